@@ -1,0 +1,40 @@
+import type { Check } from '../types.js';
+import type { KeyEvidence } from './evidence.js';
+import { keyMissing } from './missing.js';
+import { keyWhitespace } from './whitespace.js';
+import { keyNewline } from './newline.js';
+import { keyInvisible } from './invisible.js';
+import { keyNonAscii } from './non-ascii.js';
+import { keyQuoted } from './quoted.js';
+import { keyPlaceholder } from './placeholder.js';
+import { keyUnexpanded } from './unexpanded.js';
+import { keyMasked } from './masked.js';
+import { keySchemeIncluded } from './scheme-included.js';
+import { keyTruncated } from './truncated.js';
+import { keyWrongProvider } from './wrong-provider.js';
+import { keyWrongType } from './wrong-type.js';
+import { keyWrongEnvironment } from './wrong-environment.js';
+import { keyExpired, keyExpiringSoon, keyNotYetValid } from './expiry.js';
+import { keyBasicMalformed } from './basic-malformed.js';
+
+/** Every offline check of the credential string, in report order. */
+export const KEY_CHECKS: readonly Check<KeyEvidence>[] = [
+  keyMissing,
+  keyNewline,
+  keyWhitespace,
+  keyInvisible,
+  keyNonAscii,
+  keyQuoted,
+  keySchemeIncluded,
+  keyUnexpanded,
+  keyPlaceholder,
+  keyMasked,
+  keyTruncated,
+  keyWrongProvider,
+  keyWrongType,
+  keyWrongEnvironment,
+  keyExpired,
+  keyNotYetValid,
+  keyExpiringSoon,
+  keyBasicMalformed,
+];

@@ -1,0 +1,48 @@
+import { looksLikeJwt } from '../../parse/jwt.js';
+import { minMatchLength } from '../../parse/regex-length.js';
+import { PROVIDERS } from '../../providers/catalog.js';
+import { defineCheck, finding } from '../types.js';
+import type { KeyEvidence } from './evidence.js';
+
+export const keyTruncated = defineCheck<KeyEvidence>(
+  'key-truncated',
+  ({ core, jwt, matches, expected }) => {
+    if (jwt && !jwt.ok && looksLikeJwt(core)) {
+      return [
+        finding(
+          'key.truncated',
+          'definitive',
+          `it starts like a JWT but does not decode: ${jwt.problem}`,
+        ),
+      ];
+    }
+    if (matches.some((m) => !m.shape.generic)) return []; // it fits a full shape
+    const candidates = expected ? [expected.provider] : undefined;
+    const short = shortShape(core, candidates);
+    if (!short) return [];
+    return [
+      finding(
+        'key.truncated',
+        'heuristic',
+        `it starts with ${short.provider}'s prefix "${short.prefix}" but is ${core.length} chars; ` +
+          `those keys are at least ${short.min}`,
+        { provider: short.provider, min: short.min, length: core.length },
+      ),
+    ];
+  },
+);
+
+function shortShape(core: string, only: readonly { id: string }[] | undefined) {
+  for (const p of PROVIDERS) {
+    if (only && !only.some((o) => o.id === p.id)) continue;
+    for (const shape of p.keyShapes) {
+      // a short prefix such as `sk-` is shared by too many shapes to call a key cut short
+      if (!shape.prefix || shape.prefix.length < 4 || shape.generic) continue;
+      if (!core.startsWith(shape.prefix)) continue;
+      const min = minMatchLength(shape.pattern.source);
+      if (min !== undefined && core.length < min)
+        return { provider: p.name, prefix: shape.prefix, min };
+    }
+  }
+  return undefined;
+}

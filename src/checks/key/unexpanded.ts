@@ -1,0 +1,27 @@
+import { defineCheck, finding } from '../types.js';
+import type { KeyEvidence } from './evidence.js';
+
+const REFERENCES: readonly { pattern: RegExp; syntax: string }[] = [
+  { pattern: /^\$[A-Za-z_][A-Za-z0-9_]*$/, syntax: '$NAME (shell)' },
+  { pattern: /\$\{[^}]*\}/, syntax: '${NAME} (shell, compose, dotenv-expand)' },
+  { pattern: /^%[A-Za-z_][A-Za-z0-9_()]*%$/, syntax: '%NAME% (cmd.exe)' },
+  { pattern: /^\$env:[A-Za-z_]/i, syntax: '$env:NAME (PowerShell)' },
+  { pattern: /\{\{\s*[^{}]+\}\}/, syntax: '{{ … }} (CI or template)' },
+  { pattern: /^\$\([^)]*\)$/, syntax: '$(…) (command substitution)' },
+  { pattern: /^process\.env(\.|\[)/, syntax: 'process.env.NAME (JavaScript)' },
+  { pattern: /^import\.meta\.env\./, syntax: 'import.meta.env.NAME (Vite)' },
+  { pattern: /^os\.(environ|getenv)/, syntax: 'os.environ (Python)' },
+];
+
+export const keyUnexpanded = defineCheck<KeyEvidence>('key-unexpanded', ({ core }) => {
+  const ref = REFERENCES.find((r) => r.pattern.test(core.trim()));
+  if (!ref) return [];
+  return [
+    finding(
+      'key.unexpanded',
+      'definitive',
+      `the value is a variable reference in ${ref.syntax} syntax that was never substituted`,
+      { syntax: ref.syntax },
+    ),
+  ];
+});

@@ -1,0 +1,81 @@
+import type { KeyKind } from '../../providers/types.js';
+import { defineCheck, finding } from '../types.js';
+import type { KeyEvidence } from './evidence.js';
+
+/** Kinds that are real credentials of the provider but cannot call its API as a secret key. */
+const NOT_AN_API_KEY: ReadonlySet<KeyKind> = new Set([
+  'publishable',
+  'identifier',
+  'ingest',
+  'refresh',
+  'webhook',
+]);
+
+/** Things people paste where a key goes: ids and tokens of other kinds. */
+const OTHER_VALUES: readonly { pattern: RegExp; what: string }[] = [
+  { pattern: /^https?:\/\//i, what: 'a URL' },
+  {
+    pattern: /^(tok|pi|seti|cus|pm|src|card|ch|in|sub|price|prod|acct)_[A-Za-z0-9]{8,}$/,
+    what: 'a Stripe object id',
+  },
+  { pattern: /^xox[cd]-/, what: 'a Slack browser session token' },
+  { pattern: /^-----BEGIN /, what: 'a PEM key or certificate' },
+  { pattern: /^\{[\s\S]*"type"\s*:\s*"service_account"/, what: 'a service-account JSON file' },
+];
+
+export const keyWrongType = defineCheck<KeyEvidence>(
+  'key-wrong-type',
+  ({ core, matches, expected, jwt }) => {
+    const other = OTHER_VALUES.find((o) => o.pattern.test(core));
+    if (other) {
+      return [
+        finding('key.wrong-type', 'definitive', `the value is ${other.what}, not an API key`, {
+          kind: other.what,
+        }),
+      ];
+    }
+    if (jwt?.ok && isIdToken(jwt.claims)) {
+      return [
+        finding(
+          'key.wrong-type',
+          'definitive',
+          'the JWT is an ID token (identity claims), not an access token',
+          {
+            kind: 'id-token',
+          },
+        ),
+      ];
+    }
+    const own = expected ? matches.filter((m) => m.provider.id === expected.provider.id) : matches;
+    if (
+      own.length === 0 ||
+      own.some((m) => !m.shape.generic && isApiKey(m.shape.kinds, m.shape.usableAsApiKey))
+    ) {
+      return [];
+    }
+    const wrong = own.find(
+      (m) => !m.shape.generic && !isApiKey(m.shape.kinds, m.shape.usableAsApiKey),
+    );
+    if (!wrong) return [];
+    return [
+      finding(
+        'key.wrong-type',
+        'definitive',
+        `${wrong.provider.name} ${wrong.shape.kinds.join('/')} credential${wrong.shape.prefix ? ` (prefix ${wrong.shape.prefix})` : ''}: ${wrong.shape.note}`,
+        { provider: wrong.provider.id, kind: wrong.shape.kinds.join('/') },
+      ),
+    ];
+  },
+);
+
+function isApiKey(kinds: readonly KeyKind[], usable: boolean | undefined): boolean {
+  if (usable === false) return false;
+  return !kinds.some((k) => NOT_AN_API_KEY.has(k));
+}
+
+function isIdToken(claims: Readonly<Record<string, unknown>>): boolean {
+  return (
+    claims['token_use'] === 'id' ||
+    (claims['nonce'] !== undefined && claims['at_hash'] !== undefined)
+  );
+}

@@ -1,0 +1,140 @@
+import { readCredential } from '../../collect/credential.js';
+import { usageError } from '../../errors.js';
+import { lintKey, type KeyReport } from '../../engine/lint-key.js';
+import { renderFinding } from '../../findings/render.js';
+import { providerById, providerIds } from '../../providers/detect.js';
+import { findingJson, renderFindingsHuman } from '../../report/human-findings.js';
+import { EXIT } from '../exit-codes.js';
+import { styleFor, writeOut } from '../io.js';
+import { parseArgs } from 'node:util';
+import { COMMON_OPTIONS, CREDENTIAL_OPTIONS, parsed } from '../options.js';
+
+export const KEY_HELP = `Usage: why401 key [--key-env NAME | --key-file PATH | --key-stdin | --key VALUE] [options]
+
+Lints a credential offline: hidden characters (with their index), quotes, placeholders, masked
+copies, a scheme pasted into the value, the provider and kind its shape belongs to, JWT expiry.
+Nothing is sent anywhere.
+
+Options
+  --key-env NAME     read the key from an environment variable (preferred: not in shell history)
+  --key-file PATH    read the key from a file, as raw bytes (a trailing newline is a finding)
+  --key-stdin        read the key from standard input
+  --key VALUE        the key itself (lands in shell history; prefer --key-env)
+  --provider ID      the provider it is meant for (e.g. stripe): checks the kind against it
+  --json             print one why401/key@1 JSON object
+  --no-color         no colours (NO_COLOR is honoured too)
+
+Examples
+  why401 key --key-env OPENAI_API_KEY
+  why401 key --key-file ./token.txt --provider github
+  printf %s "$STRIPE_KEY" | why401 key --key-stdin --provider stripe --json
+
+Exit codes: 0 no error finding · 1 an error finding · 2 usage error`;
+
+export async function run(args: string[]): Promise<number> {
+  const { values, positionals } = parsed(() =>
+    parseArgs({
+      args,
+      options: { ...CREDENTIAL_OPTIONS, ...COMMON_OPTIONS },
+      allowPositionals: false,
+      strict: true,
+    }),
+  );
+  if (values.help) {
+    writeOut(KEY_HELP);
+    return EXIT.accepted;
+  }
+  void positionals;
+  const provider = values.provider === undefined ? undefined : providerById(values.provider);
+  if (values.provider !== undefined && !provider) {
+    throw usageError(`unknown provider "${values.provider}"; known: ${providerIds().join(', ')}`);
+  }
+  const input = await readCredential({
+    keyEnv: values['key-env'],
+    keyFile: values['key-file'],
+    keyStdin: values['key-stdin'],
+    key: values.key,
+  });
+  if (input.kind === 'none')
+    throw usageError(
+      'no credential given: use --key-env NAME, --key-file PATH, --key-stdin or --key VALUE',
+    );
+  if (input.kind === 'unset-env') return reportUnset(input.name, values.json === true);
+  const report = lintKey(input.secret, provider ? { expected: { provider, by: 'flag' } } : {});
+  writeOut(
+    values.json
+      ? JSON.stringify(keyJson(report), null, 2)
+      : keyHuman(report, values['no-color'] === true),
+  );
+  return report.findings.some((f) => f.severity === 'error') ? EXIT.problem : EXIT.accepted;
+}
+
+function keyJson(r: KeyReport) {
+  return {
+    schema: 'why401/key@1',
+    credential: r.credential,
+    provider: r.provider,
+    kind: r.kind,
+    candidates: r.candidates,
+    visible: {
+      text: r.visible.text,
+      marks: r.visible.marks.map((m) => ({ index: m.index, name: m.name })),
+    },
+    findings: r.findings.map(findingJson),
+  };
+}
+
+function keyHuman(r: KeyReport, noColor: boolean): string {
+  const style = styleFor(process.stdout, noColor);
+  const errors = r.findings.filter((f) => f.severity === 'error');
+  const verdict =
+    errors[0] !== undefined
+      ? style.red(`✖ ${errors[0].title}`)
+      : style.green(
+          '✔ No problem found in the key itself (offline: whether the server accepts it is for why401 check)',
+        );
+  const providerName = r.provider ? (providerById(r.provider)?.name ?? r.provider) : null;
+  const who = providerName
+    ? `${providerName}${r.kind ? ` (${r.kind})` : ''}`
+    : r.candidates.length > 1
+      ? `ambiguous: fits ${r.candidates.join(', ')}`
+      : (r.kind ?? 'unknown shape');
+  const lines = [
+    verdict,
+    '',
+    `  key         ${r.visible.text}`,
+    `  length      ${r.credential.length} chars · ${r.credential.fingerprint} · from ${r.credential.source}`,
+    `  provider    ${who}`,
+  ];
+  if (r.findings.length > 0) lines.push('', renderFindingsHuman(r.findings, style));
+  return lines.join('\n');
+}
+
+function reportUnset(name: string, json: boolean): number {
+  const finding = renderFinding({
+    id: 'env.unset',
+    confidence: 'definitive',
+    evidence: [`$${name} is not set in this process's environment`],
+    data: { name },
+  });
+  if (json) {
+    writeOut(
+      JSON.stringify(
+        {
+          schema: 'why401/key@1',
+          credential: null,
+          provider: null,
+          kind: null,
+          candidates: [],
+          findings: [findingJson(finding)],
+        },
+        null,
+        2,
+      ),
+    );
+  } else {
+    const style = styleFor(process.stdout);
+    writeOut(`${style.red(`✖ ${finding.title}`)}\n\n${renderFindingsHuman([finding], style)}`);
+  }
+  return EXIT.problem;
+}

@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+import { isWhy401Error } from '../errors.js';
+import { EXIT } from './exit-codes.js';
+import { writeErr, writeOut } from './io.js';
+import { HELP, VERSION } from './help.js';
+
+type Command = (args: string[]) => Promise<number>;
+
+/** Each command is loaded only when it runs: `why401 key` never loads the HTTP engine. */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  key: async () => (await import('./commands/key.js')).run,
+  explain: async () => (await import('./commands/explain.js')).run,
+  providers: async () => (await import('./commands/providers.js')).run,
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    writeOut(HELP);
+    return name === undefined ? EXIT.usage : EXIT.accepted;
+  }
+  if (name === '--version' || name === '-v') {
+    writeOut(VERSION);
+    return EXIT.accepted;
+  }
+  const load = COMMANDS[name];
+  if (!load) {
+    writeErr(`why401: unknown command "${name}". Run why401 --help for the list.`);
+    return EXIT.usage;
+  }
+  return (await load())(rest);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (isWhy401Error(error)) {
+      writeErr(`why401: ${error.message}`);
+      process.exitCode = error.code === 'WHY401_E_INTERNAL' ? EXIT.internal : EXIT.usage;
+      return;
+    }
+    const detail =
+      process.env['WHY401_DEBUG'] && error instanceof Error ? `\n${error.stack ?? ''}` : '';
+    writeErr(
+      `why401: internal error: ${error instanceof Error ? error.message : String(error)}${detail}`,
+    );
+    writeErr(
+      'Please report it with the command you ran (redacted): https://github.com/why401/why401/issues',
+    );
+    process.exitCode = EXIT.internal;
+  },
+);

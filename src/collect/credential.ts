@@ -1,0 +1,104 @@
+import { readFileSync, statSync } from 'node:fs';
+import { inputError, usageError } from '../errors.js';
+import { Secret } from '../secret/secret.js';
+
+/** Longer than any real credential: a bigger input is the wrong file, not a key. */
+export const MAX_KEY_BYTES = 64 * 1024;
+
+export interface CredentialOptions {
+  readonly keyEnv?: string | undefined;
+  readonly keyFile?: string | undefined;
+  readonly keyStdin?: boolean | undefined;
+  readonly key?: string | undefined;
+}
+
+export type CredentialInput =
+  | { readonly kind: 'secret'; readonly secret: Secret }
+  | { readonly kind: 'unset-env'; readonly name: string }
+  | { readonly kind: 'none' };
+
+/** Reads the credential from exactly one of --key-env, --key-file, --key-stdin, --key. */
+export async function readCredential(
+  options: CredentialOptions,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<CredentialInput> {
+  const given = [
+    options.keyEnv,
+    options.keyFile,
+    options.keyStdin || undefined,
+    options.key,
+  ].filter((v) => v !== undefined);
+  if (given.length > 1)
+    throw usageError('give the credential once: --key-env, --key-file, --key-stdin or --key');
+  if (options.keyEnv !== undefined) {
+    if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(options.keyEnv)) {
+      throw usageError(
+        `--key-env takes a variable name, not a value (got ${options.keyEnv.length} chars)`,
+      );
+    }
+    const value = env[options.keyEnv];
+    if (value === undefined) return { kind: 'unset-env', name: options.keyEnv };
+    return {
+      kind: 'secret',
+      secret: new Secret(checkSize(value, `$${options.keyEnv}`), `env:${options.keyEnv}`),
+    };
+  }
+  if (options.keyFile !== undefined)
+    return { kind: 'secret', secret: readKeyFile(options.keyFile) };
+  if (options.keyStdin) return { kind: 'secret', secret: new Secret(await readStdin(), 'stdin') };
+  if (options.key !== undefined)
+    return { kind: 'secret', secret: new Secret(checkSize(options.key, '--key'), 'arg') };
+  return { kind: 'none' };
+}
+
+function checkSize(value: string, where: string): string {
+  if (Buffer.byteLength(value, 'utf8') > MAX_KEY_BYTES) {
+    throw inputError(
+      `${where} holds more than ${MAX_KEY_BYTES / 1024} KiB: no credential is that long; is it the right input?`,
+    );
+  }
+  return value;
+}
+
+/** Read as bytes: a trailing newline is a finding, never trimmed here. */
+function readKeyFile(path: string): Secret {
+  let size: number;
+  try {
+    const st = statSync(path);
+    if (st.isDirectory()) throw usageError(`--key-file ${path} is a directory`);
+    size = st.size;
+  } catch (e) {
+    if (e instanceof Error && 'code' in e)
+      throw usageError(`cannot read --key-file ${path}: ${String(e.code)}`);
+    throw e;
+  }
+  if (size > MAX_KEY_BYTES) {
+    throw inputError(
+      `--key-file ${path} is ${size} bytes: no credential is that long; is it the right file?`,
+    );
+  }
+  try {
+    return new Secret(readFileSync(path).toString('utf8'), `file:${path}`);
+  } catch (e) {
+    throw usageError(
+      `cannot read --key-file ${path}: ${e instanceof Error && 'code' in e ? String(e.code) : 'unreadable'}`,
+    );
+  }
+}
+
+async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY)
+    throw usageError('--key-stdin reads a piped value: echo -n "$KEY" | why401 key --key-stdin');
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of process.stdin) {
+    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    total += buf.length;
+    if (total > MAX_KEY_BYTES)
+      throw inputError(
+        `stdin holds more than ${MAX_KEY_BYTES / 1024} KiB: no credential is that long`,
+      );
+    chunks.push(buf);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}

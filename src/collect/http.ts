@@ -1,0 +1,363 @@
+import http from 'node:http';
+import https from 'node:https';
+import tls from 'node:tls';
+import zlib from 'node:zlib';
+import type { Duplex } from 'node:stream';
+
+/** One request exactly as it goes on the wire (credential included: never logged as is). */
+export interface WireRequest {
+  readonly method: string;
+  readonly url: URL;
+  readonly headers: readonly (readonly [string, string])[];
+  readonly body?: string | undefined;
+}
+
+export interface WireResponse {
+  readonly status: number;
+  readonly statusText: string;
+  /** Lower-cased names; repeated headers joined with ", " (set-cookie and www-authenticate kept apart in `all`). */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly all: Readonly<Record<string, readonly string[]>>;
+  readonly body: string;
+  readonly bodyBytes: number;
+  readonly truncated: boolean;
+  /** Set when a forward proxy answered a CONNECT itself (407, 403, 502…). */
+  readonly fromProxy: boolean;
+}
+
+export type NetErrorKind =
+  | 'client-refused'
+  | 'dns'
+  | 'refused'
+  | 'reset'
+  | 'timeout'
+  | 'tls'
+  | 'protocol'
+  | 'proxy'
+  | 'other';
+
+export interface NetError {
+  readonly kind: NetErrorKind;
+  readonly code: string;
+  readonly message: string;
+}
+
+export type SendResult =
+  | { readonly ok: true; readonly response: WireResponse; readonly elapsedMs: number }
+  | { readonly ok: false; readonly error: NetError; readonly elapsedMs: number };
+
+export interface SendOptions {
+  readonly timeoutMs: number;
+  readonly proxy?: URL | undefined;
+  readonly insecure?: boolean | undefined;
+  /** Bytes of body kept; the rest is not read (a 1 GB answer costs nothing). */
+  readonly maxBodyBytes?: number | undefined;
+  readonly agents?: AgentPool | undefined;
+}
+
+const DEFAULT_MAX_BODY = 64 * 1024;
+const MAX_DECODED = 1024 * 1024;
+
+/** Keep-alive agents shared by the main request and its probes: one connection setup per origin. */
+export class AgentPool {
+  readonly #agents = new Map<string, http.Agent>();
+
+  get(protocol: string, insecure: boolean): http.Agent {
+    const key = `${protocol}|${insecure}`;
+    let agent = this.#agents.get(key);
+    if (!agent) {
+      agent =
+        protocol === 'https:'
+          ? new https.Agent({ keepAlive: true, maxSockets: 8, rejectUnauthorized: !insecure })
+          : new http.Agent({ keepAlive: true, maxSockets: 8 });
+      this.#agents.set(key, agent);
+    }
+    return agent;
+  }
+
+  destroy(): void {
+    for (const agent of this.#agents.values()) agent.destroy();
+    this.#agents.clear();
+  }
+}
+
+/** Sends one request, follows nothing, never throws: every failure is a NetError. */
+export function send(request: WireRequest, options: SendOptions): Promise<SendResult> {
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
+  return new Promise<SendResult>((resolve) => {
+    let settled = false;
+    const finish = (
+      result: { ok: true; response: WireResponse } | { ok: false; error: NetError },
+    ) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve({ ...result, elapsedMs: elapsed() });
+    };
+    const fail = (error: unknown) => finish({ ok: false, error: classify(error) });
+    const timer = setTimeout(() => {
+      fail(
+        Object.assign(new Error(`no answer within ${options.timeoutMs} ms`), { code: 'ETIMEDOUT' }),
+      );
+      current?.destroy();
+    }, options.timeoutMs);
+    let current: http.ClientRequest | undefined;
+    const onResponse = (res: http.IncomingMessage, fromProxy: boolean) =>
+      readResponse(res, options.maxBodyBytes ?? DEFAULT_MAX_BODY, fromProxy).then(
+        (response) => finish({ ok: true, response }),
+        fail,
+      );
+    try {
+      if (options.proxy && request.url.protocol === 'https:') {
+        const onProxyAnswer = (response: WireResponse) => finish({ ok: true, response });
+        current = tunnel(
+          request,
+          options,
+          onResponse,
+          onProxyAnswer,
+          fail,
+          (req) => (current = req),
+        );
+      } else {
+        current = plain(request, options, (res) => void onResponse(res, false));
+        current.on('error', fail);
+        current.end(request.body);
+      }
+    } catch (error) {
+      fail(error); // Node refused to build the request: a bad character in a header
+    }
+  });
+}
+
+function headersObject(request: WireRequest): http.OutgoingHttpHeaders {
+  const out: Record<string, string | string[]> = {};
+  for (const [name, value] of request.headers) {
+    const prev = out[name];
+    out[name] = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : [prev, value];
+  }
+  if (
+    request.body !== undefined &&
+    !request.headers.some(([n]) => n.toLowerCase() === 'content-length')
+  ) {
+    out['content-length'] = String(Buffer.byteLength(request.body));
+  }
+  return out;
+}
+
+function proxyAuthorization(proxy: URL): string | undefined {
+  if (!proxy.username) return undefined;
+  const pair = `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`;
+  return `Basic ${Buffer.from(pair).toString('base64')}`;
+}
+
+function plain(
+  request: WireRequest,
+  options: SendOptions,
+  onResponse: (res: http.IncomingMessage) => void,
+) {
+  const { url } = request;
+  const headers = headersObject(request);
+  if (options.proxy) {
+    // Absolute-form request to a forward proxy (plain http targets).
+    const auth = proxyAuthorization(options.proxy);
+    if (auth) headers['proxy-authorization'] = auth;
+    if (!Object.keys(headers).some((h) => h.toLowerCase() === 'host')) headers['host'] = url.host;
+    const mod = options.proxy.protocol === 'https:' ? https : http;
+    return mod.request(
+      {
+        host: options.proxy.hostname.replace(/^\[|\]$/g, ''),
+        port: options.proxy.port || (options.proxy.protocol === 'https:' ? 443 : 80),
+        method: request.method,
+        path: url.href,
+        headers,
+        agent: options.agents?.get(options.proxy.protocol, options.insecure === true) ?? false,
+        rejectUnauthorized: !options.insecure,
+      },
+      onResponse,
+    );
+  }
+  const mod = url.protocol === 'https:' ? https : http;
+  return mod.request(
+    url,
+    {
+      method: request.method,
+      headers,
+      agent: options.agents?.get(url.protocol, options.insecure === true) ?? false,
+      rejectUnauthorized: !options.insecure,
+    },
+    onResponse,
+  );
+}
+
+/** HTTPS through a forward proxy: CONNECT, then TLS inside the tunnel. */
+function tunnel(
+  request: WireRequest,
+  options: SendOptions,
+  onResponse: (res: http.IncomingMessage, fromProxy: boolean) => void,
+  onProxyAnswer: (response: WireResponse) => void,
+  fail: (e: unknown) => void,
+  track: (req: http.ClientRequest) => void,
+): http.ClientRequest {
+  const proxy = options.proxy as URL;
+  const target = `${request.url.hostname}:${request.url.port || 443}`;
+  const auth = proxyAuthorization(proxy);
+  const connectReq = http.request({
+    host: proxy.hostname.replace(/^\[|\]$/g, ''),
+    port: proxy.port || 80,
+    method: 'CONNECT',
+    path: target,
+    headers: { host: target, ...(auth ? { 'proxy-authorization': auth } : {}) },
+    agent: false,
+  });
+  connectReq.on('connect', (res: http.IncomingMessage, socket: Duplex) => {
+    if (res.statusCode !== 200) {
+      // The proxy refused the tunnel (407, 403, 502): its status and headers are the answer.
+      socket.destroy();
+      onProxyAnswer(headersOnly(res));
+      return;
+    }
+    try {
+      const inner = https.request(
+        request.url,
+        {
+          method: request.method,
+          headers: headersObject(request),
+          agent: false,
+          createConnection: () =>
+            tls.connect({
+              socket: socket as import('node:net').Socket,
+              servername: request.url.hostname,
+              rejectUnauthorized: !options.insecure,
+            }),
+        } as https.RequestOptions,
+        (r) => onResponse(r, false),
+      );
+      track(inner);
+      inner.on('error', fail);
+      inner.end(request.body);
+    } catch (e) {
+      fail(e);
+    }
+  });
+  connectReq.on('error', fail);
+  connectReq.end();
+  return connectReq;
+}
+
+function collectHeaders(res: http.IncomingMessage) {
+  const all: Record<string, string[]> = {};
+  for (const [name, values] of Object.entries(res.headersDistinct)) if (values) all[name] = values;
+  const headers: Record<string, string> = {};
+  for (const [name, values] of Object.entries(all)) headers[name] = values.join(', ');
+  return { all, headers };
+}
+
+function headersOnly(res: http.IncomingMessage): WireResponse {
+  const { all, headers } = collectHeaders(res);
+  const status = res.statusCode ?? 0;
+  return {
+    status,
+    statusText: res.statusMessage ?? '',
+    headers,
+    all,
+    body: '',
+    bodyBytes: 0,
+    truncated: false,
+    fromProxy: true,
+  };
+}
+
+async function readResponse(
+  res: http.IncomingMessage,
+  maxBytes: number,
+  fromProxy: boolean,
+): Promise<WireResponse> {
+  const chunks: Buffer[] = [];
+  let kept = 0;
+  let truncated = false;
+  await new Promise<void>((resolve, reject) => {
+    res.on('data', (chunk: Buffer) => {
+      if (kept >= maxBytes) return;
+      const room = maxBytes - kept;
+      chunks.push(chunk.length > room ? chunk.subarray(0, room) : chunk);
+      kept += Math.min(chunk.length, room);
+      if (kept >= maxBytes) {
+        truncated = true;
+        res.destroy(); // stop reading: the rest could be a gigabyte
+        resolve();
+      }
+    });
+    res.on('end', resolve);
+    res.on('close', resolve);
+    res.on('error', (e) => (kept > 0 ? resolve() : reject(e)));
+  });
+  const raw = Buffer.concat(chunks);
+  const { all, headers } = collectHeaders(res);
+  return {
+    status: res.statusCode ?? 0,
+    statusText: res.statusMessage ?? '',
+    headers,
+    all,
+    body: decodeBody(raw, headers['content-encoding'], truncated),
+    bodyBytes: kept,
+    truncated,
+    fromProxy,
+  };
+}
+
+/** Decompresses within a 1 MiB output cap: a gzip bomb costs nothing. */
+function decodeBody(raw: Buffer, encoding: string | undefined, truncated: boolean): string {
+  const enc = encoding?.trim().toLowerCase();
+  if (!enc || enc === 'identity') return raw.toString('utf8');
+  if (truncated) return `(a ${enc} body larger than the read cap; not decoded)`;
+  try {
+    const opts = { maxOutputLength: MAX_DECODED };
+    const out =
+      enc === 'gzip' || enc === 'x-gzip'
+        ? zlib.gunzipSync(raw, opts)
+        : enc === 'deflate'
+          ? zlib.inflateSync(raw, opts)
+          : enc === 'br'
+            ? zlib.brotliDecompressSync(raw, opts)
+            : undefined;
+    return out ? out.toString('utf8') : `(a ${enc}-encoded body, not decoded)`;
+  } catch {
+    return `(a ${enc} body that does not decode within ${MAX_DECODED / 1024} KiB)`;
+  }
+}
+
+const TLS_CODE =
+  /^(ERR_TLS_|ERR_SSL_|CERT_|DEPTH_ZERO|SELF_SIGNED|UNABLE_TO_|HOSTNAME_MISMATCH|ERR_OSSL)/;
+
+export function classify(error: unknown): NetError {
+  const code = String((error as { code?: unknown })?.code ?? 'UNKNOWN');
+  const message = error instanceof Error ? error.message : String(error);
+  const kind: NetErrorKind =
+    code === 'ERR_INVALID_CHAR' ||
+    code === 'ERR_INVALID_HTTP_TOKEN' ||
+    code === 'ERR_HTTP_INVALID_HEADER_VALUE' ||
+    code === 'ERR_UNESCAPED_CHARACTERS' ||
+    code === 'ERR_INVALID_ARG_VALUE'
+      ? 'client-refused'
+      : code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME'
+        ? 'dns'
+        : code === 'ECONNREFUSED' ||
+            code === 'EHOSTUNREACH' ||
+            code === 'ENETUNREACH' ||
+            code === 'EADDRNOTAVAIL'
+          ? 'refused'
+          : code === 'ECONNRESET' ||
+              code === 'EPIPE' ||
+              code === 'ERR_STREAM_PREMATURE_CLOSE' ||
+              message === 'socket hang up'
+            ? 'reset'
+            : code === 'ETIMEDOUT'
+              ? 'timeout'
+              : TLS_CODE.test(code) || /certificate|ssl|tls/i.test(message)
+                ? 'tls'
+                : code.startsWith('HPE_')
+                  ? 'protocol'
+                  : 'other';
+  return { kind, code, message: message.split('\n')[0] ?? message };
+}

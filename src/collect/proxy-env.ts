@@ -1,0 +1,57 @@
+/**
+ * Which proxy a common client would use for a URL, read from the environment the way curl,
+ * undici's EnvHttpProxyAgent and requests do: lowercase before uppercase, https falling back to
+ * ALL_PROXY, NO_PROXY with suffixes, ports and `*`.
+ */
+export interface ProxyChoice {
+  readonly url: URL;
+  /** The variable it came from, e.g. `HTTPS_PROXY`, or `--proxy`. */
+  readonly from: string;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function read(env: Env, name: string): { value: string; from: string } | undefined {
+  for (const n of [name.toLowerCase(), name.toUpperCase()]) {
+    const v = env[n];
+    if (v !== undefined && v.trim() !== '') return { value: v.trim(), from: n };
+  }
+  return undefined;
+}
+
+export function proxyFromEnv(target: URL, env: Env = process.env): ProxyChoice | undefined {
+  if (isExcluded(target, read(env, 'no_proxy')?.value ?? '')) return undefined;
+  const scheme = target.protocol === 'https:' ? 'https_proxy' : 'http_proxy';
+  const found = read(env, scheme) ?? read(env, 'all_proxy');
+  if (!found) return undefined;
+  const url = parseProxyUrl(found.value);
+  return url ? { url, from: found.from } : undefined;
+}
+
+export function parseProxyUrl(value: string): URL | undefined {
+  try {
+    const url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** NO_PROXY: comma or space separated; `*` all; `.example.com`/`*.example.com`/`example.com` suffixes; `host:port`. */
+export function isExcluded(target: URL, noProxy: string): boolean {
+  const host = target.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  const port = target.port || (target.protocol === 'https:' ? '443' : '80');
+  for (const raw of noProxy.split(/[\s,]+/)) {
+    const entry = raw.trim().toLowerCase();
+    if (!entry) continue;
+    if (entry === '*') return true;
+    const m = /^(.*?)(?::(\d+))?$/.exec(
+      entry.startsWith('[') ? entry.replace(/^\[([^\]]+)\]/, '$1') : entry,
+    );
+    const name = (m?.[1] ?? entry).replace(/^\*?\./, '');
+    const entryPort = m?.[2];
+    if (entryPort && entryPort !== port) continue;
+    if (host === name || host.endsWith(`.${name}`)) return true;
+  }
+  return false;
+}

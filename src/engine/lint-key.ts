@@ -1,0 +1,71 @@
+import { KEY_CHECKS } from '../checks/key/index.js';
+import { runChecks } from '../checks/types.js';
+import { rankFindings, renderFinding } from '../findings/render.js';
+import type { Finding } from '../findings/types.js';
+import { publicPrefixOf } from '../providers/detect.js';
+import type { Secret } from '../secret/secret.js';
+import { renderVisible, type VisibleRendering } from '../secret/visible.js';
+import { buildKeyEvidence, type KeyContext } from './key-evidence.js';
+
+export interface CredentialSummary {
+  readonly source: string;
+  readonly redacted: string;
+  readonly length: number;
+  readonly fingerprint: string;
+}
+
+export interface KeyReport {
+  readonly credential: CredentialSummary;
+  /** Best-guess provider id, or null. */
+  readonly provider: string | null;
+  /** secret, publishable, test, live, admin, jwt, basic, … (null when the shape says nothing). */
+  readonly kind: string | null;
+  /** Every provider id the shape fits. */
+  readonly candidates: readonly string[];
+  readonly visible: VisibleRendering;
+  readonly findings: readonly Finding[];
+}
+
+/** A Secret that redacts with its provider's public prefix. */
+export function withPrefix(secret: Secret): Secret {
+  const prefix = publicPrefixOf(secret.reveal().trim());
+  return prefix ? secret.withPublicPrefix(prefix) : secret;
+}
+
+export function summarize(secret: Secret): CredentialSummary {
+  return {
+    source: secret.source,
+    redacted: secret.redacted,
+    length: secret.length,
+    fingerprint: secret.fingerprint,
+  };
+}
+
+/** Every key.* check, offline. */
+export function lintKey(input: Secret, context: KeyContext = {}): KeyReport {
+  const secret = withPrefix(input);
+  const evidence = buildKeyEvidence(secret, context);
+  const findings = rankFindings(runChecks(KEY_CHECKS, evidence).map(renderFinding));
+  const specific = evidence.matches.filter((m) => !m.shape.generic);
+  const expectedId = evidence.expected?.provider.id;
+  const best =
+    specific.find((m) => m.provider.id === expectedId) ??
+    specific[0] ??
+    (expectedId ? evidence.matches.find((m) => m.provider.id === expectedId) : undefined);
+  const candidates = [...new Set(evidence.matches.map((m) => m.provider.id))];
+  const provider = best?.provider.id ?? (candidates.length === 1 ? (candidates[0] ?? null) : null);
+  return {
+    credential: summarize(secret),
+    provider,
+    kind: best?.shape.kinds.join('/') ?? kindFromForm(evidence.core, evidence.jwt?.ok === true),
+    candidates,
+    visible: renderVisible(secret, publicPrefixOf(secret.reveal().trim()) ?? ''),
+    findings,
+  };
+}
+
+function kindFromForm(core: string, isJwt: boolean): string | null {
+  if (isJwt) return 'jwt';
+  if (/^basic\s/i.test(core)) return 'basic';
+  return null;
+}

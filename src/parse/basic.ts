@@ -1,0 +1,31 @@
+/** Decoding of a Basic credential (`base64(user:secret)`). Never throws; reveals only lengths. */
+
+export type BasicDecoding =
+  | {
+      readonly ok: true;
+      readonly userLength: number;
+      readonly secretLength: number;
+      readonly trailingNewline: boolean;
+    }
+  | { readonly ok: false; readonly problem: string };
+
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+
+export function decodeBasic(token: string): BasicDecoding {
+  const t = token.trim();
+  if (!BASE64.test(t) || t.length % 4 !== 0) {
+    return t.includes(':')
+      ? { ok: false, problem: 'the user:secret pair was sent without base64 encoding' }
+      : { ok: false, problem: 'not valid base64' };
+  }
+  const decoded = Buffer.from(t, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon < 0) return { ok: false, problem: 'decodes to text without the user:secret colon' };
+  const secret = decoded.slice(colon + 1);
+  return {
+    ok: true,
+    userLength: colon,
+    secretLength: secret.length,
+    trailingNewline: /[\r\n]$/.test(decoded),
+  };
+}

@@ -1,0 +1,233 @@
+import { PROVIDERS } from './catalog.js';
+import type { KeyShape, Provider } from './types.js';
+
+/** How `detectProvider` settled on its answer; `none` whenever `provider` is null. */
+export type DetectedBy = 'flag' | 'host' | 'key' | 'none';
+
+export interface Detection {
+  readonly provider: Provider | null;
+  /** Provider ids still in the running, best first (the chosen one included). */
+  readonly candidates: string[];
+  readonly by: DetectedBy;
+}
+
+export interface ShapeMatch {
+  readonly provider: Provider;
+  readonly shape: KeyShape;
+}
+
+/** Longest public prefix `publicPrefixOf` reveals. */
+const PREFIX_CAP = 8;
+
+export function providerById(id: string): Provider | undefined {
+  const wanted = id.trim().toLowerCase();
+  return PROVIDERS.find((p) => p.id === wanted);
+}
+
+export function providerIds(): string[] {
+  return PROVIDERS.map((p) => p.id);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hosts
+
+interface HostIndex {
+  readonly exact: ReadonlyMap<string, readonly Provider[]>;
+  readonly wildcards: readonly { readonly re: RegExp; readonly provider: Provider }[];
+}
+
+let hostIndex: HostIndex | undefined;
+
+/**
+ * `*` as a whole label stands for one or more labels (`*.openai.azure.com`); inside a label it
+ * stands for part of that label (`*-aiplatform.googleapis.com`).
+ */
+function wildcardToRegExp(pattern: string): RegExp {
+  const labels = pattern.split('.').map((label) =>
+    label === '*'
+      ? '[a-z0-9-]+(?:\\.[a-z0-9-]+)*'
+      : label
+          .split('*')
+          .map((part) => part.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&'))
+          .join('[a-z0-9-]+'),
+  );
+  return new RegExp(`^${labels.join('\\.')}$`);
+}
+
+function getHostIndex(): HostIndex {
+  if (hostIndex) return hostIndex;
+  const exact = new Map<string, Provider[]>();
+  const wildcards: { re: RegExp; provider: Provider }[] = [];
+  for (const provider of PROVIDERS) {
+    const hosts = [...provider.hosts, ...(provider.regions ?? []).map((r) => r.host)];
+    for (const raw of hosts) {
+      const host = raw.toLowerCase();
+      if (host.includes('*')) {
+        wildcards.push({ re: wildcardToRegExp(host), provider });
+      } else {
+        const list = exact.get(host) ?? [];
+        if (!list.includes(provider)) list.push(provider);
+        exact.set(host, list);
+      }
+    }
+  }
+  hostIndex = { exact, wildcards };
+  return hostIndex;
+}
+
+/** `Host:443`, `[::1]:8080`, `host.` → `host`, `::1`, `host`. */
+function normalizeHost(input: string): string {
+  let host = input.trim().toLowerCase();
+  if (host.startsWith('[')) {
+    const end = host.indexOf(']');
+    host = end === -1 ? host.slice(1) : host.slice(1, end);
+  } else {
+    const colon = host.indexOf(':');
+    // One colon is a port; more would be a bare IPv6 address, which has no port to strip.
+    if (colon !== -1 && host.indexOf(':', colon + 1) === -1) host = host.slice(0, colon);
+  }
+  return host.replace(/\.+$/, '');
+}
+
+/**
+ * Providers serving `host` (case-insensitive, port ignored): exact host and regional hosts first,
+ * then wildcard hosts, each in catalog order.
+ */
+export function providersForHost(host: string): Provider[] {
+  const name = normalizeHost(host);
+  if (name === '') return [];
+  const index = getHostIndex();
+  const found = [...(index.exact.get(name) ?? [])];
+  for (const { re, provider } of index.wildcards) {
+    if (re.test(name) && !found.includes(provider)) found.push(provider);
+  }
+  return found;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Key shapes
+
+interface CompiledShape {
+  readonly provider: Provider;
+  readonly shape: KeyShape;
+  readonly anchored: RegExp;
+}
+
+let compiledShapes: readonly CompiledShape[] | undefined;
+
+/** Anchored copies of every catalog pattern, built on first use and kept. */
+function getCompiledShapes(): readonly CompiledShape[] {
+  if (compiledShapes) return compiledShapes;
+  const all: CompiledShape[] = [];
+  for (const provider of PROVIDERS) {
+    for (const shape of provider.keyShapes) {
+      const flags = shape.pattern.flags.replace(/[gy]/g, '');
+      all.push({ provider, shape, anchored: new RegExp(`^(?:${shape.pattern.source})$`, flags) });
+    }
+  }
+  compiledShapes = all;
+  return all;
+}
+
+/**
+ * Every shape whose pattern matches the whole key: non-generic shapes first, then generic ones,
+ * each in catalog order. Several providers may match; nothing is decided here.
+ */
+export function matchKeyShapes(key: string): ShapeMatch[] {
+  if (key === '') return [];
+  const specific: ShapeMatch[] = [];
+  const generic: ShapeMatch[] = [];
+  for (const { provider, shape, anchored } of getCompiledShapes()) {
+    if (!anchored.test(key)) continue;
+    (shape.generic === true ? generic : specific).push({ provider, shape });
+  }
+  return [...specific, ...generic];
+}
+
+function uniqueIds(matches: readonly ShapeMatch[]): string[] {
+  const ids: string[] = [];
+  for (const { provider } of matches) if (!ids.includes(provider.id)) ids.push(provider.id);
+  return ids;
+}
+
+function hostOf(url: string): string | undefined {
+  const text = url.trim();
+  if (text === '') return undefined;
+  for (const candidate of [text, `https://${text}`]) {
+    try {
+      const parsed = new URL(candidate);
+      if (parsed.hostname !== '') return parsed.hostname;
+    } catch {
+      // not a URL in this form; try the next one
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Which provider a call is for. `--provider` wins; then the URL's host; then a key shape that
+ * belongs to exactly one provider. Generic shapes (bare hex, UUID…) only yield candidates, and so
+ * do shapes that several providers share (a Google `AIza` key, an Atlassian `ATATT` token).
+ * When several providers serve one host, the key picks among them, else the first in catalog
+ * order is taken and the others stay in `candidates`.
+ */
+export function detectProvider(input: {
+  url?: string;
+  key?: string;
+  providerId?: string;
+}): Detection {
+  if (input.providerId !== undefined && input.providerId.trim() !== '') {
+    const provider = providerById(input.providerId);
+    return provider
+      ? { provider, candidates: [provider.id], by: 'flag' }
+      : { provider: null, candidates: [], by: 'none' };
+  }
+
+  const key = input.key?.trim() ?? '';
+  const matches = key === '' ? [] : matchKeyShapes(key);
+
+  const host = input.url === undefined ? undefined : hostOf(input.url);
+  const byHost = host === undefined ? [] : providersForHost(host);
+  if (byHost.length > 0) {
+    let ordered = byHost;
+    if (byHost.length > 1 && matches.length > 0) {
+      const keyIds = uniqueIds(matches);
+      const fitting = byHost.filter((p) => keyIds.includes(p.id));
+      fitting.sort((a, b) => keyIds.indexOf(a.id) - keyIds.indexOf(b.id));
+      ordered = [...fitting, ...byHost.filter((p) => !fitting.includes(p))];
+    }
+    const [provider] = ordered;
+    if (provider) return { provider, candidates: ordered.map((p) => p.id), by: 'host' };
+  }
+
+  const specificIds = uniqueIds(matches.filter((m) => m.shape.generic !== true));
+  if (specificIds.length === 1) {
+    const provider = providerById(specificIds[0] ?? '');
+    if (provider) return { provider, candidates: specificIds, by: 'key' };
+  }
+  return { provider: null, candidates: uniqueIds(matches), by: 'none' };
+}
+
+/**
+ * The public literal prefix of a key, for redacted display: that of the best non-generic shape the
+ * key matches, else the longest catalog prefix the key starts with (a truncated or mangled key).
+ * Never longer than 8 characters.
+ */
+export function publicPrefixOf(key: string): string | undefined {
+  const text = key.trim();
+  if (text === '') return undefined;
+  const longest = (prefixes: readonly string[]): string | undefined =>
+    prefixes.reduce<string | undefined>(
+      (best, p) => (best === undefined || p.length > best.length ? p : best),
+      undefined,
+    );
+
+  const matched = matchKeyShapes(text)
+    .filter((m) => m.shape.generic !== true)
+    .flatMap((m) => (m.shape.prefix === undefined ? [] : [m.shape.prefix]));
+  const started = getCompiledShapes().flatMap(({ shape }) =>
+    shape.prefix !== undefined && text.startsWith(shape.prefix) ? [shape.prefix] : [],
+  );
+  const prefix = longest(matched) ?? longest(started);
+  return prefix?.slice(0, PREFIX_CAP);
+}

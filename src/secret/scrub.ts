@@ -1,0 +1,67 @@
+/**
+ * The last line of defence: every output path runs text through `scrub`, which removes any run
+ * of 9 or more consecutive characters of any credential seen in this process (servers echo keys
+ * back; errors quote header values). Redaction by construction (Secret) is the first line.
+ */
+
+const MIN_RUN = 9;
+const grams = new Set<string>();
+const shortSecrets = new Set<string>();
+
+/** Remember a credential (and its common encodings) so no output can carry it. */
+export function registerSecretValue(value: string): void {
+  const forms = new Set([value, value.trim()]);
+  try {
+    forms.add(encodeURIComponent(value));
+  } catch {
+    // lone surrogates cannot be URI-encoded; the raw form is registered already
+  }
+  forms.add(Buffer.from(value, 'utf8').toString('base64'));
+  for (const form of forms) {
+    if (form.length >= MIN_RUN) {
+      for (let i = 0; i + MIN_RUN <= form.length; i++) grams.add(form.slice(i, i + MIN_RUN));
+    } else if (form.length >= 6) {
+      shortSecrets.add(form);
+    }
+  }
+}
+
+/** Replace every run of a registered credential with `[redacted]`. */
+export function scrub(text: string): string {
+  if (grams.size === 0 && shortSecrets.size === 0) return text;
+  let out = text;
+  if (grams.size > 0 && out.length >= MIN_RUN) {
+    const covered = new Uint8Array(out.length);
+    let hit = false;
+    for (let i = 0; i + MIN_RUN <= out.length; i++) {
+      if (grams.has(out.slice(i, i + MIN_RUN))) {
+        covered.fill(1, i, i + MIN_RUN);
+        hit = true;
+      }
+    }
+    if (hit) out = collapse(out, covered);
+  }
+  for (const s of shortSecrets) if (out.includes(s)) out = out.split(s).join('[redacted]');
+  return out;
+}
+
+function collapse(text: string, covered: Uint8Array): string {
+  let result = '';
+  let i = 0;
+  while (i < text.length) {
+    if (covered[i] === 1) {
+      while (i < text.length && covered[i] === 1) i++;
+      result += '[redacted]';
+    } else {
+      result += text[i];
+      i++;
+    }
+  }
+  return result;
+}
+
+/** For tests: forget every registered credential. */
+export function resetScrubber(): void {
+  grams.clear();
+  shortSecrets.clear();
+}

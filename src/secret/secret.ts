@@ -1,0 +1,109 @@
+import { createHash } from 'node:crypto';
+import { inspect } from 'node:util';
+import { registerSecretValue } from './scrub.js';
+import { codePoints, isHidden } from './chars.js';
+
+/** Where a credential came from: `env:OPENAI_API_KEY`, `file:./key.txt`, `stdin`, `arg`, `header:Authorization`. */
+export type SecretSource = string;
+
+/**
+ * A credential. Its string, JSON and inspect forms are redacted; the raw value is reachable only
+ * through `reveal()`, which the request builder calls when it puts the key on the wire.
+ */
+export class Secret {
+  readonly #value: string;
+  readonly source: SecretSource;
+  readonly #publicPrefix: string | undefined;
+
+  constructor(value: string, source: SecretSource, publicPrefix?: string) {
+    this.#value = value;
+    this.source = source;
+    this.#publicPrefix = publicPrefix;
+    registerSecretValue(value);
+  }
+
+  reveal(): string {
+    return this.#value;
+  }
+
+  get length(): number {
+    return this.#value.length;
+  }
+
+  get isEmpty(): boolean {
+    return this.#value.length === 0;
+  }
+
+  /** The same source, another value (trimmed, unquoted…): for probes and derived checks. */
+  derive(value: string, how: string): Secret {
+    return new Secret(value, `${this.source} (${how})`, this.#publicPrefix);
+  }
+
+  withPublicPrefix(prefix: string | undefined): Secret {
+    return new Secret(this.#value, this.source, prefix);
+  }
+
+  /** `sk-proj-…x9Qz`: at most the public prefix (≤ 8 chars) and the last 4 chars. */
+  get redacted(): string {
+    return redact(this.#value, this.#publicPrefix);
+  }
+
+  /** `sha256:` + the first 8 hex digits of SHA-256 of the exact bytes. */
+  get fingerprint(): string {
+    return fingerprint(this.#value);
+  }
+
+  equals(other: Secret): boolean {
+    return this.#value === other.#value;
+  }
+
+  toString(): string {
+    return this.redacted;
+  }
+
+  toJSON(): string {
+    return this.redacted;
+  }
+
+  [inspect.custom](): string {
+    return `Secret(${this.redacted}, ${this.fingerprint})`;
+  }
+}
+
+export function fingerprint(value: string): string {
+  return `sha256:${createHash('sha256').update(value, 'utf8').digest('hex').slice(0, 8)}`;
+}
+
+/** How many trailing characters may be shown for a key of this length. */
+function suffixLength(length: number): number {
+  if (length >= 20) return 4;
+  if (length >= 12) return 2;
+  return 0;
+}
+
+/**
+ * At most the provider's public prefix (≤ 8 chars) and the last 4 characters, and never more than
+ * a third of the key. Hidden characters in the shown part are escaped (`\n`, `\u200B`).
+ */
+export function redact(value: string, publicPrefix?: string): string {
+  if (value.length === 0) return '(empty)';
+  const suffix = suffixLength(value.length);
+  let prefix = publicPrefix && value.startsWith(publicPrefix) ? publicPrefix.slice(0, 8) : '';
+  if (prefix.length + suffix > value.length / 3) prefix = '';
+  const shownSuffix = suffix > 0 ? value.slice(-suffix) : '';
+  return `${escapeHidden(prefix)}…${escapeHidden(shownSuffix)}`;
+}
+
+/** Escapes characters a reader would not see, so a redacted form never hides a newline. */
+export function escapeHidden(text: string): string {
+  let out = '';
+  for (const { cp } of codePoints(text)) {
+    if (cp === 0x0a) out += '\\n';
+    else if (cp === 0x0d) out += '\\r';
+    else if (cp === 0x09) out += '\\t';
+    else if (cp === 0x20) out += '␠';
+    else if (isHidden(cp)) out += `\\u${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+    else out += String.fromCodePoint(cp);
+  }
+  return out;
+}

@@ -1,0 +1,53 @@
+import { charName, codePoints, isHidden, type CharAt } from './chars.js';
+import type { Secret } from './secret.js';
+
+const EDGE_QUOTES = new Set([0x22, 0x27, 0x60, 0x2018, 0x2019, 0x201c, 0x201d]);
+
+export interface VisibleRendering {
+  /** `sk-proj-…x9Qz⟨LF⟩`: what the server receives, the key itself kept hidden. */
+  readonly text: string;
+  readonly length: number;
+  /** Every character a reader would not see as itself, with its index. */
+  readonly marks: readonly CharAt[];
+}
+
+/**
+ * Shows what the server sees without showing the key: the public prefix, the last 4 ordinary
+ * characters, and every hidden character (whitespace, line breaks, zero-width, BOM, NBSP,
+ * edge quotes, non-ASCII look-alikes) by name, in place.
+ */
+export function renderVisible(secret: Secret, publicPrefix = ''): VisibleRendering {
+  const value = secret.reveal();
+  const points = [...codePoints(value)];
+  const lastIndex = points.length - 1;
+  const isMark = (cp: number, pos: number) =>
+    isHidden(cp) || cp > 0x7e || (EDGE_QUOTES.has(cp) && (pos === 0 || pos === lastIndex));
+
+  const ordinary = points.filter((p, pos) => !isMark(p.cp, pos)).length;
+  const showTail = ordinary >= 20 ? 4 : ordinary >= 12 ? 2 : 0;
+  const fits = publicPrefix.length + showTail <= ordinary / 3;
+  const prefix = fits && value.startsWith(publicPrefix) ? publicPrefix.slice(0, 8) : '';
+  const marks: CharAt[] = [];
+  let text = '';
+  let ordinarySeen = 0;
+  let collapsed = false;
+  points.forEach((p, pos) => {
+    if (isMark(p.cp, pos)) {
+      marks.push({ index: p.index, cp: p.cp, name: charName(p.cp) });
+      text += `⟨${charName(p.cp)}⟩`;
+      collapsed = false;
+      return;
+    }
+    ordinarySeen++;
+    const inPrefix = p.index < prefix.length;
+    const inTail = ordinarySeen > ordinary - showTail;
+    if (inPrefix || inTail) {
+      text += String.fromCodePoint(p.cp);
+      collapsed = false;
+    } else if (!collapsed) {
+      text += '…';
+      collapsed = true;
+    }
+  });
+  return { text: text || '(empty)', length: value.length, marks };
+}
