@@ -268,7 +268,8 @@ describe('provider catalog', () => {
         switch (pl.in) {
           case 'header':
             expect(pl.name, p.id).toMatch(HEADER_TOKEN);
-            if (pl.scheme !== null) expect(SCHEMES.has(pl.scheme), `${p.id} ${pl.scheme}`).toBe(true);
+            if (pl.scheme !== null)
+              expect(SCHEMES.has(pl.scheme), `${p.id} ${pl.scheme}`).toBe(true);
             break;
           case 'query':
           case 'signature':
@@ -301,7 +302,9 @@ describe('provider catalog', () => {
     expect(auth('firebase')).toMatchObject({ in: 'query', name: 'key' });
     expect(auth('aws')).toMatchObject({ in: 'signature' });
     const stripe = PROVIDERS.find((p) => p.id === 'stripe');
-    expect(stripe?.alternatives).toContainEqual(expect.objectContaining({ in: 'basic', pair: 'key:' }));
+    expect(stripe?.alternatives).toContainEqual(
+      expect.objectContaining({ in: 'basic', pair: 'key:' }),
+    );
   });
 
   it('has validation URLs that parse once placeholders are filled', () => {

@@ -1248,7 +1248,7 @@ export const PROVIDERS: readonly Provider[] = [
       method: 'GET',
       url: 'https://api.github.com/user',
       successStatus: 200,
-      note: 'Works for ghp_/github_pat_/gho_/ghu_. GET /rate_limit is also free and does not consume quota (unverified here). GitHub auto-revokes tokens pushed to public repos, a common cause of a sudden 401.',
+      note: 'Works for ghp_/github_pat_/gho_/ghu_. GET /rate_limit is also free and does not consume quota (unverified here). GitHub auto-revokes tokens pushed to public repos, a common cause of a sudden 401. GitHub Enterprise Server: https://<host>/api/v3/user.',
     },
     errorShapes: [
       {
@@ -1488,7 +1488,7 @@ export const PROVIDERS: readonly Provider[] = [
       method: 'GET',
       url: 'https://gitlab.com/api/v4/personal_access_tokens/self',
       successStatus: 200,
-      note: 'Returns name, scopes, active, revoked, expires_at for the token itself. Fallback GET /api/v4/user needs read_user/api scope (403 = valid token, missing scope). Since GitLab 16.0 all tokens expire; gitlab.com began enforcing expiry on 2024-05-14.',
+      note: 'Returns name, scopes, active, revoked, expires_at for the token itself. Fallback GET /api/v4/user needs read_user/api scope (403 = valid token, missing scope). Since GitLab 16.0 all tokens expire; gitlab.com began enforcing expiry on 2024-05-14. Self-managed instances: the same path on their own host.',
     },
     errorShapes: [
       {
@@ -1557,7 +1557,7 @@ export const PROVIDERS: readonly Provider[] = [
     headers: [],
     keyShapes: [
       {
-        pattern: /ATATT[A-Za-z0-9+\/=_-]+=[A-Za-z0-9]{8}/,
+        pattern: /ATATT[A-Za-z0-9+/=_-]+=[A-Za-z0-9]{8}/,
         kinds: ['secret'],
         prefix: 'ATATT',
         note: 'Atlassian API token (used with the account email, not the username).',
@@ -1570,7 +1570,7 @@ export const PROVIDERS: readonly Provider[] = [
         note: 'App password (deprecated/dead).',
       },
       {
-        pattern: /ATCTT3xFfG[A-Za-z0-9+\/=_-]+=[A-Za-z0-9]{8}/,
+        pattern: /ATCTT3xFfG[A-Za-z0-9+/=_-]+=[A-Za-z0-9]{8}/,
         kinds: ['secret'],
         prefix: 'ATCTT3xFfG',
         note: 'Access token (repo/project/workspace); sent as Bearer (unverified that all access tokens share this prefix).',
@@ -2099,7 +2099,7 @@ export const PROVIDERS: readonly Provider[] = [
       },
       {
         pattern:
-          /https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9+\/]{43,56}/,
+          /https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9+/]{43,56}/,
         kinds: ['webhook'],
         prefix: 'https://hooks.slack.com/',
         usableAsApiKey: false,
@@ -3113,7 +3113,7 @@ export const PROVIDERS: readonly Provider[] = [
         note: 'User auth token.',
       },
       {
-        pattern: /sntrys_eyJ[A-Za-z0-9+\/=_]{190,}/,
+        pattern: /sntrys_eyJ[A-Za-z0-9+/=_]{190,}/,
         kinds: ['secret'],
         prefix: 'sntrys_',
         note: "Organization auth token: base64 JSON (iat, url, region_url, org) + '_' + secret; the embedded region_url tells which host to call.",
@@ -3129,7 +3129,7 @@ export const PROVIDERS: readonly Provider[] = [
       method: 'GET',
       url: 'https://sentry.io/api/0/auth/validate/',
       successStatus: 200,
-      note: "As used by trufflehog (endpoint not in public docs; unverified). Alternative: GET /api/0/organizations/. A 403 with 'You do not have permission to perform this action.' means the token is valid but under-scoped.",
+      note: "As used by trufflehog (endpoint not in public docs; unverified). Alternative: GET /api/0/organizations/. A 403 with 'You do not have permission to perform this action.' means the token is valid but under-scoped. Org tokens (sntrys_) name their region host in the embedded region_url; self-hosted Sentry serves the same path on its own host.",
     },
     errorShapes: [
       {
@@ -3461,14 +3461,14 @@ export const PROVIDERS: readonly Provider[] = [
         note: 'Access key id with the ACCA prefix (secret scanners list it next to AKIA).',
       },
       {
-        pattern: /[A-Za-z0-9+\/]{40}/,
+        pattern: /[A-Za-z0-9+/]{40}/,
         kinds: ['secret'],
         generic: true,
         usableAsApiKey: false,
         note: 'Secret access key (40 chars, generic); signs requests, never sent.',
       },
       {
-        pattern: /ABSK[A-Za-z0-9+\/]{109,269}={0,2}/,
+        pattern: /ABSK[A-Za-z0-9+/]{109,269}={0,2}/,
         kinds: ['secret'],
         prefix: 'ABSK',
         note: 'Bedrock long-lived API key (gitleaks); Bearer on bedrock-runtime only.',
@@ -3558,7 +3558,7 @@ export const PROVIDERS: readonly Provider[] = [
       method: 'GET',
       url: 'https://registry.npmjs.org/-/whoami',
       successStatus: 200,
-      note: 'Body {"username":...}. Classic token creation was disabled in Nov 2025, write-enabled granular tokens are capped at 90 days, and npm login session tokens at 2 hours - expiry is now a common 401 cause. Some report granular tokens failing whoami while still able to publish (unverified).',
+      note: 'Success body {"username":...}. Classic token creation was disabled in Nov 2025, write-enabled granular tokens are capped at 90 days, and npm login session tokens at 2 hours - expiry is now a common 401 cause. Some report granular tokens failing whoami while still able to publish (unverified).',
     },
     errorShapes: [
       {
@@ -3712,13 +3712,13 @@ export const PROVIDERS: readonly Provider[] = [
     ],
     keyShapes: [
       {
-        pattern: /ATATT[A-Za-z0-9+\/=_-]+=[A-Za-z0-9]{8}/,
+        pattern: /ATATT[A-Za-z0-9+/=_-]+=[A-Za-z0-9]{8}/,
         kinds: ['secret'],
         prefix: 'ATATT',
         note: 'User API token (current format, ~190 chars). Scoped API tokens may need the api.atlassian.com/ex/... base URL instead of the site URL (unverified).',
       },
       {
-        pattern: /ATCTT3xFfG[A-Za-z0-9+\/=_-]+=[A-Za-z0-9]{8}/,
+        pattern: /ATCTT3xFfG[A-Za-z0-9+/=_-]+=[A-Za-z0-9]{8}/,
         kinds: ['admin'],
         prefix: 'ATCTT3xFfG',
         note: 'Org admin API key / access token format (trufflehog atlassian v2); sent as Bearer.',

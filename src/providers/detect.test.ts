@@ -44,8 +44,7 @@ const fake = {
   google: () => 'AIza' + fill(ALNUM, 35),
   atlassian: () => 'ATATT' + fill(ALNUM, 60) + '=' + fill(ALNUM, 8),
   hex32: () => fill(HEX, 32),
-  uuid: () =>
-    [fill(HEX, 8), fill(HEX, 4), fill(HEX, 4), fill(HEX, 4), fill(HEX, 12)].join('-'),
+  uuid: () => [fill(HEX, 8), fill(HEX, 4), fill(HEX, 4), fill(HEX, 4), fill(HEX, 12)].join('-'),
 };
 
 describe('providerById / providerIds', () => {
@@ -199,7 +198,10 @@ describe('detectProvider', () => {
   });
 
   it('lets the host settle a 32-hex key', () => {
-    const d = detectProvider({ url: 'https://api.us5.datadoghq.com/api/v1/validate', key: fake.hex32() });
+    const d = detectProvider({
+      url: 'https://api.us5.datadoghq.com/api/v1/validate',
+      key: fake.hex32(),
+    });
     expect(d).toMatchObject({ by: 'host', candidates: ['datadog'] });
   });
 
@@ -209,7 +211,10 @@ describe('detectProvider', () => {
       by: 'none',
       candidates: ['google-gemini', 'firebase'],
     });
-    expect(detectProvider({ key: fake.atlassian() }).candidates).toEqual(['bitbucket', 'atlassian']);
+    expect(detectProvider({ key: fake.atlassian() }).candidates).toEqual([
+      'bitbucket',
+      'atlassian',
+    ]);
     const d = detectProvider({
       url: 'https://identitytoolkit.googleapis.com/v1/accounts:lookup',
       key: fake.google(),

@@ -96,7 +96,10 @@ export interface Region {
 export interface Provider {
   readonly id: string;
   readonly name: string;
-  /** Host names; `*` stands for one or more labels (`*.openai.azure.com`). */
+  /**
+   * Host names; `*` stands for one or more labels (`*.openai.azure.com`), or for part of one label
+   * (`*-aiplatform.googleapis.com`).
+   */
   readonly hosts: readonly string[];
   /** Sibling hosts of the same API in other regions or sites (probed for wrong-region). */
   readonly regions?: readonly Region[];

@@ -1,0 +1,64 @@
+/**
+ * Who answered: a gateway, proxy, WAF or CDN in front of the API, told apart by headers (and,
+ * where no header says it, by the body's wording about a layer's own keys).
+ */
+export interface LayerSignal {
+  /** Product or kind: `Kong`, `Azure API Management`, `AWS API Gateway`, `nginx`, `Cloudflare`, … */
+  readonly name: string;
+  readonly kind: 'gateway' | 'proxy' | 'waf' | 'cdn' | 'server';
+  /** The header or wording that told. */
+  readonly evidence: string;
+}
+
+const HEADER_SIGNS: readonly { test: (h: Readonly<Record<string, string>>) => string | undefined; name: string; kind: LayerSignal['kind'] }[] = [
+  { name: 'Kong', kind: 'gateway', test: (h) => pick(h, /^x-kong-/) ?? matchHeader(h, 'server', /kong/i) ?? matchHeader(h, 'via', /kong/i) },
+  { name: 'Azure API Management', kind: 'gateway', test: (h) => pick(h, /^(apim-request-id|ocp-apim-)/) },
+  { name: 'AWS API Gateway', kind: 'gateway', test: (h) => pick(h, /^(x-amzn-errortype|x-amzn-requestid|x-amz-apigw-id)$/) },
+  { name: 'LiteLLM', kind: 'gateway', test: (h) => pick(h, /^x-litellm-/) },
+  { name: 'Envoy', kind: 'proxy', test: (h) => pick(h, /^x-envoy-/) ?? matchHeader(h, 'server', /envoy|istio/i) },
+  { name: 'Apigee', kind: 'gateway', test: (h) => pick(h, /^x-apigee-/) },
+  { name: 'Tyk', kind: 'gateway', test: (h) => pick(h, /^x-tyk-/) },
+  { name: 'Traefik', kind: 'proxy', test: (h) => matchHeader(h, 'server', /traefik/i) },
+  { name: 'Cloudflare', kind: 'cdn', test: (h) => pick(h, /^cf-ray$/) ?? matchHeader(h, 'server', /cloudflare/i) },
+  { name: 'Akamai', kind: 'cdn', test: (h) => matchHeader(h, 'server', /akamai/i) ?? pick(h, /^x-akamai-/) },
+  { name: 'AWS CloudFront', kind: 'cdn', test: (h) => pick(h, /^x-amz-cf-/) },
+  { name: 'Fastly', kind: 'cdn', test: (h) => pick(h, /^x-fastly-/) ?? matchHeader(h, 'via', /varnish/i) },
+  { name: 'AWS ELB', kind: 'proxy', test: (h) => matchHeader(h, 'server', /awselb/i) },
+  { name: 'Google Frontend', kind: 'proxy', test: (h) => matchHeader(h, 'via', /google/i) },
+  { name: 'a gateway', kind: 'gateway', test: (h) => pick(h, /^x-(gateway|api-gateway|proxy)[-a-z]*$/) },
+];
+
+const SERVER_PRODUCTS = /\b(nginx|openresty|apache|caddy|haproxy|squid|tinyproxy|varnish|iis|lighttpd|envoy|traefik)\b/i;
+
+function pick(h: Readonly<Record<string, string>>, name: RegExp): string | undefined {
+  const found = Object.keys(h).find((k) => name.test(k));
+  return found ? `header ${found}` : undefined;
+}
+
+function matchHeader(h: Readonly<Record<string, string>>, name: string, value: RegExp): string | undefined {
+  const v = h[name];
+  return v !== undefined && value.test(v) ? `${name}: ${v.slice(0, 60)}` : undefined;
+}
+
+/** Every layer the headers reveal, gateways first. */
+export function layersFromHeaders(headers: Readonly<Record<string, string>>): LayerSignal[] {
+  const found: LayerSignal[] = [];
+  for (const sign of HEADER_SIGNS) {
+    const evidence = sign.test(headers);
+    if (evidence) found.push({ name: sign.name, kind: sign.kind, evidence });
+  }
+  const via = headers['via'];
+  if (via && !found.some((f) => f.evidence.startsWith('via'))) {
+    found.push({ name: via.replace(/^[\d.]+\s+/, '').slice(0, 40), kind: 'proxy', evidence: `via: ${via.slice(0, 60)}` });
+  }
+  const server = headers['server'];
+  const product = server ? SERVER_PRODUCTS.exec(server) : null;
+  if (server && product && !found.some((f) => f.evidence.startsWith('server'))) {
+    found.push({ name: product[1] ?? server, kind: 'server', evidence: `server: ${server.slice(0, 60)}` });
+  }
+  return found;
+}
+
+/** Body wording by which a layer speaks of its own credentials (LiteLLM, Kong, APIM, API Gateway). */
+export const GATEWAY_WORDING =
+  /\b(gateway|virtual[ _-]?key|subscription[ _-]?key|litellm|kong|apim|proxy[ _-]?(key|auth)|no api key found in request|consumer|master[ _-]?key|team[ _-]?key|api[ _-]?management)\b/i;
