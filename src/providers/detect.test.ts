@@ -273,7 +273,7 @@ describe('publicPrefixOf', () => {
   it.each([
     ['openai project', fake.openaiProject(), 'sk-proj-'],
     ['ghp', fake.ghp(), 'ghp_'],
-    ['anthropic (capped at 8)', fake.anthropic(), 'sk-ant-a'],
+    ['anthropic (cut at a separator within 8)', fake.anthropic(), 'sk-ant-'],
     ['deepseek', fake.deepseek(), 'sk-'],
     ['stripe', fake.stripeSecretTest(), 'sk_test_'],
     ['aws', fake.awsKeyId(), 'AKIA'],

@@ -229,5 +229,13 @@ export function publicPrefixOf(key: string): string | undefined {
     shape.prefix !== undefined && text.startsWith(shape.prefix) ? [shape.prefix] : [],
   );
   const prefix = longest(matched) ?? longest(started);
-  return prefix?.slice(0, PREFIX_CAP);
+  return prefix === undefined ? undefined : capPrefix(prefix);
+}
+
+/** `sk-ant-api03-` → `sk-ant-`: cut at the last separator within the cap, not mid-word. */
+function capPrefix(prefix: string): string {
+  if (prefix.length <= PREFIX_CAP) return prefix;
+  const head = prefix.slice(0, PREFIX_CAP);
+  const cut = Math.max(head.lastIndexOf('-'), head.lastIndexOf('_'), head.lastIndexOf('.'));
+  return cut > 0 ? head.slice(0, cut + 1) : head;
 }

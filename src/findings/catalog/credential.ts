@@ -76,7 +76,7 @@ export const credentialFindings: FamilyCatalog<'credential'> = {
     severity: 'error',
     title: 'The credential is valid but lacks the scope or permission this call needs',
     fix: (d) =>
-      `Add ${text(d['scopesNeeded']) ?? 'the scope or permission named in the response'} to the token (it holds: ${text(d['scopesHeld']) ?? 'unknown'}), or issue a new token that includes it.`,
+      `Add ${text(d['scopesNeeded']) ?? 'the scope or permission named in the response'} to the token (it holds: ${text(d['scopesHeld']) ?? 'none reported'}), or issue a new token that includes it.`,
     explain: {
       meaning:
         'The server accepted who you are but names a scope or permission the credential does not have. Only a token with that scope will pass; the current one keeps failing however often it is retried.',
