@@ -8,6 +8,9 @@ type Command = (args: string[]) => Promise<number>;
 
 /** Each command is loaded only when it runs: `why401 key` never loads the HTTP engine. */
 const COMMANDS: Record<string, () => Promise<Command>> = {
+  check: async () => (await import('./commands/check.js')).run,
+  curl: async () => (await import('./commands/curl.js')).run,
+  demo: async () => (await import('./commands/demo.js')).run,
   key: async () => (await import('./commands/key.js')).run,
   explain: async () => (await import('./commands/explain.js')).run,
   providers: async () => (await import('./commands/providers.js')).run,

@@ -25,17 +25,23 @@ const TOPICS: Readonly<Record<Topic, RegExp>> = {
     /invalid|incorrect|bad credential|not valid|unrecogni[sz]ed|unknown (api )?(key|token)|revoked|authentication (error|fail)|authenticationfailed|invalid_auth|user not found|could not validate|verification failed|malformed/i,
   missing:
     /missing|no (api )?(key|token|credential|auth)|not provided|not authenticated|unauthenticated|not_authed|credentials_missing|must (provide|supply|include)|is required|required header|no authorization|authorization required|authentication required|login required/i,
-  quota: /quota|billing|credit|payment|insufficient_(quota|funds|balance)|exceeded your current|out of funds|spending limit|balance/i,
+  quota:
+    /quota|billing|credit|payment|insufficient_(quota|funds|balance)|exceeded your current|out of funds|spending limit|balance/i,
   rate: /rate.?limit|too many requests|slow down|throttl/i,
-  scope: /scope|permission|not permitted|not allowed to|insufficient|privilege|forbidden|access denied|not authori[sz]ed to|rak_/i,
-  region: /region|wrong (api )?endpoint|data ?cent(er|re)|wrong (host|site)|another (region|site)|regional/i,
+  scope:
+    /scope|permission|not permitted|not allowed to|insufficient|privilege|forbidden|access denied|not authori[sz]ed to|rak_/i,
+  region:
+    /region|wrong (api )?endpoint|data ?cent(er|re)|wrong (host|site)|another (region|site)|regional/i,
   account:
     /(organi[sz]ation|workspace|project|tenant|account)\b[^.]{0,60}\b(not|mismatch|belong|member|invalid|wrong|differ)|not a member|does not belong|no access to (this )?(org|workspace|project)/i,
-  restricted: /referr?er|\bip\b|ip address|allow-?list|white-?list|api_key_\w*blocked|not allowed from|restricted/i,
+  restricted:
+    /referr?er|\bip\b|ip address|allow-?list|white-?list|api_key_\w*blocked|not allowed from|restricted/i,
   gateway: GATEWAY_WORDING,
   waf: /error code:? 10\d\d|attention required|request (was )?blocked|bot (protection|detection)|captcha|security (check|policy)|web application firewall|\bwaf\b|incapsula|mod_security|sucuri|access denied.{0,40}(cloudflare|akamai)/i,
-  route: /missing authentication token|no route|route not found|unknown (path|route|endpoint)|no such (route|endpoint|path)|not found/i,
-  clock: /recvwindow|timestamp|clock|before (it was|being) issued|used before|issued in the future|not yet valid|time ?skew|request time/i,
+  route:
+    /missing authentication token|no route|route not found|unknown (path|route|endpoint)|no such (route|endpoint|path)|not found/i,
+  clock:
+    /recvwindow|timestamp|clock|before (it was|being) issued|used before|issued in the future|not yet valid|time ?skew|request time/i,
   sso: /\bsaml\b|\bsso\b|single sign-on/i,
 };
 
@@ -68,19 +74,29 @@ export interface AnswerFacts {
   readonly maskedEcho: MaskedEcho | undefined;
 }
 
-const MESSAGE_KEYS = /^(error|errors|message|msg|detail|details|error_description|error_message|description|code|type|reason|status|title|errorcode|error_code|fault|faultstring)$/i;
+const MESSAGE_KEYS =
+  /^(error|errors|message|msg|detail|details|error_description|error_message|description|code|type|reason|status|title|errorcode|error_code|fault|faultstring)$/i;
 
 /** Reads one response into facts. `receivedAt` is our clock (ms) when it arrived. */
 export function readAnswer(response: WireResponse, receivedAt: number): AnswerFacts {
   const h = response.headers;
-  const challenges = parseChallenges(response.all['www-authenticate'] ?? response.all['proxy-authenticate']);
+  const challenges = parseChallenges(
+    response.all['www-authenticate'] ?? response.all['proxy-authenticate'],
+  );
   const contentType = (h['content-type'] ?? '').toLowerCase();
   const json = parseJson(response.body, contentType);
-  const { text, codes } = json !== undefined ? collectMessages(json) : { text: response.body.slice(0, 2000), codes: [] };
-  const description = challenges.map((c) => `${c.params['error'] ?? ''} ${c.params['error_description'] ?? ''}`).join(' ');
-  const errorText = `${codes.join(' ')} ${text} ${description}`.replace(/\s+/g, ' ').trim().slice(0, 4000);
+  const { text, codes } =
+    json !== undefined ? collectMessages(json) : { text: response.body.slice(0, 2000), codes: [] };
+  const description = challenges
+    .map((c) => `${c.params['error'] ?? ''} ${c.params['error_description'] ?? ''}`)
+    .join(' ');
+  const errorText = `${codes.join(' ')} ${text} ${description}`
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 4000);
   const says = new Set<Topic>();
-  for (const [topic, pattern] of Object.entries(TOPICS) as [Topic, RegExp][]) if (pattern.test(errorText)) says.add(topic);
+  for (const [topic, pattern] of Object.entries(TOPICS) as [Topic, RegExp][])
+    if (pattern.test(errorText)) says.add(topic);
   const serverDate = h['date'] ? Date.parse(h['date']) : NaN;
   return {
     status: response.status,
@@ -88,7 +104,9 @@ export function readAnswer(response: WireResponse, receivedAt: number): AnswerFa
     challenges,
     bearerError: bearerError(challenges),
     layers: layersFromHeaders(h),
-    skewSeconds: Number.isFinite(serverDate) ? Math.round((serverDate - receivedAt) / 1000) : undefined,
+    skewSeconds: Number.isFinite(serverDate)
+      ? Math.round((serverDate - receivedAt) / 1000)
+      : undefined,
     serverDate: Number.isFinite(serverDate) ? serverDate : undefined,
     retryAfterSeconds: retryAfter(h['retry-after'], receivedAt),
     contentType,
@@ -145,7 +163,10 @@ function saysFailure(json: unknown): boolean {
     o['success'] === false ||
     o['status'] === 'error' ||
     o['status'] === 'REQUEST_DENIED' ||
-    (o['error'] !== undefined && o['error'] !== null && o['error'] !== false && o['data'] === undefined) ||
+    (o['error'] !== undefined &&
+      o['error'] !== null &&
+      o['error'] !== false &&
+      o['data'] === undefined) ||
     (Array.isArray(o['errors']) && o['errors'].length > 0 && o['data'] === undefined)
   );
 }

@@ -31,13 +31,25 @@ export const CREDENTIAL_HEADERS = new Set([
   'x-litellm-api-key',
 ]);
 
-export const CREDENTIAL_QUERY = ['key', 'api_key', 'apikey', 'api-key', 'access_token', 'token', 'auth', 'apiKey'];
+export const CREDENTIAL_QUERY = [
+  'key',
+  'api_key',
+  'apikey',
+  'api-key',
+  'access_token',
+  'token',
+  'auth',
+  'apiKey',
+];
 
 /** Near-misses and underscore spellings of credential headers: sent, but read by no one. */
 export function looksLikeCredentialHeader(name: string): boolean {
   const n = name.toLowerCase();
   if (CREDENTIAL_HEADERS.has(n) || CREDENTIAL_HEADERS.has(n.replace(/_/g, '-'))) return true;
-  return editDistance(n, 'authorization') <= 2 || /(^|[-_])(api[-_]?key|token|secret|auth)([-_]|$)/.test(n);
+  return (
+    editDistance(n, 'authorization') <= 2 ||
+    /(^|[-_])(api[-_]?key|token|secret|auth)([-_]|$)/.test(n)
+  );
 }
 
 /** Levenshtein distance, bounded inputs only (header names). */
@@ -47,7 +59,11 @@ export function editDistance(a: string, b: string): number {
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
     for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur[j] = Math.min(
+        (prev[j] ?? 0) + 1,
+        (cur[j - 1] ?? 0) + 1,
+        (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
     }
     prev = cur;
   }
@@ -55,7 +71,19 @@ export function editDistance(a: string, b: string): number {
 }
 
 const SCHEME = /^([A-Za-z][A-Za-z0-9._-]*)(?: +|$)(.*)$/s;
-const KNOWN_SCHEMES = new Set(['bearer', 'token', 'basic', 'bot', 'apikey', 'api-key', 'key', 'jwt', 'digest', 'sso-key', 'dpop']);
+const KNOWN_SCHEMES = new Set([
+  'bearer',
+  'token',
+  'basic',
+  'bot',
+  'apikey',
+  'api-key',
+  'key',
+  'jwt',
+  'digest',
+  'sso-key',
+  'dpop',
+]);
 
 /** `Bearer abc` → scheme Bearer, token abc. A raw key (no known scheme word) has none. */
 export function splitScheme(value: string): { scheme: string | null; token: string } {
@@ -82,14 +110,21 @@ export function spotFor(p: Placement): Spot | undefined {
   }
 }
 
-export function headerValue(spot: Extract<Spot, { in: 'header' }>, key: string, basicPair?: string): string {
+export function headerValue(
+  spot: Extract<Spot, { in: 'header' }>,
+  key: string,
+  basicPair?: string,
+): string {
   if (spot.scheme === null) return key;
-  if (spot.scheme.toLowerCase() === 'basic') return `Basic ${Buffer.from(basicPair ?? `${key}:`, 'latin1').toString('base64')}`;
+  if (spot.scheme.toLowerCase() === 'basic')
+    return `Basic ${Buffer.from(basicPair ?? `${key}:`, 'latin1').toString('base64')}`;
   return spot.scheme.endsWith('=') ? `${spot.scheme}${key}` : `${spot.scheme} ${key}`;
 }
 
 export function describeSpot(spot: Spot): string {
-  return spot.in === 'query' ? `?${spot.name}=…` : `${spot.name}: ${spot.scheme ? `${spot.scheme} ` : ''}…`;
+  return spot.in === 'query'
+    ? `?${spot.name}=…`
+    : `${spot.name}: ${spot.scheme ? `${spot.scheme} ` : ''}…`;
 }
 
 export function sameSpot(a: Spot, b: Spot): boolean {

@@ -6,7 +6,8 @@ import type { Provider } from '../providers/types.js';
 import type { KeyEvidence } from '../checks/key/evidence.js';
 
 const HEADER_PREFIX = /^(authorization|proxy-authorization|x-api-key|api-key)\s*[:=]\s*/i;
-const SCHEME_PREFIX = /^(bearer|token|bot|apikey|api-key|key|jwt)\s+/i;
+/** A scheme before one token (`Bearer undefined`), not a phrase (`key goes here`). */
+const SCHEME_PREFIX = /^(bearer|token|bot|apikey|api-key|key|jwt)\s+(?=\S*\s*$)/i;
 const EDGE_QUOTES = /^["'`“”‘’«»]+|["'`“”‘’«»]+$/g;
 
 /**
@@ -14,11 +15,21 @@ const EDGE_QUOTES = /^["'`“”‘’«»]+|["'`“”‘’«»]+$/g;
  * removed. Provider detection and shape checks look at this, the hygiene checks at the raw value.
  */
 export function meantValue(raw: string): string {
-  let v = [...raw].filter((ch) => !isHidden(ch.codePointAt(0) ?? 0)).join('');
-  v = v.replace(EDGE_QUOTES, '');
-  for (let i = 0; i < 2; i++)
-    v = v.replace(HEADER_PREFIX, '').replace(SCHEME_PREFIX, '').replace(EDGE_QUOTES, '');
-  return v;
+  // Whitespace separates a scheme from the key (`Bearer undefined`): keep it until the header
+  // name and scheme are gone, then drop every hidden character.
+  const dropHidden = (text: string, keepSpace: boolean) =>
+    [...text]
+      .filter((ch) => !isHidden(ch.codePointAt(0) ?? 0) || (keepSpace && /\s/.test(ch)))
+      .join('');
+  let v = dropHidden(raw, true).trimStart().replace(EDGE_QUOTES, '').trimStart();
+  for (let i = 0; i < 2; i++) {
+    v = v
+      .replace(HEADER_PREFIX, '')
+      .replace(SCHEME_PREFIX, '')
+      .replace(EDGE_QUOTES, '')
+      .trimStart();
+  }
+  return dropHidden(v, false).replace(EDGE_QUOTES, '');
 }
 
 export interface KeyContext {

@@ -10,32 +10,74 @@ export interface LayerSignal {
   readonly evidence: string;
 }
 
-const HEADER_SIGNS: readonly { test: (h: Readonly<Record<string, string>>) => string | undefined; name: string; kind: LayerSignal['kind'] }[] = [
-  { name: 'Kong', kind: 'gateway', test: (h) => pick(h, /^x-kong-/) ?? matchHeader(h, 'server', /kong/i) ?? matchHeader(h, 'via', /kong/i) },
-  { name: 'Azure API Management', kind: 'gateway', test: (h) => pick(h, /^(apim-request-id|ocp-apim-)/) },
-  { name: 'AWS API Gateway', kind: 'gateway', test: (h) => pick(h, /^(x-amzn-errortype|x-amzn-requestid|x-amz-apigw-id)$/) },
+const HEADER_SIGNS: readonly {
+  test: (h: Readonly<Record<string, string>>) => string | undefined;
+  name: string;
+  kind: LayerSignal['kind'];
+}[] = [
+  {
+    name: 'Kong',
+    kind: 'gateway',
+    test: (h) =>
+      pick(h, /^x-kong-/) ?? matchHeader(h, 'server', /kong/i) ?? matchHeader(h, 'via', /kong/i),
+  },
+  {
+    name: 'Azure API Management',
+    kind: 'gateway',
+    test: (h) => pick(h, /^(apim-request-id|ocp-apim-)/),
+  },
+  {
+    name: 'AWS API Gateway',
+    kind: 'gateway',
+    test: (h) => pick(h, /^(x-amzn-errortype|x-amzn-requestid|x-amz-apigw-id)$/),
+  },
   { name: 'LiteLLM', kind: 'gateway', test: (h) => pick(h, /^x-litellm-/) },
-  { name: 'Envoy', kind: 'proxy', test: (h) => pick(h, /^x-envoy-/) ?? matchHeader(h, 'server', /envoy|istio/i) },
+  {
+    name: 'Envoy',
+    kind: 'proxy',
+    test: (h) => pick(h, /^x-envoy-/) ?? matchHeader(h, 'server', /envoy|istio/i),
+  },
   { name: 'Apigee', kind: 'gateway', test: (h) => pick(h, /^x-apigee-/) },
   { name: 'Tyk', kind: 'gateway', test: (h) => pick(h, /^x-tyk-/) },
   { name: 'Traefik', kind: 'proxy', test: (h) => matchHeader(h, 'server', /traefik/i) },
-  { name: 'Cloudflare', kind: 'cdn', test: (h) => pick(h, /^cf-ray$/) ?? matchHeader(h, 'server', /cloudflare/i) },
-  { name: 'Akamai', kind: 'cdn', test: (h) => matchHeader(h, 'server', /akamai/i) ?? pick(h, /^x-akamai-/) },
+  {
+    name: 'Cloudflare',
+    kind: 'cdn',
+    test: (h) => pick(h, /^cf-ray$/) ?? matchHeader(h, 'server', /cloudflare/i),
+  },
+  {
+    name: 'Akamai',
+    kind: 'cdn',
+    test: (h) => matchHeader(h, 'server', /akamai/i) ?? pick(h, /^x-akamai-/),
+  },
   { name: 'AWS CloudFront', kind: 'cdn', test: (h) => pick(h, /^x-amz-cf-/) },
-  { name: 'Fastly', kind: 'cdn', test: (h) => pick(h, /^x-fastly-/) ?? matchHeader(h, 'via', /varnish/i) },
+  {
+    name: 'Fastly',
+    kind: 'cdn',
+    test: (h) => pick(h, /^x-fastly-/) ?? matchHeader(h, 'via', /varnish/i),
+  },
   { name: 'AWS ELB', kind: 'proxy', test: (h) => matchHeader(h, 'server', /awselb/i) },
   { name: 'Google Frontend', kind: 'proxy', test: (h) => matchHeader(h, 'via', /google/i) },
-  { name: 'a gateway', kind: 'gateway', test: (h) => pick(h, /^x-(gateway|api-gateway|proxy)[-a-z]*$/) },
+  {
+    name: 'a gateway',
+    kind: 'gateway',
+    test: (h) => pick(h, /^x-(gateway|api-gateway|proxy)[-a-z]*$/),
+  },
 ];
 
-const SERVER_PRODUCTS = /\b(nginx|openresty|apache|caddy|haproxy|squid|tinyproxy|varnish|iis|lighttpd|envoy|traefik)\b/i;
+const SERVER_PRODUCTS =
+  /\b(nginx|openresty|apache|caddy|haproxy|squid|tinyproxy|varnish|iis|lighttpd|envoy|traefik)\b/i;
 
 function pick(h: Readonly<Record<string, string>>, name: RegExp): string | undefined {
   const found = Object.keys(h).find((k) => name.test(k));
   return found ? `header ${found}` : undefined;
 }
 
-function matchHeader(h: Readonly<Record<string, string>>, name: string, value: RegExp): string | undefined {
+function matchHeader(
+  h: Readonly<Record<string, string>>,
+  name: string,
+  value: RegExp,
+): string | undefined {
   const v = h[name];
   return v !== undefined && value.test(v) ? `${name}: ${v.slice(0, 60)}` : undefined;
 }
@@ -49,12 +91,20 @@ export function layersFromHeaders(headers: Readonly<Record<string, string>>): La
   }
   const via = headers['via'];
   if (via && !found.some((f) => f.evidence.startsWith('via'))) {
-    found.push({ name: via.replace(/^[\d.]+\s+/, '').slice(0, 40), kind: 'proxy', evidence: `via: ${via.slice(0, 60)}` });
+    found.push({
+      name: via.replace(/^[\d.]+\s+/, '').slice(0, 40),
+      kind: 'proxy',
+      evidence: `via: ${via.slice(0, 60)}`,
+    });
   }
   const server = headers['server'];
   const product = server ? SERVER_PRODUCTS.exec(server) : null;
   if (server && product && !found.some((f) => f.evidence.startsWith('server'))) {
-    found.push({ name: product[1] ?? server, kind: 'server', evidence: `server: ${server.slice(0, 60)}` });
+    found.push({
+      name: product[1] ?? server,
+      kind: 'server',
+      evidence: `server: ${server.slice(0, 60)}`,
+    });
   }
   return found;
 }

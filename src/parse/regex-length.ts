@@ -49,6 +49,8 @@ export function minMatchLength(source: string): number | undefined {
     }
     if (c === '\\') {
       const next = source[i + 1];
+      // \xHH, \uHHHH, \cX, \p{…}, \k<…> and back-references span more than one source char
+      if (next === undefined || /[xucpPk1-9]/.test(next)) return undefined;
       i += 2;
       return next === 'b' || next === 'B' ? 0 : 1;
     }

@@ -35,7 +35,11 @@ function parseOne(input: string): Challenge[] {
     let token68: string | undefined;
     // token68 right after the scheme
     const t68 = /^ +([A-Za-z0-9._~+/-]+=*)\s*(,|$)/.exec(input.slice(i));
-    if (t68 && !/=[^=]/.test(t68[1] ?? '') && !/^\s*[!#$%&'*+.^_`|~0-9A-Za-z-]+\s*=\s*[^=]/.test(input.slice(i))) {
+    if (
+      t68 &&
+      !/=[^=]/.test(t68[1] ?? '') &&
+      !/^\s*[!#$%&'*+.^_`|~0-9A-Za-z-]+\s*=\s*[^=]/.test(input.slice(i))
+    ) {
       token68 = t68[1];
       i += t68[0].length;
     } else {
@@ -62,7 +66,11 @@ function parseOne(input: string): Challenge[] {
         }
         const rest = input.slice(i);
         // after a comma, a bare token followed by space or end starts a new challenge
-        if (/^\s*,\s*[!#$%&'*+.^_`|~0-9A-Za-z-]+(\s+[^=\s,]|\s*$|\s*,)/.test(rest) && !/^\s*,\s*[^=,\s]+\s*=/.test(rest)) break;
+        if (
+          /^\s*,\s*[!#$%&'*+.^_`|~0-9A-Za-z-]+(\s+[^=\s,]|\s*$|\s*,)/.test(rest) &&
+          !/^\s*,\s*[^=,\s]+\s*=/.test(rest)
+        )
+          break;
       }
     }
     out.push({

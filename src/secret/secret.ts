@@ -74,6 +74,17 @@ export function fingerprint(value: string): string {
   return `sha256:${createHash('sha256').update(value, 'utf8').digest('hex').slice(0, 8)}`;
 }
 
+/**
+ * A provider's public prefix as evidence may show it: 8 chars at most, cut at a separator
+ * (`sk-ant-api03-` → `sk-ant-…`), so no output carries 9 characters of a key.
+ */
+export function shownPrefix(prefix: string): string {
+  if (prefix.length <= 8) return prefix;
+  const head = prefix.slice(0, 8);
+  const cut = Math.max(head.lastIndexOf('-'), head.lastIndexOf('_'), head.lastIndexOf('.'));
+  return `${cut > 0 ? head.slice(0, cut + 1) : head}…`;
+}
+
 /** How many trailing characters may be shown for a key of this length. */
 function suffixLength(length: number): number {
   if (length >= 20) return 4;

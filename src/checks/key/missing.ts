@@ -14,10 +14,11 @@ const NOTHING = new Set([
   '[object object]',
 ]);
 
-export const keyMissing = defineCheck<KeyEvidence>('key-missing', ({ core }) => {
-  const v = core.trim().toLowerCase();
-  if (!NOTHING.has(v)) return [];
-  const what = v === '' ? 'the value is empty' : `the value is the literal text "${core.trim()}"`;
+export const keyMissing = defineCheck<KeyEvidence>('key-missing', ({ core, secret }) => {
+  // the raw value too: the meant value has lost the space of `[object Object]`
+  const hit = [core.trim(), secret.reveal().trim()].find((v) => NOTHING.has(v.toLowerCase()));
+  if (hit === undefined) return [];
+  const what = hit === '' ? 'the value is empty' : `the value is the literal text "${hit}"`;
   return [
     finding(
       'key.missing',

@@ -4,7 +4,7 @@ import type { KeyEvidence } from './evidence.js';
 
 /** Ellipses and bullets are key.masked; typographic quotes at the edges are key.quoted. */
 const MASK_CHARS = new Set([0x2026, 0x2022, 0x25cf]);
-const QUOTES = new Set([0x2018, 0x2019, 0x201c, 0x201d]);
+const QUOTES = new Set([0x2018, 0x2019, 0x201c, 0x201d, 0xab, 0xbb]);
 
 export const keyNonAscii = defineCheck<KeyEvidence>('key-non-ascii', ({ secret }) => {
   const value = secret.reveal();

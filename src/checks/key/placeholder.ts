@@ -54,11 +54,12 @@ const PATTERNS: readonly RegExp[] = [
   /^<[^<>]*>$/, // <API_KEY>
   /^\[[^[\]]*\]$/, // [YOUR KEY]
   /^\{[^{}$]*\}$/, // {token}
-  /(^|[^a-z])your[-_ ]?(own[-_ ]?)?(api[-_ ]?|access[-_ ]?|secret[-_ ]?)?(key|token|secret)/i,
+  /(^|[^a-z])your[-_ ]?(own[-_ ]?)?([a-z0-9]{2,20}[-_ ])?(api[-_ ]?|access[-_ ]?|secret[-_ ]?)?(key|token|secret)/i, // YOUR_OPENAI_API_KEY
   /(insert|put|paste|replace|enter|add)[-_ ]?(your[-_ ]?)?(api[-_ ]?)?(key|token)[-_ ]?(here)?/i,
   /(key|token)[-_ ]?(goes[-_ ]?)?here/i,
   /^[a-z]{1,6}[-_](proj[-_])?(x{3,}|\*{3,}|\.{3}|…)$/i, // sk-xxxx, sk-..., ghp_****
   /x{6,}/i, // sk-proj-XXXXXXXXXXXX
+  /^x{3,}$/i, // xxxx
   /^(.)\1{5,}$/, // 000000, aaaaaa
 ];
 

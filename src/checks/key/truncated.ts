@@ -1,6 +1,7 @@
 import { looksLikeJwt } from '../../parse/jwt.js';
 import { minMatchLength } from '../../parse/regex-length.js';
 import { PROVIDERS } from '../../providers/catalog.js';
+import { shownPrefix } from '../../secret/secret.js';
 import { defineCheck, finding } from '../types.js';
 import type { KeyEvidence } from './evidence.js';
 
@@ -24,7 +25,7 @@ export const keyTruncated = defineCheck<KeyEvidence>(
       finding(
         'key.truncated',
         'heuristic',
-        `it starts with ${short.provider}'s prefix "${short.prefix}" but is ${core.length} chars; ` +
+        `it starts with ${short.provider}'s prefix "${shownPrefix(short.prefix)}" but is ${core.length} chars; ` +
           `those keys are at least ${short.min}`,
         { provider: short.provider, min: short.min, length: core.length },
       ),

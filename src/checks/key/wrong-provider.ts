@@ -1,3 +1,4 @@
+import { shownPrefix } from '../../secret/secret.js';
 import { defineCheck, finding } from '../types.js';
 import type { KeyEvidence } from './evidence.js';
 
@@ -8,7 +9,11 @@ export const keyWrongProvider = defineCheck<KeyEvidence>(
     if (!expected) return [];
     const specific = matches.filter((m) => !m.shape.generic);
     if (specific.length === 0) return [];
-    if (matches.some((m) => m.provider.id === expected.provider.id)) return [];
+    // providers that serve the same host take each other's keys (GitHub and GitHub Apps)
+    const hosts = new Set(expected.provider.hosts);
+    const sameApi = (p: { id: string; hosts: readonly string[] }) =>
+      p.id === expected.provider.id || p.hosts.some((h) => hosts.has(h));
+    if (matches.some((m) => sameApi(m.provider))) return [];
     const owners = [...new Set(specific.map((m) => m.provider.name))];
     const prefix = specific[0]?.shape.prefix;
     const why = expected.by === 'host' ? 'the request goes to its host' : '--provider says so';
@@ -16,7 +21,7 @@ export const keyWrongProvider = defineCheck<KeyEvidence>(
       finding(
         'key.wrong-provider',
         'definitive',
-        `the key has the shape of ${owners.join(' or ')}${prefix ? ` (prefix ${prefix})` : ''}, ` +
+        `the key has the shape of ${owners.join(' or ')}${prefix ? ` (prefix ${shownPrefix(prefix)})` : ''}, ` +
           `but it is used for ${expected.provider.name} (${why})`,
         {
           keyProvider: specific[0]?.provider.id ?? null,

@@ -1,10 +1,14 @@
 import type { KeyKind } from '../../providers/types.js';
+import { shownPrefix } from '../../secret/secret.js';
 import { defineCheck, finding } from '../types.js';
 import type { KeyEvidence } from './evidence.js';
 
-/** Kinds that are real credentials of the provider but cannot call its API as a secret key. */
+/**
+ * Kinds that are real credentials of the provider but cannot call its API as a secret key.
+ * Publishable keys are not among them: some are the API's own credential (Firebase, Supabase,
+ * Mapbox); those that cannot call it (Stripe `pk_`) say `usableAsApiKey: false`.
+ */
 const NOT_AN_API_KEY: ReadonlySet<KeyKind> = new Set([
-  'publishable',
   'identifier',
   'ingest',
   'refresh',
@@ -15,11 +19,16 @@ const NOT_AN_API_KEY: ReadonlySet<KeyKind> = new Set([
 const OTHER_VALUES: readonly { pattern: RegExp; what: string }[] = [
   { pattern: /^https?:\/\//i, what: 'a URL' },
   {
+    pattern: /^(pi|seti)_[A-Za-z0-9]{8,}_secret_[A-Za-z0-9]+$/,
+    what: 'a Stripe PaymentIntent or SetupIntent client secret',
+  },
+  {
     pattern: /^(tok|pi|seti|cus|pm|src|card|ch|in|sub|price|prod|acct)_[A-Za-z0-9]{8,}$/,
     what: 'a Stripe object id',
   },
   { pattern: /^xox[cd]-/, what: 'a Slack browser session token' },
-  { pattern: /^-----BEGIN /, what: 'a PEM key or certificate' },
+  // the meant value has lost its spaces: `-----BEGINPRIVATEKEY-----`
+  { pattern: /^-----BEGIN ?[A-Z]/, what: 'a PEM key or certificate' },
   { pattern: /^\{[\s\S]*"type"\s*:\s*"service_account"/, what: 'a service-account JSON file' },
 ];
 
@@ -61,7 +70,7 @@ export const keyWrongType = defineCheck<KeyEvidence>(
       finding(
         'key.wrong-type',
         'definitive',
-        `${wrong.provider.name} ${wrong.shape.kinds.join('/')} credential${wrong.shape.prefix ? ` (prefix ${wrong.shape.prefix})` : ''}: ${wrong.shape.note}`,
+        `${wrong.provider.name} ${wrong.shape.kinds.join('/')} credential${wrong.shape.prefix ? ` (prefix ${shownPrefix(wrong.shape.prefix)})` : ''}: ${wrong.shape.note}`,
         { provider: wrong.provider.id, kind: wrong.shape.kinds.join('/') },
       ),
     ];
@@ -69,7 +78,7 @@ export const keyWrongType = defineCheck<KeyEvidence>(
 );
 
 function isApiKey(kinds: readonly KeyKind[], usable: boolean | undefined): boolean {
-  if (usable === false) return false;
+  if (usable !== undefined) return usable;
   return !kinds.some((k) => NOT_AN_API_KEY.has(k));
 }
 

@@ -1,0 +1,171 @@
+import { defineCheck, finding } from '../types.js';
+import { saysNoCredential, type RequestEvidence, type Sent } from './evidence.js';
+
+/** A refusal aimed at the credential itself: 401, a 403 that says invalid, or an error body. */
+function refusedCredential(final: Sent): boolean {
+  const f = final.facts;
+  if (!f || final.accepted) return false;
+  if (f.status === 401) return true;
+  if (f.status === 403 || f.status === 400) return f.says.has('invalid') || f.says.has('expired');
+  return f.status >= 200 && f.status < 300 && f.bodySaysFailure;
+}
+
+export const credentialExpired = defineCheck<RequestEvidence>(
+  'credential-expired',
+  ({ final, credential }) => {
+    const f = final.facts;
+    if (!credential || !f || !refusedCredential(final) || !f.says.has('expired')) return [];
+    return [
+      finding('credential.expired', 'attributed', `${f.status}: ${f.errorText.slice(0, 140)}`, {
+        provider: null,
+      }),
+    ];
+  },
+);
+
+export const insufficientScope = defineCheck<RequestEvidence>(
+  'insufficient-scope',
+  ({ final, credential }) => {
+    const f = final.facts;
+    if (!credential || !f || final.accepted) return [];
+    const bearer = f.bearerError === 'insufficient_scope';
+    const needed =
+      f.headers['x-accepted-oauth-scopes'] ??
+      f.challenges.find((c) => c.params['scope'])?.params['scope'];
+    const held = f.headers['x-oauth-scopes'];
+    const missingScope =
+      needed !== undefined &&
+      needed.trim() !== '' &&
+      held !== undefined &&
+      !needed.split(/[\s,]+/).some((s) => held.split(/[\s,]+/).includes(s));
+    const saysScope =
+      f.status === 403 && f.says.has('scope') && !f.says.has('invalid') && !f.says.has('waf');
+    if (!bearer && !missingScope && !saysScope) return [];
+    const evidence: string[] = [];
+    if (bearer) evidence.push('WWW-Authenticate: error="insufficient_scope"');
+    if (needed)
+      evidence.push(
+        `accepted scopes: ${needed.slice(0, 80)}; the token has: ${held?.slice(0, 80) || 'none listed'}`,
+      );
+    if (saysScope) evidence.push(`${f.status}: ${f.errorText.slice(0, 120)}`);
+    return [
+      finding(
+        'credential.insufficient-scope',
+        bearer || missingScope ? 'definitive' : 'attributed',
+        evidence,
+        { scopesNeeded: needed ?? null, scopesHeld: held ?? null },
+      ),
+    ];
+  },
+);
+
+export const ssoRequired = defineCheck<RequestEvidence>('sso-required', ({ final }) => {
+  const f = final.facts;
+  const sso = f?.headers['x-github-sso'];
+  if (!f || final.accepted || (!sso && !(f.status === 403 && f.says.has('sso')))) return [];
+  const url = sso ? /url=([^;\s]+)/.exec(sso)?.[1] : undefined;
+  return [
+    finding(
+      'credential.sso-required',
+      'definitive',
+      sso ? `X-GitHub-SSO: ${sso.split(';')[0]}` : `${f.status}: ${f.errorText.slice(0, 120)}`,
+      { ssoUrl: url ?? null },
+    ),
+  ];
+});
+
+export const restricted = defineCheck<RequestEvidence>('restricted', ({ final, credential }) => {
+  const f = final.facts;
+  if (!credential || !f || final.accepted || !f.says.has('restricted') || f.says.has('waf'))
+    return [];
+  if (
+    f.status !== 401 &&
+    f.status !== 403 &&
+    !(f.status >= 200 && f.status < 300) &&
+    f.status !== 400
+  )
+    return [];
+  return [
+    finding('credential.restricted', 'attributed', `${f.status}: ${f.errorText.slice(0, 140)}`),
+  ];
+});
+
+export const wrongAccount = defineCheck<RequestEvidence>(
+  'wrong-account',
+  ({ final, credential }) => {
+    const f = final.facts;
+    if (!credential || !f || final.accepted || !f.says.has('account')) return [];
+    return [
+      finding(
+        'credential.wrong-account',
+        'attributed',
+        `${f.status}: ${f.errorText.slice(0, 140)}`,
+      ),
+    ];
+  },
+);
+
+export const wrongRegion = defineCheck<RequestEvidence>(
+  'wrong-region',
+  ({ final, credential, provider, url }) => {
+    const f = final.facts;
+    if (!credential || !f || !refusedCredential(final)) return [];
+    const regions = provider?.regions ?? [];
+    const here = regions.find((r) => r.host === url.hostname);
+    if (f.says.has('region')) {
+      return [
+        finding(
+          'credential.wrong-region',
+          'attributed',
+          `${f.status}: ${f.errorText.slice(0, 140)}`,
+          { region: here?.region ?? null },
+        ),
+      ];
+    }
+    if (here && regions.length > 1 && f.says.has('invalid') === false && f.status === 403) {
+      const others = regions.filter((r) => r !== here).map((r) => r.host);
+      return [
+        finding(
+          'credential.wrong-region',
+          'heuristic',
+          `${provider?.name} keys belong to one site; this is ${here.region} (${here.host}); others: ${others.join(', ')}`,
+          {
+            region: here.region,
+            workingHost: null,
+          },
+        ),
+      ];
+    }
+    return [];
+  },
+);
+
+/** Sent correctly, rejected. The last word, when nothing more specific explains the refusal. */
+export const credentialInvalid = defineCheck<RequestEvidence>(
+  'credential-invalid',
+  ({ final, credential, probes, keyFindings }) => {
+    const f = final.facts;
+    if (!credential || !f || !refusedCredential(final)) return [];
+    if (saysNoCredential(f) || f.says.has('expired')) return [];
+    // Some form of this key was accepted (cleaned, another header): the key itself is fine.
+    if (Object.values(probes).some((p) => p?.carried && p.accepted)) return [];
+    const anon = probes['without-credential'];
+    const read =
+      anon?.facts !== undefined &&
+      (anon.facts.status !== f.status ||
+        (anon.result.ok &&
+          final.result.ok &&
+          anon.result.response.body !== final.result.response.body));
+    const evidence = [
+      `${f.status}${f.bearerError ? ` (error="${f.bearerError}")` : ''}${f.errorText ? `: ${f.errorText.slice(0, 140)}` : ''}`,
+    ];
+    if (read)
+      evidence.push(
+        `without the credential the answer differs (${anon?.facts?.status}): the server read the key and refused it`,
+      );
+    const hygiene = keyFindings.some(
+      (k) => k.confidence === 'definitive' && k.id.startsWith('key.'),
+    );
+    return [finding('credential.invalid', read && !hygiene ? 'attributed' : 'heuristic', evidence)];
+  },
+);

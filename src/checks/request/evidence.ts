@@ -1,0 +1,91 @@
+import type { NetError, SendResult, WireRequest } from '../../collect/http.js';
+import type { ProxyChoice } from '../../collect/proxy-env.js';
+import type { AnswerFacts } from '../../engine/answer.js';
+import type { Spot } from '../../engine/credential-place.js';
+import type { RawFinding } from '../../findings/types.js';
+import type { Provider } from '../../providers/types.js';
+import type { Secret } from '../../secret/secret.js';
+
+/** One request that went out, and what came back. */
+export interface Sent {
+  readonly label: string;
+  readonly request: WireRequest;
+  readonly result: SendResult;
+  /** Read when an answer came. */
+  readonly facts: AnswerFacts | undefined;
+  /** 2xx and no failure in the body. */
+  readonly accepted: boolean;
+  /** Did this request carry the credential? */
+  readonly carried: boolean;
+  readonly viaProxy: boolean;
+}
+
+export type ProbeName =
+  'sanitized' | 'expected-placement' | 'without-credential' | 'direct' | 'user-agent' | 'validate';
+
+export interface SentCredential {
+  readonly secret: Secret;
+  readonly spot: Spot;
+  /** What the user meant (trimmed, unquoted, no scheme inside): for probes and comparisons. */
+  readonly meant: string;
+  /** True when why401 placed the key (--key*) rather than finding it in the request as sent. */
+  readonly placedByUs: boolean;
+  /** Other credential-looking headers of the request. */
+  readonly others: readonly { readonly name: string; readonly fingerprint: string }[];
+}
+
+/** Everything request-level checks look at. Built by the engine; checks are pure. */
+export interface RequestEvidence {
+  readonly url: URL;
+  readonly method: string;
+  readonly provider: Provider | null;
+  readonly providerBy: 'flag' | 'host' | 'key' | 'none';
+  readonly credential: SentCredential | null;
+  /** Header names of the first request, as sent (lower case), with repeat counts. */
+  readonly headerNames: readonly string[];
+  /** The user gave the headers (as sent) rather than only a key. */
+  readonly asSent: boolean;
+  /** The main request and its redirect hops, in order. */
+  readonly chain: readonly Sent[];
+  readonly final: Sent;
+  /** The first hop that left the named origin, when one did. */
+  readonly leftOrigin:
+    { readonly from: string; readonly to: string; readonly status: number } | undefined;
+  readonly proxy: ProxyChoice | undefined;
+  readonly probes: Readonly<Partial<Record<ProbeName, Sent>>>;
+  /** Other placements tried when the provider is unknown. */
+  readonly alternatives: readonly (Sent & { readonly spot: Spot })[];
+  readonly keyFindings: readonly RawFinding[];
+  readonly userAgent: string | undefined;
+  readonly localNow: number;
+}
+
+export function errorOf(s: Sent): NetError | undefined {
+  return s.result.ok ? undefined : s.result.error;
+}
+
+export function statusOf(s: Sent | undefined): number | undefined {
+  return s?.result.ok ? s.result.response.status : undefined;
+}
+
+/** Did the final answer say no credential arrived? (RFC 6750: a challenge with no error code.) */
+export function saysNoCredential(f: AnswerFacts | undefined): boolean {
+  if (!f) return false;
+  if (f.says.has('missing') && !f.says.has('invalid')) return true;
+  const bearer = f.challenges.find((c) => c.scheme === 'bearer');
+  return (
+    f.status === 401 &&
+    bearer !== undefined &&
+    bearer.params['error'] === undefined &&
+    !f.says.has('invalid')
+  );
+}
+
+/** Two answers that tell the same story: same status and same body text. */
+export function sameAnswer(a: Sent | undefined, b: Sent | undefined): boolean {
+  if (!a?.result.ok || !b?.result.ok) return false;
+  return (
+    a.result.response.status === b.result.response.status &&
+    a.result.response.body === b.result.response.body
+  );
+}

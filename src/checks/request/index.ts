@@ -1,0 +1,71 @@
+import type { Check } from '../types.js';
+import type { RequestEvidence } from './evidence.js';
+import { netReach } from './net-reach.js';
+import { clientRefused } from './client-refused.js';
+import { loginRedirect, redirectDropsAuth } from './redirect.js';
+import { insecureScheme } from './insecure-scheme.js';
+import { proxyConfigured, proxyStripsAuth } from './proxy.js';
+import {
+  errorInBody,
+  forbidden,
+  noRoute,
+  notFoundMasked,
+  proxyAuth,
+  rateOrQuota,
+  serverError,
+  wafBlocked,
+} from './status.js';
+import {
+  credentialExpired,
+  credentialInvalid,
+  insufficientScope,
+  restricted,
+  ssoRequired,
+  wrongAccount,
+  wrongRegion,
+} from './credential.js';
+import { gateway, upstream } from './layer.js';
+import {
+  headerDuplicate,
+  headerMissing,
+  headerPlacement,
+  requiredMissing,
+  underscoreName,
+} from './headers.js';
+import { clockSkew } from './clock.js';
+import { maskedEcho } from './masked-echo.js';
+
+/** Every check of the request and its answers, in report order. */
+export const REQUEST_CHECKS: readonly Check<RequestEvidence>[] = [
+  netReach,
+  clientRefused,
+  proxyAuth,
+  loginRedirect,
+  redirectDropsAuth,
+  proxyConfigured,
+  proxyStripsAuth,
+  wafBlocked,
+  noRoute,
+  rateOrQuota,
+  serverError,
+  errorInBody,
+  headerMissing,
+  headerPlacement,
+  headerDuplicate,
+  requiredMissing,
+  underscoreName,
+  gateway,
+  upstream,
+  ssoRequired,
+  insufficientScope,
+  notFoundMasked,
+  credentialExpired,
+  restricted,
+  wrongAccount,
+  wrongRegion,
+  maskedEcho,
+  clockSkew,
+  insecureScheme,
+  forbidden,
+  credentialInvalid,
+];

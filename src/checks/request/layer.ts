@@ -1,0 +1,62 @@
+import { defineCheck, finding } from '../types.js';
+import { sameAnswer, type RequestEvidence } from './evidence.js';
+
+/** The rejection came from a gateway in front of the API, with its own auth. */
+export const gateway = defineCheck<RequestEvidence>(
+  'gateway',
+  ({ final, provider, credential, probes, url, keyFindings }) => {
+    const f = final.facts;
+    if (
+      !f ||
+      final.accepted ||
+      f.status < 400 ||
+      f.status === 407 ||
+      f.status === 429 ||
+      f.status >= 500
+    )
+      return [];
+    const sign = f.layers.find((l) => l.kind === 'gateway');
+    const words = f.says.has('gateway');
+    const evidence: string[] = [];
+    if (sign) evidence.push(`${sign.name} answered (${sign.evidence})`);
+    if (words)
+      evidence.push(`the body speaks of the layer's own keys: ${f.errorText.slice(0, 120)}`);
+    // A provider key sent to a host that is not the provider's: whatever answers there has its own auth.
+    const foreignHost =
+      credential !== null &&
+      provider !== null &&
+      !provider.hosts.some((h) => h === url.hostname) &&
+      keyFindings.every((k) => k.id !== 'key.wrong-provider');
+    const ignored = credential !== null && sameAnswer(probes['without-credential'], final);
+    if (!sign && !words) {
+      const proxyish = f.layers.find((l) => l.kind === 'proxy' || l.kind === 'server');
+      if (!(foreignHost && ignored && proxyish && f.status === 401)) return [];
+      evidence.push(
+        `${proxyish.evidence} at ${url.host}, not ${provider?.name}'s host, and the answer is the same without the key`,
+      );
+    } else if (ignored) {
+      evidence.push('the same answer without the key: this layer does not look at it');
+    }
+    const name = sign?.name ?? (words ? 'the gateway' : (f.layers[0]?.name ?? 'a layer in front'));
+    return [
+      finding('layer.gateway', sign && words ? 'definitive' : 'attributed', evidence, {
+        layer: name,
+      }),
+    ];
+  },
+);
+
+/** (info) The API itself answered: its own vendor headers, and no layer in between spoke. */
+export const upstream = defineCheck<RequestEvidence>('upstream', ({ final, provider }) => {
+  const f = final.facts;
+  if (!f || final.accepted || !provider || f.layers.some((l) => l.kind === 'gateway')) return [];
+  const own = provider.revealingHeaders
+    .map((h) => h.name.toLowerCase().split(/[\s/]/)[0] ?? '')
+    .find((n) => n && f.headers[n] !== undefined);
+  if (!own) return [];
+  return [
+    finding('layer.upstream', 'attributed', `${provider.name}'s own header ${own} is present`, {
+      layer: provider.name,
+    }),
+  ];
+});

@@ -1,0 +1,39 @@
+import { defineCheck, finding } from '../types.js';
+import { errorOf, type RequestEvidence } from './evidence.js';
+
+/** No HTTP answer at all: DNS, connect, reset, timeout, not HTTP, or TLS. */
+export const netReach = defineCheck<RequestEvidence>('net-reach', ({ final, url }) => {
+  const error = errorOf(final);
+  if (!error || error.kind === 'client-refused') return [];
+  const where = `${final.request.url.host}${final.viaProxy ? ' (through the proxy)' : ''}`;
+  if (error.kind === 'tls') {
+    return [
+      finding(
+        'net.tls-error',
+        'definitive',
+        `TLS with ${where} failed: ${error.code} (${error.message})`,
+        { code: error.code, host: url.host },
+      ),
+    ];
+  }
+  const what: Record<string, string> = {
+    dns: 'the host name does not resolve',
+    refused: 'nothing accepts connections there',
+    reset: 'the connection was reset before a complete answer',
+    timeout: 'no answer before the timeout',
+    protocol: 'the answer is not valid HTTP',
+    proxy: 'the proxy failed',
+    other: 'the request failed',
+  };
+  return [
+    finding(
+      'net.unreachable',
+      'definitive',
+      `${where}: ${what[error.kind] ?? error.kind} (${error.code})`,
+      {
+        code: error.code,
+        host: url.host,
+      },
+    ),
+  ];
+});

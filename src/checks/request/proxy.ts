@@ -1,0 +1,75 @@
+import { defineCheck, finding } from '../types.js';
+import { saysNoCredential, type RequestEvidence } from './evidence.js';
+
+export const proxyConfigured = defineCheck<RequestEvidence>(
+  'proxy-configured',
+  ({ proxy, final }) => {
+    if (!proxy || !final.viaProxy) return [];
+    return [
+      finding(
+        'net.proxy-configured',
+        'definitive',
+        `${proxy.from} sends this URL through ${proxy.url.host}`,
+        {
+          proxy: proxy.url.host,
+        },
+      ),
+    ];
+  },
+);
+
+/** Through a proxy the credential is lost or replaced; sent directly it arrives. */
+export const proxyStripsAuth = defineCheck<RequestEvidence>('proxy-strips-auth', (ev) => {
+  const { final, probes, credential } = ev;
+  if (!credential || final.accepted || !final.facts) return [];
+  const direct = probes.direct;
+  const proxy = ev.proxy?.url.host ?? 'the proxy';
+  if (final.viaProxy && direct?.accepted) {
+    return [
+      finding(
+        'net.proxy-strips-auth',
+        'confirmed',
+        [
+          `through ${proxy}: ${final.facts.status}`,
+          `sent directly: ${direct.facts?.status ?? '?'} (accepted)`,
+        ],
+        { proxy },
+      ),
+    ];
+  }
+  const lost = saysNoCredential(final.facts);
+  if (final.viaProxy && direct?.facts && lost && !saysNoCredential(direct.facts)) {
+    return [
+      finding(
+        'net.proxy-strips-auth',
+        'confirmed',
+        [
+          `through ${proxy}: ${final.facts.status}, the server saw no credential`,
+          `sent directly: ${direct.facts.status}, the credential arrived`,
+        ],
+        { proxy },
+      ),
+    ];
+  }
+  // A reverse proxy in front: the answer says no credential arrived though one was sent in the
+  // place the API reads, and a proxy announces itself. Sending it elsewhere did not help.
+  const layer = final.facts.layers.find((l) => l.kind === 'proxy' || l.kind === 'server');
+  const placedRight =
+    ev.provider === null || credential.placedByUs || ev.probes['expected-placement'] === undefined;
+  const altWorked = ev.alternatives.some((a) => a.accepted);
+  if (lost && layer && placedRight && !altWorked && !final.facts.says.has('gateway')) {
+    return [
+      finding(
+        'net.proxy-strips-auth',
+        'attributed',
+        [
+          `the credential was sent (${credential.spot.in === 'header' ? credential.spot.name : 'query'}), yet the answer says none arrived`,
+          `a proxy answered or passed this on (${layer.evidence})`,
+        ],
+        { proxy: layer.name },
+      ),
+    ];
+  }
+  // The masked key the server echoes is not the one sent: something replaced it on the way.
+  return [];
+});

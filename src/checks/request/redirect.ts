@@ -1,0 +1,65 @@
+import { defineCheck, finding } from '../types.js';
+import { saysNoCredential, type RequestEvidence } from './evidence.js';
+
+const LOGIN_PATH =
+  /\/(login|log-in|signin|sign-in|sso|saml|oauth2?|authorize|auth|cdn-cgi\/access|account\/login|session)(\/|\?|$)/i;
+const LOGIN_HOST =
+  /(^|\.)(login|signin|sso|auth|accounts|id|idp)\.|cloudflareaccess\.com$|okta\.com$|auth0\.com$|microsoftonline\.com$/i;
+
+/** A 3xx to a login page (SSO, Cloudflare Access) instead of a 401. */
+export const loginRedirect = defineCheck<RequestEvidence>('login-redirect', ({ chain }) => {
+  for (const hop of chain) {
+    const location = hop.facts?.location;
+    if (!location || !hop.facts || hop.facts.status < 300 || hop.facts.status >= 400) continue;
+    let to: URL;
+    try {
+      to = new URL(location, hop.request.url);
+    } catch {
+      continue;
+    }
+    if (LOGIN_PATH.test(to.pathname) || LOGIN_HOST.test(to.hostname)) {
+      return [
+        finding(
+          'status.login-redirect',
+          'attributed',
+          `${hop.facts.status} to ${to.origin}${to.pathname} (a login page)`,
+          {
+            status: hop.facts.status,
+            location: `${to.origin}${to.pathname}`,
+            loginHost: to.host,
+          },
+        ),
+      ];
+    }
+  }
+  return [];
+});
+
+/** A hop to another origin: clients drop Authorization there, and so does why401. */
+export const redirectDropsAuth = defineCheck<RequestEvidence>(
+  'redirect-drops-auth',
+  ({ leftOrigin, final, credential }) => {
+    if (!leftOrigin || !credential) return [];
+    const evidence = [
+      `${leftOrigin.status} from ${leftOrigin.from} to ${leftOrigin.to}: another origin, so the credential stays behind`,
+    ];
+    if (final.accepted) {
+      const f = finding('net.redirect-drops-auth', 'attributed', evidence, {
+        from: leftOrigin.from,
+        to: leftOrigin.to,
+      });
+      return [{ ...f, severity: 'warning' }];
+    }
+    const missing = saysNoCredential(final.facts);
+    if (missing)
+      evidence.push(
+        `${final.request.url.origin} answered ${final.facts?.status}: no credential arrived`,
+      );
+    return [
+      finding('net.redirect-drops-auth', missing ? 'confirmed' : 'attributed', evidence, {
+        from: leftOrigin.from,
+        to: leftOrigin.to,
+      }),
+    ];
+  },
+);

@@ -1,0 +1,120 @@
+import { parseArgs } from 'node:util';
+import { readCredential } from '../../collect/credential.js';
+import { usageError } from '../../errors.js';
+import { EXIT } from '../exit-codes.js';
+import { writeOut } from '../io.js';
+import { COMMON_OPTIONS, CREDENTIAL_OPTIONS, parsed } from '../options.js';
+import { parseHeader, runDiagnosis } from '../run-diagnosis.js';
+
+export const CHECK_HELP = `Usage: why401 check [url] [options]
+
+Sends the request, reads the answer (status, WWW-Authenticate, Server/Via and vendor headers,
+Date, body), runs a few read-only probes on the same origin (without the key, the key cleaned,
+in the provider's expected header, directly instead of through the proxy, another User-Agent)
+and names the cause with evidence. Without a url: the provider's own validation request.
+
+Credential
+  --key-env NAME       read the key from an environment variable (preferred)
+  --key-file PATH      read it from a file, as raw bytes
+  --key-stdin          read it from standard input
+  --key VALUE          the key itself (lands in shell history)
+  -H "Name: value"     a header exactly as the app sends it (repeatable); a credential header
+                       here is the request "as sent"
+  --provider ID        force the provider (local or self-hosted URLs)
+  --base-url ORIGIN    send the provider's requests to another origin
+
+Request
+  -X, --method M       the method (default GET, or POST with -d)
+  -d, --data BODY      the request body
+  --timeout MS         the whole diagnosis' time budget (default 10000)
+  --proxy URL          use this proxy; --no-proxy: none (default: HTTP(S)_PROXY, NO_PROXY)
+  --insecure           accept any TLS certificate
+  --no-probe           send only the request as given
+
+Output
+  --json               one why401/diagnosis@1 JSON object on stdout
+  --curl               print the equivalent curl, redacted
+  --verbose            show info findings too
+  --reveal             show secrets unredacted (never the default)
+
+Examples
+  why401 check https://api.openai.com/v1/models --key-env OPENAI_API_KEY
+  why401 check --provider github --key-env GITHUB_TOKEN
+  why401 check http://127.0.0.1:4000/v1/models -H "Authorization: Bearer $KEY" --json
+  why401 check https://api.example.com/items --key-env API_KEY --proxy http://127.0.0.1:3128
+
+Exit codes: 0 accepted · 1 refused (or inconclusive) · 2 usage · 3 no HTTP answer · 4 internal`;
+
+export const CHECK_OPTIONS = {
+  ...CREDENTIAL_OPTIONS,
+  ...COMMON_OPTIONS,
+  header: { type: 'string', short: 'H', multiple: true },
+  method: { type: 'string', short: 'X' },
+  data: { type: 'string', short: 'd' },
+  'base-url': { type: 'string' },
+  timeout: { type: 'string' },
+  proxy: { type: 'string' },
+  'no-proxy': { type: 'boolean' },
+  insecure: { type: 'boolean', short: 'k' },
+  'no-probe': { type: 'boolean' },
+  curl: { type: 'boolean' },
+  verbose: { type: 'boolean', short: 'v' },
+  'env-dir': { type: 'string' },
+} as const;
+
+export function timeoutOf(value: string | undefined): number {
+  if (value === undefined) return 10_000;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 600_000)
+    throw usageError(`--timeout takes milliseconds from 1 to 600000, got "${value.slice(0, 20)}"`);
+  return n;
+}
+
+export async function run(args: string[]): Promise<number> {
+  const { values, positionals } = parsed(() =>
+    parseArgs({ args, options: CHECK_OPTIONS, allowPositionals: true, strict: true }),
+  );
+  if (values.help) {
+    writeOut(CHECK_HELP);
+    return EXIT.accepted;
+  }
+  if (positionals.length > 1)
+    throw usageError(
+      `check takes one URL, got ${positionals.length}: quote the URL if it has & in it`,
+    );
+  const headers = (values.header ?? []).map((h) => {
+    try {
+      return parseHeader(h);
+    } catch (e) {
+      throw usageError(e instanceof Error ? e.message : String(e));
+    }
+  });
+  const input = await readCredential({
+    keyEnv: values['key-env'],
+    keyFile: values['key-file'],
+    keyStdin: values['key-stdin'],
+    key: values.key,
+  });
+  if (input.kind === 'unset-env')
+    throw usageError(
+      `--key-env ${input.name}: the variable is not set in this environment (why401 env ${input.name} shows where it is defined)`,
+    );
+  return runDiagnosis(
+    {
+      url: positionals[0],
+      method: values.method,
+      headers,
+      body: values.data,
+      key: input.kind === 'secret' ? input.secret : null,
+      baseUrl: values['base-url'],
+    },
+    {
+      providerId: values.provider,
+      timeoutMs: timeoutOf(values.timeout),
+      proxy: values['no-proxy'] ? null : values.proxy,
+      insecure: values.insecure === true,
+      probe: values['no-probe'] !== true,
+    },
+    { json: values.json, curl: values.curl, noColor: values['no-color'], verbose: values.verbose },
+  );
+}

@@ -1,0 +1,116 @@
+import { parseArgs } from 'node:util';
+import { readCredential } from '../../collect/credential.js';
+import { usageError } from '../../errors.js';
+import { parseCurlArgs, shellSplit } from '../../parse/curl-args.js';
+import { EXIT } from '../exit-codes.js';
+import { writeErr, writeOut } from '../io.js';
+import { parsed } from '../options.js';
+import { runDiagnosis } from '../run-diagnosis.js';
+import { CHECK_OPTIONS, timeoutOf } from './check.js';
+
+export const CURL_HELP = `Usage: why401 curl [why401 options] [--] <curl command line…>
+
+Diagnoses a pasted curl command: reads -H, -u, -X, -d/--data*, --json, --url, -k, -L,
+--location-trusted, -A and -x, then runs the same diagnosis as why401 check. The command may be
+given as separate words or as one quoted string. why401's own options (--json, --curl,
+--timeout, --no-probe, --provider, --key-env…) may stand anywhere, or before a "--".
+
+Examples
+  why401 curl -H "Authorization: Bearer $TOKEN" https://api.example.com/v1/me
+  why401 curl --json -- curl -H "x-api-key: $KEY" https://api.anthropic.com/v1/models
+  why401 curl --json -- 'curl -u user:pass https://example.com/api'
+  why401 curl --provider openai -- curl http://127.0.0.1:8080/v1/models -H "Authorization: Bearer $K"
+
+Exit codes: 0 accepted · 1 refused · 2 usage · 3 no HTTP answer · 4 internal`;
+
+/** why401's own options that curl does not have: taken out of the words wherever they stand. */
+const OWN_FLAGS = new Set([
+  '--json',
+  '--curl',
+  '--no-probe',
+  '--key-stdin',
+  '--reveal',
+  '--no-color',
+  '--no-proxy',
+]);
+const OWN_VALUES = new Set([
+  '--timeout',
+  '--provider',
+  '--key-env',
+  '--key-file',
+  '--base-url',
+  '--env-dir',
+]);
+
+function splitOwn(words: readonly string[]): { own: string[]; rest: string[] } {
+  const own: string[] = [];
+  const rest: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] ?? '';
+    const name = w.split('=')[0] ?? w;
+    if (OWN_FLAGS.has(w)) own.push(w);
+    else if (OWN_VALUES.has(name)) {
+      own.push(w);
+      if (!w.includes('=') && i + 1 < words.length) own.push(words[++i] ?? '');
+    } else rest.push(w);
+  }
+  return { own, rest };
+}
+
+export async function run(args: string[]): Promise<number> {
+  const split = args.indexOf('--');
+  const separated =
+    split >= 0 ? { own: args.slice(0, split), rest: args.slice(split + 1) } : splitOwn(args);
+  const own = separated.own;
+  let curlWords = separated.rest;
+  if (own.length === 0 && (curlWords[0] === '--help' || curlWords[0] === '-h')) {
+    writeOut(CURL_HELP);
+    return EXIT.accepted;
+  }
+  const { values } = parsed(() =>
+    parseArgs({ args: own, options: CHECK_OPTIONS, allowPositionals: false, strict: true }),
+  );
+  if (values.help) {
+    writeOut(CURL_HELP);
+    return EXIT.accepted;
+  }
+  if (curlWords.length === 1) curlWords = shellSplit(curlWords[0] ?? '');
+  if (curlWords.length === 0)
+    throw usageError('no curl command given: why401 curl -- curl https://…');
+  const c = parseCurlArgs(curlWords);
+  if (!c.url) throw usageError('the curl command has no URL');
+  if (c.ignored.length > 0)
+    writeErr(`why401: ignoring curl options it does not model: ${c.ignored.slice(0, 8).join(' ')}`);
+  const headers = [...c.headers];
+  if (c.user !== undefined) {
+    const pair = c.user.includes(':') ? c.user : `${c.user}:`;
+    headers.push(['Authorization', `Basic ${Buffer.from(pair).toString('base64')}`]);
+  }
+  if (c.userAgent !== undefined) headers.push(['User-Agent', c.userAgent]);
+  else if (!headers.some(([n]) => n.toLowerCase() === 'user-agent'))
+    headers.push(['User-Agent', 'curl/8.5.0']);
+  const input = await readCredential({
+    keyEnv: values['key-env'],
+    keyFile: values['key-file'],
+    keyStdin: values['key-stdin'],
+    key: values.key,
+  });
+  return runDiagnosis(
+    {
+      url: c.url,
+      method: c.method ?? values.method,
+      headers,
+      body: c.data ?? values.data,
+      key: input.kind === 'secret' ? input.secret : null,
+      baseUrl: values['base-url'],
+    },
+    {
+      providerId: values.provider,
+      timeoutMs: timeoutOf(values.timeout),
+      proxy: values['no-proxy'] ? null : (values.proxy ?? c.proxy),
+      insecure: c.insecure || values.insecure === true,
+      probe: values['no-probe'] !== true,
+    },
+    { json: values.json, curl: values.curl, noColor: values['no-color'], verbose: values.verbose },
+  );
+}

@@ -1,0 +1,49 @@
+import type { RequestInput } from '../engine/build-request.js';
+import { diagnose, type DiagnoseOptions } from '../engine/diagnose.js';
+import { renderCurl } from '../report/curl.js';
+import { diagnosisHuman, diagnosisJson } from '../report/diagnosis.js';
+import { EXIT } from './exit-codes.js';
+import { styleFor, writeErr, writeOut } from './io.js';
+
+export interface OutputFlags {
+  readonly json?: boolean | undefined;
+  readonly curl?: boolean | undefined;
+  readonly noColor?: boolean | undefined;
+  readonly verbose?: boolean | undefined;
+}
+
+/** Runs the engine and prints the result; returns the exit code of spec/cli.md. */
+export async function runDiagnosis(
+  input: RequestInput,
+  options: DiagnoseOptions,
+  flags: OutputFlags,
+): Promise<number> {
+  const progress = !flags.json && process.stderr.isTTY;
+  const d = await diagnose(input, {
+    ...options,
+    ...(progress ? { onProgress: (l: string) => writeErr(`… ${l}`) } : {}),
+  });
+  if (flags.json) writeOut(JSON.stringify(diagnosisJson(d), null, 2));
+  else {
+    writeOut(
+      diagnosisHuman(d, styleFor(process.stdout, flags.noColor === true), flags.verbose === true),
+    );
+    if (flags.curl) writeOut(`\nThe same request with curl:\n${renderCurl(d)}`);
+  }
+  if (flags.json && flags.curl) writeErr(renderCurl(d));
+  switch (d.verdict.status) {
+    case 'accepted':
+      return EXIT.accepted;
+    case 'unreachable':
+      return EXIT.unreachable;
+    default:
+      return EXIT.problem;
+  }
+}
+
+/** `Name: value` → [name, value]; a one-line usage error otherwise. */
+export function parseHeader(raw: string): [string, string] {
+  const i = raw.indexOf(':');
+  if (i <= 0) throw new Error(`a header is "Name: value", got "${raw.slice(0, 40)}"`);
+  return [raw.slice(0, i).trim(), raw.slice(i + 1).replace(/^ /, '')];
+}

@@ -1,0 +1,100 @@
+import { AgentPool, send, type SendResult, type WireRequest } from '../collect/http.js';
+import type { Spot } from './credential-place.js';
+import { withCredential } from './build-request.js';
+import { readAnswer } from './answer.js';
+import type { Sent } from '../checks/request/evidence.js';
+
+export const MAX_HOPS = 5;
+
+export interface Transport {
+  readonly agents: AgentPool;
+  readonly proxyFor: (url: URL) => URL | undefined;
+  readonly insecure: boolean;
+  /** ms since the epoch by which everything must be done. */
+  readonly deadline: number;
+}
+
+/** One request, read into a Sent record. */
+export async function sendOne(
+  label: string,
+  request: WireRequest,
+  carried: boolean,
+  t: Transport,
+  noProxy = false,
+): Promise<Sent> {
+  const proxy = noProxy ? undefined : t.proxyFor(request.url);
+  const timeoutMs = Math.max(1, t.deadline - Date.now());
+  const result: SendResult = await send(request, {
+    timeoutMs,
+    proxy,
+    insecure: t.insecure,
+    agents: t.agents,
+  });
+  const facts = result.ok ? readAnswer(result.response, Date.now()) : undefined;
+  return {
+    label,
+    request,
+    result,
+    facts,
+    accepted: isAccepted(facts),
+    carried,
+    viaProxy: proxy !== undefined,
+  };
+}
+
+export function isAccepted(facts: Sent['facts']): boolean {
+  return facts !== undefined && facts.status >= 200 && facts.status < 300 && !facts.bodySaysFailure;
+}
+
+/**
+ * Follows redirects by hand. The credential rides only while the origin stays the one the user
+ * named; a hop to another origin goes without it (and is reported).
+ */
+export async function followChain(
+  first: WireRequest,
+  spot: Spot | undefined,
+  t: Transport,
+): Promise<Sent[]> {
+  const origin = first.url.origin;
+  const chain: Sent[] = [];
+  const seen = new Set<string>();
+  let request = first;
+  let carried = spot !== undefined;
+  for (let hop = 0; hop <= MAX_HOPS; hop++) {
+    const label = hop === 0 ? 'request' : `redirect ${hop}`;
+    const sent = await sendOne(label, request, carried, t);
+    chain.push(sent);
+    const status = sent.facts?.status ?? 0;
+    const location = sent.facts?.location;
+    if (!location || status < 300 || status >= 400 || status === 304) break;
+    seen.add(request.url.href);
+    let next: URL;
+    try {
+      next = new URL(location, request.url);
+    } catch {
+      break;
+    }
+    if (
+      (next.protocol !== 'http:' && next.protocol !== 'https:') ||
+      seen.has(next.href) ||
+      Date.now() >= t.deadline
+    )
+      break;
+    const method =
+      status === 303 || ((status === 301 || status === 302) && request.method === 'POST')
+        ? 'GET'
+        : request.method;
+    const keep = next.origin === origin && carried;
+    const moved: WireRequest = {
+      ...request,
+      url: next,
+      method,
+      body: method === 'GET' ? undefined : request.body,
+    };
+    const stripped = keep ? moved : withCredential(moved, spot, undefined, null);
+    // The query credential of the first URL must not travel in a Location either.
+    request = keep ? { ...stripped, url: next } : stripped;
+    carried = keep;
+  }
+  return chain;
+}

@@ -1,0 +1,69 @@
+import type { Sent, SentCredential } from '../checks/request/evidence.js';
+import { CREDENTIAL_HEADERS, splitScheme } from './credential-place.js';
+import { redact } from '../secret/secret.js';
+import { scrub } from '../secret/scrub.js';
+
+export interface ExchangeJson {
+  readonly label: string;
+  readonly request: {
+    readonly method: string;
+    readonly url: string;
+    readonly headers: Record<string, string>;
+  };
+  readonly response: {
+    readonly status: number;
+    readonly headers: Record<string, string>;
+    readonly body: string;
+    readonly layer: string | null;
+  } | null;
+  readonly error: string | null;
+  readonly elapsedMs: number;
+}
+
+const SENSITIVE = new Set([...CREDENTIAL_HEADERS, 'proxy-authorization', 'cookie', 'set-cookie']);
+const BODY_CAP = 4096;
+
+/** A header value with its secret part redacted: `Bearer sk-p…x9Qz`. */
+export function redactHeaderValue(value: string): string {
+  const { scheme, token } = splitScheme(value);
+  return `${scheme ? `${scheme}${scheme.endsWith('=') ? '' : ' '}` : ''}${redact(token)}`;
+}
+
+export function redactUrl(url: URL, credential: SentCredential | null): string {
+  const copy = new URL(url.href);
+  if (credential?.spot.in === 'query' && copy.searchParams.has(credential.spot.name)) {
+    copy.searchParams.set(credential.spot.name, credential.secret.redacted);
+  }
+  if (copy.password) copy.password = '[redacted]';
+  return scrub(copy.href);
+}
+
+export function exchangeJson(s: Sent, credential: SentCredential | null): ExchangeJson {
+  const headers: Record<string, string> = {};
+  const credName =
+    credential?.spot.in === 'header' ? credential.spot.name.toLowerCase() : undefined;
+  for (const [name, value] of s.request.headers) {
+    const n = name.toLowerCase();
+    headers[name] = SENSITIVE.has(n) || n === credName ? redactHeaderValue(value) : scrub(value);
+  }
+  const r = s.result.ok ? s.result.response : undefined;
+  return {
+    label: s.label,
+    request: { method: s.request.method, url: redactUrl(s.request.url, credential), headers },
+    response: r
+      ? {
+          status: r.status,
+          headers: Object.fromEntries(
+            Object.entries(r.headers).map(([k, v]) => [
+              k,
+              k === 'set-cookie' ? '[redacted]' : scrub(v),
+            ]),
+          ),
+          body: scrub(r.body.length > BODY_CAP ? `${r.body.slice(0, BODY_CAP)}…` : r.body),
+          layer: s.facts?.layers[0]?.name ?? null,
+        }
+      : null,
+    error: s.result.ok ? null : scrub(`${s.result.error.code}: ${s.result.error.message}`),
+    elapsedMs: s.result.elapsedMs,
+  };
+}

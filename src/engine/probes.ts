@@ -1,0 +1,179 @@
+import type { RawFinding } from '../findings/types.js';
+import type { Provider } from '../providers/types.js';
+import type { ProbeName, Sent, SentCredential } from '../checks/request/evidence.js';
+import { withCredential, WHY401_UA } from './build-request.js';
+import { sameSpot, spotFor, type Spot } from './credential-place.js';
+import { sendOne, type Transport } from './chain.js';
+import type { WireRequest } from '../collect/http.js';
+
+/** spec/cli.md: probes are few: at most 6 requests per check, the main request's hops included. */
+export const MAX_REQUESTS = 6;
+
+const HYGIENE = new Set([
+  'key.whitespace',
+  'key.newline',
+  'key.invisible',
+  'key.quoted',
+  'key.scheme-included',
+  'key.non-ascii',
+]);
+
+/** Common placements to try when the provider is unknown, most common first. */
+const COMMON_SPOTS: readonly Spot[] = [
+  { in: 'header', name: 'Authorization', scheme: 'Bearer' },
+  { in: 'header', name: 'x-api-key', scheme: null },
+  { in: 'header', name: 'Authorization', scheme: null },
+  { in: 'header', name: 'api-key', scheme: null },
+];
+
+const LIBRARY_UA =
+  /^(node|undici|axios|python-requests|python-urllib|go-http-client|curl|okhttp|java|libwww|wget|got|node-fetch)\b/i;
+
+export interface ProbePlan {
+  readonly probes: readonly {
+    readonly name: ProbeName;
+    readonly request: WireRequest;
+    readonly carried: boolean;
+    readonly noProxy?: boolean;
+  }[];
+  readonly alternatives: readonly { readonly spot: Spot; readonly request: WireRequest }[];
+}
+
+export interface PlanInput {
+  readonly first: WireRequest;
+  readonly final: Sent;
+  readonly credential: SentCredential | null;
+  readonly provider: Provider | null;
+  readonly keyFindings: readonly RawFinding[];
+  readonly usedProxy: boolean;
+  readonly budget: number;
+}
+
+/** Chooses the probes the suspicion calls for, within the budget, most telling first. */
+export function planProbes(input: PlanInput): ProbePlan {
+  const { first, final, credential, provider } = input;
+  const facts = final.facts;
+  const probes: ProbePlan['probes'][number][] = [];
+  const alternatives: ProbePlan['alternatives'][number][] = [];
+  let budget = input.budget;
+  const add = (p: ProbePlan['probes'][number]) => {
+    if (budget > 0) {
+      probes.push(p);
+      budget--;
+    }
+  };
+  const ids = new Set(input.keyFindings.map((f) => f.id));
+
+  if (
+    credential &&
+    credential.meant !== credential.secret.reveal() &&
+    credential.meant !== '' &&
+    [...ids].some((id) => HYGIENE.has(id))
+  ) {
+    add({
+      name: 'sanitized',
+      request: withCredential(first, credential.spot, credential.spot, credential.meant),
+      carried: true,
+    });
+  }
+  const expected = provider ? spotFor(provider.auth) : undefined;
+  const alternativesOk =
+    provider?.alternatives.map(spotFor).filter((s): s is Spot => s !== undefined) ?? [];
+  if (
+    credential &&
+    expected &&
+    !sameSpot(credential.spot, expected) &&
+    !alternativesOk.some((s) => sameSpot(s, credential.spot))
+  ) {
+    add({
+      name: 'expected-placement',
+      request: withCredential(first, credential.spot, expected, credential.meant),
+      carried: true,
+    });
+  }
+  if (input.usedProxy && credential)
+    add({ name: 'direct', request: first, carried: true, noProxy: true });
+  if (credential)
+    add({
+      name: 'without-credential',
+      request: withCredential(first, credential.spot, undefined, null),
+      carried: false,
+    });
+
+  const ua = first.headers.find(([n]) => n.toLowerCase() === 'user-agent')?.[1];
+  const blockedLooking =
+    facts &&
+    (facts.status === 403 || facts.status === 503 || facts.status === 429) &&
+    (facts.says.has('waf') || facts.layers.some((l) => l.kind === 'cdn' || l.kind === 'waf'));
+  if (
+    facts &&
+    (blockedLooking || (facts.status === 403 && (ua === undefined || LIBRARY_UA.test(ua))))
+  ) {
+    const headers = first.headers.filter(([n]) => n.toLowerCase() !== 'user-agent');
+    add({
+      name: 'user-agent',
+      request: { ...first, headers: [...headers, ['User-Agent', WHY401_UA]] },
+      carried: credential !== null,
+    });
+  }
+  if (
+    credential &&
+    provider &&
+    facts &&
+    (facts.status === 403 || facts.status === 404) &&
+    provider.validate.method === 'GET'
+  ) {
+    const path = provider.validate.url.replace(/^https?:\/\/[^/]+/, '');
+    if (!/<[^>]+>/.test(path) && !first.url.pathname.endsWith(path.split('?')[0] ?? path)) {
+      const url = new URL(path, first.url.origin);
+      add({
+        name: 'validate',
+        request: {
+          ...withCredential({ ...first, url }, undefined, undefined, null),
+          method: 'GET',
+          body: undefined,
+        },
+        carried: true,
+      });
+    }
+  }
+  if (credential && !provider && facts && (facts.status === 401 || facts.status === 403)) {
+    for (const spot of COMMON_SPOTS) {
+      if (budget <= 0) break;
+      if (sameSpot(spot, credential.spot)) continue;
+      alternatives.push({
+        spot,
+        request: withCredential(first, credential.spot, spot, credential.meant),
+      });
+      budget--;
+    }
+  }
+  return { probes, alternatives };
+}
+
+export async function runProbes(plan: ProbePlan, t: Transport) {
+  const [probes, alternatives] = await Promise.all([
+    Promise.all(
+      plan.probes.map((p) =>
+        sendOne(`probe: ${p.name}`, p.request, p.carried, t, p.noProxy === true).then(
+          (s) => [p.name, s] as const,
+        ),
+      ),
+    ),
+    Promise.all(
+      plan.alternatives.map((a) =>
+        sendOne(`probe: ${describe(a.spot)}`, a.request, true, t).then((s) => ({
+          ...s,
+          spot: a.spot,
+        })),
+      ),
+    ),
+  ]);
+  return { probes: Object.fromEntries(probes) as Partial<Record<ProbeName, Sent>>, alternatives };
+}
+
+function describe(spot: Spot): string {
+  return spot.in === 'query'
+    ? `?${spot.name}=`
+    : `${spot.name}${spot.scheme ? ` ${spot.scheme}` : ' (raw)'}`;
+}

@@ -1,0 +1,128 @@
+import type { FindingId } from '../findings/ids.js';
+import type { Confidence, Finding } from '../findings/types.js';
+import type { RequestEvidence } from '../checks/request/evidence.js';
+import { errorOf } from '../checks/request/evidence.js';
+
+export type VerdictStatus = 'accepted' | 'rejected' | 'unreachable' | 'inconclusive';
+
+export interface Verdict {
+  readonly status: VerdictStatus;
+  readonly cause: FindingId | null;
+  readonly summary: string;
+}
+
+/**
+ * Within one confidence level, who refused first wins: the client before the network, the
+ * network before the layers in front, those before the API's own judgement of the key.
+ */
+const PRIORITY: readonly FindingId[] = [
+  'key.missing',
+  'key.newline',
+  'key.non-ascii',
+  'key.invisible',
+  'key.whitespace',
+  'key.quoted',
+  'key.scheme-included',
+  'key.unexpanded',
+  'key.placeholder',
+  'key.masked',
+  'key.truncated',
+  'key.basic-malformed',
+  'key.wrong-type',
+  'key.wrong-provider',
+  'key.wrong-environment',
+  'key.expired',
+  'key.not-yet-valid',
+  'net.unreachable',
+  'net.tls-error',
+  'status.proxy-auth',
+  'status.login-redirect',
+  'net.redirect-drops-auth',
+  'status.waf-blocked',
+  'status.no-route',
+  'header.underscore-name',
+  'net.proxy-strips-auth',
+  'layer.gateway',
+  'header.missing',
+  'header.wrong-name',
+  'header.wrong-scheme',
+  'header.required-missing',
+  'header.duplicate',
+  'credential.sso-required',
+  'credential.insufficient-scope',
+  'status.not-found-masked',
+  'credential.expired',
+  'credential.restricted',
+  'credential.wrong-account',
+  'credential.wrong-region',
+  'status.quota-exceeded',
+  'status.rate-limited',
+  'net.clock-skew',
+  'status.error-in-body',
+  'status.server-error',
+  'status.forbidden',
+  'credential.invalid',
+];
+
+const CONFIDENCE: Record<Confidence, number> = {
+  confirmed: 0,
+  definitive: 1,
+  attributed: 2,
+  heuristic: 3,
+};
+
+function priority(id: FindingId): number {
+  const i = PRIORITY.indexOf(id);
+  return i < 0 ? PRIORITY.length : i;
+}
+
+/** Most likely cause first: errors before warnings before info; then confidence; then priority. */
+export function orderFindings(findings: readonly Finding[]): Finding[] {
+  const sev = { error: 0, warning: 1, info: 2 } as const;
+  return [...findings].sort(
+    (a, b) =>
+      sev[a.severity] - sev[b.severity] ||
+      CONFIDENCE[a.confidence] - CONFIDENCE[b.confidence] ||
+      priority(a.id) - priority(b.id),
+  );
+}
+
+const INCONCLUSIVE: ReadonlySet<FindingId> = new Set([
+  'status.rate-limited',
+  'status.server-error',
+]);
+
+export function decideVerdict(ev: RequestEvidence, ordered: readonly Finding[]): Verdict {
+  const error = errorOf(ev.final);
+  const top = ordered.find((f) => f.severity === 'error');
+  if (error && error.kind !== 'client-refused') {
+    const cause = top?.id ?? 'net.unreachable';
+    return {
+      status: 'unreachable',
+      cause,
+      summary: `No HTTP answer from ${ev.final.request.url.host}: ${error.message}.`,
+    };
+  }
+  if (ev.final.accepted) {
+    const warn = ordered.filter((f) => f.severity === 'warning').length;
+    return {
+      status: 'accepted',
+      cause: null,
+      summary: `Accepted (${ev.final.facts?.status}): the credential works${warn ? `, with ${warn} warning${warn === 1 ? '' : 's'}` : ''}.`,
+    };
+  }
+  const status = ev.final.facts?.status;
+  const said = error ? 'Not sent' : `Refused (${status})`;
+  if (!top) {
+    return {
+      status: 'inconclusive',
+      cause: null,
+      summary: `${said}, and no known cause fits: see the exchanges; run with the app's exact headers (-H) to compare.`,
+    };
+  }
+  return {
+    status: INCONCLUSIVE.has(top.id) ? 'inconclusive' : 'rejected',
+    cause: top.id,
+    summary: `${said}: ${top.title}.`,
+  };
+}

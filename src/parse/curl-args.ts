@@ -1,0 +1,209 @@
+/**
+ * A pasted curl command line, as a shell would split it, then read for the options that shape
+ * the request: -H, -u, -X, -d/--data*, --url, -k, -L, --location-trusted, -A, -x/--proxy.
+ * Never throws on odd input: unknown options are listed, not fatal.
+ */
+export interface CurlRequest {
+  url: string | undefined;
+  method: string | undefined;
+  headers: [string, string][];
+  data: string | undefined;
+  user: string | undefined;
+  insecure: boolean;
+  follow: boolean;
+  locationTrusted: boolean;
+  userAgent: string | undefined;
+  proxy: string | undefined;
+  ignored: string[];
+}
+
+/** Splits like a POSIX shell: quotes, backslash escapes, line continuations. `$VAR` stays as is. */
+export function shellSplit(line: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let inWord = false;
+  let i = 0;
+  const text = line.replace(/\\\r?\n/g, ' ');
+  while (i < text.length) {
+    const c = text[i] ?? '';
+    if (c === "'") {
+      const end = text.indexOf("'", i + 1);
+      cur += text.slice(i + 1, end < 0 ? text.length : end);
+      i = end < 0 ? text.length : end + 1;
+      inWord = true;
+    } else if (c === '"') {
+      i++;
+      while (i < text.length && text[i] !== '"') {
+        if (text[i] === '\\' && i + 1 < text.length && '"\\$`'.includes(text[i + 1] ?? '')) i++;
+        cur += text[i];
+        i++;
+      }
+      i++;
+      inWord = true;
+    } else if (c === '\\' && i + 1 < text.length) {
+      cur += text[i + 1];
+      i += 2;
+      inWord = true;
+    } else if (/\s/.test(c)) {
+      if (inWord) out.push(cur);
+      cur = '';
+      inWord = false;
+      i++;
+    } else {
+      cur += c;
+      inWord = true;
+      i++;
+    }
+  }
+  if (inWord) out.push(cur);
+  return out;
+}
+
+const WITH_VALUE = new Set([
+  '-H',
+  '--header',
+  '-u',
+  '--user',
+  '-X',
+  '--request',
+  '-d',
+  '--data',
+  '--data-raw',
+  '--data-binary',
+  '--data-urlencode',
+  '--data-ascii',
+  '--json',
+  '--url',
+  '-A',
+  '--user-agent',
+  '-x',
+  '--proxy',
+  '-e',
+  '--referer',
+  '-b',
+  '--cookie',
+  '-o',
+  '--output',
+  '-m',
+  '--max-time',
+  '--connect-timeout',
+  '-w',
+  '--write-out',
+  '--cacert',
+  '--cert',
+  '--key',
+  '-T',
+  '--upload-file',
+  '-F',
+  '--form',
+  '--resolve',
+  '--retry',
+]);
+
+export function parseCurlArgs(argv: readonly string[]): CurlRequest {
+  const args = argv[0] === 'curl' ? argv.slice(1) : [...argv];
+  const r: CurlRequest = {
+    url: undefined,
+    method: undefined,
+    headers: [],
+    data: undefined,
+    user: undefined,
+    insecure: false,
+    follow: false,
+    locationTrusted: false,
+    userAgent: undefined,
+    proxy: undefined,
+    ignored: [],
+  };
+  for (let i = 0; i < args.length; i++) {
+    let arg = args[i] ?? '';
+    let value: string | undefined;
+    const eq = /^(--[a-z-]+)=(.*)$/s.exec(arg);
+    if (eq) {
+      arg = eq[1] ?? arg;
+      value = eq[2];
+    } else if (/^-[A-Za-z]./.test(arg) && WITH_VALUE.has(arg.slice(0, 2))) {
+      value = arg.slice(2); // -HAuthorization:… and -XPOST
+      arg = arg.slice(0, 2);
+    }
+    const take = () => value ?? args[++i] ?? '';
+    switch (arg) {
+      case '-H':
+      case '--header': {
+        const h = take();
+        const c = h.indexOf(':');
+        if (c > 0) r.headers.push([h.slice(0, c).trim(), h.slice(c + 1).replace(/^ /, '')]);
+        else r.ignored.push(`-H ${h.slice(0, 20)}`);
+        break;
+      }
+      case '-u':
+      case '--user':
+        r.user = take();
+        break;
+      case '-X':
+      case '--request':
+        r.method = take().toUpperCase();
+        break;
+      case '-d':
+      case '--data':
+      case '--data-raw':
+      case '--data-binary':
+      case '--data-ascii':
+      case '--data-urlencode': {
+        const d = take();
+        r.data = r.data === undefined ? d : `${r.data}&${d}`;
+        break;
+      }
+      case '--json':
+        r.data = take();
+        r.headers.push(['Content-Type', 'application/json'], ['Accept', 'application/json']);
+        break;
+      case '--url':
+        r.url = take();
+        break;
+      case '-A':
+      case '--user-agent':
+        r.userAgent = take();
+        break;
+      case '-x':
+      case '--proxy':
+        r.proxy = take();
+        break;
+      case '-k':
+      case '--insecure':
+        r.insecure = true;
+        break;
+      case '-L':
+      case '--location':
+        r.follow = true;
+        break;
+      case '--location-trusted':
+        r.follow = true;
+        r.locationTrusted = true;
+        break;
+      case '-G':
+      case '--get':
+        r.method = 'GET';
+        break;
+      case '-I':
+      case '--head':
+        r.method = 'HEAD';
+        break;
+      default:
+        if (arg.startsWith('-') && arg.length > 1) {
+          if (WITH_VALUE.has(arg)) take();
+          // combined short flags such as -sSLk
+          if (/^-[a-zA-Z]+$/.test(arg)) {
+            if (arg.includes('k')) r.insecure = true;
+            if (arg.includes('L')) r.follow = true;
+          }
+          r.ignored.push(arg);
+        } else if (r.url === undefined) {
+          r.url = arg;
+        } else {
+          r.ignored.push(arg.slice(0, 40));
+        }
+    }
+  }
+  return r;
+}

@@ -1,0 +1,52 @@
+import type { Diagnosis } from '../engine/diagnose.js';
+
+/** POSIX single-quoting. */
+export function shellQuote(value: string): string {
+  return /^[A-Za-z0-9_./:=@%+-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * The equivalent curl, redacted: the secret as "$NAME" when it came from an env variable, else a
+ * placeholder; the redirect chain as comments.
+ */
+export function renderCurl(d: Diagnosis): string {
+  const ev = d.evidence;
+  const first = ev.chain[0];
+  if (!first) return '';
+  const cred = ev.credential;
+  const envName = cred?.secret.source.startsWith('env:')
+    ? cred.secret.source.slice(4).split(' ')[0]
+    : undefined;
+  const stand = envName ? `$${envName}` : '$WHY401_KEY';
+  const parts = ['curl', '-sS', '-i'];
+  if (first.request.method !== 'GET') parts.push('-X', first.request.method);
+  const url = new URL(first.request.url.href);
+  let urlText = shellQuote(url.href);
+  if (cred?.spot.in === 'query') {
+    url.searchParams.delete(cred.spot.name);
+    const sep = url.search ? '&' : '?';
+    urlText = `"${url.href}${sep}${cred.spot.name}=${stand}"`;
+  }
+  for (const [name, value] of first.request.headers) {
+    const isCred =
+      cred?.spot.in === 'header' && name.toLowerCase() === cred.spot.name.toLowerCase();
+    if (isCred && cred.spot.in === 'header') {
+      const scheme = cred.spot.scheme
+        ? `${cred.spot.scheme}${cred.spot.scheme.endsWith('=') ? '' : ' '}`
+        : '';
+      parts.push('-H', `"${name}: ${scheme}${stand}"`);
+    } else {
+      parts.push('-H', shellQuote(`${name}: ${value}`));
+    }
+  }
+  if (first.request.body !== undefined) parts.push('--data-raw', shellQuote(first.request.body));
+  parts.push(urlText);
+  const lines = [parts.join(' ')];
+  if (!envName && cred)
+    lines.unshift(`# set WHY401_KEY to the credential first (never paste it into a shared log)`);
+  for (const hop of ev.chain.slice(1))
+    lines.push(
+      `# then ${hop.label}: ${hop.request.method} ${hop.request.url.href}${hop.carried ? '' : ' (without the credential: another origin)'}`,
+    );
+  return lines.join('\n');
+}

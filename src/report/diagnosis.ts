@@ -1,0 +1,50 @@
+import type { Style } from '../cli/io.js';
+import type { Diagnosis } from '../engine/diagnose.js';
+import { findingJson, renderFindingsHuman } from './human-findings.js';
+
+export function diagnosisJson(d: Diagnosis) {
+  return {
+    schema: d.schema,
+    target: d.target,
+    credential: d.credential,
+    verdict: d.verdict,
+    findings: d.findings.map(findingJson),
+    exchanges: d.exchanges,
+  };
+}
+
+const ICON = { accepted: '✔', rejected: '✖', unreachable: '⚠', inconclusive: '?' } as const;
+
+/** Verdict first, then ranked findings, then the requests that were sent. */
+export function diagnosisHuman(d: Diagnosis, style: Style, verbose = false): string {
+  const v = d.verdict;
+  const paint =
+    v.status === 'accepted' ? style.green : v.status === 'inconclusive' ? style.yellow : style.red;
+  const lines = [paint(style.bold(`${ICON[v.status]} ${v.summary}`))];
+  if (v.cause) lines.push(style.dim(`  cause: ${v.cause}  (why401 explain ${v.cause})`));
+  lines.push('');
+  lines.push(
+    `  ${style.dim('target')}      ${d.target.method} ${d.target.url}${d.target.provider ? `  (${d.target.provider})` : ''}`,
+  );
+  if (d.credential) {
+    lines.push(
+      `  ${style.dim('credential')}  ${d.credential.redacted}  ${d.credential.length} chars · ${d.credential.fingerprint} · from ${d.credential.source}`,
+    );
+  }
+  const shown = verbose
+    ? d.findings
+    : d.findings.filter((f) => f.severity !== 'info' || d.findings.length <= 3);
+  if (shown.length > 0) lines.push('', renderFindingsHuman(shown, style));
+  lines.push('', style.dim('Requests sent:'));
+  for (const x of d.exchanges) {
+    const answer = x.response
+      ? `${x.response.status}${x.response.layer ? ` (${x.response.layer})` : ''}`
+      : `no answer: ${x.error ?? ''}`;
+    lines.push(
+      style.dim(
+        `  ${x.label.padEnd(28)} ${x.request.method} ${x.request.url} → ${answer} · ${x.elapsedMs} ms`,
+      ),
+    );
+  }
+  return lines.join('\n');
+}
