@@ -3,6 +3,7 @@ import { isWhy401Error } from '../errors.js';
 import { EXIT } from './exit-codes.js';
 import { writeErr, writeOut } from './io.js';
 import { HELP, VERSION } from './help.js';
+import { setReveal } from '../secret/scrub.js';
 
 type Command = (args: string[]) => Promise<number>;
 
@@ -26,6 +27,7 @@ async function main(argv: string[]): Promise<number> {
     writeOut(VERSION);
     return EXIT.accepted;
   }
+  if (rest.includes('--reveal')) setReveal(true);
   const load = COMMANDS[name];
   if (!load) {
     writeErr(`why401: unknown command "${name}". Run why401 --help for the list.`);

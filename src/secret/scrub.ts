@@ -5,11 +5,25 @@
  */
 
 const MIN_RUN = 9;
+let revealing = false;
+
+/** --reveal: the user asked to see secrets unredacted, for this process. Never the default. */
+export function setReveal(on: boolean): void {
+  revealing = on;
+}
+
+export function isRevealing(): boolean {
+  return revealing;
+}
 const grams = new Set<string>();
 const shortSecrets = new Set<string>();
 
+/** What an unset variable turns into: not a secret, and scrubbing it would mangle our own words. */
+const NOT_SECRET = /^\s*(undefined|null|none|nil|nan|true|false|\[object object\]|bearer|basic|token)?\s*$/i;
+
 /** Remember a credential (and its common encodings) so no output can carry it. */
 export function registerSecretValue(value: string): void {
+  if (NOT_SECRET.test(value)) return;
   const forms = new Set([value, value.trim()]);
   try {
     forms.add(encodeURIComponent(value));
@@ -28,6 +42,7 @@ export function registerSecretValue(value: string): void {
 
 /** Replace every run of a registered credential with `[redacted]`. */
 export function scrub(text: string): string {
+  if (revealing) return text;
   if (grams.size === 0 && shortSecrets.size === 0) return text;
   let out = text;
   if (grams.size > 0 && out.length >= MIN_RUN) {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { inspect } from 'node:util';
-import { registerSecretValue } from './scrub.js';
+import { isRevealing, registerSecretValue } from './scrub.js';
 import { codePoints, isHidden } from './chars.js';
 
 /** Where a credential came from: `env:OPENAI_API_KEY`, `file:./key.txt`, `stdin`, `arg`, `header:Authorization`. */
@@ -98,6 +98,7 @@ function suffixLength(length: number): number {
  */
 export function redact(value: string, publicPrefix?: string): string {
   if (value.length === 0) return '(empty)';
+  if (isRevealing()) return escapeHidden(value);
   const suffix = suffixLength(value.length);
   let prefix = publicPrefix && value.startsWith(publicPrefix) ? publicPrefix.slice(0, 8) : '';
   if (prefix.length + suffix > value.length / 3) prefix = '';

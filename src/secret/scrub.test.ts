@@ -1,0 +1,103 @@
+import { randomBytes } from 'node:crypto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { registerSecretValue, resetScrubber, scrub } from './scrub.js';
+import { Secret } from './secret.js';
+
+const fake = (length: number) => randomBytes(length).toString('base64url').slice(0, length);
+
+function runsOf(secret: string, text: string): string[] {
+  const found: string[] = [];
+  for (let i = 0; i + 9 <= secret.length; i++) {
+    const run = secret.slice(i, i + 9);
+    if (text.includes(run)) found.push(run);
+  }
+  return found;
+}
+
+beforeEach(() => resetScrubber());
+
+describe('scrub', () => {
+  it('leaves text alone when no credential is registered', () => {
+    const text = `nothing to hide ${fake(40)}`;
+    expect(scrub(text)).toBe(text);
+  });
+
+  it('replaces a registered credential', () => {
+    const key = fake(40);
+    registerSecretValue(key);
+    expect(scrub(`Authorization: Bearer ${key}\n`)).toBe('Authorization: Bearer [redacted]\n');
+  });
+
+  it('replaces any run of 9 or more of its characters, not 8', () => {
+    const key = fake(40);
+    registerSecretValue(key);
+    expect(scrub(`a ${key.slice(5, 14)} b`)).toBe('a [redacted] b');
+    expect(scrub(`a ${key.slice(5, 13)} b`)).toBe(`a ${key.slice(5, 13)} b`);
+    expect(scrub(`a ${key.slice(0, 20)}…${key.slice(-4)} b`)).toBe(
+      `a [redacted]…${key.slice(-4)} b`,
+    );
+  });
+
+  it('collapses adjacent and overlapping runs into one marker', () => {
+    const key = fake(30);
+    registerSecretValue(key);
+    expect(scrub(`${key}${key}`)).toBe('[redacted]');
+    expect(scrub(`x${key.slice(0, 15)}${key.slice(10)}y`)).toBe('x[redacted]y');
+  });
+
+  it('catches every occurrence', () => {
+    const key = fake(30);
+    registerSecretValue(key);
+    const out = scrub(`1:${key} 2:${key} 3:${key}`);
+    expect(out).toBe('1:[redacted] 2:[redacted] 3:[redacted]');
+  });
+
+  it('scrubs the trimmed, URI-encoded and base64 forms too', () => {
+    const key = `${fake(20)}/+=${fake(20)}`;
+    registerSecretValue(` ${key}\n`);
+    expect(runsOf(key, scrub(key))).toEqual([]);
+    expect(scrub(encodeURIComponent(key))).not.toContain(encodeURIComponent(key).slice(0, 12));
+    const b64 = Buffer.from(` ${key}\n`, 'utf8').toString('base64');
+    expect(scrub(`Basic ${b64}`)).toBe('Basic [redacted]');
+  });
+
+  it('replaces a short secret (6 to 8 chars) whole', () => {
+    registerSecretValue('pw1234');
+    expect(scrub('password is pw1234.')).toBe('password is [redacted].');
+    expect(scrub('pw123')).toBe('pw123');
+  });
+
+  it('ignores values shorter than 6 chars (too common to scrub)', () => {
+    registerSecretValue('abc');
+    expect(scrub('abc abcdef')).toBe('abc abcdef');
+  });
+
+  it('handles lone surrogates and non-ASCII credentials', () => {
+    const odd = `${fake(12)}\ud800${fake(12)}`;
+    expect(() => registerSecretValue(odd)).not.toThrow();
+    expect(scrub(`x ${odd} y`)).toBe('x [redacted] y');
+    const cyr = `${fake(10)}\u0430${fake(10)}`;
+    registerSecretValue(cyr);
+    expect(runsOf(cyr, scrub(cyr))).toEqual([]);
+  });
+
+  it('every Secret registers itself', () => {
+    const key = fake(40);
+    const secret = new Secret(key, 'test');
+    expect(scrub(`leaked ${secret.reveal()}`)).toBe('leaked [redacted]');
+  });
+
+  it('resetScrubber forgets every credential', () => {
+    const key = fake(40);
+    registerSecretValue(key);
+    resetScrubber();
+    expect(scrub(key)).toBe(key);
+  });
+
+  it('keeps the text around a credential intact', () => {
+    const key = fake(40);
+    registerSecretValue(key);
+    const text = `{"key":"${key}","ok":true}\n⟨LF⟩ é 東京`;
+    expect(scrub(text)).toBe('{"key":"[redacted]","ok":true}\n⟨LF⟩ é 東京');
+  });
+});
