@@ -117,6 +117,7 @@ export async function diagnose(
           provider,
           keyFindings,
           usedProxy: chain[0]?.viaProxy === true,
+          providerBy: detection.by,
           budget: MAX_REQUESTS - chain.length,
         })
       : { probes: [], alternatives: [] };

@@ -1,6 +1,11 @@
 import type { RawFinding } from '../findings/types.js';
 import type { Provider } from '../providers/types.js';
-import type { ProbeName, Sent, SentCredential } from '../checks/request/evidence.js';
+import {
+  saysNoCredential,
+  type ProbeName,
+  type Sent,
+  type SentCredential,
+} from '../checks/request/evidence.js';
 import { withCredential, WHY401_UA } from './build-request.js';
 import { sameSpot, spotFor, type Spot } from './credential-place.js';
 import { sendOne, type Transport } from './chain.js';
@@ -22,8 +27,9 @@ const HYGIENE = new Set([
 const COMMON_SPOTS: readonly Spot[] = [
   { in: 'header', name: 'Authorization', scheme: 'Bearer' },
   { in: 'header', name: 'x-api-key', scheme: null },
-  { in: 'header', name: 'Authorization', scheme: null },
+  { in: 'header', name: 'apikey', scheme: null },
   { in: 'header', name: 'api-key', scheme: null },
+  { in: 'header', name: 'Authorization', scheme: null },
 ];
 
 const LIBRARY_UA =
@@ -46,6 +52,7 @@ export interface PlanInput {
   readonly provider: Provider | null;
   readonly keyFindings: readonly RawFinding[];
   readonly usedProxy: boolean;
+  readonly providerBy: 'flag' | 'host' | 'key' | 'none';
   readonly budget: number;
 }
 
@@ -137,7 +144,16 @@ export function planProbes(input: PlanInput): ProbePlan {
       });
     }
   }
-  if (credential && !provider && facts && (facts.status === 401 || facts.status === 403)) {
+  // Where the credential may not have been read at all (unknown provider, or an answer that says
+  // none arrived), try the common placements: an answer that changes shows which header the
+  // layer reads.
+  const unread = facts !== undefined && (saysNoCredential(facts) || input.providerBy !== 'host');
+  if (
+    credential &&
+    (!provider || unread) &&
+    facts &&
+    (facts.status === 401 || facts.status === 403)
+  ) {
     for (const spot of COMMON_SPOTS) {
       if (budget <= 0) break;
       if (sameSpot(spot, credential.spot)) continue;

@@ -96,7 +96,9 @@ export function decideVerdict(ev: RequestEvidence, ordered: readonly Finding[]):
   const error = errorOf(ev.final);
   const top = ordered.find((f) => f.severity === 'error');
   if (error && error.kind !== 'client-refused') {
-    const cause = ordered.find((f) => f.id === 'net.tls-error' || f.id === 'net.unreachable')?.id ?? 'net.unreachable';
+    const cause =
+      ordered.find((f) => f.id === 'net.tls-error' || f.id === 'net.unreachable')?.id ??
+      'net.unreachable';
     return {
       status: 'unreachable',
       cause,

@@ -19,7 +19,8 @@ const grams = new Set<string>();
 const shortSecrets = new Set<string>();
 
 /** What an unset variable turns into: not a secret, and scrubbing it would mangle our own words. */
-const NOT_SECRET = /^\s*(undefined|null|none|nil|nan|true|false|\[object object\]|bearer|basic|token)?\s*$/i;
+const NOT_SECRET =
+  /^\s*(undefined|null|none|nil|nan|true|false|\[object object\]|bearer|basic|token)?\s*$/i;
 
 /** Remember a credential (and its common encodings) so no output can carry it. */
 export function registerSecretValue(value: string): void {

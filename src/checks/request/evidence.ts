@@ -89,3 +89,20 @@ export function sameAnswer(a: Sent | undefined, b: Sent | undefined): boolean {
     a.result.response.body === b.result.response.body
   );
 }
+
+/**
+ * The main answer said no credential arrived, and with the key in another header the answer
+ * changed (to a refusal of the key, or an acceptance): that header is the one the server reads.
+ */
+export function readingAlternative(
+  ev: RequestEvidence,
+): (Sent & { readonly spot: Spot }) | undefined {
+  if (!saysNoCredential(ev.final.facts)) return undefined;
+  return ev.alternatives.find(
+    (a) =>
+      a.facts !== undefined &&
+      !sameAnswer(a, ev.final) &&
+      !saysNoCredential(a.facts) &&
+      a.facts.status !== 404,
+  );
+}

@@ -6,7 +6,7 @@ import {
   type Spot,
 } from '../../engine/credential-place.js';
 import { defineCheck, finding } from '../types.js';
-import { saysNoCredential, type RequestEvidence } from './evidence.js';
+import { readingAlternative, saysNoCredential, type RequestEvidence } from './evidence.js';
 
 /** The request carries no credential at all. */
 export const headerMissing = defineCheck<RequestEvidence>(
@@ -41,15 +41,22 @@ export const headerPlacement = defineCheck<RequestEvidence>('header-placement', 
   const probe = probes['expected-placement'];
   const expected = provider ? spotFor(provider.auth) : undefined;
   const worked = alternatives.find((a) => a.accepted);
-  if (worked)
+  if (worked) {
+    const seen = `sent as ${describeSpot(worked.spot)}: accepted (${worked.facts?.status})`;
+    return [placement(sent, worked.spot, 'confirmed', seen)];
+  }
+  const reads = readingAlternative(ev);
+  const layerInFront =
+    final.facts?.layers.some((l) => l.kind === 'gateway') || final.facts?.says.has('gateway');
+  const sentRight = provider !== null && expectedSpots(ev).some((s) => sameSpot(s, sent));
+  if (reads && !layerInFront && !sentRight) {
     return [
-      placement(
-        sent,
-        worked.spot,
-        'confirmed',
-        `sent as ${describeSpot(worked.spot)}: accepted (${worked.facts?.status})`,
-      ),
+      placement(sent, reads.spot, 'definitive', [
+        `sent as ${describeSpot(sent)}, the answer says no credential arrived (${final.facts?.status})`,
+        `sent as ${describeSpot(reads.spot)}, the server reads it (${reads.facts?.status})`,
+      ]),
     ];
+  }
   if (!provider || !expected || expectedSpots(ev).some((s) => sameSpot(s, sent)))
     return nearMiss(ev);
   const confirmed = probe?.accepted === true;

@@ -1,50 +1,68 @@
 import { defineCheck, finding } from '../types.js';
-import { sameAnswer, type RequestEvidence } from './evidence.js';
+import { readingAlternative, sameAnswer, type RequestEvidence } from './evidence.js';
+import { describeSpot } from '../../engine/credential-place.js';
 
 /** The rejection came from a gateway in front of the API, with its own auth. */
-export const gateway = defineCheck<RequestEvidence>(
-  'gateway',
-  ({ final, provider, credential, probes, url, keyFindings }) => {
-    const f = final.facts;
-    if (
-      !f ||
-      final.accepted ||
-      f.status < 400 ||
-      f.status === 407 ||
-      f.status === 429 ||
-      f.status >= 500
-    )
-      return [];
-    const sign = f.layers.find((l) => l.kind === 'gateway');
-    const words = f.says.has('gateway');
-    const evidence: string[] = [];
-    if (sign) evidence.push(`${sign.name} answered (${sign.evidence})`);
-    if (words)
-      evidence.push(`the body speaks of the layer's own keys: ${f.errorText.slice(0, 120)}`);
-    // A provider key sent to a host that is not the provider's: whatever answers there has its own auth.
-    const foreignHost =
-      credential !== null &&
-      provider !== null &&
-      !provider.hosts.some((h) => h === url.hostname) &&
-      keyFindings.every((k) => k.id !== 'key.wrong-provider');
-    const ignored = credential !== null && sameAnswer(probes['without-credential'], final);
-    if (!sign && !words) {
-      const proxyish = f.layers.find((l) => l.kind === 'proxy' || l.kind === 'server');
-      if (!(foreignHost && ignored && proxyish && f.status === 401)) return [];
+export const gateway = defineCheck<RequestEvidence>('gateway', (ev) => {
+  const { final, provider, credential, probes, url, keyFindings } = ev;
+  const f = final.facts;
+  if (
+    !f ||
+    final.accepted ||
+    f.status < 400 ||
+    f.status === 407 ||
+    f.status === 429 ||
+    f.status >= 500
+  ) {
+    return [];
+  }
+  const sign = f.layers.find((l) => l.kind === 'gateway');
+  const words = f.says.has('gateway');
+  const evidence: string[] = [];
+  if (sign) evidence.push(`${sign.name} answered (${sign.evidence})`);
+  if (words) evidence.push(`the body speaks of the layer's own keys: ${f.errorText.slice(0, 120)}`);
+  // A provider key sent to a host that is not the provider's: what answers there has its own auth.
+  const foreignHost =
+    credential !== null &&
+    provider !== null &&
+    !provider.hosts.some((h) => h === url.hostname) &&
+    keyFindings.every((k) => k.id !== 'key.wrong-provider');
+  const ignored = credential !== null && sameAnswer(probes['without-credential'], final);
+  const reads = readingAlternative(ev);
+  const proxyish = f.layers.find((l) => l.kind === 'proxy' || l.kind === 'server');
+  // A web server in front challenging for its own scheme (Basic) while a bearer key was sent.
+  const sentScheme =
+    credential?.spot.in === 'header' ? (credential.spot.scheme ?? 'raw').toLowerCase() : 'query';
+  const ownChallenge = f.challenges.find(
+    (c) => (c.scheme === 'basic' || c.scheme === 'digest') && sentScheme !== c.scheme,
+  );
+  if (!sign && !words) {
+    if (foreignHost && ignored && proxyish && f.status === 401) {
       evidence.push(
         `${proxyish.evidence} at ${url.host}, not ${provider?.name}'s host, and the answer is the same without the key`,
       );
-    } else if (ignored) {
-      evidence.push('the same answer without the key: this layer does not look at it');
+    } else if (reads && !reads.accepted && (foreignHost || proxyish)) {
+      evidence.push(
+        `with the key in ${describeSpot(reads.spot)} the answer changes (${f.status} → ${reads.facts?.status}): this layer reads that header, and refuses this key there`,
+      );
+    } else if (ownChallenge && f.status === 401 && (proxyish || f.isHtml)) {
+      const realm = ownChallenge.params['realm'];
+      evidence.push(
+        `it challenges for ${ownChallenge.rawScheme}${realm ? ` (realm "${realm}")` : ''} while the key went as ${sentScheme}: a login of the layer in front`,
+      );
+    } else {
+      return [];
     }
-    const name = sign?.name ?? (words ? 'the gateway' : (f.layers[0]?.name ?? 'a layer in front'));
-    return [
-      finding('layer.gateway', sign && words ? 'definitive' : 'attributed', evidence, {
-        layer: name,
-      }),
-    ];
-  },
-);
+  } else if (ignored) {
+    evidence.push('the same answer without the key: this layer does not look at it');
+  }
+  const name = sign?.name ?? (words ? 'the gateway' : (f.layers[0]?.name ?? 'a layer in front'));
+  return [
+    finding('layer.gateway', sign && words ? 'definitive' : 'attributed', evidence, {
+      layer: name,
+    }),
+  ];
+});
 
 /** (info) The API itself answered: its own vendor headers, and no layer in between spoke. */
 export const upstream = defineCheck<RequestEvidence>('upstream', ({ final, provider }) => {

@@ -4,7 +4,13 @@ import { sameAnswer, saysNoCredential, type RequestEvidence } from './evidence.j
 /** 407: a forward proxy wants its own credentials. */
 export const proxyAuth = defineCheck<RequestEvidence>('proxy-auth', ({ final, proxy }) => {
   const f = final.facts;
-  if (f?.status !== 407) return [];
+  // Some proxies (tinyproxy with a wrong password) answer 401 themselves: their Server says so.
+  const proxyItself =
+    final.viaProxy &&
+    f?.status === 401 &&
+    /proxy|squid/i.test(f.headers['server'] ?? '') &&
+    !/nginx|apache/i.test(f.headers['server'] ?? '');
+  if (f?.status !== 407 && !proxyItself) return [];
   const challenge = f.headers['proxy-authenticate'];
   const withCreds = proxy?.url.username
     ? 'credentials in the proxy URL were refused'
@@ -14,7 +20,7 @@ export const proxyAuth = defineCheck<RequestEvidence>('proxy-auth', ({ final, pr
       'status.proxy-auth',
       'definitive',
       [
-        `407 from ${proxy?.url.host ?? 'a proxy'}${challenge ? ` (Proxy-Authenticate: ${challenge.slice(0, 60)})` : ''}`,
+        `${f.status} from ${proxy?.url.host ?? 'a proxy'}${challenge ? ` (Proxy-Authenticate: ${challenge.slice(0, 60)})` : ''}`,
         withCreds,
       ],
       {
