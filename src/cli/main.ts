@@ -36,6 +36,13 @@ async function main(argv: string[]): Promise<number> {
   return (await load())(rest);
 }
 
+// `why401 … | head`: a closed pipe ends the output, not the process with a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  });
+}
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

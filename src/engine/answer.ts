@@ -21,8 +21,9 @@ export type Topic =
 
 const TOPICS: Readonly<Record<Topic, RegExp>> = {
   expired: /expir|token_expired|expiredtoken/i,
+  // `invalid_request` (RFC 6750, OpenAI's error type) says nothing about the key
   invalid:
-    /invalid|incorrect|bad credential|not valid|unrecogni[sz]ed|unknown (api )?(key|token)|revoked|authentication (error|fail)|authenticationfailed|invalid_auth|user not found|could not validate|verification failed|malformed/i,
+    /invalid(?![ _]request)|incorrect|bad credential|not valid|unrecogni[sz]ed|unknown (api )?(key|token)|revoked|authentication (error|fail)|authenticationfailed|invalid_auth|user not found|could not validate|verification failed|malformed/i,
   missing:
     /missing|no (api )?(key|token|credential|auth)|not provided|not authenticated|unauthenticated|not_authed|credentials_missing|must (provide|supply|include)|is required|required header|no authorization|authorization required|authentication required|login required/i,
   quota:
@@ -85,8 +86,9 @@ export function readAnswer(response: WireResponse, receivedAt: number): AnswerFa
   );
   const contentType = (h['content-type'] ?? '').toLowerCase();
   const json = parseJson(response.body, contentType);
-  const { text, codes } =
+  const { text, codes: allCodes } =
     json !== undefined ? collectMessages(json) : { text: response.body.slice(0, 2000), codes: [] };
+  const codes = [...new Set(allCodes)];
   const description = challenges
     .map((c) => `${c.params['error'] ?? ''} ${c.params['error_description'] ?? ''}`)
     .join(' ');

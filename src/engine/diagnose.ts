@@ -91,19 +91,23 @@ export async function diagnose(
       provider && (detection.by === 'flag' || detection.by === 'host')
         ? { provider, by: detection.by }
         : null;
+    const keyContext = (clock: number | undefined) => ({
+      expected,
+      ...(clock !== undefined ? { serverNow: clock } : {}),
+      path: url.pathname,
+      ...(credential?.spot.in === 'header' && credential.spot.scheme
+        ? { scheme: credential.spot.scheme }
+        : {}),
+    });
     const keyFindings = credential
-      ? runChecks(
-          KEY_CHECKS,
-          buildKeyEvidence(credential.secret, {
-            expected,
-            ...(serverNow !== undefined ? { serverNow } : {}),
-            path: url.pathname,
-            ...(credential.spot.in === 'header' && credential.spot.scheme
-              ? { scheme: credential.spot.scheme }
-              : {}),
-          }),
-        )
+      ? runChecks(KEY_CHECKS, buildKeyEvidence(credential.secret, keyContext(serverNow)))
       : [];
+    const keyFindingsLocalClock =
+      credential && serverNow !== undefined
+        ? runChecks(KEY_CHECKS, buildKeyEvidence(credential.secret, keyContext(undefined))).map(
+            (k) => k.id,
+          )
+        : keyFindings.map((k) => k.id);
 
     const probing =
       options.probe !== false &&
@@ -143,6 +147,7 @@ export async function diagnose(
       probes,
       alternatives,
       keyFindings,
+      keyFindingsLocalClock,
       userAgent: built.request.headers.find(([n]) => n.toLowerCase() === 'user-agent')?.[1],
       localNow: Date.now(),
     };

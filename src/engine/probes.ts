@@ -100,7 +100,9 @@ export function planProbes(input: PlanInput): ProbePlan {
   }
   if (input.usedProxy && credential)
     add({ name: 'direct', request: first, carried: true, noProxy: true });
-  if (credential)
+  // After a redirect the first URL only answers with the redirect again: nothing to compare there.
+  const redirected = final.request.url.href !== first.url.href;
+  if (credential && !redirected)
     add({
       name: 'without-credential',
       request: withCredential(first, credential.spot, undefined, null),
@@ -150,6 +152,7 @@ export function planProbes(input: PlanInput): ProbePlan {
   const unread = facts !== undefined && (saysNoCredential(facts) || input.providerBy !== 'host');
   if (
     credential &&
+    !redirected &&
     (!provider || unread) &&
     facts &&
     (facts.status === 401 || facts.status === 403)

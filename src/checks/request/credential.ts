@@ -25,7 +25,7 @@ export const credentialExpired = defineCheck<RequestEvidence>(
 
 export const insufficientScope = defineCheck<RequestEvidence>(
   'insufficient-scope',
-  ({ final, credential }) => {
+  ({ final, credential, probes }) => {
     const f = final.facts;
     if (!credential || !f || final.accepted) return [];
     const bearer = f.bearerError === 'insufficient_scope';
@@ -51,7 +51,12 @@ export const insufficientScope = defineCheck<RequestEvidence>(
     return [
       finding(
         'credential.insufficient-scope',
-        bearer || missingScope ? 'definitive' : 'attributed',
+        // the token itself works elsewhere (validation request): only the scope is missing
+        missingScope && probes.validate?.accepted
+          ? 'confirmed'
+          : bearer || missingScope
+            ? 'definitive'
+            : 'attributed',
         evidence,
         { scopesNeeded: needed ?? null, scopesHeld: held ?? null },
       ),

@@ -56,6 +56,8 @@ export interface RequestEvidence {
   /** Other placements tried when the provider is unknown. */
   readonly alternatives: readonly (Sent & { readonly spot: Spot })[];
   readonly keyFindings: readonly RawFinding[];
+  /** Key finding ids by this machine's clock: a JWT only "not yet valid" by the server's is skew. */
+  readonly keyFindingsLocalClock: readonly string[];
   readonly userAgent: string | undefined;
   readonly localNow: number;
 }
@@ -101,8 +103,8 @@ export function readingAlternative(
   return ev.alternatives.find(
     (a) =>
       a.facts !== undefined &&
+      (a.facts.status < 300 || (a.facts.status >= 400 && a.facts.status !== 404)) &&
       !sameAnswer(a, ev.final) &&
-      !saysNoCredential(a.facts) &&
-      a.facts.status !== 404,
+      !saysNoCredential(a.facts),
   );
 }

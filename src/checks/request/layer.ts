@@ -1,5 +1,10 @@
 import { defineCheck, finding } from '../types.js';
-import { readingAlternative, sameAnswer, type RequestEvidence } from './evidence.js';
+import {
+  readingAlternative,
+  sameAnswer,
+  saysNoCredential,
+  type RequestEvidence,
+} from './evidence.js';
 import { describeSpot } from '../../engine/credential-place.js';
 
 /** The rejection came from a gateway in front of the API, with its own auth. */
@@ -37,7 +42,7 @@ export const gateway = defineCheck<RequestEvidence>('gateway', (ev) => {
     (c) => (c.scheme === 'basic' || c.scheme === 'digest') && sentScheme !== c.scheme,
   );
   if (!sign && !words) {
-    if (foreignHost && ignored && proxyish && f.status === 401) {
+    if (foreignHost && ignored && proxyish && f.status === 401 && !saysNoCredential(f)) {
       evidence.push(
         `${proxyish.evidence} at ${url.host}, not ${provider?.name}'s host, and the answer is the same without the key`,
       );

@@ -1,0 +1,26 @@
+import { readFile, stat } from 'node:fs/promises';
+
+/** Config files are small: anything bigger is not one, and is not read. */
+export const MAX_FILE_BYTES = 1024 * 1024;
+
+export type TextRead =
+  { readonly ok: true; readonly text: string } | { readonly ok: false; readonly skipped: string };
+
+/**
+ * Reads a small text file. `undefined` when it does not exist (or is no regular file); a reason
+ * when it is too big, binary or unreadable. Never throws.
+ */
+export async function readSmallText(path: string): Promise<TextRead | undefined> {
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) return undefined;
+    if (info.size > MAX_FILE_BYTES) return { ok: false, skipped: 'larger than 1 MiB' };
+    const bytes = await readFile(path);
+    if (bytes.subarray(0, 8192).includes(0)) return { ok: false, skipped: 'a binary file' };
+    return { ok: true, text: bytes.toString('utf8') };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    return { ok: false, skipped: `unreadable (${code ?? 'error'})` };
+  }
+}
