@@ -106,12 +106,12 @@ export function demoScenarios(sandbox: Pick<Sandbox, 'urls' | 'keys'>): Scenario
       expectedCause: 'net.redirect-drops-auth',
     },
     {
-      title: 'A skewed clock',
+      title: "A skewed clock: a JWT from the server's future",
       story:
         "The app presents a JWT issued just now; the server's clock is 90 s behind, so it was issued in its future.",
       input: { url: `${urls.clock}/v1/me`, headers: [bearer(keys.jwt)] },
       options: opts(),
-      expectedCause: 'net.clock-skew',
+      expectedCause: 'key.not-yet-valid',
     },
     {
       title: "A WAF blocks the library's User-Agent",
@@ -160,7 +160,7 @@ export function demoScenarios(sandbox: Pick<Sandbox, 'urls' | 'keys'>): Scenario
         key: new Secret(keys.githubReadOrg, 'env:GITHUB_TOKEN'),
       },
       options: opts('github'),
-      expectedCause: 'credential.insufficient-scope',
+      expectedCause: 'status.not-found-masked',
     },
     {
       title: 'Healthy control',

@@ -34,7 +34,7 @@ const TOPICS: Readonly<Record<Topic, RegExp>> = {
   region:
     /region|wrong (api )?endpoint|data ?cent(er|re)|wrong (host|site)|another (region|site)|regional/i,
   account:
-    /(organi[sz]ation|workspace|project|tenant|account)\b[^.]{0,60}\b(not|mismatch|belong|member|invalid|wrong|differ)|not a member|does not belong|no access to (this )?(org|workspace|project)/i,
+    /(organi[sz]ation|workspace|project|tenant)[^.]{0,60}\bmatch|mismatch\w*[ _-]?(org|organi[sz]ation|project|workspace|account|tenant)|(organi[sz]ation|workspace|project|tenant|account)\b[^.]{0,60}\b(not|mismatch|belong|member|invalid|wrong|differ)|not a member|does not belong|no access to (this )?(org|workspace|project)/i,
   restricted:
     /referr?er|\bip\b|ip address|allow-?list|white-?list|api_key_\w*blocked|not allowed from|restricted/i,
   gateway: GATEWAY_WORDING,
@@ -157,6 +157,14 @@ function collectMessages(json: unknown): { text: string; codes: string[] } {
   return { text: texts.join(' | '), codes };
 }
 
+/** `"error": "OK"` (ComicVine), `null`, `false`, `""`, `0` are not errors. */
+function isErrorValue(v: unknown): boolean {
+  if (v === undefined || v === null || v === false || v === 0) return false;
+  if (typeof v === 'string') return !/^\s*(ok|none|success|no error|false|0)?\s*$/i.test(v);
+  if (Array.isArray(v)) return v.length > 0;
+  return typeof v !== 'object' || Object.keys(v).length > 0;
+}
+
 function saysFailure(json: unknown): boolean {
   if (json === null || typeof json !== 'object' || Array.isArray(json)) return false;
   const o = json as Record<string, unknown>;
@@ -165,10 +173,7 @@ function saysFailure(json: unknown): boolean {
     o['success'] === false ||
     o['status'] === 'error' ||
     o['status'] === 'REQUEST_DENIED' ||
-    (o['error'] !== undefined &&
-      o['error'] !== null &&
-      o['error'] !== false &&
-      o['data'] === undefined) ||
+    (isErrorValue(o['error']) && o['data'] === undefined) ||
     (Array.isArray(o['errors']) && o['errors'].length > 0 && o['data'] === undefined)
   );
 }

@@ -4,6 +4,7 @@ import { KEY_CHECKS } from '../checks/key/index.js';
 import { REQUEST_CHECKS } from '../checks/request/index.js';
 import type { RequestEvidence, Sent } from '../checks/request/evidence.js';
 import { runChecks } from '../checks/types.js';
+import { loginTarget } from '../checks/request/redirect.js';
 import { usageError } from '../errors.js';
 import { dedupeFindings, renderFinding } from '../findings/render.js';
 import type { Finding, RawFinding } from '../findings/types.js';
@@ -85,7 +86,9 @@ export async function diagnose(
   try {
     options.onProgress?.(`${built.request.method} ${redactUrl(url, credential)}`);
     const chain = await followChain(built.request, credential?.spot, transport);
-    const final = chain[chain.length - 1] as Sent;
+    const last = chain[chain.length - 1] as Sent;
+    // A login page answering 200 after a redirect is not the API accepting the key.
+    const final = chain.some((hop) => loginTarget(hop)) ? { ...last, accepted: false } : last;
     const serverNow = final.facts?.serverDate;
     const expected =
       provider && (detection.by === 'flag' || detection.by === 'host')

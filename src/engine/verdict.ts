@@ -44,10 +44,10 @@ const PRIORITY: readonly FindingId[] = [
   'net.proxy-strips-auth',
   'layer.gateway',
   'header.missing',
+  'header.duplicate',
   'header.wrong-name',
   'header.wrong-scheme',
   'header.required-missing',
-  'header.duplicate',
   'credential.sso-required',
   'credential.insufficient-scope',
   'status.not-found-masked',
@@ -114,6 +114,16 @@ export function decideVerdict(ev: RequestEvidence, ordered: readonly Finding[]):
     };
   }
   const status = ev.final.facts?.status;
+  const cannotTell = ordered.find(
+    (f) => f.id === 'status.server-error' || f.id === 'status.rate-limited',
+  );
+  if (cannotTell && (!top || INCONCLUSIVE.has(top.id) || status === undefined || status >= 500)) {
+    return {
+      status: 'inconclusive',
+      cause: cannotTell.id,
+      summary: `Refused (${status}): ${cannotTell.title}.`,
+    };
+  }
   const said = error ? 'Not sent' : `Refused (${status})`;
   if (!top) {
     return {

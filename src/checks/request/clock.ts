@@ -27,7 +27,9 @@ export const clockSkew = defineCheck<RequestEvidence>('clock-skew', (ev) => {
   }
   const saysTime = f.says.has('clock');
   if (saysTime) evidence.push(`the answer speaks of time: ${f.errorText.slice(0, 100)}`);
-  const confidence = onlyByServer.length > 0 ? 'confirmed' : saysTime ? 'attributed' : 'definitive';
+  // The JWT's own finding (key.not-yet-valid, read by the server's clock) stays the cause; the
+  // skew is the reason behind it, an error too.
+  const confidence = saysTime ? 'attributed' : 'definitive';
   const raised = finding('net.clock-skew', confidence, evidence, {
     skewSeconds: -skew,
     serverDate: f.headers['date'] ?? null,

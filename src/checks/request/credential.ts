@@ -39,7 +39,11 @@ export const insufficientScope = defineCheck<RequestEvidence>(
       held !== undefined &&
       !needed.split(/[\s,]+/).some((s) => held.split(/[\s,]+/).includes(s));
     const saysScope =
-      f.status === 403 && f.says.has('scope') && !f.says.has('invalid') && !f.says.has('waf');
+      f.status === 403 &&
+      f.says.has('scope') &&
+      !f.says.has('invalid') &&
+      !f.says.has('waf') &&
+      !f.says.has('restricted');
     if (!bearer && !missingScope && !saysScope) return [];
     const evidence: string[] = [];
     if (bearer) evidence.push('WWW-Authenticate: error="insufficient_scope"');
@@ -52,7 +56,9 @@ export const insufficientScope = defineCheck<RequestEvidence>(
       finding(
         'credential.insufficient-scope',
         // the token itself works elsewhere (validation request): only the scope is missing
-        missingScope && probes.validate?.accepted
+        // a 403 naming the scope while the token works elsewhere: only the scope is missing
+        // (a 404 stays status.not-found-masked's to explain)
+        missingScope && probes.validate?.accepted && f.status !== 404
           ? 'confirmed'
           : bearer || missingScope
             ? 'definitive'

@@ -137,7 +137,7 @@ function nearMiss(ev: RequestEvidence) {
 /** Two credential headers that disagree, or one header twice. */
 export const headerDuplicate = defineCheck<RequestEvidence>(
   'header-duplicate',
-  ({ credential, headerNames }) => {
+  ({ credential, headerNames, final, alternatives }) => {
     const repeated = [
       ...new Set(headerNames.filter((n, i) => headerNames.indexOf(n) !== i)),
     ].filter((n) => n === 'authorization' || n.includes('key') || n.includes('token'));
@@ -151,11 +151,20 @@ export const headerDuplicate = defineCheck<RequestEvidence>(
           `${credential?.spot.in === 'header' ? credential.spot.name : 'the credential'} (${credential?.secret.fingerprint}) and ${o.name} (${o.fingerprint}) carry different values`,
       ),
     ];
-    return [
-      finding('header.duplicate', 'definitive', evidence, {
-        headerName: repeated[0] ?? disagree[0]?.name ?? null,
-      }),
-    ];
+    // The key in one of the other headers alone was accepted: the disagreement is the cause.
+    const settled = alternatives.find(
+      (a) =>
+        a.accepted &&
+        a.spot.in === 'header' &&
+        disagree.some((o) => o.name.toLowerCase() === a.spot.name.toLowerCase()),
+    );
+    if (settled)
+      evidence.push(`sent only as ${settled.spot.name}: accepted (${settled.facts?.status})`);
+    const raised = finding('header.duplicate', settled ? 'confirmed' : 'definitive', evidence, {
+      headerName: repeated[0] ?? disagree[0]?.name ?? null,
+    });
+    const refused = !final.accepted && disagree.length > 0;
+    return [refused ? { ...raised, severity: 'error' } : raised];
   },
 );
 

@@ -24,6 +24,7 @@ export const proxyStripsAuth = defineCheck<RequestEvidence>('proxy-strips-auth',
   if (!credential || final.accepted || !final.facts) return [];
   const direct = probes.direct;
   const proxy = ev.proxy?.url.host ?? 'the proxy';
+  if (final.facts.status === 407) return []; // the proxy wants its own login: status.proxy-auth
   if (final.viaProxy && direct?.accepted) {
     return [
       finding(

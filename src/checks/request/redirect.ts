@@ -1,5 +1,5 @@
 import { defineCheck, finding } from '../types.js';
-import { saysNoCredential, type RequestEvidence } from './evidence.js';
+import { saysNoCredential, type RequestEvidence, type Sent } from './evidence.js';
 
 const LOGIN_PATH =
   /\/(login|log-in|signin|sign-in|sso|saml|oauth2?|authorize|auth|cdn-cgi\/access|account\/login|session)(\/|\?|$)/i;
@@ -9,31 +9,36 @@ const LOGIN_HOST =
 /** A 3xx to a login page (SSO, Cloudflare Access) instead of a 401. */
 export const loginRedirect = defineCheck<RequestEvidence>('login-redirect', ({ chain }) => {
   for (const hop of chain) {
-    const location = hop.facts?.location;
-    if (!location || !hop.facts || hop.facts.status < 300 || hop.facts.status >= 400) continue;
-    let to: URL;
-    try {
-      to = new URL(location, hop.request.url);
-    } catch {
-      continue;
-    }
-    if (LOGIN_PATH.test(to.pathname) || LOGIN_HOST.test(to.hostname)) {
-      return [
-        finding(
-          'status.login-redirect',
-          'attributed',
-          `${hop.facts.status} to ${to.origin}${to.pathname} (a login page)`,
-          {
-            status: hop.facts.status,
-            location: `${to.origin}${to.pathname}`,
-            loginHost: to.host,
-          },
-        ),
-      ];
-    }
+    const to = loginTarget(hop);
+    if (!to || !hop.facts) continue;
+    return [
+      finding(
+        'status.login-redirect',
+        'attributed',
+        `${hop.facts.status} to ${to.origin}${to.pathname} (a login page)`,
+        {
+          status: hop.facts.status,
+          location: `${to.origin}${to.pathname}`,
+          loginHost: to.host,
+        },
+      ),
+    ];
   }
   return [];
 });
+
+/** Where a hop redirects when that is a login page (path or host), else undefined. */
+export function loginTarget(hop: Sent): URL | undefined {
+  const location = hop.facts?.location;
+  if (!location || !hop.facts || hop.facts.status < 300 || hop.facts.status >= 400)
+    return undefined;
+  try {
+    const to = new URL(location, hop.request.url);
+    return LOGIN_PATH.test(to.pathname) || LOGIN_HOST.test(to.hostname) ? to : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** A hop to another origin: clients drop Authorization there, and so does why401. */
 export const redirectDropsAuth = defineCheck<RequestEvidence>(

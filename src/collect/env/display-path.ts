@@ -1,16 +1,20 @@
 import { isAbsolute, relative, sep } from 'node:path';
 
-/** A path as reports show it: relative to the folder, `~/…` under HOME, absolute otherwise. */
-export function displayPath(path: string, dir: string, home: string): string {
-  const inside = (root: string) => {
-    const rel = relative(root, path);
-    return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel)
-      ? rel.split(sep).join('/')
-      : null;
-  };
-  const inDir = inside(dir);
+function inside(root: string, path: string): string | null {
+  if (root === '') return null;
+  const rel = relative(root, path);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : null;
+}
+
+/**
+ * A path as reports show it: relative to the folder, `~/…` under HOME, absolute otherwise.
+ * `homeFirst` for files that belong to the user (shell start-up files, .netrc).
+ */
+export function displayPath(path: string, dir: string, home: string, homeFirst = false): string {
+  const inHome = inside(home, path);
+  if (homeFirst && inHome !== null) return `~/${inHome}`;
+  const inDir = inside(dir, path);
   if (inDir !== null) return inDir;
-  const inHome = home === '' ? null : inside(home);
   if (inHome !== null) return `~/${inHome}`;
   return path;
 }

@@ -1,0 +1,103 @@
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { parse } from 'dotenv';
+import { parseCompose } from './compose-parse.js';
+import { displayPath } from './display-path.js';
+import type { Collected } from './dotenv-files.js';
+import { scanDotenv } from './dotenv-scan.js';
+import { readSmallText } from './read-text.js';
+
+/** docker-compose.yml, compose.yaml, docker-compose.override.yml, docker-compose.prod.yml, … */
+export function isComposeName(name: string): boolean {
+  return /^(docker-)?compose(\.[\w.-]+)?\.ya?ml$/i.test(name);
+}
+
+const DEFAULT_PAIR = /^(docker-)?compose(\.override)?\.ya?ml$/i;
+
+interface Context {
+  readonly dir: string;
+  readonly home: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+/**
+ * What compose gives each service's container: `environment` beats `env_file`, a later env_file
+ * beats an earlier one, the default override file beats the base file.
+ */
+export async function collectComposeFiles(paths: readonly string[], ctx: Context): Promise<Collected> {
+  const out: Collected = { definitions: [], files: [], warnings: [] };
+  for (const path of paths) {
+    const read = await readSmallText(path);
+    if (!read) continue;
+    const file = displayPath(path, ctx.dir, ctx.home);
+    if (!read.ok) {
+      out.warnings.push(`${file}: skipped, ${read.skipped}`);
+      continue;
+    }
+    const folder = dirname(path);
+    const pair = DEFAULT_PAIR.test(basename(path));
+    const group = `compose:${pair ? relative(ctx.dir, folder) || '.' : file}`;
+    const order = pair && /\.override\./i.test(basename(path)) ? 1 : 0;
+    // The shell where compose runs beats the project's .env for ${VAR} and pass-through.
+    const projectEnv = await readProjectEnv(folder);
+    const lookup = (name: string) => ctx.env[name] ?? projectEnv[name];
+    const parsed = parseCompose(read.text, lookup);
+    for (const p of parsed.problems) out.warnings.push(`${file}:${p.line}: ${p.message}`);
+    for (const e of parsed.environment) {
+      out.definitions.push({
+        kind: 'compose',
+        name: e.name,
+        value: e.value,
+        file,
+        line: e.line,
+        tool: `compose environment, ${e.syntax} syntax (service ${e.service})`,
+        group: `${group}#${e.service}`,
+        priority: 1000 + order,
+        canWin: true,
+        via: 'environment',
+        ...(e.note !== undefined ? { note: e.note } : {}),
+      });
+    }
+    for (const f of parsed.envFiles) {
+      const target = resolve(folder, f.path);
+      const shown = displayPath(target, ctx.dir, ctx.home);
+      const ref = `${file}:${f.line}`;
+      const envRead = await readSmallText(target);
+      if (!envRead) {
+        if (f.required) out.warnings.push(`${ref}: env_file ${f.path} not found`);
+        continue;
+      }
+      if (!envRead.ok) {
+        out.warnings.push(`${shown}: skipped, ${envRead.skipped}`);
+        continue;
+      }
+      // Compose v2 reads env_file with its own dotenv parser, which removes quotes like dotenv;
+      // `docker run --env-file` and Compose v1 take values literally (quotesInFile marks those).
+      const scan = scanDotenv(envRead.text);
+      out.files.push({ file: shown, kind: 'compose', crlf: scan.crlf });
+      for (const line of scan.unparsed)
+        out.warnings.push(`${shown}:${line}: not a NAME=value line; compose rejects or skips it`);
+      for (const e of scan.entries) {
+        out.definitions.push({
+          kind: 'compose',
+          name: e.name,
+          value: f.raw ? e.literal : e.value,
+          file: shown,
+          line: e.line,
+          tool: `compose env_file (service ${f.service}, ${ref})`,
+          group: `${group}#${f.service}`,
+          priority: order * 100 + f.index,
+          canWin: true,
+          via: 'env_file',
+          composeRef: ref,
+          ...(e.quoted && !f.raw ? { quotedInFile: true } : {}),
+        });
+      }
+    }
+  }
+  return out;
+}
+
+async function readProjectEnv(folder: string): Promise<Record<string, string>> {
+  const read = await readSmallText(join(folder, '.env'));
+  return read?.ok ? parse(read.text) : {};
+}

@@ -1,0 +1,49 @@
+import { join } from 'node:path';
+import { scanDotenv } from './dotenv-scan.js';
+import { candidateFiles, type DotenvLoader } from './loader.js';
+import { readSmallText } from './read-text.js';
+import type { Definition, FileFacts } from './types.js';
+
+export interface Collected {
+  readonly definitions: Definition[];
+  readonly files: FileFacts[];
+  readonly warnings: string[];
+}
+
+export const APP_GROUP = 'app';
+
+/** The folder's .env files, in the loader's order; files it does not load are read too, as such. */
+export async function collectDotenvFiles(dir: string, loader: DotenvLoader): Promise<Collected> {
+  const out: Collected = { definitions: [], files: [], warnings: [] };
+  // Lowest priority first, so that "last on ties" also follows the order.
+  const names = candidateFiles(loader.mode).reverse();
+  for (const name of names) {
+    const read = await readSmallText(join(dir, name));
+    if (!read) continue;
+    if (!read.ok) {
+      out.warnings.push(`${name}: skipped, ${read.skipped}`);
+      continue;
+    }
+    const scan = scanDotenv(read.text);
+    const rank = loader.files.indexOf(name);
+    out.files.push({ file: name, kind: 'dotenv', crlf: scan.crlf });
+    for (const line of scan.unparsed)
+      out.warnings.push(`${name}:${line}: not a NAME=value line; dotenv skips it`);
+    for (const e of scan.entries) {
+      out.definitions.push({
+        kind: 'dotenv',
+        name: e.name,
+        value: e.value,
+        file: name,
+        line: e.line,
+        tool: rank === -1 ? `not loaded by ${loader.label}` : loader.label,
+        group: APP_GROUP,
+        priority: rank === -1 ? 0 : 100 - rank,
+        canWin: rank !== -1,
+        ...(rank === -1 ? {} : { rank }),
+        ...(e.quoted ? { quotedInFile: true } : {}),
+      });
+    }
+  }
+  return out;
+}

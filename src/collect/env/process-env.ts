@@ -1,0 +1,21 @@
+import type { Definition } from './types.js';
+
+/** The environment this process inherited: what an app started from the same shell gets. */
+export function collectProcessEnv(env: Readonly<Record<string, string | undefined>>): Definition[] {
+  const out: Definition[] = [];
+  for (const [name, value] of Object.entries(env)) {
+    if (value === undefined) continue;
+    out.push({
+      kind: 'process',
+      name,
+      value,
+      file: null,
+      line: null,
+      tool: 'environment',
+      group: 'app',
+      priority: 1000,
+      canWin: true,
+    });
+  }
+  return out;
+}

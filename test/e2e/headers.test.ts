@@ -1,0 +1,183 @@
+/** How the credential is sent, against what the server expects (hd-*, px-03, sc-07). */
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { hasBinary, startNginxStripper, type Layer } from '../support/layers.js';
+import { sampleKey } from '../support/key-samples.js';
+import { check, expectAccepted, expectDiagnosis } from './run-cli.js';
+import {
+  makeKey,
+  startAnthropicLikeApi,
+  startBearerApi,
+  startEitherHeaderApi,
+  startUnderscoreHeaderApi,
+  type TestServer,
+} from './servers.js';
+
+const VERSION = 'anthropic-version: 2023-06-01';
+
+describe('headers: an Anthropic-style API (x-api-key, anthropic-version)', () => {
+  const key = sampleKey('anthropic');
+  let api: TestServer;
+  beforeAll(async () => {
+    api = await startAnthropicLikeApi(key);
+  });
+  afterAll(() => api?.stop());
+
+  it('the API key sent as Authorization: Bearer → header.wrong-name', async () => {
+    const run = await check(
+      [
+        `${api.origin}/v1/models`,
+        '--provider',
+        'anthropic',
+        '-H',
+        `Authorization: Bearer ${key}`,
+        '-H',
+        VERSION,
+      ],
+      { secrets: [key] },
+    );
+    expectDiagnosis(run, {
+      exit: 1,
+      status: 'rejected',
+      cause: 'header.wrong-name',
+      findings: ['header.wrong-name'],
+    });
+  });
+
+  it('x-api-key without anthropic-version, as sent → header.required-missing', async () => {
+    const run = await check(
+      [`${api.origin}/v1/models`, '--provider', 'anthropic', '-H', `x-api-key: ${key}`],
+      { secrets: [key] },
+    );
+    expectDiagnosis(run, {
+      exit: 1,
+      status: 'rejected',
+      cause: 'header.required-missing',
+      findings: ['header.required-missing'],
+    });
+  });
+
+  it('control: x-api-key and anthropic-version as documented → accepted', async () => {
+    const run = await check(
+      [
+        `${api.origin}/v1/models`,
+        '--provider',
+        'anthropic',
+        '-H',
+        `x-api-key: ${key}`,
+        '-H',
+        VERSION,
+      ],
+      { secrets: [key] },
+    );
+    expectAccepted(run);
+  });
+
+  it('control: --key-env alone, why401 places the key as Anthropic expects → accepted', async () => {
+    const run = await check(
+      [`${api.origin}/v1/models`, '--provider', 'anthropic', '--key-env', 'ANTHROPIC_API_KEY'],
+      { env: { ANTHROPIC_API_KEY: key }, secrets: [key] },
+    );
+    expectAccepted(run);
+  });
+});
+
+describe('headers: a Bearer API with an unknown provider', () => {
+  const key = makeKey();
+  let api: TestServer;
+  beforeAll(async () => {
+    api = await startBearerApi(key);
+  });
+  afterAll(() => api?.stop());
+
+  it('the raw key in Authorization (no Bearer) → header.wrong-scheme', async () => {
+    const run = await check([`${api.origin}/v1/items`, '-H', `Authorization: ${key}`], {
+      secrets: [key],
+    });
+    expectDiagnosis(run, {
+      exit: 1,
+      status: 'rejected',
+      cause: 'header.wrong-scheme',
+      findings: ['header.wrong-scheme'],
+    });
+  });
+
+  it('no credential at all → header.missing', async () => {
+    const run = await check([`${api.origin}/v1/items`], { secrets: [key] });
+    expectDiagnosis(run, {
+      exit: 1,
+      status: 'rejected',
+      cause: 'header.missing',
+      findings: ['header.missing'],
+    });
+  });
+
+  it('control: Authorization: Bearer key → accepted', async () => {
+    const run = await check([`${api.origin}/v1/items`, '-H', `Authorization: Bearer ${key}`], {
+      secrets: [key],
+    });
+    expectAccepted(run);
+  });
+});
+
+describe('headers: two credential headers that disagree', () => {
+  const key = makeKey();
+  const stale = makeKey();
+  let api: TestServer;
+  beforeAll(async () => {
+    api = await startEitherHeaderApi(key);
+  });
+  afterAll(() => api?.stop());
+
+  it('Authorization: Bearer (current) plus x-api-key (stale), x-api-key read first → header.duplicate', async () => {
+    const run = await check(
+      [`${api.origin}/v1/items`, '-H', `Authorization: Bearer ${key}`, '-H', `x-api-key: ${stale}`],
+      { secrets: [key, stale] },
+    );
+    expectDiagnosis(run, {
+      exit: 1,
+      status: 'rejected',
+      cause: 'header.duplicate',
+      findings: ['header.duplicate'],
+    });
+  });
+
+  it('control: the current key alone → accepted', async () => {
+    const run = await check([`${api.origin}/v1/items`, '-H', `Authorization: Bearer ${key}`], {
+      secrets: [key, stale],
+    });
+    expectAccepted(run);
+  });
+});
+
+describe.skipIf(!hasBinary('nginx'))('headers: x_api_key through a real nginx (px-03)', () => {
+  const key = makeKey();
+  let api: TestServer;
+  let nginx: Layer;
+  beforeAll(async () => {
+    api = await startUnderscoreHeaderApi(key);
+    nginx = await startNginxStripper({ upstreamPort: api.port });
+  });
+  afterAll(async () => {
+    await nginx?.stop();
+    await api?.stop();
+  });
+
+  it('nginx drops the underscore header; the API says none arrived → header.underscore-name', async () => {
+    const run = await check([`${nginx.url}/v1/items`, '-H', `x_api_key: ${key}`], {
+      secrets: [key],
+    });
+    expectDiagnosis(run, {
+      exit: 1,
+      status: 'rejected',
+      cause: 'header.underscore-name',
+      findings: ['header.underscore-name'],
+    });
+  });
+
+  it('control: the same header sent straight to the API → accepted', async () => {
+    const run = await check([`${api.origin}/v1/items`, '-H', `x_api_key: ${key}`], {
+      secrets: [key],
+    });
+    expectAccepted(run);
+  });
+});

@@ -1,0 +1,189 @@
+/** Who answered: real nginx, squid and tinyproxy in front of a scenario API (gw-*, px-*, pa-01). */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  hasBinary,
+  startNginxGateway,
+  startNginxStripper,
+  startSquidStripper,
+  startTinyproxyAuth,
+  type Layer,
+} from '../support/layers.js';
+import { check, describeRun, expectAccepted, expectDiagnosis, type CliRun } from './run-cli.js';
+import { makeKey, startBearerApi, type TestServer } from './servers.js';
+
+const key = makeKey();
+let api: TestServer;
+beforeAll(async () => {
+  api = await startBearerApi(key);
+});
+afterAll(() => api?.stop());
+
+describe.skipIf(!hasBinary('nginx'))(
+  'layers: a real nginx gateway with its own apikey auth',
+  () => {
+    const gatewayKey = makeKey('gw-');
+    let gateway: Layer;
+    beforeAll(async () => {
+      gateway = await startNginxGateway({ upstreamPort: api.port, apiKey: gatewayKey });
+    });
+    afterAll(() => gateway?.stop());
+
+    it('the API key alone reaches the gateway, which wants its own → layer.gateway', async () => {
+      const run = await check([`${gateway.url}/v1/items`, '--key-env', 'API_KEY'], {
+        env: { API_KEY: key },
+        secrets: [key, gatewayKey],
+      });
+      expectDiagnosis(run, {
+        exit: 1,
+        status: 'rejected',
+        cause: 'layer.gateway',
+        findings: ['layer.gateway'],
+      });
+    });
+
+    it('control: the gateway key plus the API key → accepted', async () => {
+      const run = await check(
+        [
+          `${gateway.url}/v1/items`,
+          '-H',
+          `apikey: ${gatewayKey}`,
+          '-H',
+          `Authorization: Bearer ${key}`,
+        ],
+        { secrets: [key, gatewayKey] },
+      );
+      expectAccepted(run);
+    });
+  },
+);
+
+describe.skipIf(!hasBinary('nginx'))(
+  'layers: a real nginx reverse proxy blanking Authorization (px-01)',
+  () => {
+    let nginx: Layer;
+    beforeAll(async () => {
+      nginx = await startNginxStripper({ upstreamPort: api.port });
+    });
+    afterAll(() => nginx?.stop());
+
+    it('the key is sent, the API says none arrived, nginx answered → net.proxy-strips-auth', async () => {
+      const run = await check([`${nginx.url}/v1/items`, '--key-env', 'API_KEY'], {
+        env: { API_KEY: key },
+        secrets: [key],
+      });
+      expectDiagnosis(run, {
+        exit: 1,
+        status: 'rejected',
+        cause: 'net.proxy-strips-auth',
+        findings: ['net.proxy-strips-auth'],
+      });
+    });
+
+    it('control: the same request straight to the API → accepted', async () => {
+      const run = await check([`${api.origin}/v1/items`, '--key-env', 'API_KEY'], {
+        env: { API_KEY: key },
+        secrets: [key],
+      });
+      expectAccepted(run);
+    });
+  },
+);
+
+/** The `probe: direct` exchange went around the proxy and was accepted. */
+function expectDirectProbeAccepted(run: CliRun): void {
+  const direct = run.json?.exchanges.find((e) => /direct/.test(e.label));
+  expect(direct?.response?.status, `no accepted direct probe\n${describeRun(run)}`).toBe(200);
+}
+
+describe.skipIf(!hasBinary('squid'))(
+  'layers: a real squid forward proxy stripping Authorization (px-02)',
+  () => {
+    let squid: Layer;
+    beforeAll(async () => {
+      squid = await startSquidStripper();
+    });
+    afterAll(() => squid?.stop());
+
+    it('--proxy: refused through squid, accepted directly → net.proxy-strips-auth', async () => {
+      const run = await check(
+        [`${api.origin}/v1/items`, '--key-env', 'API_KEY', '--proxy', squid.url],
+        { env: { API_KEY: key }, secrets: [key] },
+      );
+      expectDiagnosis(run, {
+        exit: 1,
+        status: 'rejected',
+        cause: 'net.proxy-strips-auth',
+        findings: ['net.proxy-strips-auth'],
+      });
+      expectDirectProbeAccepted(run);
+    });
+
+    it('HTTP_PROXY in the environment: the same → net.proxy-strips-auth', async () => {
+      const run = await check([`${api.origin}/v1/items`, '--key-env', 'API_KEY'], {
+        env: { API_KEY: key, HTTP_PROXY: squid.url },
+        secrets: [key],
+      });
+      expectDiagnosis(run, {
+        exit: 1,
+        status: 'rejected',
+        cause: 'net.proxy-strips-auth',
+        findings: ['net.proxy-strips-auth', 'net.proxy-configured'],
+      });
+      expectDirectProbeAccepted(run);
+    });
+
+    it('control: HTTP_PROXY set but NO_PROXY excludes 127.0.0.1 → accepted', async () => {
+      const run = await check([`${api.origin}/v1/items`, '--key-env', 'API_KEY'], {
+        env: { API_KEY: key, HTTP_PROXY: squid.url, NO_PROXY: '127.0.0.1' },
+        secrets: [key],
+      });
+      expectAccepted(run);
+    });
+
+    it('control: HTTP_PROXY set, --no-proxy given → accepted', async () => {
+      const run = await check([`${api.origin}/v1/items`, '--key-env', 'API_KEY', '--no-proxy'], {
+        env: { API_KEY: key, HTTP_PROXY: squid.url },
+        secrets: [key],
+      });
+      expectAccepted(run);
+    });
+  },
+);
+
+describe.skipIf(!hasBinary('tinyproxy'))(
+  'layers: a real tinyproxy demanding its own credentials (pa-01)',
+  () => {
+    const user = 'e2euser';
+    const pass = makeKey('pw', 16);
+    let tinyproxy: Layer;
+    beforeAll(async () => {
+      tinyproxy = await startTinyproxyAuth({ user, pass });
+    });
+    afterAll(() => tinyproxy?.stop());
+
+    it('no proxy credentials → 407 → status.proxy-auth, exit 1', async () => {
+      const run = await check(
+        [`${api.origin}/v1/items`, '--key-env', 'API_KEY', '--proxy', tinyproxy.url],
+        { env: { API_KEY: key }, secrets: [key, pass] },
+      );
+      expectDiagnosis(run, {
+        exit: 1,
+        status: 'rejected',
+        cause: 'status.proxy-auth',
+        findings: ['status.proxy-auth'],
+      });
+    });
+
+    it('control: the proxy credentials in the proxy URL → accepted', async () => {
+      const proxy = `http://${user}:${pass}@127.0.0.1:${tinyproxy.port}`;
+      const run = await check(
+        [`${api.origin}/v1/items`, '--key-env', 'API_KEY', '--proxy', proxy],
+        {
+          env: { API_KEY: key },
+          secrets: [key, pass],
+        },
+      );
+      expectAccepted(run);
+    });
+  },
+);

@@ -1,0 +1,165 @@
+/**
+ * Runs the built CLI (`node dist/cli/main.js check … --json`) the way a user's shell would, with a
+ * controlled environment: NO_COLOR=1, no proxy variables unless a scenario sets them, the key in
+ * an environment variable (--key-env) or in -H headers exactly as an app sends them.
+ */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const CLI = join(ROOT, 'dist', 'cli', 'main.js');
+/** A hard stop for a run that would hang: far beyond any --timeout used here. */
+const KILL_AFTER_MS = 25_000;
+
+export interface FindingJson {
+  readonly id: string;
+  readonly severity: 'error' | 'warning' | 'info';
+  readonly title: string;
+  readonly evidence: unknown;
+  readonly fix: string;
+}
+
+export interface ExchangeJson {
+  readonly label: string;
+  readonly request: { readonly method: string; readonly url: string };
+  readonly response: { readonly status: number } | null;
+  readonly error: string | null;
+}
+
+export interface DiagnosisJson {
+  readonly schema: string;
+  readonly verdict: {
+    readonly status: string;
+    readonly cause: string | null;
+    readonly summary: string;
+  };
+  readonly findings: readonly FindingJson[];
+  readonly exchanges: readonly ExchangeJson[];
+}
+
+export interface CliRun {
+  readonly args: readonly string[];
+  readonly code: number | null;
+  readonly killed: boolean;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly json: DiagnosisJson | undefined;
+  /** Credentials that must not show up in the output (9-char runs). */
+  readonly secrets: readonly string[];
+}
+
+export interface RunOptions {
+  /** Extra environment (the key variable, HTTP_PROXY, …); nothing else is inherited. */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Every credential of the scenario: none may appear in stdout or stderr. */
+  readonly secrets?: readonly string[];
+}
+
+/** `why401 check <args> --json` with a clean environment. */
+export function check(args: readonly string[], opts: RunOptions = {}): Promise<CliRun> {
+  const all = ['check', ...args, '--json'];
+  const env: Record<string, string> = {
+    PATH: process.env['PATH'] ?? '/usr/bin:/bin',
+    HOME: process.env['HOME'] ?? '/tmp',
+    LANG: 'C.UTF-8',
+    NO_COLOR: '1',
+    ...opts.env,
+  };
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...all], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    let killed = false;
+    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
+    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+    const timer = setTimeout(() => {
+      killed = true;
+      child.kill('SIGKILL');
+    }, KILL_AFTER_MS);
+    child.once('error', (err) => {
+      clearTimeout(timer);
+      reject(err);
+    });
+    child.once('close', (code) => {
+      clearTimeout(timer);
+      let json: DiagnosisJson | undefined;
+      try {
+        json = JSON.parse(stdout) as DiagnosisJson;
+      } catch {
+        json = undefined;
+      }
+      resolve({ args: all, code, killed, stdout, stderr, json, secrets: opts.secrets ?? [] });
+    });
+  });
+}
+
+/** What came back, compactly: the text a failure shows (and the report quotes). */
+export function describeRun(run: CliRun): string {
+  if (!run.json)
+    return `exit ${run.code}${run.killed ? ' (killed)' : ''}, no JSON; stderr: ${run.stderr.slice(0, 400)}; stdout: ${run.stdout.slice(0, 200)}`;
+  const { verdict, findings, exchanges } = run.json;
+  return [
+    `exit ${run.code}: ${verdict.status} / ${verdict.cause ?? 'null'} — ${verdict.summary}`,
+    `findings: ${findings.map((f) => `${f.id}(${f.severity})`).join(', ') || 'none'}`,
+    `exchanges: ${exchanges.map((e) => `${e.label}=${e.response?.status ?? e.error ?? '?'}`).join(', ')}`,
+  ].join('\n');
+}
+
+export const ids = (run: CliRun): string[] => run.json?.findings.map((f) => f.id) ?? [];
+
+/** No run of 9 consecutive characters of any credential in stdout or stderr (spec/cli.md). */
+export function expectNoLeak(run: CliRun): void {
+  const leaks: string[] = [];
+  run.secrets.forEach((secret, n) => {
+    for (let i = 0; i + 9 <= secret.length; i++) {
+      const window = secret.slice(i, i + 9);
+      if (run.stdout.includes(window)) leaks.push(`secret #${n} chars ${i}..${i + 8} in stdout`);
+      if (run.stderr.includes(window)) leaks.push(`secret #${n} chars ${i}..${i + 8} in stderr`);
+    }
+  });
+  expect.soft(leaks.slice(0, 5), `credential leak\n${describeRun(run)}`).toEqual([]);
+}
+
+export interface Expected {
+  readonly exit: number;
+  readonly status: 'accepted' | 'rejected' | 'unreachable' | 'inconclusive';
+  readonly cause: string | null;
+  /** Finding ids that must be present (the cause is checked apart). */
+  readonly findings?: readonly string[];
+}
+
+/**
+ * The contract a scenario checks: exit code, verdict status and cause, the finding ids, and no
+ * credential in the output. One comparison, so a failure shows everything that differs.
+ */
+export function expectDiagnosis(run: CliRun, want: Expected): void {
+  expect(run.killed, `the CLI hung\n${describeRun(run)}`).toBe(false);
+  expect(run.json?.schema, `no why401/diagnosis@1 JSON\n${describeRun(run)}`).toBe(
+    'why401/diagnosis@1',
+  );
+  expectNoLeak(run);
+  const present = ids(run);
+  const findings = want.findings ?? [];
+  expect(
+    {
+      exit: run.code,
+      status: run.json?.verdict.status,
+      cause: run.json?.verdict.cause,
+      findings: findings.filter((id) => present.includes(id)),
+    },
+    describeRun(run),
+  ).toEqual({ exit: want.exit, status: want.status, cause: want.cause, findings });
+}
+
+/** A healthy negative control: accepted, exit 0, and not one error-severity finding. */
+export function expectAccepted(run: CliRun): void {
+  expectDiagnosis(run, { exit: 0, status: 'accepted', cause: null });
+  const errors = run.json?.findings.filter((f) => f.severity === 'error').map((f) => f.id) ?? [];
+  expect(errors, `error findings on an accepted request\n${describeRun(run)}`).toEqual([]);
+}
