@@ -9,6 +9,7 @@ Commands
   check [url]            send the request, diagnose the answer (the main command)
   curl <curl args…>      the same, for a pasted curl command line
   key                    lint a credential offline: shape, provider, hidden characters, expiry
+  env <NAME> | --all     where a variable's value comes from, and which source wins
   explain <id | status>  the long form of a finding id, or what 401/403/404/407/429 mean
   providers [id]         the provider catalog: auth format, key shapes, validation request
   demo                   a built-in sandbox API with real failure modes, diagnosed one by one

@@ -3,7 +3,7 @@ import { isWhy401Error } from '../errors.js';
 import { EXIT } from './exit-codes.js';
 import { writeErr, writeOut } from './io.js';
 import { HELP, VERSION } from './help.js';
-import { setReveal } from '../secret/scrub.js';
+import { maskSecretLike, setReveal } from '../secret/scrub.js';
 
 type Command = (args: string[]) => Promise<number>;
 
@@ -13,6 +13,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   curl: async () => (await import('./commands/curl.js')).run,
   demo: async () => (await import('./commands/demo.js')).run,
   key: async () => (await import('./commands/key.js')).run,
+  env: async () => (await import('./commands/env.js')).run,
   explain: async () => (await import('./commands/explain.js')).run,
   providers: async () => (await import('./commands/providers.js')).run,
 };
@@ -30,7 +31,7 @@ async function main(argv: string[]): Promise<number> {
   if (rest.includes('--reveal')) setReveal(true);
   const load = COMMANDS[name];
   if (!load) {
-    writeErr(`why401: unknown command "${name}". Run why401 --help for the list.`);
+    writeErr(`why401: unknown command "${maskSecretLike(name)}". Run why401 --help for the list.`);
     return EXIT.usage;
   }
   return (await load())(rest);
@@ -49,14 +50,14 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     if (isWhy401Error(error)) {
-      writeErr(`why401: ${error.message}`);
+      writeErr(`why401: ${maskSecretLike(error.message)}`);
       process.exitCode = error.code === 'WHY401_E_INTERNAL' ? EXIT.internal : EXIT.usage;
       return;
     }
     const detail =
       process.env['WHY401_DEBUG'] && error instanceof Error ? `\n${error.stack ?? ''}` : '';
     writeErr(
-      `why401: internal error: ${error instanceof Error ? error.message : String(error)}${detail}`,
+      `why401: internal error: ${maskSecretLike(error instanceof Error ? error.message : String(error))}${detail}`,
     );
     writeErr(
       'Please report it with the command you ran (redacted): https://github.com/why401/why401/issues',

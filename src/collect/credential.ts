@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
-import { inputError, usageError } from '../errors.js';
+import { inputError, isWhy401Error, usageError } from '../errors.js';
 import { Secret } from '../secret/secret.js';
+import { looksLikeName } from '../secret/scrub.js';
 
 /** Longer than any real credential: a bigger input is the wrong file, not a key. */
 export const MAX_KEY_BYTES = 64 * 1024;
@@ -31,9 +32,13 @@ export async function readCredential(
   if (given.length > 1)
     throw usageError('give the credential once: --key-env, --key-file, --key-stdin or --key');
   if (options.keyEnv !== undefined) {
-    if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(options.keyEnv)) {
+    // A key pasted where the variable's name belongs: never echo it back.
+    if (
+      !/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(options.keyEnv) ||
+      (options.keyEnv.length >= 16 && !looksLikeName(options.keyEnv))
+    ) {
       throw usageError(
-        `--key-env takes a variable name, not a value (got ${options.keyEnv.length} chars)`,
+        `--key-env takes a variable's name (e.g. OPENAI_API_KEY), and what was given (${options.keyEnv.length} chars) looks like a value: never paste the key itself`,
       );
     }
     const value = env[options.keyEnv];
@@ -68,6 +73,7 @@ function readKeyFile(path: string): Secret {
     if (st.isDirectory()) throw usageError(`--key-file ${path} is a directory`);
     size = st.size;
   } catch (e) {
+    if (isWhy401Error(e)) throw e;
     if (e instanceof Error && 'code' in e)
       throw usageError(`cannot read --key-file ${path}: ${String(e.code)}`);
     throw e;

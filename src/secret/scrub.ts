@@ -81,3 +81,20 @@ export function resetScrubber(): void {
   grams.clear();
   shortSecrets.clear();
 }
+
+const TOKENISH = /[A-Za-z0-9_\-+/=.:~]{16,}/g;
+
+/**
+ * For words the user typed where a name belongs (a variable name, a provider id, a finding id):
+ * a pasted key there was never registered as a secret, so anything that looks like one is cut to
+ * its first 4 characters. Names in UPPER_SNAKE, lower-kebab and dotted ids pass unchanged.
+ */
+export function maskSecretLike(text: string): string {
+  return text.replace(TOKENISH, (word) => (looksLikeName(word) ? word : `${word.slice(0, 4)}…`));
+}
+
+export function looksLikeName(word: string): boolean {
+  if (/^[A-Z][A-Z0-9_]*$/.test(word) || /^[a-z][a-z0-9]*([._-][a-z0-9]+)*$/.test(word)) return true;
+  if (/^[A-Z][A-Za-z0-9_]*$/.test(word) && !/\d/.test(word)) return true; // PascalCase words
+  return /^https?:\/\//.test(word) || word.includes('/') || /^[\d.:]+$/.test(word); // URLs, paths, ports
+}

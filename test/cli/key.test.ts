@@ -202,14 +202,12 @@ describe('why401 key raises every key.* finding', () => {
   it('has a case for every key.* id but key.wrong-environment', () => {
     const covered = new Set(CASES.map((c) => c.id));
     const keyIds = FINDING_IDS.filter((id) => id.startsWith('key.'));
-    expect(keyIds.filter((id) => !covered.has(id))).toEqual(['key.wrong-environment']);
+    expect(keyIds.filter((id) => !covered.has(id))).toEqual(['key.wrong-environment']); // raised below, with --url
   });
 
-  // KNOWN GAP: key.wrong-environment needs the request path (admin key vs. non-admin endpoint),
-  // and `why401 key` takes no URL or path; only check/curl can raise it. Flip to `it` once
-  // `key` learns a target.
-  it.fails('key.wrong-environment: an admin key for a non-admin endpoint', () => {
-    expect(ids(keyEnv(sampleKey('openai', 4), '--provider', 'openai', '--json'))).toContain(
+  it('key.wrong-environment: an admin key for a non-admin endpoint', () => {
+    const url = 'https://api.openai.com/v1/models';
+    expect(ids(keyEnv(sampleKey('openai', 4), '--url', url, '--json'))).toContain(
       'key.wrong-environment',
     );
   });
@@ -258,7 +256,6 @@ describe('bad input', () => {
       const run = keyFile(garbage, ...args);
       expect(run.status).toBe(1);
       expect(run.stderr).toBe('');
-      // eslint-disable-next-line no-control-regex
       expect(run.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
     }
     const found = ids(keyFile(garbage, '--json'));
@@ -328,9 +325,7 @@ describe('usage errors (exit 2, one line on stderr)', () => {
     oneLineError(why401(['key', '--key-file', tmp.dir]));
   });
 
-  // KNOWN BUG (src/collect/credential.ts): the "is a directory" usage error is caught by the
-  // stat error handler and comes out as "cannot read --key-file …: WHY401_E_USAGE".
-  it.fails('a key file that is a directory says so', () => {
+  it('a key file that is a directory says so', () => {
     expect(why401(['key', '--key-file', tmp.dir]).stderr).toContain('is a directory');
   });
 

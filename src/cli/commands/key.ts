@@ -2,7 +2,8 @@ import { readCredential } from '../../collect/credential.js';
 import { usageError } from '../../errors.js';
 import { lintKey, type KeyReport } from '../../engine/lint-key.js';
 import { renderFinding } from '../../findings/render.js';
-import { providerById, providerIds } from '../../providers/detect.js';
+import { providerById, providerIds, providersForHost } from '../../providers/detect.js';
+import { parseUrl } from '../../engine/build-request.js';
 import { findingJson, renderFindingsHuman } from '../../report/human-findings.js';
 import { EXIT } from '../exit-codes.js';
 import { styleFor, writeOut } from '../io.js';
@@ -21,6 +22,8 @@ Options
   --key-stdin        read the key from standard input
   --key VALUE        the key itself (lands in shell history; prefer --key-env)
   --provider ID      the provider it is meant for (e.g. stripe): checks the kind against it
+  --url URL          the endpoint it is meant for: the host names the provider, the path tells
+                     admin from project endpoints
   --json             print one why401/key@1 JSON object
   --no-color         no colours (NO_COLOR is honoured too)
 
@@ -35,7 +38,7 @@ export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parsed(() =>
     parseArgs({
       args,
-      options: { ...CREDENTIAL_OPTIONS, ...COMMON_OPTIONS },
+      options: { ...CREDENTIAL_OPTIONS, ...COMMON_OPTIONS, url: { type: 'string' } },
       allowPositionals: false,
       strict: true,
     }),
@@ -60,7 +63,17 @@ export async function run(args: string[]): Promise<number> {
       'no credential given: use --key-env NAME, --key-file PATH, --key-stdin or --key VALUE',
     );
   if (input.kind === 'unset-env') return reportUnset(input.name, values.json === true);
-  const report = lintKey(input.secret, provider ? { expected: { provider, by: 'flag' } } : {});
+  const target = values.url === undefined ? undefined : parseUrl(values.url, '--url');
+  const byHost = target ? providersForHost(target.hostname)[0] : undefined;
+  const expected = provider
+    ? { provider, by: 'flag' as const }
+    : byHost
+      ? { provider: byHost, by: 'host' as const }
+      : null;
+  const report = lintKey(input.secret, {
+    expected,
+    ...(target ? { path: target.pathname } : {}),
+  });
   writeOut(
     values.json
       ? JSON.stringify(keyJson(report), null, 2)

@@ -23,7 +23,10 @@ interface Context {
  * What compose gives each service's container: `environment` beats `env_file`, a later env_file
  * beats an earlier one, the default override file beats the base file.
  */
-export async function collectComposeFiles(paths: readonly string[], ctx: Context): Promise<Collected> {
+export async function collectComposeFiles(
+  paths: readonly string[],
+  ctx: Context,
+): Promise<Collected> {
   const out: Collected = { definitions: [], files: [], warnings: [] };
   for (const path of paths) {
     const read = await readSmallText(path);

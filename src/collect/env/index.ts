@@ -42,7 +42,10 @@ export async function collectEnv(options: CollectOptions = {}): Promise<Collecte
   const home = options.home ?? env['HOME'] ?? homedir();
   const detected = await detectFramework(dir);
   const loader = loaderFor(detected.framework, options.mode);
-  const found = await findFiles(dir, (name) => isComposeName(name) || isDockerfileName(name) || /\.ya?ml$/i.test(name));
+  const found = await findFiles(
+    dir,
+    (name) => isComposeName(name) || isDockerfileName(name) || /\.ya?ml$/i.test(name),
+  );
   const compose = found.filter((p) => isComposeName(p.split(/[\\/]/).pop() ?? ''));
   const docker = found.filter((p) => isDockerfileName(p.split(/[\\/]/).pop() ?? ''));
   const yaml = found.filter((p) => /\.ya?ml$/i.test(p) && !compose.includes(p));

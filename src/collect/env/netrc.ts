@@ -18,7 +18,12 @@ export function parseNetrc(text: string, file: string): NetrcEntry[] {
       tokens.push({ text: m[1]?.replace(/\\(.)/g, '$1') ?? m[2] ?? '', line: i + 1 });
   }
   const entries: NetrcEntry[] = [];
-  let current: { machine: string | null; password: string | null; hasLogin: boolean; line: number } | null = null;
+  let current: {
+    machine: string | null;
+    password: string | null;
+    hasLogin: boolean;
+    line: number;
+  } | null = null;
   const flush = () => {
     if (current) entries.push({ ...current, file });
     current = null;

@@ -1,0 +1,90 @@
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { usageError } from '../../errors.js';
+import { scanAllEnv, traceEnv } from '../../engine/trace-env.js';
+import { envHuman, envJson, envScanHuman, envScanJson } from '../../report/env.js';
+import { EXIT } from '../exit-codes.js';
+import { styleFor, writeOut } from '../io.js';
+import { COMMON_OPTIONS, parsed } from '../options.js';
+
+export const ENV_HELP = `Usage: why401 env <NAME> [options]
+       why401 env --all [options]
+
+Shows where an environment variable's value comes from and which source wins for whom: the
+process environment, the folder's .env files (in dotenv, Next.js or Vite order), shell start-up
+files under $HOME, Dockerfiles, docker-compose files, Kubernetes Secrets and ConfigMaps, and a
+.netrc entry for the provider's host. Values are compared by fingerprint, never printed.
+
+Options
+  --all              every credential-looking variable (*_KEY, *_TOKEN, *_SECRET, *_PASSWORD, …),
+                     problems and mismatches first
+  --dir DIR          the project folder (default: the working directory); compose files,
+                     Dockerfiles and manifests are looked for up to two levels below it
+  --mode MODE        the framework mode for .env files (default development): .env.MODE.local,
+                     .env.MODE; also selects the Next.js order when no framework is detected
+  --host HOST        the host the key is sent to, for ~/.netrc (default: the provider's host,
+                     guessed from the name)
+  --json             print one why401/env@1 JSON object
+  --no-color         no colours (NO_COLOR is honoured too)
+
+Examples
+  why401 env OPENAI_API_KEY
+  why401 env STRIPE_SECRET_KEY --dir ./services/api --json
+  why401 env VITE_API_TOKEN --mode production
+  why401 env --all
+
+Exit codes: 0 no error finding · 1 an error finding · 2 usage error`;
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+
+export async function run(args: string[]): Promise<number> {
+  const { values, positionals } = parsed(() =>
+    parseArgs({
+      args,
+      options: {
+        ...COMMON_OPTIONS,
+        all: { type: 'boolean' },
+        dir: { type: 'string' },
+        mode: { type: 'string' },
+        host: { type: 'string' },
+      },
+      allowPositionals: true,
+      strict: true,
+    }),
+  );
+  if (values.help) {
+    writeOut(ENV_HELP);
+    return EXIT.accepted;
+  }
+  const name = positionals[0];
+  if (positionals.length > 1) throw usageError('env takes one variable name');
+  if (values.all && name !== undefined) throw usageError('give a variable name or --all, not both');
+  if (!values.all && name === undefined)
+    throw usageError('which variable? why401 env NAME (or --all)');
+  if (name !== undefined && !NAME.test(name))
+    throw usageError(`env takes a variable name, not a value (got ${name.length} chars)`);
+  if (values.mode !== undefined && !/^[\w.-]+$/.test(values.mode))
+    throw usageError('--mode takes a mode name such as development or production');
+  const dir = resolve(values.dir ?? process.cwd());
+  if (!isDirectory(dir)) throw usageError(`--dir ${values.dir ?? dir}: not a directory`);
+  const options = { dir, env: process.env, mode: values.mode, host: values.host };
+  const style = styleFor(process.stdout, values['no-color'] === true);
+  if (values.all) {
+    const report = await scanAllEnv(options);
+    writeOut(values.json ? JSON.stringify(envScanJson(report), null, 2) : envScanHuman(report, style));
+    const errors = report.variables.some((v) => v.findings.some((f) => f.severity === 'error'));
+    return errors ? EXIT.problem : EXIT.accepted;
+  }
+  const report = await traceEnv(name ?? '', options);
+  writeOut(values.json ? JSON.stringify(envJson(report), null, 2) : envHuman(report, style));
+  return report.findings.some((f) => f.severity === 'error') ? EXIT.problem : EXIT.accepted;
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}

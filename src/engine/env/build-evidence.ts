@@ -1,0 +1,60 @@
+import type { CollectedEnv } from '../../collect/env/index.js';
+import type { EnvDeclaration, EnvEvidence, EnvSource } from '../../checks/env/evidence.js';
+import { Secret } from '../../secret/secret.js';
+import { withPrefix } from '../lint-key.js';
+import { expandDotenv } from './expand.js';
+import { mainHost, providerForName } from './names.js';
+import { baseUrlSettings, netrcSources, similarNames } from './related.js';
+import { decideWins } from './wins.js';
+
+/** Everything the env checks look at for one name, from what was collected. */
+export function buildEnvEvidence(name: string, c: CollectedEnv, host?: string): EnvEvidence {
+  const defs = expandDotenv(
+    c.definitions.filter((d) => d.name === name),
+    c,
+  );
+  const wins = decideWins(defs);
+  const sources: EnvSource[] = [];
+  const declarations: EnvDeclaration[] = [];
+  defs.forEach((d, i) => {
+    const common = {
+      kind: d.kind,
+      file: d.file,
+      line: d.line,
+      group: d.group,
+      ...(d.note !== undefined ? { note: d.note } : {}),
+      ...(d.instruction !== undefined ? { instruction: d.instruction } : {}),
+    };
+    if (d.value === null) {
+      declarations.push({ ...common, tool: d.tool });
+      return;
+    }
+    const where = d.file === null ? 'env' : `${d.file}:${d.line ?? ''}`;
+    sources.push({
+      ...common,
+      value: withPrefix(new Secret(d.value, `${d.kind}:${where}`)),
+      wins: wins[i] === true,
+      tool: d.tool,
+      ...(d.rank !== undefined ? { rank: d.rank } : {}),
+      ...(d.quotedInFile ? { quotedInFile: true } : {}),
+      ...(d.finalStage !== undefined ? { finalStage: d.finalStage } : {}),
+      ...(d.via !== undefined ? { via: d.via } : {}),
+      ...(d.composeRef !== undefined ? { composeRef: d.composeRef } : {}),
+    });
+  });
+  const np = providerForName(name);
+  const lookupHost = host ?? (np ? mainHost(np.provider) : null);
+  sources.push(...netrcSources(c.netrc, lookupHost));
+  const defining = new Set(defs.map((d) => d.file));
+  return {
+    name,
+    loader: c.loader,
+    framework: c.framework,
+    sources,
+    declarations,
+    files: c.files.filter((f) => defining.has(f.file)),
+    similar: similarNames(name, c),
+    baseUrls: np ? baseUrlSettings(np, c) : [],
+    host: lookupHost,
+  };
+}

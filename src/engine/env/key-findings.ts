@@ -1,0 +1,26 @@
+import type { EnvSource } from '../../checks/env/evidence.js';
+import { where } from '../../checks/env/describe.js';
+import type { RawFinding, Severity } from '../../findings/types.js';
+import { lintKey } from '../lint-key.js';
+
+/**
+ * Every key.* check on each source's value, its place in the evidence. A problem in a value that
+ * no consumer sees (a losing file, a shell start-up file) is a warning, not an error.
+ */
+export function keyFindingsOf(sources: readonly EnvSource[]): RawFinding[] {
+  const out: RawFinding[] = [];
+  for (const s of sources) {
+    if (s.kind === 'netrc') continue;
+    for (const f of lintKey(s.value).findings) {
+      const severity: Severity = s.wins || f.severity !== 'error' ? f.severity : 'warning';
+      out.push({
+        id: f.id,
+        confidence: f.confidence,
+        severity,
+        evidence: f.evidence.map((e) => `${where(s)} (${s.tool ?? s.kind}): ${e}`),
+        data: f.data,
+      });
+    }
+  }
+  return out;
+}

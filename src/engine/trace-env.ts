@@ -1,0 +1,107 @@
+import { collectEnv, type CollectOptions, type CollectedEnv } from '../collect/env/index.js';
+import type { EnvSource } from '../checks/env/evidence.js';
+import { ENV_CHECKS } from '../checks/env/index.js';
+import { runChecks } from '../checks/types.js';
+import { specOf } from '../findings/catalog/index.js';
+import { dedupeFindings, rankFindings, renderFinding } from '../findings/render.js';
+import type { Finding, RawFinding, Severity } from '../findings/types.js';
+import { buildEnvEvidence } from './env/build-evidence.js';
+import { keyFindingsOf } from './env/key-findings.js';
+import { looksLikeCredentialName } from './env/names.js';
+
+export interface TraceEnvOptions extends CollectOptions {
+  /** The host the credential is sent to (from `check`): for .netrc entries. */
+  readonly host?: string | undefined;
+}
+
+/** How the folder was read: which loader and mode decide between .env files. */
+export interface EnvContext {
+  readonly dir: string;
+  readonly loader: string;
+  readonly mode: string;
+  readonly framework: string | null;
+}
+
+export interface EnvReport {
+  readonly name: string;
+  readonly sources: readonly EnvSource[];
+  /** env.* and key.* findings, most likely cause first. */
+  readonly findings: readonly Finding[];
+  /** The host .netrc was checked for, if any. */
+  readonly host: string | null;
+  readonly context: EnvContext;
+  /** Files skipped and lines not understood (`file:line: why`), never a value. */
+  readonly warnings: readonly string[];
+}
+
+export interface EnvScanReport {
+  /** Every credential-looking variable, mismatches and problems first. */
+  readonly variables: readonly EnvReport[];
+  readonly context: EnvContext;
+  readonly warnings: readonly string[];
+}
+
+/** Where a variable's value comes from, which source wins for whom, and what is wrong with it. */
+export async function traceEnv(name: string, options: TraceEnvOptions = {}): Promise<EnvReport> {
+  return traceCollected(name, await collectEnv(options), options.host);
+}
+
+/** `env --all`: every credential-looking name found in any source. */
+export async function scanAllEnv(options: TraceEnvOptions = {}): Promise<EnvScanReport> {
+  const collected = await collectEnv(options);
+  const names = [
+    ...new Set(
+      collected.definitions.filter((d) => looksLikeCredentialName(d.name)).map((d) => d.name),
+    ),
+  ];
+  const variables = names
+    .map((n) => traceCollected(n, collected, options.host))
+    .map((report) => ({ report, order: orderOf(report) }))
+    .sort((a, b) => a.order - b.order || (a.report.name < b.report.name ? -1 : 1))
+    .map((x) => x.report);
+  return { variables, context: contextOf(collected), warnings: collected.warnings };
+}
+
+export function traceCollected(name: string, collected: CollectedEnv, host?: string): EnvReport {
+  const evidence = buildEnvEvidence(name, collected, host);
+  const raw = [...runChecks(ENV_CHECKS, evidence), ...keyFindingsOf(evidence.sources)];
+  return {
+    name,
+    sources: evidence.sources,
+    findings: mergeFindings(raw),
+    host: evidence.host,
+    context: contextOf(collected),
+    warnings: collected.warnings,
+  };
+}
+
+function contextOf(c: CollectedEnv): EnvContext {
+  return {
+    dir: c.dir,
+    loader: c.loader.label,
+    mode: c.loader.mode,
+    framework: c.framework?.label ?? null,
+  };
+}
+
+const SEVERITY: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** One finding per id, with every source's evidence and the most severe severity. */
+function mergeFindings(raw: readonly RawFinding[]): Finding[] {
+  const severityOf = (f: RawFinding): Severity => f.severity ?? specOf(f.id).severity;
+  const ordered = [...raw].sort((a, b) => SEVERITY[severityOf(a)] - SEVERITY[severityOf(b)]);
+  const worst = new Map<string, Severity>();
+  for (const f of ordered) if (!worst.has(f.id)) worst.set(f.id, severityOf(f));
+  return rankFindings(
+    dedupeFindings(ordered).map((f) =>
+      renderFinding({ ...f, severity: worst.get(f.id) ?? severityOf(f) }),
+    ),
+  );
+}
+
+/** Errors first, then warnings, then variables whose sources disagree, then the rest. */
+function orderOf(r: EnvReport): number {
+  if (r.findings.some((f) => f.severity === 'error')) return 0;
+  if (r.findings.some((f) => f.severity === 'warning')) return 1;
+  return new Set(r.sources.map((s) => s.value.fingerprint)).size > 1 ? 2 : 3;
+}
