@@ -1,8 +1,16 @@
 import http from 'node:http';
-import https from 'node:https';
-import tls from 'node:tls';
-import zlib from 'node:zlib';
+import { createRequire } from 'node:module';
 import type { Duplex } from 'node:stream';
+
+// TLS and decompression cost milliseconds to load: only a run that needs them pays.
+const load = createRequire(import.meta.url);
+const lazy = <T>(name: string) => {
+  let mod: T | undefined;
+  return () => (mod ??= load(name) as T);
+};
+const httpsModule = lazy<typeof import('node:https')>('node:https');
+const tlsModule = lazy<typeof import('node:tls')>('node:tls');
+const zlibModule = lazy<typeof import('node:zlib')>('node:zlib');
 
 /** One request exactly as it goes on the wire (credential included: never logged as is). */
 export interface WireRequest {
@@ -68,7 +76,11 @@ export class AgentPool {
     if (!agent) {
       agent =
         protocol === 'https:'
-          ? new https.Agent({ keepAlive: true, maxSockets: 8, rejectUnauthorized: !insecure })
+          ? new (httpsModule().Agent)({
+              keepAlive: true,
+              maxSockets: 8,
+              rejectUnauthorized: !insecure,
+            })
           : new http.Agent({ keepAlive: true, maxSockets: 8 });
       this.#agents.set(key, agent);
     }
@@ -163,7 +175,7 @@ function plain(
     const auth = proxyAuthorization(options.proxy);
     if (auth) headers['proxy-authorization'] = auth;
     if (!Object.keys(headers).some((h) => h.toLowerCase() === 'host')) headers['host'] = url.host;
-    const mod = options.proxy.protocol === 'https:' ? https : http;
+    const mod = options.proxy.protocol === 'https:' ? httpsModule() : http;
     return mod.request(
       {
         host: options.proxy.hostname.replace(/^\[|\]$/g, ''),
@@ -177,7 +189,7 @@ function plain(
       onResponse,
     );
   }
-  const mod = url.protocol === 'https:' ? https : http;
+  const mod = url.protocol === 'https:' ? httpsModule() : http;
   return mod.request(
     url,
     {
@@ -218,19 +230,19 @@ function tunnel(
       return;
     }
     try {
-      const inner = https.request(
+      const inner = httpsModule().request(
         request.url,
         {
           method: request.method,
           headers: headersObject(request),
           agent: false,
           createConnection: () =>
-            tls.connect({
+            tlsModule().connect({
               socket: socket as import('node:net').Socket,
               servername: request.url.hostname,
               rejectUnauthorized: !options.insecure,
             }),
-        } as https.RequestOptions,
+        } as import('node:https').RequestOptions,
         (r) => onResponse(r, false),
       );
       track(inner);
@@ -315,11 +327,11 @@ function decodeBody(raw: Buffer, encoding: string | undefined, truncated: boolea
     const opts = { maxOutputLength: MAX_DECODED };
     const out =
       enc === 'gzip' || enc === 'x-gzip'
-        ? zlib.gunzipSync(raw, opts)
+        ? zlibModule().gunzipSync(raw, opts)
         : enc === 'deflate'
-          ? zlib.inflateSync(raw, opts)
+          ? zlibModule().inflateSync(raw, opts)
           : enc === 'br'
-            ? zlib.brotliDecompressSync(raw, opts)
+            ? zlibModule().brotliDecompressSync(raw, opts)
             : undefined;
     return out ? out.toString('utf8') : `(a ${enc}-encoded body, not decoded)`;
   } catch {

@@ -4,33 +4,45 @@
  * cut short from one of another shape. Returns undefined for anything it does not understand.
  */
 export function minMatchLength(source: string): number | undefined {
+  return matchLengthRange(source)?.min;
+}
+
+type Range = readonly [min: number, max: number];
+
+/** The shortest and longest (Infinity when unbounded) match of a simple regular expression. */
+export function matchLengthRange(source: string): { min: number; max: number } | undefined {
   let i = 0;
-  const parseAlternation = (): number | undefined => {
-    let best: number | undefined;
+  const parseAlternation = (): Range | undefined => {
+    let best: [number, number] | undefined;
     for (;;) {
       const seq = parseSequence();
       if (seq === undefined) return undefined;
-      best = best === undefined ? seq : Math.min(best, seq);
+      best =
+        best === undefined
+          ? [seq[0], seq[1]]
+          : [Math.min(best[0], seq[0]), Math.max(best[1], seq[1])];
       if (source[i] !== '|') return best;
       i++;
     }
   };
-  const parseSequence = (): number | undefined => {
-    let total = 0;
+  const parseSequence = (): Range | undefined => {
+    let min = 0;
+    let max = 0;
     while (i < source.length && source[i] !== '|' && source[i] !== ')') {
       const atom = parseAtom();
       if (atom === undefined) return undefined;
       const times = parseQuantifier();
       if (times === undefined) return undefined;
-      total += atom * times;
+      min += atom[0] * times[0];
+      max += atom[1] === 0 || times[1] === 0 ? 0 : atom[1] * times[1];
     }
-    return total;
+    return [min, max];
   };
-  const parseAtom = (): number | undefined => {
+  const parseAtom = (): Range | undefined => {
     const c = source[i];
     if (c === '^' || c === '$') {
       i++;
-      return 0;
+      return [0, 0];
     }
     if (c === '(') {
       i++;
@@ -45,39 +57,39 @@ export function minMatchLength(source: string): number | undefined {
       const end = classEnd(source, i);
       if (end < 0) return undefined;
       i = end + 1;
-      return 1;
+      return [1, 1];
     }
     if (c === '\\') {
       const next = source[i + 1];
       // \xHH, \uHHHH, \cX, \p{…}, \k<…> and back-references span more than one source char
       if (next === undefined || /[xucpPk1-9]/.test(next)) return undefined;
       i += 2;
-      return next === 'b' || next === 'B' ? 0 : 1;
+      return next === 'b' || next === 'B' ? [0, 0] : [1, 1];
     }
     i++;
-    return 1;
+    return [1, 1];
   };
-  const parseQuantifier = (): number | undefined => {
+  const parseQuantifier = (): Range | undefined => {
     const c = source[i];
-    let min = 1;
-    if (c === '?' || c === '*') {
-      min = 0;
-      i++;
-    } else if (c === '+') {
-      i++;
-    } else if (c === '{') {
-      const m = /^\{(\d+)(,\d*)?\}/.exec(source.slice(i));
-      if (!m) return 1;
-      min = Number(m[1]);
-      i += m[0].length;
+    let range: Range = [1, 1];
+    if (c === '?') range = [0, 1];
+    else if (c === '*') range = [0, Infinity];
+    else if (c === '+') range = [1, Infinity];
+    else if (c === '{') {
+      const m = /^\{(\d+)(,(\d*))?\}/.exec(source.slice(i));
+      if (!m) return [1, 1];
+      const lo = Number(m[1]);
+      range = [lo, m[2] === undefined ? lo : m[3] ? Number(m[3]) : Infinity];
+      i += m[0].length - 1;
     } else {
-      return 1;
+      return range;
     }
+    i++;
     if (source[i] === '?') i++; // lazy
-    return min;
+    return range;
   };
   const result = parseAlternation();
-  return i === source.length ? result : undefined;
+  return i === source.length && result ? { min: result[0], max: result[1] } : undefined;
 }
 
 function classEnd(source: string, start: number): number {

@@ -1,3 +1,4 @@
+import { matchLengthRange } from '../parse/regex-length.js';
 import { describe, expect, it } from 'vitest';
 import { PROVIDERS } from './catalog.js';
 import type { KeyShape, Placement, Provider } from './types.js';
@@ -344,6 +345,12 @@ describe('provider catalog', () => {
         for (const sample of samplesOf(s, `${p.id}/${n}`)) {
           expect(anchored(s).test(sample), `${p.id} ${s.pattern.source}`).toBe(true);
           if (s.prefix !== undefined) expect(sample.startsWith(s.prefix), p.id).toBe(true);
+          // detection skips a shape by length before running it: the range must hold
+          const range = matchLengthRange(s.pattern.source);
+          if (range) {
+            expect(sample.length, p.id).toBeGreaterThanOrEqual(range.min);
+            expect(sample.length, p.id).toBeLessThanOrEqual(range.max);
+          }
         }
       });
     }

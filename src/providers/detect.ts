@@ -1,4 +1,5 @@
 import { PROVIDERS } from './catalog.js';
+import { matchLengthRange } from '../parse/regex-length.js';
 import type { KeyShape, Provider } from './types.js';
 
 /** How `detectProvider` settled on its answer; `none` whenever `provider` is null. */
@@ -111,6 +112,9 @@ interface CompiledShape {
   readonly provider: Provider;
   readonly shape: KeyShape;
   readonly anchored: RegExp;
+  /** Lengths a match can have: most keys are ruled out without running the pattern. */
+  readonly min: number;
+  readonly max: number;
 }
 
 let compiledShapes: readonly CompiledShape[] | undefined;
@@ -122,7 +126,14 @@ function getCompiledShapes(): readonly CompiledShape[] {
   for (const provider of PROVIDERS) {
     for (const shape of provider.keyShapes) {
       const flags = shape.pattern.flags.replace(/[gy]/g, '');
-      all.push({ provider, shape, anchored: new RegExp(`^(?:${shape.pattern.source})$`, flags) });
+      const range = matchLengthRange(shape.pattern.source);
+      all.push({
+        provider,
+        shape,
+        anchored: new RegExp(`^(?:${shape.pattern.source})$`, flags),
+        min: range?.min ?? 0,
+        max: range?.max ?? Infinity,
+      });
     }
   }
   compiledShapes = all;
@@ -137,12 +148,23 @@ export function matchKeyShapes(key: string): ShapeMatch[] {
   if (key === '') return [];
   const specific: ShapeMatch[] = [];
   const generic: ShapeMatch[] = [];
-  for (const { provider, shape, anchored } of getCompiledShapes()) {
+  const cached = matchCache.get(key);
+  if (cached) return cached;
+  for (const { provider, shape, anchored, min, max } of getCompiledShapes()) {
+    // Cheap filters first: most patterns are never compiled for a given key.
+    if (key.length < min || key.length > max) continue;
+    if (shape.prefix !== undefined && !key.startsWith(shape.prefix)) continue;
     if (!anchored.test(key)) continue;
     (shape.generic === true ? generic : specific).push({ provider, shape });
   }
-  return [...specific, ...generic];
+  const result = [...specific, ...generic];
+  if (matchCache.size > 32) matchCache.clear();
+  matchCache.set(key, result);
+  return result;
 }
+
+/** A diagnosis asks about the same key several times; the answer does not change. */
+const matchCache = new Map<string, ShapeMatch[]>();
 
 function uniqueIds(matches: readonly ShapeMatch[]): string[] {
   const ids: string[] = [];

@@ -1,0 +1,147 @@
+#!/usr/bin/env node
+// `npm run bench`: one table of medians measured in one run on this machine, each as a ratio
+// against a baseline run alongside (never raw times alone: machines differ, ratios travel).
+// Not part of the tests. Needs a build (`npm run build`).
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import { mkdtempSync, mkdirSync, writeFileSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 21);
+const WARMUP = 3;
+const CLI = new URL('../dist/cli/main.js', import.meta.url).pathname;
+const key = `sk-bench-${randomBytes(18).toString('base64url')}`;
+
+/** A loopback API: Bearer <key> → 200, anything else → 401 with a Bearer challenge. */
+const server = createServer((req, res) => {
+  const ok = req.headers.authorization === `Bearer ${key}`;
+  res.writeHead(ok ? 200 : 401, {
+    'content-type': 'application/json',
+    ...(ok ? {} : { 'www-authenticate': 'Bearer error="invalid_token"' }),
+  });
+  res.end(
+    ok ? '{"data":[]}' : '{"error":{"message":"Incorrect API key","code":"invalid_api_key"}}',
+  );
+});
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const url = `http://127.0.0.1:${server.address().port}/v1/models`;
+
+const dir = mkdtempSync(join(tmpdir(), 'why401-bench-'));
+const bare = join(dir, 'bare.mjs');
+writeFileSync(
+  bare,
+  `import http from 'node:http';
+http.get(process.argv[2], { headers: { authorization: 'Bearer ' + process.env.K } }, (r) => { r.resume(); r.on('end', () => process.exit(0)); });`,
+);
+const project = join(dir, 'project');
+mkdirSync(project);
+for (let i = 0; i < 8; i++)
+  writeFileSync(join(project, i ? `.env.${i}` : '.env'), `OPENAI_API_KEY=${key}\nOTHER_${i}=x\n`);
+for (let i = 0; i < 6; i++)
+  writeFileSync(
+    join(project, `compose-${i}.yaml`),
+    `services:\n  app:\n    environment:\n      OPENAI_API_KEY: ${key}\n`,
+  );
+writeFileSync(join(project, 'compose.yaml'), `services:\n  app:\n    env_file: .env\n`);
+for (let i = 0; i < 5; i++) {
+  mkdirSync(join(project, `svc${i}`));
+  writeFileSync(
+    join(project, `svc${i}`, 'Dockerfile'),
+    `FROM node:20\nENV OPENAI_API_KEY=${key}\n`,
+  );
+}
+
+function run(cmd, args, env = {}) {
+  return new Promise((resolve, reject) => {
+    const t = process.hrtime.bigint();
+    const child = spawn(cmd, args, {
+      stdio: 'ignore',
+      env: { ...process.env, K: key, NO_COLOR: '1', ...env },
+    });
+    child.on('error', reject);
+    child.on('exit', () => resolve(Number(process.hrtime.bigint() - t) / 1e6));
+  });
+}
+
+async function median(cmd, args, env) {
+  for (let i = 0; i < WARMUP; i++) await run(cmd, args, env);
+  const times = [];
+  for (let i = 0; i < RUNS; i++) times.push(await run(cmd, args, env));
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+const has = (bin) => ['/usr/bin', '/usr/local/bin'].some((d) => existsSync(join(d, bin)));
+const rows = [];
+async function compare(name, goal, subject, baseline) {
+  const s = await median(...subject);
+  const b = await median(...baseline);
+  rows.push({ name, subject: s, baseline: b, ratio: s / b, goal });
+}
+
+const node = process.execPath;
+await compare(
+  'check (accepted) vs bare node:http request',
+  1.5,
+  [node, [CLI, 'check', url, '--key-env', 'K']],
+  [node, [bare, url]],
+);
+await compare(
+  'check (refused, probes) vs --no-probe',
+  1.3,
+  [node, [CLI, 'check', url, '--key', 'sk-wrong-0000000000']],
+  [node, [CLI, 'check', url, '--key', 'sk-wrong-0000000000', '--no-probe']],
+);
+await compare(
+  'key --json vs node -e 0',
+  1.3,
+  [node, [CLI, 'key', '--key-env', 'K', '--json']],
+  [node, ['-e', '0']],
+);
+await compare(
+  'explain 401 vs node -e 0',
+  1.3,
+  [node, [CLI, 'explain', '401']],
+  [node, ['-e', '0']],
+);
+if (existsSync(new URL('../dist/cli/commands/env.js', import.meta.url))) {
+  await compare(
+    'env (20 files) vs node -e 0',
+    1.5,
+    [node, [CLI, 'env', 'OPENAI_API_KEY', '--dir', project]],
+    [node, ['-e', '0']],
+  );
+}
+if (has('curl'))
+  await compare(
+    '(info) curl, same request, vs bare node',
+    null,
+    ['curl', ['-s', '-o', '/dev/null', '-H', `Authorization: Bearer ${key}`, url]],
+    [node, [bare, url]],
+  );
+if (has('http'))
+  await compare(
+    '(info) HTTPie, same request, vs bare node',
+    null,
+    ['http', ['--ignore-stdin', url, `Authorization:Bearer ${key}`]],
+    [node, [bare, url]],
+  );
+
+server.close();
+rmSync(dir, { recursive: true, force: true });
+
+const fmt = (ms) => `${ms.toFixed(1)} ms`;
+console.log(
+  `why401 benchmark: medians of ${RUNS} runs (after ${WARMUP} warm-up), node ${process.version}, ${new Date().toISOString()}\n`,
+);
+console.log(
+  `${'measure'.padEnd(46)} ${'why401'.padStart(10)} ${'baseline'.padStart(10)} ${'ratio'.padStart(7)}  goal`,
+);
+for (const r of rows) {
+  const verdict = r.goal === null ? '' : r.ratio <= r.goal ? `≤ ${r.goal}× ✔` : `≤ ${r.goal}× ✖`;
+  console.log(
+    `${r.name.padEnd(46)} ${fmt(r.subject).padStart(10)} ${fmt(r.baseline).padStart(10)} ${`${r.ratio.toFixed(2)}×`.padStart(7)}  ${verdict}`,
+  );
+}
