@@ -7,7 +7,7 @@ import { dedupeFindings, rankFindings, renderFinding } from '../findings/render.
 import type { Finding, RawFinding, Severity } from '../findings/types.js';
 import { buildEnvEvidence } from './env/build-evidence.js';
 import { keyFindingsOf } from './env/key-findings.js';
-import { looksLikeCredentialName } from './env/names.js';
+import { looksLikeCredentialName, mayHoldCredential } from './env/names.js';
 
 export interface TraceEnvOptions extends CollectOptions {
   /** The host the credential is sent to (from `check`): for .netrc entries. */
@@ -19,6 +19,10 @@ export interface EnvContext {
   readonly dir: string;
   readonly loader: string;
   readonly mode: string;
+  /** The .env files the loader reads, the one that wins first. */
+  readonly files: readonly string[];
+  /** Whether the loader is plain dotenv, which the app must call itself. */
+  readonly plainDotenv: boolean;
   readonly framework: string | null;
 }
 
@@ -64,7 +68,9 @@ export async function scanAllEnv(options: TraceEnvOptions = {}): Promise<EnvScan
 
 export function traceCollected(name: string, collected: CollectedEnv, host?: string): EnvReport {
   const evidence = buildEnvEvidence(name, collected, host);
-  const raw = [...runChecks(ENV_CHECKS, evidence), ...keyFindingsOf(evidence.sources)];
+  // key.* checks only where a credential may live: `NODE_ENV=test` is no placeholder key.
+  const keyFindings = mayHoldCredential(name) ? keyFindingsOf(evidence.sources) : [];
+  const raw = [...runChecks(ENV_CHECKS, evidence), ...keyFindings];
   return {
     name,
     sources: evidence.sources,
@@ -80,6 +86,8 @@ function contextOf(c: CollectedEnv): EnvContext {
     dir: c.dir,
     loader: c.loader.label,
     mode: c.loader.mode,
+    files: c.loader.files,
+    plainDotenv: c.loader.id === 'dotenv',
     framework: c.framework?.label ?? null,
   };
 }

@@ -14,12 +14,18 @@ export class Secret {
   readonly #value: string;
   readonly source: SecretSource;
   readonly #publicPrefix: string | undefined;
+  readonly #scrubbed: boolean;
 
-  constructor(value: string, source: SecretSource, publicPrefix?: string) {
+  /**
+   * `scrubbed: false` is only for values known not to be credentials (NODE_ENV=development read
+   * beside a key): they stay redacted in our own forms but are not removed from all output.
+   */
+  constructor(value: string, source: SecretSource, publicPrefix?: string, scrubbed = true) {
     this.#value = value;
     this.source = source;
     this.#publicPrefix = publicPrefix;
-    registerSecretValue(value);
+    this.#scrubbed = scrubbed;
+    if (scrubbed) registerSecretValue(value);
   }
 
   reveal(): string {
@@ -36,11 +42,11 @@ export class Secret {
 
   /** The same source, another value (trimmed, unquoted…): for probes and derived checks. */
   derive(value: string, how: string): Secret {
-    return new Secret(value, `${this.source} (${how})`, this.#publicPrefix);
+    return new Secret(value, `${this.source} (${how})`, this.#publicPrefix, this.#scrubbed);
   }
 
   withPublicPrefix(prefix: string | undefined): Secret {
-    return new Secret(this.#value, this.source, prefix);
+    return new Secret(this.#value, this.source, prefix, this.#scrubbed);
   }
 
   /** `sk-proj-…x9Qz`: at most the public prefix (≤ 8 chars) and the last 4 chars. */

@@ -68,17 +68,29 @@ export async function run(args: string[]): Promise<number> {
     throw usageError('--mode takes a mode name such as development or production');
   const dir = resolve(values.dir ?? process.cwd());
   if (!isDirectory(dir)) throw usageError(`--dir ${values.dir ?? dir}: not a directory`);
-  const options = { dir, env: process.env, mode: values.mode, host: values.host };
+  const options = { dir, env: process.env, mode: values.mode, host: hostOf(values.host) };
   const style = styleFor(process.stdout, values['no-color'] === true);
   if (values.all) {
     const report = await scanAllEnv(options);
-    writeOut(values.json ? JSON.stringify(envScanJson(report), null, 2) : envScanHuman(report, style));
+    writeOut(
+      values.json ? JSON.stringify(envScanJson(report), null, 2) : envScanHuman(report, style),
+    );
     const errors = report.variables.some((v) => v.findings.some((f) => f.severity === 'error'));
     return errors ? EXIT.problem : EXIT.accepted;
   }
   const report = await traceEnv(name ?? '', options);
   writeOut(values.json ? JSON.stringify(envJson(report), null, 2) : envHuman(report, style));
   return report.findings.some((f) => f.severity === 'error') ? EXIT.problem : EXIT.accepted;
+}
+
+/** `api.example.com`, also from `https://api.example.com:443/v1`. */
+function hostOf(input: string | undefined): string | undefined {
+  if (input === undefined) return undefined;
+  try {
+    return new URL(/:\/\//.test(input) ? input : `https://${input}`).hostname;
+  } catch {
+    throw usageError('--host takes a host name such as api.openai.com');
+  }
 }
 
 function isDirectory(path: string): boolean {

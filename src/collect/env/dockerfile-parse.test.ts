@@ -61,6 +61,13 @@ describe('parseDockerfile', () => {
     ],
     ['FROM node\nRUN <<EOF\nENV A=1\nEOF\nENV B=2', [['ENV', 'B', '2', 5, 0]]],
     ['FROM node\nenv a=1', [['ENV', 'a', '1', 2, 0]]],
+    [
+      'FROM --platform=$BUILDPLATFORM node AS b\nENV A=1\nFROM b\nENV B=$A',
+      [
+        ['ENV', 'A', '1', 2, 0],
+        ['ENV', 'B', '1', 4, 1],
+      ],
+    ],
     ['FROM node\r\nENV A=1\r\n', [['ENV', 'A', '1', 2, 0]]],
   ])('%j', (text, expected) => {
     expect(vars(text)).toEqual(expected);

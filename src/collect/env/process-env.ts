@@ -11,7 +11,7 @@ export function collectProcessEnv(env: Readonly<Record<string, string | undefine
       value,
       file: null,
       line: null,
-      tool: 'environment',
+      tool: 'apps started here',
       group: 'app',
       priority: 1000,
       canWin: true,

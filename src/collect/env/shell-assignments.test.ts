@@ -49,6 +49,8 @@ describe('shellAssignments (posix)', () => {
       ],
     ],
     ['export A=one\\\ntwo', [['A', 'onetwo', 1, true]]],
+    ['mesg n 2> /dev/null || true\nexport A=1', [['A', '1', 2, true]]],
+    ['cat <<EOF >out\nexport A=1 >&2', [['A', '1', 2, true]]],
   ])('%j', (text, expected) => {
     expect(posix(text)).toEqual(expected);
   });

@@ -72,8 +72,13 @@ export function shellCommands(text: string, dialect: Dialect): ShellParse {
       while (i < text.length && text[i] !== '\n') i++;
       continue;
     }
+    if (ch === '<' || ch === '>') {
+      i++; // a redirection: its target is read as the next word
+      continue;
+    }
     // A word.
     const start = line;
+    const wordStart = i;
     let word = '';
     let computed = false;
     while (i < text.length) {
@@ -166,6 +171,7 @@ export function shellCommands(text: string, dialect: Dialect): ShellParse {
       word += c;
       i++;
     }
+    if (i === wordStart) i++; // never stall on a character no rule consumed
     command.push({ text: word, line: start, computed });
   }
   endCommand();

@@ -3,7 +3,7 @@ import type { EnvDeclaration, EnvEvidence, EnvSource } from '../../checks/env/ev
 import { Secret } from '../../secret/secret.js';
 import { withPrefix } from '../lint-key.js';
 import { expandDotenv } from './expand.js';
-import { mainHost, providerForName } from './names.js';
+import { looksLikeCredentialName, mainHost, providerForName } from './names.js';
 import { baseUrlSettings, netrcSources, similarNames } from './related.js';
 import { decideWins } from './wins.js';
 
@@ -14,6 +14,7 @@ export function buildEnvEvidence(name: string, c: CollectedEnv, host?: string): 
     c,
   );
   const wins = decideWins(defs);
+  const credentialName = looksLikeCredentialName(name);
   const sources: EnvSource[] = [];
   const declarations: EnvDeclaration[] = [];
   defs.forEach((d, i) => {
@@ -32,7 +33,7 @@ export function buildEnvEvidence(name: string, c: CollectedEnv, host?: string): 
     const where = d.file === null ? 'env' : `${d.file}:${d.line ?? ''}`;
     sources.push({
       ...common,
-      value: withPrefix(new Secret(d.value, `${d.kind}:${where}`)),
+      value: withPrefix(new Secret(d.value, `${d.kind}:${where}`, undefined, credentialName)),
       wins: wins[i] === true,
       tool: d.tool,
       ...(d.rank !== undefined ? { rank: d.rank } : {}),

@@ -10,6 +10,17 @@ export function looksLikeCredentialName(name: string): boolean {
   return /^[A-Za-z_][A-Za-z0-9_]{0,100}$/.test(name) && (CREDENTIAL.test(name) || KNOWN.has(name));
 }
 
+/** Looser: a name that may hold a credential (key.* checks run on its values). */
+export function mayHoldCredential(name: string): boolean {
+  return (
+    looksLikeCredentialName(name) ||
+    /(^|_)(KEY|APIKEY|TOKEN|SECRET|PASSWORD|PASSWD|PAT|AUTH|AUTHORIZATION|CREDENTIALS?|BEARER|JWT)(_|$)/i.test(
+      name,
+    ) ||
+    providerForName(name) !== null
+  );
+}
+
 /** Names that mean the same credential to different tools or tutorials (en-05). */
 const ALIASES: readonly (readonly string[])[] = [
   ['OPENAI_API_KEY', 'AZURE_OPENAI_API_KEY', 'AZURE_OPENAI_KEY', 'OPENAI_KEY', 'OPENAI_SECRET_KEY'],

@@ -1,7 +1,7 @@
 import type { CollectedEnv, Definition, NetrcEntry } from '../../collect/env/index.js';
 import type { BaseUrlSetting, EnvSource, SimilarName } from '../../checks/env/evidence.js';
 import { providersForHost } from '../../providers/detect.js';
-import { Secret } from '../../secret/secret.js';
+import { Secret, fingerprint } from '../../secret/secret.js';
 import { baseUrlNames, mainHost, similarity, type NameProvider } from './names.js';
 import { decideWins } from './wins.js';
 
@@ -25,7 +25,7 @@ export function similarNames(name: string, c: CollectedEnv): SimilarName[] {
       name: other,
       reason,
       where: placeOf(d),
-      fingerprint: new Secret(d.value, `env:${other}`).fingerprint,
+      fingerprint: fingerprint(d.value),
     });
   }
   return out.slice(0, 5);

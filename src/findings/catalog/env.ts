@@ -80,7 +80,7 @@ export const envFindings: FamilyCatalog<'env'> = {
     },
   },
   'env.stale': {
-    severity: 'warning',
+    severity: 'error',
     title: 'The process environment holds a different value than the .env file now does',
     fix: (d) =>
       `Restart the process that holds the old value of ${text(d['name']) ?? 'the variable'} (new terminal, restarted server or IDE, \`docker compose up -d\` to recreate containers).`,
@@ -96,7 +96,7 @@ export const envFindings: FamilyCatalog<'env'> = {
     },
   },
   'env.shadowed': {
-    severity: 'warning',
+    severity: 'error',
     title: 'An exported shell variable overrides the value in the .env file',
     fix: (d) =>
       `Unset ${text(d['name']) ?? 'the variable'} in the shell and remove its export from your shell profile, or load the .env file with override enabled.`,
@@ -166,7 +166,7 @@ export const envFindings: FamilyCatalog<'env'> = {
       meaning:
         'The name is defined in more than one env file (`.env`, `.env.local`, `.env.development`, `.env.production.local`…). Tools load them in a fixed order, and only one value reaches the process; editing another file has no effect.',
       causes:
-        'Vite and Next.js prefer `.env.[mode].local`, then `.env.[mode]`, then `.env.local`, then `.env` (Next.js skips `.env.local` in test), and a variable already in the environment beats all files. A forgotten `.env.local` often holds an old key.',
+        'Vite prefers `.env.[mode].local`, then `.env.[mode]`, then `.env.local`, then `.env`; Next.js prefers `.env.[mode].local`, then `.env.local` (skipped in test), then `.env.[mode]`, then `.env`; plain dotenv reads only `.env`. A variable already in the environment beats all files, and a forgotten `.env.local` often holds an old key.',
       confirm:
         '`why401 env NAME` lists every file that defines the name, with fingerprints, and marks the winner for the detected tool.',
       fix: 'Keep the key in one file, the one the tool gives priority to for your mode, and delete stale copies in the others.',

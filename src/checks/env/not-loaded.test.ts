@@ -1,0 +1,35 @@
+import { loaderFor } from '../../collect/env/loader.js';
+import { envNotLoaded } from './not-loaded.js';
+import { NEW, VITE, envTable, ev, src, unloaded } from './test-helpers.js';
+
+envTable(envNotLoaded, 'env.not-loaded', {
+  finds: [
+    {
+      name: 'en-02: BEARER_TOKEN in .env, absent from the process',
+      evidence: ev({ name: 'BEARER_TOKEN', sources: [src('dotenv', NEW, { wins: true })] }),
+      seen: ['.env:1 defines it', 'nothing loaded .env'],
+    },
+    {
+      name: 'only in .env.local, which dotenv does not read',
+      evidence: ev({
+        sources: [unloaded(src('dotenv', NEW, { file: '.env.local' }))],
+      }),
+      seen: ['dotenv reads only .env'],
+    },
+  ],
+  ok: [
+    { name: 'not in any file', evidence: ev() },
+    {
+      name: 'in the environment too',
+      evidence: ev({ sources: [src('process', NEW), src('dotenv', NEW)] }),
+    },
+    {
+      name: 'Vite loads its .env files itself',
+      evidence: ev({
+        loader: loaderFor(VITE, undefined),
+        framework: VITE,
+        sources: [src('dotenv', NEW)],
+      }),
+    },
+  ],
+});

@@ -1,0 +1,108 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { scanAllEnv, traceEnv } from '../trace-env.js';
+
+const root = mkdtempSync(join(tmpdir(), 'why401-trace-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+function project(name: string, files: Record<string, string>): string {
+  const dir = join(root, name);
+  mkdirSync(dir, { recursive: true });
+  for (const [path, data] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), data);
+  }
+  return dir;
+}
+
+const A = 'sk-aaa-101aaaaaaaaaaaaaaaa';
+const B = 'sk-bbb-202bbbbbbbbbbbbbbbb';
+const C = 'sk-ccc-303cccccccccccccccc';
+
+const wins = (r: Awaited<ReturnType<typeof traceEnv>>) =>
+  r.sources.filter((s) => s.wins).map((s) => `${s.kind}:${s.file ?? 'env'}:${s.line ?? ''}`);
+
+describe('traceEnv', () => {
+  it('compose: environment beats env_file; the image ENV loses to compose', async () => {
+    const dir = project('compose', {
+      'compose.yaml':
+        'services:\n  api:\n    env_file: [a.env, b.env]\n    environment:\n      KEY_TOKEN: ' +
+        C +
+        '\n  web:\n    env_file: [a.env, b.env]\n',
+      'a.env': `KEY_TOKEN=${A}\n`,
+      'b.env': `KEY_TOKEN=${B}\n`,
+      Dockerfile: `FROM node\nENV KEY_TOKEN=${A}\n`,
+    });
+    const r = await traceEnv('KEY_TOKEN', { dir, home: '', env: {} });
+    expect(wins(r).sort()).toEqual(['compose:b.env:1', 'compose:compose.yaml:5']);
+  });
+
+  it('the override file beats the base compose file', async () => {
+    const dir = project('override', {
+      'docker-compose.yml': `services:\n  api:\n    environment:\n      KEY_TOKEN: ${A}\n`,
+      'docker-compose.override.yml': `services:\n  api:\n    environment:\n      KEY_TOKEN: ${B}\n`,
+    });
+    const r = await traceEnv('KEY_TOKEN', { dir, home: '', env: {} });
+    expect(wins(r)).toEqual(['compose:docker-compose.override.yml:4']);
+  });
+
+  it('Vite expands ${VAR} in .env; plain dotenv does not (key.unexpanded)', async () => {
+    const files = { '.env': `BASE_TOKEN=${A}\nAPI_TOKEN=\${BASE_TOKEN}\n` };
+    const vite = project('vite', { ...files, 'package.json': '{"devDependencies":{"vite":"5"}}' });
+    const plain = project('plain', files);
+    const v = await traceEnv('API_TOKEN', { dir: vite, home: '', env: {} });
+    expect(v.sources[0]?.value.fingerprint).toBe(
+      (await traceEnv('BASE_TOKEN', { dir: vite, home: '', env: {} })).sources[0]?.value
+        .fingerprint,
+    );
+    const p = await traceEnv('API_TOKEN', { dir: plain, home: '', env: {} });
+    expect(p.findings.map((f) => f.id)).toContain('key.unexpanded');
+  });
+
+  it('a problem in a value nobody sees is a warning, not an error', async () => {
+    const dir = project('losing', { '.env': `OPENAI_API_KEY="${A}\n` });
+    const r = await traceEnv('OPENAI_API_KEY', { dir, home: '', env: { OPENAI_API_KEY: A } });
+    expect(r.findings.find((f) => f.id === 'key.quoted')?.severity).toBe('warning');
+  });
+
+  it('no key.* checks on a variable that holds no credential', async () => {
+    const dir = project('nodeenv', { '.env': 'NODE_ENV=test\n' });
+    const r = await traceEnv('NODE_ENV', { dir, home: '', env: { NODE_ENV: 'test' } });
+    expect(r.findings.filter((f) => f.id.startsWith('key.'))).toEqual([]);
+  });
+
+  it('finds base-URL overrides only when they leave the provider', async () => {
+    const dir = project('baseurl', {
+      '.env': `OPENAI_API_KEY=${A}\nOPENAI_BASE_URL=https://api.openai.com/v1\nOPENAI_API_BASE=http://localhost:4000\n`,
+    });
+    const r = await traceEnv('OPENAI_API_KEY', { dir, home: '', env: {} });
+    const f = r.findings.find((x) => x.id === 'env.base-url-override');
+    expect(f?.evidence).toEqual([
+      'OPENAI_API_BASE is set in .env:3: requests go to localhost, not api.openai.com (read by openai-python before 1.0 and LangChain; current OpenAI SDKs ignore it)',
+    ]);
+  });
+
+  it('never throws on a folder full of broken files', async () => {
+    const dir = project('broken', {
+      '.env': 'OPENAI_API_KEY sk-nope\n',
+      'compose.yaml': 'services: [\n',
+      Dockerfile: 'FROM\nENV "\n',
+      'k8s.yaml': 'kind: Secret\ndata:\n  OPENAI_API_KEY: "%%%"\n',
+    });
+    const r = await traceEnv('OPENAI_API_KEY', { dir, home: dir, env: {} });
+    expect(r.warnings.map((w) => w.split(':')[0])).toEqual(
+      expect.arrayContaining(['.env', 'compose.yaml', 'Dockerfile', 'k8s.yaml']),
+    );
+    for (const w of r.warnings) expect(w).toMatch(/^[^:]+(:\d+)?: /);
+  });
+});
+
+describe('scanAllEnv', () => {
+  it('traces credential-looking names only, problems first', async () => {
+    const dir = project('all', { '.env': `A_TOKEN=${A}\nZ_TOKEN="${B}\nPORT=3000\n` });
+    const r = await scanAllEnv({ dir, home: '', env: { A_TOKEN: A, Z_TOKEN: C } });
+    expect(r.variables.map((v) => v.name)).toEqual(['Z_TOKEN', 'A_TOKEN']);
+  });
+});
