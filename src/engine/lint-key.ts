@@ -53,7 +53,8 @@ export function lintKey(input: Secret, context: KeyContext = {}): KeyReport {
     specific[0] ??
     (expectedId ? evidence.matches.find((m) => m.provider.id === expectedId) : undefined);
   const candidates = [...new Set(evidence.matches.map((m) => m.provider.id))];
-  const provider = best?.provider.id ?? (candidates.length === 1 ? (candidates[0] ?? null) : null);
+  // A generic shape (bare hex, any JWT) fits too many providers to name one on its own.
+  const provider = best?.provider.id ?? null;
   return {
     credential: summarize(secret),
     provider,
