@@ -14,16 +14,27 @@ export function defineCheck<E>(
   return { name, run };
 }
 
+/** Evidence lines kept per finding: a 64 KiB key of hidden characters must not print 64 Ki lines. */
+export const MAX_EVIDENCE = 12;
+
 export function finding(
   id: FindingId,
   confidence: Confidence,
   evidence: string | readonly string[],
   data?: FindingData,
 ): RawFinding {
+  const lines = typeof evidence === 'string' ? [evidence] : evidence;
   return {
     id,
     confidence,
-    evidence: typeof evidence === 'string' ? [evidence] : evidence,
+    evidence:
+      lines.length > MAX_EVIDENCE
+        ? [
+            ...lines.slice(0, MAX_EVIDENCE - 2),
+            `… ${lines.length - MAX_EVIDENCE + 1} more`,
+            ...lines.slice(-1),
+          ]
+        : lines,
     ...(data ? { data } : {}),
   };
 }

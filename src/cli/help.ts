@@ -12,6 +12,9 @@ Commands
   env <NAME> | --all     where a variable's value comes from, and which source wins
   explain <id | status>  the long form of a finding id, or what 401/403/404/407/429 mean
   providers [id]         the provider catalog: auth format, key shapes, validation request
+  capture --target URL   a local reverse proxy: shows and checks what an app sends (--ui: live view)
+  run -- <command…>      run a Node.js app and diagnose its refused calls, no code change
+  echo [--port N]        a local server that shows exactly what arrives (hidden characters shown)
   demo                   a built-in sandbox API with real failure modes, diagnosed one by one
 
 Examples
@@ -21,6 +24,8 @@ Examples
   why401 curl -H "Authorization: Bearer $TOKEN" https://api.example.com/v1/me
   why401 key --key-file ./token.txt --provider stripe
   why401 explain key.newline
+  why401 capture --target https://api.openai.com --ui
+  why401 run -- node app.js
 
 Exit codes
   0 accepted / no error found · 1 an authentication problem was found · 2 usage error

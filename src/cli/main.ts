@@ -16,6 +16,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   env: async () => (await import('./commands/env.js')).run,
   explain: async () => (await import('./commands/explain.js')).run,
   providers: async () => (await import('./commands/providers.js')).run,
+  capture: async () => (await import('./commands/capture.js')).run,
+  run: async () => (await import('./commands/run.js')).run,
+  echo: async () => (await import('./commands/echo.js')).run,
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -28,7 +31,9 @@ async function main(argv: string[]): Promise<number> {
     writeOut(VERSION);
     return EXIT.accepted;
   }
-  if (rest.includes('--reveal')) setReveal(true);
+  // After `--` (why401 run -- <command…>) the words are the command's, not ours.
+  const own = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
+  if (own.includes('--reveal')) setReveal(true);
   const load = COMMANDS[name];
   if (!load) {
     writeErr(`why401: unknown command "${maskSecretLike(name)}". Run why401 --help for the list.`);

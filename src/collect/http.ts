@@ -107,7 +107,13 @@ export function send(request: WireRequest, options: SendOptions): Promise<SendRe
       clearTimeout(timer);
       resolve({ ...result, elapsedMs: elapsed() });
     };
-    const fail = (error: unknown) => finish({ ok: false, error: classify(error) });
+    /** Once the status line and headers are in, they are the answer, with the body read so far. */
+    let partial: (() => WireResponse) | undefined;
+    // A stall, reset or timeout after the head cuts the body short; it does not undo the answer.
+    const fail = (error: unknown) =>
+      partial
+        ? finish({ ok: true, response: partial() })
+        : finish({ ok: false, error: classify(error) });
     const timer = setTimeout(() => {
       fail(
         Object.assign(new Error(`no answer within ${options.timeoutMs} ms`), { code: 'ETIMEDOUT' }),
@@ -115,11 +121,11 @@ export function send(request: WireRequest, options: SendOptions): Promise<SendRe
       current?.destroy();
     }, options.timeoutMs);
     let current: http.ClientRequest | undefined;
-    const onResponse = (res: http.IncomingMessage, fromProxy: boolean) =>
-      readResponse(res, options.maxBodyBytes ?? DEFAULT_MAX_BODY, fromProxy).then(
-        (response) => finish({ ok: true, response }),
-        fail,
-      );
+    const onResponse = (res: http.IncomingMessage, fromProxy: boolean) => {
+      const reading = readResponse(res, options.maxBodyBytes ?? DEFAULT_MAX_BODY, fromProxy);
+      partial = reading.partial;
+      return reading.done.then((response) => finish({ ok: true, response }), fail);
+    };
     try {
       if (options.proxy && request.url.protocol === 'https:') {
         const onProxyAnswer = (response: WireResponse) => finish({ ok: true, response });
@@ -235,7 +241,10 @@ function tunnel(
         {
           method: request.method,
           headers: headersObject(request),
-          agent: false,
+          // No agent: with `agent: false` node makes a fresh Agent, which ignores
+          // createConnection and dials the target directly, around the proxy (and without
+          // --insecure). Without one, the request goes through this TLS-in-the-tunnel socket.
+          agent: undefined,
           createConnection: () =>
             tlsModule().connect({
               socket: socket as import('node:net').Socket,
@@ -247,6 +256,7 @@ function tunnel(
       );
       track(inner);
       inner.on('error', fail);
+      inner.on('close', () => socket.destroy()); // the tunnel ends with its one request
       inner.end(request.body);
     } catch (e) {
       fail(e);
@@ -280,15 +290,30 @@ function headersOnly(res: http.IncomingMessage): WireResponse {
   };
 }
 
-async function readResponse(
+/** Reads a body up to `maxBytes`; `partial` is the answer as far as it came (cut short). */
+function readResponse(
   res: http.IncomingMessage,
   maxBytes: number,
   fromProxy: boolean,
-): Promise<WireResponse> {
+): { done: Promise<WireResponse>; partial: () => WireResponse } {
   const chunks: Buffer[] = [];
   let kept = 0;
   let truncated = false;
-  await new Promise<void>((resolve, reject) => {
+  const answer = (cut: boolean): WireResponse => {
+    const raw = Buffer.concat(chunks);
+    const { all, headers } = collectHeaders(res);
+    return {
+      status: res.statusCode ?? 0,
+      statusText: res.statusMessage ?? '',
+      headers,
+      all,
+      body: decodeBody(raw, headers['content-encoding'], cut),
+      bodyBytes: kept,
+      truncated: cut,
+      fromProxy,
+    };
+  };
+  const done = new Promise<void>((resolve, reject) => {
     res.on('data', (chunk: Buffer) => {
       if (kept >= maxBytes) return;
       const room = maxBytes - kept;
@@ -302,27 +327,16 @@ async function readResponse(
     });
     res.on('end', resolve);
     res.on('close', resolve);
-    res.on('error', (e) => (kept > 0 ? resolve() : reject(e)));
-  });
-  const raw = Buffer.concat(chunks);
-  const { all, headers } = collectHeaders(res);
-  return {
-    status: res.statusCode ?? 0,
-    statusText: res.statusMessage ?? '',
-    headers,
-    all,
-    body: decodeBody(raw, headers['content-encoding'], truncated),
-    bodyBytes: kept,
-    truncated,
-    fromProxy,
-  };
+    res.on('error', reject);
+  }).then(() => answer(truncated || !res.complete)); // closed before its end: cut short too
+  return { done, partial: () => answer(true) };
 }
 
 /** Decompresses within a 1 MiB output cap: a gzip bomb costs nothing. */
 function decodeBody(raw: Buffer, encoding: string | undefined, truncated: boolean): string {
   const enc = encoding?.trim().toLowerCase();
   if (!enc || enc === 'identity') return raw.toString('utf8');
-  if (truncated) return `(a ${enc} body larger than the read cap; not decoded)`;
+  if (truncated) return `(a ${enc} body not read to its end; not decoded)`;
   try {
     const opts = { maxOutputLength: MAX_DECODED };
     const out =

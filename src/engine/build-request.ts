@@ -53,7 +53,9 @@ export function resolveUrl(input: RequestInput, provider: Provider | null): URL 
 function joinPath(base: URL, path: string): URL {
   const prefix = base.pathname.replace(/\/$/, '');
   const full = prefix && !path.startsWith(`${prefix}/`) ? `${prefix}${path}` : path;
-  return new URL(full, base.origin);
+  // Appended to the origin, never resolved against it: resolved, `//host/x` and `/\host/x`
+  // name another host, and the key would go there.
+  return parseUrl(`${base.origin}${full}`, 'the URL');
 }
 
 export function parseUrl(value: string, what: string): URL {
@@ -84,7 +86,7 @@ export function buildRequest(
   const method = (input.method ?? (input.body !== undefined ? 'POST' : 'GET')).toUpperCase();
   const headers: [string, string][] = (input.headers ?? []).map(([n, v]) => [n, v]);
   const asSent = headers.length > 0;
-  let credential = findInHeaders(headers, provider) ?? findInQuery(url);
+  let credential = findCredential(headers, url, provider);
   if (!credential && input.key) {
     const spot = (provider && spotFor(provider.auth)) ?? {
       in: 'header',
@@ -131,6 +133,18 @@ export function place(headers: [string, string][], url: URL, spot: Spot, key: st
   const value = headerValue(spot, key);
   if (i >= 0) headers[i] = [spot.name, value];
   else headers.push([spot.name, value]);
+}
+
+/**
+ * The credential of a request as sent: the provider's header first, then any credential-looking
+ * header, then a credential query parameter. Null when the request carries none.
+ */
+export function findCredential(
+  headers: readonly (readonly [string, string])[],
+  url: URL,
+  provider: Provider | null,
+): SentCredential | null {
+  return findInHeaders(headers, provider) ?? findInQuery(url);
 }
 
 function findInHeaders(

@@ -2,6 +2,8 @@ import { AgentPool, send, type SendResult, type WireRequest } from '../collect/h
 import type { Spot } from './credential-place.js';
 import { withCredential } from './build-request.js';
 import { readAnswer } from './answer.js';
+import { isCredentialHeader } from './credential-place.js';
+import { holdsSecret } from '../secret/scrub.js';
 import type { Sent } from '../checks/request/evidence.js';
 
 export const MAX_HOPS = 5;
@@ -91,10 +93,31 @@ export async function followChain(
       method,
       body: method === 'GET' ? undefined : request.body,
     };
-    const stripped = keep ? moved : withCredential(moved, spot, undefined, null);
+    // To another origin: no credential header of any kind, and no hop at all when the key would
+    // still travel, in a Location that echoes it or in a body that holds it.
+    const without = keep ? moved : withCredential(moved, spot, undefined, null);
+    const stripped = keep
+      ? moved
+      : { ...without, headers: without.headers.filter(([n]) => !isCredentialHeader(n)) };
+    if (
+      next.origin !== origin &&
+      (holdsSecret(decodeURIComponentSafe(stripped.url.href)) ||
+        holdsSecret(stripped.url.href) ||
+        (stripped.body !== undefined && holdsSecret(stripped.body)))
+    )
+      break;
     // The query credential of the first URL must not travel in a Location either.
     request = keep ? { ...stripped, url: next } : stripped;
     carried = keep;
   }
   return chain;
+}
+
+/** `%20` → ` `: a key echoed into a Location is percent-encoded; a malformed URL stays as is. */
+function decodeURIComponentSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }

@@ -1,20 +1,23 @@
 import { AgentPool } from '../collect/http.js';
 import { parseProxyUrl, proxyFromEnv, type ProxyChoice } from '../collect/proxy-env.js';
-import { KEY_CHECKS } from '../checks/key/index.js';
-import { REQUEST_CHECKS } from '../checks/request/index.js';
 import type { RequestEvidence, Sent } from '../checks/request/evidence.js';
-import { runChecks } from '../checks/types.js';
 import { loginTarget } from '../checks/request/redirect.js';
 import { usageError } from '../errors.js';
-import { dedupeFindings, renderFinding } from '../findings/render.js';
-import type { Finding, RawFinding } from '../findings/types.js';
+import type { Finding } from '../findings/types.js';
 import { detectProvider, providerById, providerIds } from '../providers/detect.js';
 import { buildRequest, resolveUrl, type RequestInput } from './build-request.js';
 import { followChain, type Transport } from './chain.js';
-import { buildKeyEvidence, meantValue } from './key-evidence.js';
-import { summarize, withPrefix, type CredentialSummary } from './lint-key.js';
+import { meantValue } from './key-evidence.js';
+import { summarize, type CredentialSummary } from './lint-key.js';
+import {
+  conclude,
+  expectedProvider,
+  findLeftOrigin,
+  judgeKey,
+  prepareCredential,
+} from './judge.js';
 import { MAX_REQUESTS, planProbes, runProbes } from './probes.js';
-import { decideVerdict, orderFindings, type Verdict } from './verdict.js';
+import type { Verdict } from './verdict.js';
 import { exchangeJson, redactUrl, type ExchangeJson } from './exchanges.js';
 
 export interface DiagnoseOptions {
@@ -69,10 +72,7 @@ export async function diagnose(
   });
   const provider = detection.provider;
   const built = buildRequest(input, url, provider);
-  const credential = built.credential
-    ? { ...built.credential, secret: withPrefix(built.credential.secret) }
-    : null;
-  if (credential) credential.secret.derive(credential.meant, 'meant'); // registers it for scrubbing
+  const credential = prepareCredential(built.credential);
 
   const proxy = chooseProxy(url, options);
   const timeoutMs = options.timeoutMs ?? 10_000;
@@ -89,28 +89,12 @@ export async function diagnose(
     const last = chain[chain.length - 1] as Sent;
     // A login page answering 200 after a redirect is not the API accepting the key.
     const final = chain.some((hop) => loginTarget(hop)) ? { ...last, accepted: false } : last;
-    const serverNow = final.facts?.serverDate;
-    const expected =
-      provider && (detection.by === 'flag' || detection.by === 'host')
-        ? { provider, by: detection.by }
-        : null;
-    const keyContext = (clock: number | undefined) => ({
-      expected,
-      ...(clock !== undefined ? { serverNow: clock } : {}),
-      path: url.pathname,
-      ...(credential?.spot.in === 'header' && credential.spot.scheme
-        ? { scheme: credential.spot.scheme }
-        : {}),
-    });
-    const keyFindings = credential
-      ? runChecks(KEY_CHECKS, buildKeyEvidence(credential.secret, keyContext(serverNow)))
-      : [];
-    const keyFindingsLocalClock =
-      credential && serverNow !== undefined
-        ? runChecks(KEY_CHECKS, buildKeyEvidence(credential.secret, keyContext(undefined))).map(
-            (k) => k.id,
-          )
-        : keyFindings.map((k) => k.id);
+    const { keyFindings, keyFindingsLocalClock } = judgeKey(
+      credential,
+      url,
+      expectedProvider(detection),
+      final,
+    );
 
     const probing =
       options.probe !== false &&
@@ -154,16 +138,7 @@ export async function diagnose(
       userAgent: built.request.headers.find(([n]) => n.toLowerCase() === 'user-agent')?.[1],
       localNow: Date.now(),
     };
-    const raw = [
-      ...confirmHygiene(keyFindings, probes.sanitized),
-      ...runChecks(REQUEST_CHECKS, evidence),
-    ];
-    const findings = orderFindings(
-      dedupeFindings(raw)
-        .map(renderFinding)
-        .map((f) => (final.accepted ? demote(f) : f)),
-    );
-    const verdict = decideVerdict(evidence, findings);
+    const { findings, verdict } = conclude(evidence);
     const sent = [...chain, ...Object.values(probes), ...alternatives];
     return {
       schema: 'why401/diagnosis@1',
@@ -198,53 +173,4 @@ function chooseProxy(url: URL, options: DiagnoseOptions): ProxyChoice | undefine
 function proxyFromEnvFor(u: URL, options: DiagnoseOptions, proxy: ProxyChoice): boolean {
   if (proxy.from === '--proxy') return true;
   return proxyFromEnv(u, options.env ?? process.env) !== undefined;
-}
-
-function findLeftOrigin(chain: readonly Sent[], origin: string) {
-  for (let i = 1; i < chain.length; i++) {
-    const hop = chain[i];
-    const prev = chain[i - 1];
-    if (hop && prev && hop.request.url.origin !== origin && prev.request.url.origin === origin) {
-      return {
-        from: prev.request.url.origin,
-        to: hop.request.url.origin,
-        status: prev.facts?.status ?? 0,
-      };
-    }
-  }
-  return undefined;
-}
-
-const HYGIENE = new Set([
-  'key.whitespace',
-  'key.newline',
-  'key.invisible',
-  'key.quoted',
-  'key.scheme-included',
-  'key.non-ascii',
-]);
-
-/** The sanitised key was accepted: the hygiene findings are the cause, confirmed. */
-function confirmHygiene(
-  keyFindings: readonly RawFinding[],
-  sanitized: Sent | undefined,
-): RawFinding[] {
-  if (!sanitized?.accepted) return [...keyFindings];
-  return keyFindings.map((f) =>
-    HYGIENE.has(f.id)
-      ? {
-          ...f,
-          confidence: 'confirmed',
-          evidence: [
-            ...f.evidence,
-            `sent cleaned (trimmed, unquoted, hidden characters removed): accepted (${sanitized.facts?.status})`,
-          ],
-        }
-      : f,
-  );
-}
-
-/** On an accepted request nothing is an error: what would be one is a warning it tolerated. */
-function demote(f: Finding): Finding {
-  return f.severity === 'error' ? { ...f, severity: 'warning' } : f;
 }

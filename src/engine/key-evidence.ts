@@ -6,9 +6,29 @@ import type { Provider } from '../providers/types.js';
 import type { KeyEvidence } from '../checks/key/evidence.js';
 
 const HEADER_PREFIX = /^(authorization|proxy-authorization|x-api-key|api-key)\s*[:=]\s*/i;
-/** A scheme before one token (`Bearer undefined`), not a phrase (`key goes here`). */
-const SCHEME_PREFIX = /^(bearer|token|bot|apikey|api-key|key|jwt)\s+(?=\S*\s*$)/i;
-const EDGE_QUOTES = /^["'`“”‘’«»]+|["'`“”‘’«»]+$/g;
+/** A scheme word and the space after it; removed only before one token (not `key goes here`). */
+const SCHEME_PREFIX = /^(bearer|token|bot|apikey|api-key|key|jwt)\s+/i;
+const EDGE_QUOTES = new Set(['"', "'", '`', '“', '”', '‘', '’', '«', '»']);
+
+/**
+ * Quotes removed from both ends. A loop, not `/^["…]+|["…]+$/g`: that regex retries the trailing
+ * run from every position and takes minutes on a long value full of quotes.
+ */
+function trimEdgeQuotes(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && EDGE_QUOTES.has(text[start] ?? '')) start++;
+  while (end > start && EDGE_QUOTES.has(text[end - 1] ?? '')) end--;
+  return text.slice(start, end);
+}
+
+/** `Bearer undefined` → `undefined`; a phrase (`key goes here`) is left as it is. */
+function dropScheme(text: string): string {
+  const m = SCHEME_PREFIX.exec(text);
+  if (!m) return text;
+  const rest = text.slice(m[0].length);
+  return /\s/.test(rest.trimEnd()) ? text : rest;
+}
 
 /**
  * What the user meant to send: hidden characters dropped, header name, scheme and edge quotes
@@ -21,15 +41,11 @@ export function meantValue(raw: string): string {
     [...text]
       .filter((ch) => !isHidden(ch.codePointAt(0) ?? 0) || (keepSpace && /\s/.test(ch)))
       .join('');
-  let v = dropHidden(raw, true).trimStart().replace(EDGE_QUOTES, '').trimStart();
+  let v = trimEdgeQuotes(dropHidden(raw, true).trimStart()).trimStart();
   for (let i = 0; i < 2; i++) {
-    v = v
-      .replace(HEADER_PREFIX, '')
-      .replace(SCHEME_PREFIX, '')
-      .replace(EDGE_QUOTES, '')
-      .trimStart();
+    v = trimEdgeQuotes(dropScheme(v.replace(HEADER_PREFIX, ''))).trimStart();
   }
-  return dropHidden(v, false).replace(EDGE_QUOTES, '');
+  return trimEdgeQuotes(dropHidden(v, false));
 }
 
 export interface KeyContext {

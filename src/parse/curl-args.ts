@@ -17,16 +17,33 @@ export interface CurlRequest {
   ignored: string[];
 }
 
-/** Splits like a POSIX shell: quotes, backslash escapes, line continuations. `$VAR` stays as is. */
-export function shellSplit(line: string): string[] {
+/** Where a POSIX shell splits words (IFS), and the CR of a line pasted with CRLF endings. */
+const SEPARATORS = new Set([' ', '\t', '\n', '\r']);
+
+/** Length of a line continuation (`\` + LF or CRLF) at `i`, else 0. */
+function continuation(text: string, i: number): number {
+  if (text[i] !== '\\') return 0;
+  if (text[i + 1] === '\n') return 2;
+  return text[i + 1] === '\r' && text[i + 2] === '\n' ? 3 : 0;
+}
+
+/**
+ * Splits like a POSIX shell: quotes, backslash escapes, line continuations (removed outside
+ * quotes and inside double quotes, literal inside single quotes). Only space, tab and line
+ * breaks separate words: an NBSP or other Unicode space stays in its word, as the shell keeps it
+ * there. `$VAR` stays as is.
+ */
+export function shellSplit(text: string): string[] {
   const out: string[] = [];
   let cur = '';
   let inWord = false;
   let i = 0;
-  const text = line.replace(/\\\r?\n/g, ' ');
   while (i < text.length) {
     const c = text[i] ?? '';
-    if (c === "'") {
+    const joined = continuation(text, i);
+    if (joined > 0) {
+      i += joined;
+    } else if (c === "'") {
       const end = text.indexOf("'", i + 1);
       cur += text.slice(i + 1, end < 0 ? text.length : end);
       i = end < 0 ? text.length : end + 1;
@@ -34,6 +51,11 @@ export function shellSplit(line: string): string[] {
     } else if (c === '"') {
       i++;
       while (i < text.length && text[i] !== '"') {
+        const inner = continuation(text, i);
+        if (inner > 0) {
+          i += inner;
+          continue;
+        }
         if (text[i] === '\\' && i + 1 < text.length && '"\\$`'.includes(text[i + 1] ?? '')) i++;
         cur += text[i];
         i++;
@@ -44,7 +66,7 @@ export function shellSplit(line: string): string[] {
       cur += text[i + 1];
       i += 2;
       inWord = true;
-    } else if (/\s/.test(c)) {
+    } else if (SEPARATORS.has(c)) {
       if (inWord) out.push(cur);
       cur = '';
       inWord = false;
@@ -57,6 +79,17 @@ export function shellSplit(line: string): string[] {
   }
   if (inWord) out.push(cur);
   return out;
+}
+
+/**
+ * A word that was not used, as it may be printed: a value there may be a key (an unquoted
+ * `-H Authorization: Bearer KEY` leaves KEY as a stray word), so at most 4 of its characters.
+ * Option names (`--data-raw`, `-sSL`) are shown whole.
+ */
+function shown(word: string, mayBeOption = true): string {
+  const option = mayBeOption && /^(--[A-Za-z0-9][A-Za-z0-9-]{0,38}|-[A-Za-z]{1,8})$/.test(word);
+  if (option || word.length <= 8) return word;
+  return `${word.slice(0, 4)}… (${word.length} chars)`;
 }
 
 const WITH_VALUE = new Set([
@@ -133,7 +166,7 @@ export function parseCurlArgs(argv: readonly string[]): CurlRequest {
         const h = take();
         const c = h.indexOf(':');
         if (c > 0) r.headers.push([h.slice(0, c).trim(), h.slice(c + 1).replace(/^ /, '')]);
-        else r.ignored.push(`-H ${h.slice(0, 20)}`);
+        else r.ignored.push(`-H ${shown(h, false)}`);
         break;
       }
       case '-u':
@@ -197,11 +230,11 @@ export function parseCurlArgs(argv: readonly string[]): CurlRequest {
             if (arg.includes('k')) r.insecure = true;
             if (arg.includes('L')) r.follow = true;
           }
-          r.ignored.push(arg);
+          r.ignored.push(shown(arg));
         } else if (r.url === undefined) {
           r.url = arg;
         } else {
-          r.ignored.push(arg.slice(0, 40));
+          r.ignored.push(shown(arg));
         }
     }
   }

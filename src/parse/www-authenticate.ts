@@ -33,12 +33,12 @@ function parseOne(input: string): Challenge[] {
     i += scheme[0].length;
     const params: Record<string, string> = {};
     let token68: string | undefined;
-    // token68 right after the scheme
+    // token68 right after the scheme (`abc=,` too: a param needs a value after its `=`)
     const t68 = /^ +([A-Za-z0-9._~+/-]+=*)\s*(,|$)/.exec(input.slice(i));
     if (
       t68 &&
       !/=[^=]/.test(t68[1] ?? '') &&
-      !/^\s*[!#$%&'*+.^_`|~0-9A-Za-z-]+\s*=\s*[^=]/.test(input.slice(i))
+      !/^\s*[!#$%&'*+.^_`|~0-9A-Za-z-]+\s*=\s*[!#$%&'*+.^_`|~0-9A-Za-z"-]/.test(input.slice(i))
     ) {
       token68 = t68[1];
       i += t68[0].length;

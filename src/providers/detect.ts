@@ -141,11 +141,17 @@ function getCompiledShapes(): readonly CompiledShape[] {
 }
 
 /**
+ * Longer than any credential a shape describes (PEM keys and service-account JSON are a few KiB).
+ * Patterns such as `sk-proj-[…]+T3BlbkFJ[…]+` backtrack in O(n²): a second at 64 KiB.
+ */
+const MAX_SHAPE_INPUT = 16 * 1024;
+
+/**
  * Every shape whose pattern matches the whole key: non-generic shapes first, then generic ones,
  * each in catalog order. Several providers may match; nothing is decided here.
  */
 export function matchKeyShapes(key: string): ShapeMatch[] {
-  if (key === '') return [];
+  if (key === '' || key.length > MAX_SHAPE_INPUT) return [];
   const specific: ShapeMatch[] = [];
   const generic: ShapeMatch[] = [];
   const cached = matchCache.get(key);

@@ -2,7 +2,10 @@ import type { Style } from '../cli/io.js';
 import type { Diagnosis } from '../engine/diagnose.js';
 import { findingJson, renderFindingsHuman } from './human-findings.js';
 
-export function diagnosisJson(d: Diagnosis) {
+/** Reporters read the public part only: the evidence is not needed to print. */
+type Printable = Omit<Diagnosis, 'evidence'>;
+
+export function diagnosisJson(d: Printable) {
   return {
     schema: d.schema,
     target: d.target,
@@ -16,7 +19,7 @@ export function diagnosisJson(d: Diagnosis) {
 const ICON = { accepted: '✔', rejected: '✖', unreachable: '⚠', inconclusive: '?' } as const;
 
 /** Verdict first, then ranked findings, then the requests that were sent. */
-export function diagnosisHuman(d: Diagnosis, style: Style, verbose = false): string {
+export function diagnosisHuman(d: Printable, style: Style, verbose = false): string {
   const v = d.verdict;
   const paint =
     v.status === 'accepted' ? style.green : v.status === 'inconclusive' ? style.yellow : style.red;

@@ -1,4 +1,5 @@
 import type { Style } from '../cli/io.js';
+import { findingDocsUrl } from '../findings/docs.js';
 import type { Finding, Severity } from '../findings/types.js';
 
 const MARK: Record<Severity, string> = { error: '✖', warning: '▲', info: 'ℹ' };
@@ -30,6 +31,6 @@ export function findingJson(f: Finding) {
     evidence: f.evidence.join('; '),
     fix: f.fix,
     confidence: f.confidence,
-    docs: `https://github.com/why401/why401/blob/main/docs/findings/${f.id}.md`,
+    docs: findingDocsUrl(f.id),
   };
 }

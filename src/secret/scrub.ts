@@ -45,6 +45,18 @@ export function registerSecretValue(value: string): void {
 export function scrub(text: string): string {
   if (revealing) return text;
   if (grams.size === 0 && shortSecrets.size === 0) return text;
+  // A marker beside what is left can spell 9 characters of a credential again (one that holds a
+  // `[`): scrub the result again until nothing changes, a few passes at most.
+  let out = text;
+  for (let pass = 0; pass < 4; pass++) {
+    const next = scrubOnce(out);
+    if (next === out) break;
+    out = next;
+  }
+  return out;
+}
+
+function scrubOnce(text: string): string {
   let out = text;
   if (grams.size > 0 && out.length >= MIN_RUN) {
     const covered = new Uint8Array(out.length);
@@ -74,6 +86,17 @@ function collapse(text: string, covered: Uint8Array): string {
     }
   }
   return result;
+}
+
+/**
+ * Does `text` carry a registered credential (9 characters of one, or a short one whole)? For
+ * decisions (a redirect URL that would take the key elsewhere), so --reveal does not change it.
+ */
+export function holdsSecret(text: string): boolean {
+  for (let i = 0; i + MIN_RUN <= text.length; i++)
+    if (grams.has(text.slice(i, i + MIN_RUN))) return true;
+  for (const s of shortSecrets) if (text.includes(s)) return true;
+  return false;
 }
 
 /** For tests: forget every registered credential. */

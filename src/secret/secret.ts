@@ -109,7 +109,21 @@ export function redact(value: string, publicPrefix?: string): string {
   let prefix = publicPrefix && value.startsWith(publicPrefix) ? publicPrefix.slice(0, 8) : '';
   if (prefix.length + suffix > value.length / 3) prefix = '';
   const shownSuffix = suffix > 0 ? value.slice(-suffix) : '';
-  return `${escapeHidden(prefix)}…${escapeHidden(shownSuffix)}`;
+  // `…` is a character keys can hold too (a masked key is made of them): whatever is shown must
+  // not line up into 9 characters of the value; less is shown until it does not.
+  const forms = [
+    `${escapeHidden(prefix)}…${escapeHidden(shownSuffix)}`,
+    `…${escapeHidden(shownSuffix)}`,
+    '…',
+  ];
+  return forms.find((form) => !sharesRun(value, form)) ?? '…';
+}
+
+/** Does `shown` hold 9 consecutive characters of `value`? */
+function sharesRun(value: string, shown: string): boolean {
+  for (let i = 0; i + 9 <= shown.length; i++)
+    if (value.includes(shown.slice(i, i + 9))) return true;
+  return false;
 }
 
 /** Escapes characters a reader would not see, so a redacted form never hides a newline. */

@@ -2,6 +2,8 @@ import { charName, codePoints, isHidden, type CharAt } from './chars.js';
 import type { Secret } from './secret.js';
 
 const EDGE_QUOTES = new Set([0x22, 0x27, 0x60, 0x2018, 0x2019, 0x201c, 0x201d]);
+/** Hidden characters named one by one; past these (a binary file as a key) only counted. */
+export const MAX_MARKS = 32;
 
 export interface VisibleRendering {
   /** `sk-proj-…x9Qz⟨LF⟩`: what the server receives, the key itself kept hidden. */
@@ -31,7 +33,14 @@ export function renderVisible(secret: Secret, publicPrefix = ''): VisibleRenderi
   let text = '';
   let ordinarySeen = 0;
   let collapsed = false;
+  let unnamed = 0;
   points.forEach((p, pos) => {
+    if (isMark(p.cp, pos) && marks.length >= MAX_MARKS) {
+      unnamed++;
+      if (!collapsed) text += '…';
+      collapsed = true;
+      return;
+    }
     if (isMark(p.cp, pos)) {
       marks.push({ index: p.index, cp: p.cp, name: charName(p.cp) });
       text += `⟨${charName(p.cp)}⟩`;
@@ -49,5 +58,6 @@ export function renderVisible(secret: Secret, publicPrefix = ''): VisibleRenderi
       collapsed = true;
     }
   });
+  if (unnamed > 0) text += ` (and ${unnamed} more hidden characters)`;
   return { text: text || '(empty)', length: value.length, marks };
 }

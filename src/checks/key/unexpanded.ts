@@ -1,17 +1,27 @@
 import { defineCheck, finding } from '../types.js';
 import type { KeyEvidence } from './evidence.js';
 
-const REFERENCES: readonly { pattern: RegExp; syntax: string }[] = [
+const REFERENCES: readonly { pattern: Pick<RegExp, 'test'>; syntax: string }[] = [
   { pattern: /^\$[A-Za-z_][A-Za-z0-9_]*$/, syntax: '$NAME (shell)' },
-  { pattern: /\$\{[^}]*\}/, syntax: '${NAME} (shell, compose, dotenv-expand)' },
+  { pattern: { test: hasBraceReference }, syntax: '${NAME} (shell, compose, dotenv-expand)' },
   { pattern: /^%[A-Za-z_][A-Za-z0-9_()]*%$/, syntax: '%NAME% (cmd.exe)' },
   { pattern: /^\$env:[A-Za-z_]/i, syntax: '$env:NAME (PowerShell)' },
-  { pattern: /\{\{\s*[^{}]+\}\}/, syntax: '{{ … }} (CI or template)' },
+  // not /\{\{\s*[^{}]+\}\}/ (the same matches): \s* and [^{}]+ overlap and backtrack in O(n²)
+  { pattern: /\{\{[^{}]+\}\}/, syntax: '{{ … }} (CI or template)' },
   { pattern: /^\$\([^)]*\)$/, syntax: '$(…) (command substitution)' },
   { pattern: /^process\.env(\.|\[)/, syntax: 'process.env.NAME (JavaScript)' },
   { pattern: /^import\.meta\.env\./, syntax: 'import.meta.env.NAME (Vite)' },
   { pattern: /^os\.(environ|getenv)/, syntax: 'os.environ (Python)' },
 ];
+
+/**
+ * `${` with a `}` after it, as /\$\{[^}]*\}/ would find, in one pass: that unanchored regex
+ * rescans to the end from every `${` of a long value without `}` (O(n²)).
+ */
+function hasBraceReference(value: string): boolean {
+  const open = value.indexOf('${');
+  return open >= 0 && value.indexOf('}', open + 2) >= 0;
+}
 
 export const keyUnexpanded = defineCheck<KeyEvidence>('key-unexpanded', ({ core }) => {
   const ref = REFERENCES.find((r) => r.pattern.test(core.trim()));

@@ -4,9 +4,10 @@ import type { KeyEvidence } from './evidence.js';
 
 export const keyWhitespace = defineCheck<KeyEvidence>('key-whitespace', ({ secret }) => {
   const value = secret.reveal();
-  const edges = findChars(value, isAsciiSpace).filter(
-    (c) => value.slice(0, c.index).trim() === '' || value.slice(c.index + 1).trim() === '',
-  );
+  // Spaces in the leading or trailing run of whitespace (found once: slicing per space is O(n²)).
+  const start = value.length - value.trimStart().length;
+  const end = value.trimEnd().length;
+  const edges = findChars(value, isAsciiSpace).filter((c) => c.index < start || c.index >= end);
   if (edges.length === 0) return [];
   return [
     finding('key.whitespace', 'definitive', edges.map(describeChar), {

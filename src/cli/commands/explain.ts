@@ -1,4 +1,5 @@
 import { specOf } from '../../findings/catalog/index.js';
+import { findingDocsUrl } from '../../findings/docs.js';
 import { FINDING_IDS, isFindingId, type FindingId } from '../../findings/ids.js';
 import { STATUS_EXPLAINED, statusKey } from '../../findings/status-codes.js';
 import { usageError } from '../../errors.js';
@@ -78,6 +79,7 @@ function explainJson(id: FindingId) {
     title: s.title,
     ...s.explain,
     fixDefault: typeof s.fix === 'string' ? s.fix : null,
+    docs: findingDocsUrl(id),
   };
 }
 
@@ -97,6 +99,8 @@ function explainHuman(id: FindingId, style: ReturnType<typeof styleFor>): string
     ...(s.explain.cases?.length
       ? ['', `${style.dim('Real cases:')} ${s.explain.cases.join(', ')}`]
       : []),
+    '',
+    `${style.dim('Docs:')} ${findingDocsUrl(id)}`,
   ].join('\n');
 }
 

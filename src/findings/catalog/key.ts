@@ -1,11 +1,17 @@
 import type { FindingData } from '../types.js';
 import type { FamilyCatalog } from './family.js';
 
-/** A data value as text: lists joined; absent or empty values left to the caller's fallback. */
+/** Distinct list items named in a fix: a key made of thousands of hidden characters names 8. */
+const MAX_LISTED = 8;
+
+/** A data value as text: lists joined (distinct, the first few); absent or empty values left to the caller's fallback. */
 function text(value: FindingData[string]): string | undefined {
   if (value === undefined || value === null) return undefined;
-  const out = Array.isArray(value) ? value.join(', ') : String(value);
-  return out === '' ? undefined : out;
+  if (!Array.isArray(value)) return String(value) === '' ? undefined : String(value);
+  const distinct = [...new Set(value.map(String))];
+  const listed = distinct.slice(0, MAX_LISTED).join(', ');
+  const more = distinct.length > MAX_LISTED ? ` and ${distinct.length - MAX_LISTED} more` : '';
+  return listed === '' ? undefined : `${listed}${more}`;
 }
 
 export const keyFindings: FamilyCatalog<'key'> = {

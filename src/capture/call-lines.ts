@@ -1,0 +1,68 @@
+import type { Style } from '../cli/io.js';
+import { findingJson } from '../report/human-findings.js';
+import type { CallReport } from './diagnose-call.js';
+
+function clock(iso: string): string {
+  const d = new Date(iso);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
+}
+
+function credentialText(r: CallReport): string {
+  const c = r.credential;
+  if (!c) return 'no credential';
+  const where = c.where.startsWith('?') ? c.where.slice(0, -1) : `${c.where}:`;
+  return `${where} ${c.scheme ? `${c.scheme} ` : ''}${c.visible}`;
+}
+
+/**
+ * One call, one line: time, method, path, status, duration, the credential as sent (redacted,
+ * hidden characters by name); a refused call adds its cause and, on the next line, the fix.
+ */
+export function callLine(r: CallReport, style: Style): string {
+  const status = r.status === null ? 'no answer' : String(r.status);
+  const paint = r.refused ? style.red : style.green;
+  const parts = [
+    style.dim(clock(r.time)),
+    `${r.method} ${r.path}`,
+    paint(status),
+    style.dim(`${r.elapsedMs} ms`),
+    credentialText(r),
+  ];
+  if (r.interrupted) parts.push(style.yellow(`(cut short: ${r.interrupted})`));
+  if (r.pid !== null) parts.push(style.dim(`pid ${r.pid}`));
+  let line = parts.join('  ');
+  if (!r.refused || !r.verdict) return line;
+  const top = r.findings.find((f) => f.id === r.verdict?.cause) ?? r.findings[0];
+  line += `  ${style.red('✖')} ${style.bold(r.verdict.cause ?? r.verdict.status)}: ${r.verdict.summary}`;
+  if (top) line += `\n    ${style.dim('fix:')} ${top.fix}`;
+  return line;
+}
+
+/** The JSON line of a call (`why401/call@1`), findings in the spec's JSON form. */
+export function callJson(r: CallReport): Record<string, unknown> {
+  return { ...r, findings: r.findings.map(findingJson) };
+}
+
+/** What a session saw, for the line printed when it ends. */
+export class CallTally {
+  calls = 0;
+  refused = 0;
+  readonly causes = new Map<string, number>();
+
+  add(r: CallReport): void {
+    this.calls++;
+    if (!r.refused) return;
+    this.refused++;
+    const cause = r.verdict?.cause ?? r.verdict?.status ?? 'unknown';
+    this.causes.set(cause, (this.causes.get(cause) ?? 0) + 1);
+  }
+
+  summary(): string {
+    const causes = [...this.causes.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .map(([c, n]) => `${c} ×${n}`)
+      .join(', ');
+    return `${this.calls} call${this.calls === 1 ? '' : 's'}, ${this.refused} refused${causes ? `: ${causes}` : ''}`;
+  }
+}

@@ -1,0 +1,97 @@
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { diagnoseCall } from './diagnose-call.js';
+import type { HeaderPairs, ObservedCall } from './observed-call.js';
+
+const KEY = 'k3y-Qx7vT9mR2pL5wZ8nB4cH6jD1fG3s';
+
+function call(
+  requestHeaders: HeaderPairs,
+  status: number | undefined,
+  body = '',
+  responseHeaders: HeaderPairs = [['Content-Type', 'application/json']],
+): ObservedCall {
+  const bytes = Buffer.from(body);
+  return {
+    id: 1,
+    startedAt: Date.now(),
+    method: 'GET',
+    url: new URL('http://127.0.0.1:9/v1/items?page=2'),
+    requestHeaders,
+    response:
+      status === undefined
+        ? undefined
+        : {
+            status,
+            statusText: '',
+            headers: responseHeaders,
+            bodySample: bytes,
+            bodyBytes: bytes.length,
+            truncated: false,
+          },
+    error:
+      status === undefined
+        ? { kind: 'refused', code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' }
+        : undefined,
+    interrupted: undefined,
+    elapsedMs: 3,
+  };
+}
+
+describe('diagnoseCall: what passed through, read by the checks of check', () => {
+  const cases: [string, ObservedCall, boolean, string | null][] = [
+    ['accepted', call([['Authorization', `Bearer ${KEY}`]], 200, '{"data":[]}'), false, null],
+    ['no credential', call([], 401, '{"error":"unauthorized"}'), true, 'header.missing'],
+    [
+      'zero-width space in the key',
+      call([['Authorization', `Bearer ${KEY}\u200b`]], 401, '{"error":"invalid api key"}'),
+      true,
+      'key.invisible',
+    ],
+    [
+      'a 200 whose body says it failed',
+      call([['Authorization', `Bearer ${KEY}`]], 200, '{"ok":false,"error":"invalid_auth"}'),
+      true,
+      'status.error-in-body',
+    ],
+    ['no answer', call([['x-api-key', KEY]], undefined), true, 'net.unreachable'],
+    [
+      'a redirect to a login page',
+      call([['Authorization', `Bearer ${KEY}`]], 302, '', [['Location', '/login?next=/v1']]),
+      true,
+      'status.login-redirect',
+    ],
+  ];
+  it.each(cases)('%s', async (_name, observed, refused, cause) => {
+    const r = await diagnoseCall(observed);
+    expect({ refused: r.refused, cause: r.verdict?.cause ?? null }).toEqual({ refused, cause });
+    expect(JSON.stringify(r)).not.toContain(KEY.slice(4, 13));
+  });
+
+  it('shows the credential as sent, hidden characters by name, and reads a gzip answer', async () => {
+    const body = gzipSync('{"error":{"message":"Invalid API key","code":"invalid_api_key"}}');
+    const r = await diagnoseCall({
+      ...call([['X-Api-Key', `${KEY} `]], 401),
+      response: {
+        status: 401,
+        statusText: 'Unauthorized',
+        headers: [
+          ['Content-Type', 'application/json'],
+          ['Content-Encoding', 'gzip'],
+        ],
+        bodySample: body.subarray(0, body.length - 4), // cut short: still decoded
+        bodyBytes: body.length,
+        truncated: true,
+      },
+    });
+    expect(r.credential).toMatchObject({
+      where: 'X-Api-Key',
+      scheme: null,
+      hidden: ['SPACE at 32'],
+    });
+    expect(r.credential?.visible).toMatch(/⟨SPACE⟩$/);
+    expect(r.findings.map((f) => f.id)).toContain('key.whitespace');
+    expect(r.exchange?.response?.body).toContain('Invalid API key');
+    expect(r.path).toBe('/v1/items?page=2');
+  });
+});

@@ -1,0 +1,229 @@
+import type { WireRequest, WireResponse } from '../collect/http.js';
+import type { RequestEvidence, Sent, SentCredential } from '../checks/request/evidence.js';
+import { loginTarget } from '../checks/request/redirect.js';
+import { readAnswer } from '../engine/answer.js';
+import { isAccepted, type Transport } from '../engine/chain.js';
+import { exchangeJson, redactUrl, type ExchangeJson } from '../engine/exchanges.js';
+import { conclude, expectedProvider, judgeKey } from '../engine/judge.js';
+import { MAX_REQUESTS, planProbes, runProbes } from '../engine/probes.js';
+import type { Verdict } from '../engine/verdict.js';
+import type { Finding } from '../findings/types.js';
+import { detectProvider, type Detection } from '../providers/detect.js';
+import { scrub } from '../secret/scrub.js';
+import { decodeSample } from './body-sample.js';
+import { credentialOf, type CallCredential } from './call-credential.js';
+import type { HeaderPairs, ObservedCall, ObservedResponse } from './observed-call.js';
+
+/** One call, diagnosed when it was refused: what capture and run print, log and show. */
+export interface CallReport {
+  readonly schema: 'why401/call@1';
+  readonly id: number;
+  readonly time: string;
+  readonly method: string;
+  readonly url: string;
+  readonly path: string;
+  readonly status: number | null;
+  readonly elapsedMs: number;
+  readonly credential: CallCredential | null;
+  readonly refused: boolean;
+  readonly verdict: Verdict | null;
+  readonly findings: readonly Finding[];
+  /** The answer was cut short: `client-aborted`, `upstream-reset`. */
+  readonly interrupted: string | null;
+  readonly pid: number | null;
+  /** The request and answer, redacted: for refused calls, or always with `detail`. */
+  readonly exchange: ExchangeJson | null;
+}
+
+export interface CallDiagnosisOptions {
+  readonly providerId?: string | undefined;
+  /** Keep the redacted exchange of accepted calls too (the live view shows it on click). */
+  readonly detail?: boolean | undefined;
+  /** --probe: a few read-only, same-origin requests, as `check` sends them. */
+  readonly probe?: Transport | undefined;
+}
+
+const detections = new Map<string, Detection>();
+
+function detectionFor(url: URL, providerId: string | undefined): Detection {
+  const key = `${providerId ?? ''}|${url.host}`;
+  let d = detections.get(key);
+  if (!d) {
+    d = detectProvider({ url: url.href, ...(providerId ? { providerId } : {}) });
+    if (detections.size > 256) detections.clear();
+    detections.set(key, d);
+  }
+  return d;
+}
+
+/** The answer's headers as the engine reads them: lower-cased, repeats joined. */
+function wireResponse(r: ObservedResponse): WireResponse {
+  const all: Record<string, string[]> = {};
+  for (const [name, value] of r.headers) (all[name.toLowerCase()] ??= []).push(value);
+  const headers: Record<string, string> = {};
+  for (const [name, values] of Object.entries(all)) headers[name] = values.join(', ');
+  return {
+    status: r.status,
+    statusText: r.statusText,
+    headers,
+    all,
+    body: decodeSample(r.bodySample, headers['content-encoding']),
+    bodyBytes: r.bodyBytes,
+    truncated: r.truncated,
+    fromProxy: false,
+  };
+}
+
+/**
+ * A 2xx answer is read in full only when its first bytes could say it failed (the shapes
+ * `readAnswer` calls a failure: `ok:false`, `success:false`, `status:"error"`, `error`, `errors`).
+ */
+const FAILURE_WORDS =
+  /"(ok|success)"\s*:\s*false|"status"\s*:\s*"(error|REQUEST_DENIED)"|"errors?"\s*:/;
+
+function sentOf(call: ObservedCall, request: WireRequest, carried: boolean): Sent {
+  const r = call.response;
+  if (!r) {
+    const error = call.error ?? { kind: 'other', code: 'UNKNOWN', message: 'no answer' };
+    return {
+      label: 'request',
+      request,
+      result: { ok: false, error, elapsedMs: call.elapsedMs },
+      facts: undefined,
+      accepted: false,
+      carried,
+      viaProxy: false,
+    };
+  }
+  const quick = r.status < 200 || r.status >= 300 || FAILURE_WORDS.test(sampleHead(r));
+  const response = wireResponse(r);
+  const facts = quick ? readAnswer(response, call.startedAt + call.elapsedMs) : undefined;
+  const accepted = facts ? isAccepted(facts) : true;
+  return {
+    label: 'request',
+    request,
+    result: { ok: true, response, elapsedMs: call.elapsedMs },
+    facts,
+    accepted,
+    carried,
+    viaProxy: false,
+  };
+}
+
+function sampleHead(r: ObservedResponse): string {
+  const enc = r.headers.find(([n]) => n.toLowerCase() === 'content-encoding')?.[1];
+  return enc
+    ? decodeSample(r.bodySample, enc).slice(0, 4096)
+    : r.bodySample.toString('latin1', 0, 4096);
+}
+
+function isRefused(sent: Sent): boolean {
+  if (!sent.result.ok) return true;
+  const status = sent.result.response.status;
+  if (status >= 400) return true;
+  if (status >= 300) return loginTarget(sent) !== undefined;
+  return !sent.accepted;
+}
+
+/** What passed through, read by the same checks as `check`: offline unless probing was asked for. */
+export async function diagnoseCall(
+  call: ObservedCall,
+  options: CallDiagnosisOptions = {},
+): Promise<CallReport> {
+  const detection = detectionFor(call.url, options.providerId);
+  const url = call.url;
+  const { credential, described } = credentialOf(call, detection);
+  const request: WireRequest = { method: call.method, url, headers: call.requestHeaders };
+  const sent = sentOf(call, request, credential !== null);
+  const refused = isRefused(sent);
+  let verdict: Verdict | null = null;
+  let findings: Finding[] = [];
+  let exchange: ExchangeJson | null = null;
+  if (refused) {
+    const judged = await judge(sent, call, credential, detection, options.probe);
+    verdict = judged.verdict;
+    findings = judged.findings;
+  }
+  if (refused || options.detail) exchange = exchangeJson(sent, credential);
+  const plainUrl = credential?.spot.in !== 'query' && url.password === '';
+  return {
+    schema: 'why401/call@1',
+    id: call.id,
+    time: new Date(call.startedAt).toISOString(),
+    method: call.method,
+    url: plainUrl ? scrub(url.href) : redactUrl(url, credential),
+    path: scrub(plainUrl ? `${url.pathname}${url.search}` : pathOf(url, credential)),
+    status: call.response?.status ?? null,
+    elapsedMs: call.elapsedMs,
+    credential: described,
+    refused,
+    verdict,
+    findings,
+    interrupted: call.interrupted ?? null,
+    pid: call.pid ?? null,
+    exchange,
+  };
+}
+
+async function judge(
+  final: Sent,
+  call: ObservedCall,
+  credential: SentCredential | null,
+  detection: Detection,
+  transport: Transport | undefined,
+): Promise<{ verdict: Verdict; findings: Finding[] }> {
+  const url = final.request.url;
+  const { keyFindings, keyFindingsLocalClock } = judgeKey(
+    credential,
+    url,
+    expectedProvider(detection),
+    final,
+  );
+  const plan =
+    transport && final.result.ok
+      ? planProbes({
+          first: final.request,
+          final,
+          credential,
+          provider: detection.provider,
+          keyFindings,
+          usedProxy: false,
+          providerBy: detection.by,
+          budget: MAX_REQUESTS - 1,
+        })
+      : { probes: [], alternatives: [] };
+  const { probes, alternatives } = transport
+    ? await runProbes(plan, transport)
+    : { probes: {}, alternatives: [] };
+  const evidence: RequestEvidence = {
+    url,
+    method: call.method,
+    provider: detection.provider,
+    providerBy: detection.by,
+    credential,
+    headerNames: call.requestHeaders.map(([n]) => n.toLowerCase()),
+    asSent: true,
+    chain: [final],
+    final,
+    leftOrigin: undefined,
+    proxy: undefined,
+    probes,
+    alternatives,
+    keyFindings,
+    keyFindingsLocalClock,
+    userAgent: userAgentOf(call.requestHeaders),
+    localNow: call.startedAt + call.elapsedMs,
+  };
+  return conclude(evidence);
+}
+
+function userAgentOf(headers: HeaderPairs): string | undefined {
+  return headers.find(([n]) => n.toLowerCase() === 'user-agent')?.[1];
+}
+
+function pathOf(url: URL, credential: SentCredential | null): string {
+  const copy = new URL(url.href);
+  if (credential?.spot.in === 'query' && copy.searchParams.has(credential.spot.name))
+    copy.searchParams.set(credential.spot.name, credential.secret.redacted);
+  return `${copy.pathname}${copy.search}`;
+}

@@ -1,0 +1,158 @@
+import { subscribe } from 'node:diagnostics_channel';
+import type http from 'node:http';
+import { BodySample } from './body-sample.js';
+import type { Reporter } from './preload-reporter.js';
+import type { WireCall } from './run-frames.js';
+
+interface Pending {
+  readonly startedAt: number;
+  readonly t0: number;
+  readonly method: string;
+  readonly url: string;
+  readonly requestHeaders: [string, string][];
+  response?: http.IncomingMessage;
+  sample?: BodySample;
+  error?: { code: string; message: string };
+  done?: boolean;
+}
+
+const pending = new WeakMap<http.ClientRequest, Pending>();
+const open = new Set<Pending>();
+
+function headersOf(req: http.ClientRequest): [string, string][] {
+  const out: [string, string][] = [];
+  for (const name of req.getRawHeaderNames()) {
+    const value = req.getHeader(name);
+    if (Array.isArray(value)) for (const v of value) out.push([name, String(v)]);
+    else if (value !== undefined) out.push([name, String(value)]);
+  }
+  return out;
+}
+
+function urlOf(req: http.ClientRequest, headers: [string, string][]): string {
+  const host = headers.find(([n]) => n.toLowerCase() === 'host')?.[1] ?? req.host;
+  return `${req.protocol}//${host}${req.path}`;
+}
+
+function pairs(raw: readonly string[]): [string, string][] {
+  const out: [string, string][] = [];
+  for (let i = 0; i + 1 < raw.length; i += 2) out.push([raw[i] ?? '', raw[i + 1] ?? '']);
+  return out;
+}
+
+/** Watches an emitter's events without adding a listener (an 'error' listener would change the app). */
+function observeEmit(
+  target: NodeJS.EventEmitter,
+  seen: (event: string | symbol, arg: unknown) => void,
+): void {
+  const emit = target.emit;
+  target.emit = function (this: NodeJS.EventEmitter, event: string | symbol, ...args: unknown[]) {
+    try {
+      seen(event, args[0]);
+    } catch {
+      // observing must never break the app
+    }
+    return emit.apply(this, [event, ...args]);
+  } as typeof target.emit;
+}
+
+/** http and https clients: `http.client.request.start` and `http.client.response.finish`. */
+export function watchHttp(reporter: Reporter): () => void {
+  const finish = (p: Pending) => {
+    if (p.done) return;
+    p.done = true;
+    open.delete(p);
+    const res = p.response;
+    const call: WireCall = {
+      via: 'http',
+      startedAt: p.startedAt,
+      elapsedMs: Math.round(performance.now() - p.t0),
+      method: p.method,
+      url: p.url,
+      requestHeaders: p.requestHeaders,
+      ...(res
+        ? {
+            status: res.statusCode ?? 0,
+            statusText: res.statusMessage ?? '',
+            responseHeaders: pairs(res.rawHeaders),
+            body: p.sample?.buffer().toString('base64') ?? '',
+            bodyBytes: p.sample?.bytes ?? 0,
+          }
+        : {
+            error: p.error ?? {
+              code: 'ECONNRESET',
+              message: 'the request ended without an answer',
+            },
+          }),
+    };
+    reporter.send({ t: 'call', pid: process.pid, call });
+  };
+
+  subscribe('http.client.request.start', (message) => {
+    try {
+      const req = (message as { request: http.ClientRequest }).request;
+      const requestHeaders = headersOf(req);
+      const p: Pending = {
+        startedAt: Date.now(),
+        t0: performance.now(),
+        method: req.method,
+        url: urlOf(req, requestHeaders),
+        requestHeaders,
+      };
+      pending.set(req, p);
+      open.add(p);
+      observeEmit(req, (event, arg) => {
+        if (event === 'error' && !p.response) {
+          const e = arg as NodeJS.ErrnoException | undefined;
+          p.error = { code: String(e?.code ?? 'ERROR'), message: String(e?.message ?? e) };
+        }
+        if (event === 'close' && !p.response) finish(p);
+      });
+    } catch {
+      // never break the app
+    }
+  });
+
+  subscribe('http.client.response.finish', (message) => {
+    try {
+      const { request, response } = message as {
+        request: http.ClientRequest;
+        response: http.IncomingMessage;
+      };
+      const p = pending.get(request);
+      if (!p) return;
+      p.response = response;
+      if ((response.statusCode ?? 0) < 400) {
+        open.delete(p);
+        p.done = true;
+        reporter.send({ t: 'seen', pid: process.pid, status: response.statusCode ?? 0 });
+        return;
+      }
+      // The parser pushes every body chunk: seen whether or how the app reads them.
+      const sample = new BodySample();
+      p.sample = sample;
+      const push = response.push;
+      response.push = function (
+        this: http.IncomingMessage,
+        chunk: unknown,
+        encoding?: BufferEncoding,
+      ) {
+        try {
+          if (chunk === null) finish(p);
+          else if (Buffer.isBuffer(chunk)) sample.add(chunk);
+        } catch {
+          // never break the app
+        }
+        return push.call(this, chunk, encoding);
+      };
+      response.once('close', () => finish(p));
+    } catch {
+      // never break the app
+    }
+  });
+
+  // Answers still arriving when the process exits: reported with what came.
+  return () => {
+    for (const p of [...open]) if (p.response) finish(p);
+  };
+}

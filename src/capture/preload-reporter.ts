@@ -1,0 +1,30 @@
+import { openSync, writeSync } from 'node:fs';
+import { encodeFrames, FIFO_ENV, type RunMessage } from './run-frames.js';
+
+/**
+ * Writes messages to why401's FIFO with synchronous writes: nothing is lost when the app exits
+ * right after a call, and nothing keeps its event loop alive. Any failure turns reporting off;
+ * the app itself is never disturbed.
+ */
+export class Reporter {
+  #fd: number | undefined;
+  #off = false;
+  #seq = 0;
+
+  constructor(readonly path: string) {}
+
+  send(message: RunMessage): void {
+    if (this.#off) return;
+    try {
+      this.#fd ??= openSync(this.path, 'w');
+      for (const line of encodeFrames(message, ++this.#seq)) writeSync(this.#fd, line);
+    } catch {
+      this.#off = true;
+    }
+  }
+}
+
+export function reporterFromEnv(): Reporter | undefined {
+  const path = process.env[FIFO_ENV];
+  return path ? new Reporter(path) : undefined;
+}

@@ -1,0 +1,203 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { subscribe } from 'node:diagnostics_channel';
+import type { Reporter } from './preload-reporter.js';
+import type { WireCall } from './run-frames.js';
+import { BODY_SAMPLE_BYTES } from './observed-call.js';
+
+interface UndiciRequest {
+  readonly origin: string | URL;
+  readonly path: string;
+  readonly method: string;
+  readonly headers: unknown;
+}
+
+interface Pending {
+  readonly startedAt: number;
+  readonly t0: number;
+  readonly method: string;
+  readonly url: string;
+  readonly requestHeaders: [string, string][];
+  /** Made by fetch(): the body arrives through the fetch wrapper. */
+  viaFetch: boolean;
+  status?: number;
+  statusText?: string;
+  responseHeaders?: [string, string][];
+  body?: Buffer;
+  error?: { code: string; message: string };
+  done?: boolean;
+}
+
+const pending = new WeakMap<object, Pending>();
+const open = new Set<Pending>();
+const fetchContext = new AsyncLocalStorage<{ call?: Pending }>();
+
+/** undici keeps request headers as a flat list, a CRLF block or an object, by version. */
+function requestHeadersOf(headers: unknown): [string, string][] {
+  const out: [string, string][] = [];
+  if (Array.isArray(headers)) {
+    for (let i = 0; i + 1 < headers.length; i += 2)
+      out.push([String(headers[i]), String(headers[i + 1])]);
+  } else if (typeof headers === 'string') {
+    for (const line of headers.split('\r\n')) {
+      const colon = line.indexOf(':');
+      if (colon > 0) out.push([line.slice(0, colon), line.slice(colon + 1).replace(/^ /, '')]);
+    }
+  } else if (headers && typeof headers === 'object') {
+    for (const [n, v] of Object.entries(headers)) out.push([n, String(v)]);
+  }
+  return out;
+}
+
+function responseHeadersOf(raw: unknown): [string, string][] {
+  const list = Array.isArray(raw) ? raw : [];
+  const out: [string, string][] = [];
+  for (let i = 0; i + 1 < list.length; i += 2)
+    out.push([
+      String(list[i]?.toString('latin1') ?? ''),
+      String(list[i + 1]?.toString('latin1') ?? ''),
+    ]);
+  return out;
+}
+
+async function readSample(body: ReadableStream<Uint8Array> | null): Promise<Buffer> {
+  if (!body) return Buffer.alloc(0);
+  const reader = body.getReader();
+  const chunks: Buffer[] = [];
+  let kept = 0;
+  try {
+    while (kept < BODY_SAMPLE_BYTES) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(Buffer.from(value));
+      kept += value.length;
+    }
+  } finally {
+    void reader.cancel().catch(() => undefined);
+  }
+  return Buffer.concat(chunks).subarray(0, BODY_SAMPLE_BYTES);
+}
+
+/** fetch() and undici: `undici:request:create`, `:headers`, `:trailers`, `:error`. */
+export function watchUndici(reporter: Reporter): () => void {
+  const finish = (p: Pending) => {
+    if (p.done) return;
+    p.done = true;
+    open.delete(p);
+    const call: WireCall = {
+      via: 'undici',
+      startedAt: p.startedAt,
+      elapsedMs: Math.round(performance.now() - p.t0),
+      method: p.method,
+      url: p.url,
+      requestHeaders: p.requestHeaders,
+      ...(p.status !== undefined
+        ? {
+            status: p.status,
+            statusText: p.statusText ?? '',
+            responseHeaders: p.responseHeaders ?? [],
+            body: p.body?.toString('base64') ?? '',
+            bodyBytes: p.body?.length ?? 0,
+          }
+        : { error: p.error ?? { code: 'ERROR', message: 'no answer' } }),
+    };
+    reporter.send({ t: 'call', pid: process.pid, call });
+  };
+
+  subscribe('undici:request:create', (message) => {
+    try {
+      const request = (message as { request: UndiciRequest }).request;
+      const origin = String(request.origin).replace(/\/$/, '');
+      const p: Pending = {
+        startedAt: Date.now(),
+        t0: performance.now(),
+        method: request.method,
+        url: `${origin}${request.path}`,
+        requestHeaders: requestHeadersOf(request.headers),
+        viaFetch: false,
+      };
+      const context = fetchContext.getStore();
+      if (context) {
+        context.call = p;
+        p.viaFetch = true;
+      }
+      pending.set(request, p);
+      open.add(p);
+    } catch {
+      // never break the app
+    }
+  });
+
+  subscribe('undici:request:headers', (message) => {
+    try {
+      const { request, response } = message as {
+        request: object;
+        response: { statusCode: number; statusText?: string; headers: unknown };
+      };
+      const p = pending.get(request);
+      if (!p) return;
+      p.status = response.statusCode;
+      p.statusText = response.statusText ?? '';
+      p.responseHeaders = responseHeadersOf(response.headers);
+      if (p.status < 400) {
+        p.done = true;
+        open.delete(p);
+        reporter.send({ t: 'seen', pid: process.pid, status: p.status });
+      }
+    } catch {
+      // never break the app
+    }
+  });
+
+  const ended = (message: unknown) => {
+    try {
+      const { request, error } = message as { request: object; error?: NodeJS.ErrnoException };
+      const p = pending.get(request);
+      if (!p || p.done) return;
+      if (error && p.status === undefined)
+        p.error = { code: String(error.code ?? error.name), message: String(error.message) };
+      if (!p.viaFetch || p.status === undefined) finish(p);
+    } catch {
+      // never break the app
+    }
+  };
+  subscribe('undici:request:trailers', ended);
+  subscribe('undici:request:error', ended);
+
+  wrapFetch(finish);
+  return () => {
+    for (const p of [...open]) if (p.status !== undefined) finish(p);
+  };
+}
+
+/**
+ * undici's channels in Node 20 carry no body. fetch() is wrapped only to read a copy (clone) of
+ * a refused answer's first 64 KiB: the Response the app gets is the very one fetch made.
+ */
+function wrapFetch(finish: (p: Pending) => void): void {
+  const original = globalThis.fetch;
+  if (typeof original !== 'function') return;
+  const wrapped = function fetch(this: unknown, ...args: Parameters<typeof globalThis.fetch>) {
+    const context: { call?: Pending } = {};
+    return fetchContext
+      .run(context, () => original.apply(this, args))
+      .then((response) => {
+        const p = context.call;
+        if (p && !p.done && response.status >= 400) {
+          try {
+            readSample(response.clone().body).then(
+              (body) => {
+                p.body = body;
+                finish(p);
+              },
+              () => finish(p),
+            );
+          } catch {
+            finish(p);
+          }
+        }
+        return response;
+      });
+  };
+  Object.defineProperty(wrapped, 'name', { value: 'fetch' });
+  globalThis.fetch = wrapped as typeof globalThis.fetch;
+}

@@ -1,0 +1,69 @@
+import { spawn } from 'node:child_process';
+import { constants } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { distFile } from './dist-file.js';
+import { RunChannel } from './run-fifo.js';
+import { FIFO_ENV, type RunMessage } from './run-frames.js';
+
+export interface ChildResult {
+  /** The command's exit code; 128 + the signal number when a signal ended it. */
+  readonly code: number;
+  readonly signal: NodeJS.Signals | null;
+  /** The command could not be started (not found, not executable). */
+  readonly spawnError: string | undefined;
+}
+
+const POLL_MS = 20;
+
+/** The environment of the command: our preload added to NODE_OPTIONS, the FIFO named. */
+export function childEnv(fifo: string): NodeJS.ProcessEnv {
+  const preload = pathToFileURL(distFile('capture/preload.js')).href;
+  const before = process.env['NODE_OPTIONS'];
+  return {
+    ...process.env,
+    NODE_OPTIONS: `${before ? `${before} ` : ''}--import ${preload}`,
+    [FIFO_ENV]: fifo,
+  };
+}
+
+/**
+ * Runs the command with the preload, handing every message from its Node processes to onMessage
+ * as it comes (polled every 20 ms, drained to the last byte when the command exits).
+ */
+export async function runWithPreload(
+  command: string,
+  args: readonly string[],
+  onMessage: (m: RunMessage) => void,
+): Promise<ChildResult> {
+  const channel = RunChannel.open();
+  const poll = () => {
+    for (const m of channel.drain()) onMessage(m);
+  };
+  const timer = setInterval(poll, POLL_MS);
+  // Ctrl-C reaches the command (same process group): why401 waits for it to end, then reports.
+  const ignore = () => undefined;
+  process.on('SIGINT', ignore);
+  const forward = () => child.kill('SIGTERM');
+  process.on('SIGTERM', forward);
+  const child = spawn(command, [...args], { stdio: 'inherit', env: childEnv(channel.path) });
+  try {
+    return await new Promise<ChildResult>((resolve) => {
+      child.once('error', (e) =>
+        resolve({ code: 127, signal: null, spawnError: `${command}: ${e.message}` }),
+      );
+      child.once('exit', (code, signal) =>
+        resolve({
+          code: code ?? 128 + (signal ? (constants.signals[signal] ?? 0) : 0),
+          signal,
+          spawnError: undefined,
+        }),
+      );
+    });
+  } finally {
+    clearInterval(timer);
+    poll();
+    channel.close();
+    process.off('SIGINT', ignore);
+    process.off('SIGTERM', forward);
+  }
+}

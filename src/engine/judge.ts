@@ -1,0 +1,136 @@
+import { KEY_CHECKS } from '../checks/key/index.js';
+import { REQUEST_CHECKS } from '../checks/request/index.js';
+import type { RequestEvidence, Sent, SentCredential } from '../checks/request/evidence.js';
+import { runChecks } from '../checks/types.js';
+import { dedupeFindings, renderFinding } from '../findings/render.js';
+import type { Finding, RawFinding } from '../findings/types.js';
+import type { Detection } from '../providers/detect.js';
+import type { Provider } from '../providers/types.js';
+import { buildKeyEvidence } from './key-evidence.js';
+import { withPrefix } from './lint-key.js';
+import { decideVerdict, orderFindings, type Verdict } from './verdict.js';
+
+/**
+ * The offline half of a diagnosis, shared by `check` (after sending) and `capture` / `run`
+ * (after watching an app send): the key checks, the request checks over assembled evidence,
+ * ranking and the verdict. No I/O here.
+ */
+
+/** The credential with its provider's public prefix for redaction, its meant value registered. */
+export function prepareCredential(found: SentCredential | null): SentCredential | null {
+  if (!found) return null;
+  const credential = { ...found, secret: withPrefix(found.secret) };
+  credential.secret.derive(credential.meant, 'meant'); // registers it for scrubbing
+  return credential;
+}
+
+/** The provider the request was meant for, when named or known from the host (not the key). */
+export function expectedProvider(
+  detection: Detection,
+): { provider: Provider; by: 'flag' | 'host' } | null {
+  const { provider, by } = detection;
+  return provider && (by === 'flag' || by === 'host') ? { provider, by } : null;
+}
+
+export interface KeyJudgement {
+  readonly keyFindings: RawFinding[];
+  /** Key finding ids by this machine's clock. */
+  readonly keyFindingsLocalClock: string[];
+}
+
+/** Every key check on the credential as sent, by the server's clock when its answer had a Date. */
+export function judgeKey(
+  credential: SentCredential | null,
+  url: URL,
+  expected: { provider: Provider; by: 'flag' | 'host' } | null,
+  final: Sent,
+): KeyJudgement {
+  if (!credential) return { keyFindings: [], keyFindingsLocalClock: [] };
+  const serverNow = final.facts?.serverDate;
+  const context = (clock: number | undefined) => ({
+    expected,
+    ...(clock !== undefined ? { serverNow: clock } : {}),
+    path: url.pathname,
+    ...(credential.spot.in === 'header' && credential.spot.scheme
+      ? { scheme: credential.spot.scheme }
+      : {}),
+  });
+  const keyFindings = runChecks(
+    KEY_CHECKS,
+    buildKeyEvidence(credential.secret, context(serverNow)),
+  );
+  const keyFindingsLocalClock =
+    serverNow !== undefined
+      ? runChecks(KEY_CHECKS, buildKeyEvidence(credential.secret, context(undefined))).map(
+          (k) => k.id,
+        )
+      : keyFindings.map((k) => k.id);
+  return { keyFindings, keyFindingsLocalClock };
+}
+
+/** The first hop that left the named origin, when one did. */
+export function findLeftOrigin(chain: readonly Sent[], origin: string) {
+  for (let i = 1; i < chain.length; i++) {
+    const hop = chain[i];
+    const prev = chain[i - 1];
+    if (hop && prev && hop.request.url.origin !== origin && prev.request.url.origin === origin) {
+      return {
+        from: prev.request.url.origin,
+        to: hop.request.url.origin,
+        status: prev.facts?.status ?? 0,
+      };
+    }
+  }
+  return undefined;
+}
+
+/** Request checks over the evidence, ranked, and the verdict. */
+export function conclude(evidence: RequestEvidence): {
+  findings: Finding[];
+  verdict: Verdict;
+} {
+  const raw = [
+    ...confirmHygiene(evidence.keyFindings, evidence.probes.sanitized),
+    ...runChecks(REQUEST_CHECKS, evidence),
+  ];
+  const findings = orderFindings(
+    dedupeFindings(raw)
+      .map(renderFinding)
+      .map((f) => (evidence.final.accepted ? demote(f) : f)),
+  );
+  return { findings, verdict: decideVerdict(evidence, findings) };
+}
+
+const HYGIENE = new Set([
+  'key.whitespace',
+  'key.newline',
+  'key.invisible',
+  'key.quoted',
+  'key.scheme-included',
+  'key.non-ascii',
+]);
+
+/** The sanitised key was accepted: the hygiene findings are the cause, confirmed. */
+function confirmHygiene(
+  keyFindings: readonly RawFinding[],
+  sanitized: Sent | undefined,
+): RawFinding[] {
+  if (!sanitized?.accepted) return [...keyFindings];
+  return keyFindings.map((f) =>
+    HYGIENE.has(f.id)
+      ? {
+          ...f,
+          confidence: 'confirmed',
+          evidence: [
+            ...f.evidence,
+            `sent cleaned (trimmed, unquoted, hidden characters removed): accepted (${sanitized.facts?.status})`,
+          ],
+        }
+      : f,
+  );
+}
+
+/** On an accepted request nothing is an error: what would be one is a warning it tolerated. */
+function demote(f: Finding): Finding {
+  return f.severity === 'error' ? { ...f, severity: 'warning' } : f;
+}

@@ -1,0 +1,43 @@
+import type { Style } from '../cli/io.js';
+import { diagnosisHuman } from '../report/diagnosis.js';
+import { scrub } from '../secret/scrub.js';
+import type { Diagnosis } from './diagnosis.js';
+
+export interface FormatOptions {
+  /** ANSI colours (default false). */
+  readonly color?: boolean | undefined;
+  /** Show info findings too (default: only when there are few). */
+  readonly verbose?: boolean | undefined;
+}
+
+const same = (s: string) => s;
+const PLAIN: Style = { bold: same, dim: same, red: same, yellow: same, green: same, cyan: same };
+const sgr = (open: number, close: number) => (s: string) => `\u001b[${open}m${s}\u001b[${close}m`;
+const COLOR: Style = {
+  bold: sgr(1, 22),
+  dim: sgr(2, 22),
+  red: sgr(31, 39),
+  yellow: sgr(33, 39),
+  green: sgr(32, 39),
+  cyan: sgr(36, 39),
+};
+
+/**
+ * A diagnosis as `why401 check` prints it: the verdict, the ranked findings with evidence and
+ * fix, and the requests sent. Redacted, and scrubbed of every credential seen.
+ *
+ * @example
+ * console.error(formatDiagnosis(await diagnose({ url, key })));
+ */
+export function formatDiagnosis(diagnosis: Diagnosis, options: FormatOptions = {}): string {
+  return scrub(
+    diagnosisHuman(diagnosis, options.color === true ? COLOR : PLAIN, options.verbose === true),
+  );
+}
+
+/** Colours for stderr: a TTY, and neither NO_COLOR nor FORCE_COLOR=0. */
+export function stderrColor(): boolean {
+  if (process.env['NO_COLOR']) return false;
+  if (process.env['FORCE_COLOR'] && process.env['FORCE_COLOR'] !== '0') return true;
+  return process.stderr.isTTY === true;
+}
