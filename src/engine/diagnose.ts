@@ -4,6 +4,8 @@ import type { RequestEvidence, Sent } from '../checks/request/evidence.js';
 import { loginTarget } from '../checks/request/redirect.js';
 import { usageError } from '../errors.js';
 import type { Finding } from '../findings/types.js';
+import { renderFinding } from '../findings/render.js';
+import { traceEnv } from './trace-env.js';
 import { detectProvider, providerById, providerIds } from '../providers/detect.js';
 import { buildRequest, resolveUrl, type RequestInput } from './build-request.js';
 import { followChain, type Transport } from './chain.js';
@@ -31,6 +33,8 @@ export interface DiagnoseOptions {
   readonly env?: Readonly<Record<string, string | undefined>> | undefined;
   /** Progress lines (stderr in the CLI). */
   readonly onProgress?: ((line: string) => void) | undefined;
+  /** With --key-env NAME --env-dir DIR: trace the variable's sources, and try the file's value. */
+  readonly envTrace?: { readonly name: string; readonly dir: string } | undefined;
 }
 
 export interface Diagnosis {
@@ -83,9 +87,26 @@ export async function diagnose(
     insecure: options.insecure === true,
     deadline: Date.now() + timeoutMs,
   };
+  // The variable's sources are read while the request is in flight.
+  const envReport = options.envTrace
+    ? traceEnv(options.envTrace.name, {
+        dir: options.envTrace.dir,
+        host: url.hostname,
+        ...(options.env ? { env: options.env } : {}),
+      })
+    : undefined;
   try {
     options.onProgress?.(`${built.request.method} ${redactUrl(url, credential)}`);
-    const chain = await followChain(built.request, credential?.spot, transport);
+    const [chain, env] = await Promise.all([
+      followChain(built.request, credential?.spot, transport),
+      envReport,
+    ]);
+    const fileValue = env?.sources.find(
+      (s) =>
+        s.kind === 'dotenv' &&
+        credential !== null &&
+        s.value.fingerprint !== credential.secret.fingerprint,
+    );
     const last = chain[chain.length - 1] as Sent;
     // A login page answering 200 after a redirect is not the API accepting the key.
     const final = chain.some((hop) => loginTarget(hop)) ? { ...last, accepted: false } : last;
@@ -110,6 +131,7 @@ export async function diagnose(
           usedProxy: chain[0]?.viaProxy === true,
           providerBy: detection.by,
           budget: MAX_REQUESTS - chain.length,
+          fileValue: fileValue?.value.reveal(),
         })
       : { probes: [], alternatives: [] };
     if (plan.probes.length + plan.alternatives.length > 0)
@@ -138,7 +160,10 @@ export async function diagnose(
       userAgent: built.request.headers.find(([n]) => n.toLowerCase() === 'user-agent')?.[1],
       localNow: Date.now(),
     };
-    const { findings, verdict } = conclude(evidence);
+    const { findings, verdict } = conclude(
+      evidence,
+      envFindings(env?.findings ?? [], probes['env-file-value'], fileValue?.file ?? null),
+    );
     const sent = [...chain, ...Object.values(probes), ...alternatives];
     return {
       schema: 'why401/diagnosis@1',
@@ -173,4 +198,29 @@ function chooseProxy(url: URL, options: DiagnoseOptions): ProxyChoice | undefine
 function proxyFromEnvFor(u: URL, options: DiagnoseOptions, proxy: ProxyChoice): boolean {
   if (proxy.from === '--proxy') return true;
   return proxyFromEnv(u, options.env ?? process.env) !== undefined;
+}
+
+const STALE_VALUE = new Set(['env.shadowed', 'env.stale', 'env.not-loaded', 'env.file-precedence']);
+
+/**
+ * The variable's own findings join the diagnosis. When the .env file's value was accepted where
+ * the process's was refused, the finding that says the process holds another value is confirmed.
+ */
+function envFindings(
+  found: readonly Finding[],
+  probe: Sent | undefined,
+  file: string | null,
+): Finding[] {
+  if (!probe?.accepted) return [...found];
+  const seen = `sent with the value of ${file ?? 'the .env file'}: accepted (${probe.facts?.status})`;
+  const confirmed = found.filter((f) => STALE_VALUE.has(f.id));
+  if (confirmed.length === 0) {
+    const stale = renderFinding({ id: 'env.stale', confidence: 'confirmed', evidence: [seen] });
+    return [{ ...stale, severity: 'error' }, ...found];
+  }
+  return found.map((f) =>
+    STALE_VALUE.has(f.id)
+      ? { ...f, confidence: 'confirmed', severity: 'error', evidence: [...f.evidence, seen] }
+      : f,
+  );
 }

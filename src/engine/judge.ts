@@ -85,7 +85,11 @@ export function findLeftOrigin(chain: readonly Sent[], origin: string) {
 }
 
 /** Request checks over the evidence, ranked, and the verdict. */
-export function conclude(evidence: RequestEvidence): {
+export function conclude(
+  evidence: RequestEvidence,
+  /** Findings judged elsewhere (the variable's sources, with --env-dir), already worded. */
+  extra: readonly Finding[] = [],
+): {
   findings: Finding[];
   verdict: Verdict;
 } {
@@ -93,10 +97,11 @@ export function conclude(evidence: RequestEvidence): {
     ...confirmHygiene(evidence.keyFindings, evidence.probes.sanitized),
     ...runChecks(REQUEST_CHECKS, evidence),
   ];
+  const own = dedupeFindings(raw).map(renderFinding);
   const findings = orderFindings(
-    dedupeFindings(raw)
-      .map(renderFinding)
-      .map((f) => (evidence.final.accepted ? demote(f) : f)),
+    [...own, ...extra.filter((e) => !own.some((o) => o.id === e.id))].map((f) =>
+      evidence.final.accepted ? demote(f) : f,
+    ),
   );
   return { findings, verdict: decideVerdict(evidence, findings) };
 }

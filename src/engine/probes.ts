@@ -54,6 +54,8 @@ export interface PlanInput {
   readonly usedProxy: boolean;
   readonly providerBy: 'flag' | 'host' | 'key' | 'none';
   readonly budget: number;
+  /** Another value of the same variable (the .env file's, with --env-dir): does it work? */
+  readonly fileValue?: string | undefined;
 }
 
 /** Chooses the probes the suspicion calls for, within the budget, most telling first. */
@@ -71,6 +73,13 @@ export function planProbes(input: PlanInput): ProbePlan {
   };
   const ids = new Set(input.keyFindings.map((f) => f.id));
 
+  if (credential && input.fileValue !== undefined) {
+    add({
+      name: 'env-file-value',
+      request: withCredential(first, credential.spot, credential.spot, input.fileValue),
+      carried: true,
+    });
+  }
   if (
     credential &&
     credential.meant !== credential.secret.reveal() &&

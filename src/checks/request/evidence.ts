@@ -21,7 +21,13 @@ export interface Sent {
 }
 
 export type ProbeName =
-  'sanitized' | 'expected-placement' | 'without-credential' | 'direct' | 'user-agent' | 'validate';
+  | 'sanitized'
+  | 'expected-placement'
+  | 'without-credential'
+  | 'direct'
+  | 'user-agent'
+  | 'validate'
+  | 'env-file-value';
 
 export interface SentCredential {
   readonly secret: Secret;

@@ -30,6 +30,8 @@ Request
   --proxy URL          use this proxy; --no-proxy: none (default: HTTP(S)_PROXY, NO_PROXY)
   --insecure           accept any TLS certificate
   --no-probe           send only the request as given
+  --env-dir DIR        with --key-env: also trace where the variable comes from in DIR
+                       (.env files, shell exports, compose, Dockerfiles) and try the file's value
 
 Output
   --json               one why401/diagnosis@1 JSON object on stdout
@@ -114,6 +116,9 @@ export async function run(args: string[]): Promise<number> {
       proxy: values['no-proxy'] ? null : values.proxy,
       insecure: values.insecure === true,
       probe: values['no-probe'] !== true,
+      ...(values['env-dir'] !== undefined && values['key-env'] !== undefined
+        ? { envTrace: { name: values['key-env'], dir: values['env-dir'] } }
+        : {}),
     },
     { json: values.json, curl: values.curl, noColor: values['no-color'], verbose: values.verbose },
   );
