@@ -1,4 +1,4 @@
-import { KEY_CHECKS } from '../checks/key/index.js';
+import { HYGIENE_IDS, KEY_CHECKS } from '../checks/key/index.js';
 import { REQUEST_CHECKS } from '../checks/request/index.js';
 import type { RequestEvidence, Sent, SentCredential } from '../checks/request/evidence.js';
 import { runChecks } from '../checks/types.js';
@@ -106,15 +106,6 @@ export function conclude(
   return { findings, verdict: decideVerdict(evidence, findings) };
 }
 
-const HYGIENE = new Set([
-  'key.whitespace',
-  'key.newline',
-  'key.invisible',
-  'key.quoted',
-  'key.scheme-included',
-  'key.non-ascii',
-]);
-
 /** The sanitised key was accepted: the hygiene findings are the cause, confirmed. */
 function confirmHygiene(
   keyFindings: readonly RawFinding[],
@@ -122,7 +113,7 @@ function confirmHygiene(
 ): RawFinding[] {
   if (!sanitized?.accepted) return [...keyFindings];
   return keyFindings.map((f) =>
-    HYGIENE.has(f.id)
+    HYGIENE_IDS.has(f.id)
       ? {
           ...f,
           confidence: 'confirmed',

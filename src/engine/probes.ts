@@ -10,18 +10,10 @@ import { withCredential, WHY401_UA } from './build-request.js';
 import { sameSpot, spotFor, type Spot } from './credential-place.js';
 import { sendOne, type Transport } from './chain.js';
 import type { WireRequest } from '../collect/http.js';
+import { HYGIENE_IDS } from '../checks/key/index.js';
 
 /** spec/cli.md: probes are few: at most 6 requests per check, the main request's hops included. */
 export const MAX_REQUESTS = 6;
-
-const HYGIENE = new Set([
-  'key.whitespace',
-  'key.newline',
-  'key.invisible',
-  'key.quoted',
-  'key.scheme-included',
-  'key.non-ascii',
-]);
 
 /** Common placements to try when the provider is unknown, most common first. */
 const COMMON_SPOTS: readonly Spot[] = [
@@ -84,7 +76,7 @@ export function planProbes(input: PlanInput): ProbePlan {
     credential &&
     credential.meant !== credential.secret.reveal() &&
     credential.meant !== '' &&
-    [...ids].some((id) => HYGIENE.has(id))
+    [...ids].some((id) => HYGIENE_IDS.has(id))
   ) {
     add({
       name: 'sanitized',

@@ -38,3 +38,13 @@ export const KEY_CHECKS: readonly Check<KeyEvidence>[] = [
   keyExpiringSoon,
   keyBasicMalformed,
 ];
+
+/** Findings about the characters of the value: a cleaned copy of the key would not have them. */
+export const HYGIENE_IDS: ReadonlySet<string> = new Set([
+  'key.whitespace',
+  'key.newline',
+  'key.invisible',
+  'key.quoted',
+  'key.scheme-included',
+  'key.non-ascii',
+]);
