@@ -1,13 +1,10 @@
 // Bundles the CLI over tsc's dist/cli/main.js: one chunk per lazily loaded command (code
 // splitting), so `why401 key` reads and compiles only what it runs, and Node resolves no module
 // graph at start-up. The library (dist/index.js and its .d.ts) stays tsc's output.
-import { readdirSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 
-const cli = await build({
+await build({
   entryPoints: { main: 'src/cli/main.ts' },
-  metafile: true,
   outdir: 'dist/cli',
   bundle: true,
   splitting: true,
@@ -22,13 +19,6 @@ const cli = await build({
   },
   logLevel: 'warning',
 });
-
-// Chunk names carry a hash: drop those of earlier builds, or npm pack ships every one of them.
-const fresh = new Set(Object.keys(cli.metafile.outputs).map((out) => resolve(out)));
-for (const name of readdirSync('dist/cli/chunks')) {
-  const file = resolve(join('dist/cli/chunks', name));
-  if (!fresh.has(file)) rmSync(file);
-}
 
 // `why401 run`'s preload, loaded into the app's Node processes (NODE_OPTIONS=--import): one file,
 // node: built-ins only, so each process reads and compiles it at once. Replaces tsc's copy.

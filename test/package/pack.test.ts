@@ -61,6 +61,8 @@ afterAll(() => {
 
 describe('the packed package, installed', () => {
   it('ships dist/ (no sources, tests or stale chunks), README and package.json', () => {
+    // A chunk of an earlier build: prepack (scripts/prune-chunks.mjs) drops it.
+    writeFileSync(join(ROOT, 'dist', 'cli', 'chunks', 'stale-0000TEST.js'), 'export {};\n');
     const r = ok(
       run('npm', ['pack', '--dry-run', '--json', '--silent'], ROOT),
       'npm pack --dry-run',
@@ -76,6 +78,7 @@ describe('the packed package, installed', () => {
     ]);
     expect(files.some((f) => /\.test\.|^src\//.test(f))).toBe(false);
     const chunks = files.filter((f) => f.startsWith('dist/cli/chunks/'));
+    expect(chunks).not.toContain('dist/cli/chunks/stale-0000TEST.js');
     const live = readdirSync(join(ROOT, 'dist', 'cli', 'chunks'));
     expect(chunks.length).toBe(live.length);
   });
