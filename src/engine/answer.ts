@@ -29,8 +29,9 @@ const TOPICS: Readonly<Record<Topic, RegExp>> = {
   quota:
     /quota|billing|credit|payment|insufficient_(quota|funds|balance)|exceeded your current|out of funds|spending limit|balance/i,
   rate: /rate.?limit|too many requests|slow down|throttl/i,
+  // A bare "Forbidden" or "Access denied" names no scope: status.forbidden says that much.
   scope:
-    /scope|permission|not permitted|not allowed to|insufficient|privilege|forbidden|access denied|not authori[sz]ed to|rak_/i,
+    /scope|permission|not permitted|not allowed to|insufficient|privilege|not authori[sz]ed to|rak_/i,
   region:
     /region|wrong (api )?endpoint|data ?cent(er|re)|wrong (host|site)|another (region|site)|regional/i,
   account:

@@ -1,4 +1,5 @@
 import { defineCheck, finding } from '../types.js';
+import type { Topic } from '../../engine/answer.js';
 import { saysNoCredential, type RequestEvidence, type Sent } from './evidence.js';
 
 /** A refusal aimed at the credential itself: 401, a 403 that says invalid, or an error body. */
@@ -120,31 +121,36 @@ export const wrongRegion = defineCheck<RequestEvidence>(
   'wrong-region',
   ({ final, credential, provider, url }) => {
     const f = final.facts;
-    if (!credential || !f || !refusedCredential(final)) return [];
+    if (!credential || !f || final.accepted || f.status < 400) return [];
     const regions = provider?.regions ?? [];
     const here = regions.find((r) => r.host === url.hostname);
-    if (f.says.has('region')) {
+    if (f.says.has('region') && refusedCredential(final)) {
+      const seen = `${f.status}: ${f.errorText.slice(0, 140)}`;
       return [
-        finding(
-          'credential.wrong-region',
-          'attributed',
-          `${f.status}: ${f.errorText.slice(0, 140)}`,
-          { region: here?.region ?? null },
-        ),
+        finding('credential.wrong-region', 'attributed', seen, { region: here?.region ?? null }),
       ];
     }
-    if (here && regions.length > 1 && f.says.has('invalid') === false && f.status === 403) {
+    // A regional provider answers a key of another site like an unknown key ("Forbidden"):
+    // without a more specific word in the answer, the site is as likely as the key.
+    const specific: readonly Topic[] = [
+      'expired',
+      'quota',
+      'rate',
+      'restricted',
+      'account',
+      'sso',
+      'waf',
+      'missing',
+    ];
+    const bare = !specific.some((t) => f.says.has(t));
+    if (here && regions.length > 1 && (f.status === 401 || f.status === 403) && bare) {
       const others = regions.filter((r) => r !== here).map((r) => r.host);
+      const seen = `${f.status} from ${here.host} (${here.region}); ${provider?.name} keys belong to one site: try ${others.join(', ')}`;
       return [
-        finding(
-          'credential.wrong-region',
-          'heuristic',
-          `${provider?.name} keys belong to one site; this is ${here.region} (${here.host}); others: ${others.join(', ')}`,
-          {
-            region: here.region,
-            workingHost: null,
-          },
-        ),
+        finding('credential.wrong-region', 'heuristic', seen, {
+          region: here.region,
+          workingHost: null,
+        }),
       ];
     }
     return [];
