@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { inputError, isWhy401Error, usageError } from '../errors.js';
 import { Secret } from '../secret/secret.js';
 import { looksLikeName } from '../secret/scrub.js';
@@ -84,11 +84,33 @@ function readKeyFile(path: string): Secret {
     );
   }
   try {
-    return new Secret(readFileSync(path).toString('utf8'), `file:${path}`);
+    return new Secret(readAtMost(path, MAX_KEY_BYTES).toString('utf8'), `file:${path}`);
   } catch (e) {
+    if (isWhy401Error(e)) throw e;
     throw usageError(
       `cannot read --key-file ${path}: ${e instanceof Error && 'code' in e ? String(e.code) : 'unreadable'}`,
     );
+  }
+}
+
+/**
+ * The file's bytes, refused past `max`: the size stat gives is 0 for /dev/zero, a pipe or a
+ * process substitution (`--key-file <(pass show api)`), so the read itself is bounded.
+ */
+function readAtMost(path: string, max: number): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(max + 1);
+    let got = 0;
+    for (let n = -1; n !== 0 && got < buf.length; got += n)
+      n = readSync(fd, buf, got, buf.length - got, null);
+    if (got > max)
+      throw inputError(
+        `--key-file ${path} holds more than ${max / 1024} KiB: no credential is that long; is it the right file?`,
+      );
+    return buf.subarray(0, got);
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -1,3 +1,5 @@
+import { registerSecretValue } from '../secret/scrub.js';
+
 /**
  * Which proxy a common client would use for a URL, read from the environment the way curl,
  * undici's EnvHttpProxyAgent and requests do: lowercase before uppercase, https falling back to
@@ -31,6 +33,15 @@ export function proxyFromEnv(target: URL, env: Env = process.env): ProxyChoice |
 export function parseProxyUrl(value: string): URL | undefined {
   try {
     const url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`);
+    if (url.password) {
+      // the proxy's password is a credential too: never in any output
+      registerSecretValue(url.password);
+      registerSecretValue(
+        url.password.replace(/%([0-9a-f]{2})/gi, (_, h: string) =>
+          String.fromCharCode(parseInt(h, 16)),
+        ),
+      );
+    }
     return url.protocol === 'http:' || url.protocol === 'https:' ? url : undefined;
   } catch {
     return undefined;

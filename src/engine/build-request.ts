@@ -1,12 +1,14 @@
 import type { WireRequest } from '../collect/http.js';
 import { usageError } from '../errors.js';
 import type { Provider } from '../providers/types.js';
+import { registerSecretValue } from '../secret/scrub.js';
 import { Secret } from '../secret/secret.js';
 import { VERSION } from '../cli/help.js';
 import {
   CREDENTIAL_HEADERS,
   CREDENTIAL_QUERY,
   headerValue,
+  isCredentialHeader,
   looksLikeCredentialHeader,
   spotFor,
   splitScheme,
@@ -68,7 +70,19 @@ export function parseUrl(value: string, what: string): URL {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw usageError(`${what} must be http:// or https://, not ${url.protocol}`);
   }
+  registerUrlPassword(url);
   return url;
+}
+
+/** The password of `user:password@host` is a credential like any other: output never shows it. */
+export function registerUrlPassword(url: URL): void {
+  if (!url.password) return;
+  registerSecretValue(url.password);
+  try {
+    registerSecretValue(decodeURIComponent(url.password));
+  } catch {
+    // not valid percent-encoding: the raw form is registered
+  }
 }
 
 export interface BuiltRequest {
@@ -116,7 +130,22 @@ export function buildRequest(
     ]);
   }
   if (!has(headers, 'user-agent')) headers.push(['User-Agent', WHY401_UA]);
+  for (const [name, value] of headers) if (isCredentialHeader(name)) registerHeaderSecret(value);
   return { request: { method, url, headers, body: input.body }, credential, asSent };
+}
+
+/**
+ * Every credential header's value is a secret to the output, not only the one diagnosed: a
+ * second key header, a cookie, the user:password inside a Basic value (servers echo any of them).
+ */
+function registerHeaderSecret(value: string): void {
+  const { scheme, token } = splitScheme(value);
+  registerSecretValue(value);
+  registerSecretValue(token);
+  if (scheme?.toLowerCase() !== 'basic') return;
+  const pair = Buffer.from(token.trim(), 'base64').toString('utf8');
+  registerSecretValue(pair);
+  registerSecretValue(pair.slice(pair.indexOf(':') + 1));
 }
 
 function has(headers: readonly (readonly [string, string])[], name: string): boolean {

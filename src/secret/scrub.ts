@@ -113,11 +113,28 @@ const TOKENISH = /[A-Za-z0-9_\-+/=.:~]{16,}/g;
  * its first 4 characters. Names in UPPER_SNAKE, lower-kebab and dotted ids pass unchanged.
  */
 export function maskSecretLike(text: string): string {
-  return text.replace(TOKENISH, (word) => (looksLikeName(word) ? word : `${word.slice(0, 4)}…`));
+  return text
+    .replace(/(\/\/[^/\s:@]*:)[^/\s@]+@/g, '$1…@') // the password of scheme://user:password@host
+    .replace(TOKENISH, (word) => (looksLikeName(word) ? word : `${word.slice(0, 4)}…`));
 }
 
+/** A part of a name: a word without digits, or short (`v1`, `api03`); not 32 hex digits. */
+const wordish = (part: string) => part.length <= 12 || !/\d/.test(part);
+
 export function looksLikeName(word: string): boolean {
-  if (/^[A-Z][A-Z0-9_]*$/.test(word) || /^[a-z][a-z0-9]*([._-][a-z0-9]+)*$/.test(word)) return true;
-  if (/^[A-Z][A-Za-z0-9_]*$/.test(word) && !/\d/.test(word)) return true; // PascalCase words
-  return /^https?:\/\//.test(word) || word.includes('/') || /^[\d.:]+$/.test(word); // URLs, paths, ports
+  // UPPER_SNAKE, lower-kebab and dotted ids, made of words (a hex or base32 key is one long part)
+  if (/^[A-Z][A-Z0-9_]*$/.test(word) || /^[a-z][a-z0-9]*([._-][a-z0-9]+)*$/.test(word))
+    return word.split(/[._-]/).every(wordish);
+  if (/^(?:[A-Z][a-z]{2,})+$/.test(word)) return true; // PascalCase words
+  if (/^[\d.:]+$/.test(word)) return true; // versions, addresses, ports
+  // URLs and paths (`https://…`, `/…`, `./…`, `~/…`) whose segments are all short or names: a
+  // slash alone proves nothing, base64 keys hold them (wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY).
+  const rest = /^([a-z][a-z0-9+.-]*:\/\/|\.{0,2}\/|~\/)/i.exec(word);
+  return (
+    rest !== null &&
+    word
+      .slice(rest[0].length)
+      .split('/')
+      .every((segment) => segment.length <= 15 || looksLikeName(segment))
+  );
 }

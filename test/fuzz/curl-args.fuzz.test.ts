@@ -61,7 +61,13 @@ describe('shellSplit (fuzz)', () => {
             expect(shellSplit(line)).toEqual(words.map((x) => x.w));
           },
         ),
-        params,
+        {
+          ...params,
+          examples: [
+            [[{ w: '\u2028@', quoted: '\u2028@' }], ' '],
+            [[{ w: 'a\\\nb', quoted: "'a\\\nb'" }], ' '],
+          ],
+        },
       );
     },
     TIMEOUT,
@@ -95,7 +101,13 @@ describe('parseCurlArgs (fuzz)', () => {
             }
           },
         ),
-        params,
+        {
+          ...params,
+          examples: [
+            [['-H', '--sk-proj-']],
+            [['-H', 'Authorization:', 'Bearer', 'k3y-abcdefghijklmnop', 'http://x']],
+          ],
+        },
       );
     },
     TIMEOUT,

@@ -78,7 +78,7 @@ describe('provider detection (fuzz)', () => {
             }
           },
         ),
-        params,
+        { ...params, examples: [[undefined, `sk-proj-${'T3BlbkFJ'.repeat(8000)}!`, undefined]] },
       );
     },
     TIMEOUT,
@@ -96,7 +96,7 @@ describe('meantValue and lintKey (fuzz)', () => {
           const hidden = [...codePoints(meant)].filter(({ cp }) => isHidden(cp));
           expect(hidden).toEqual([]);
         }),
-        params,
+        { ...params, examples: [[`a${'"'.repeat(60_000)}x`], [`Bearer${' '.repeat(60_000)}x y`]] },
       );
     },
     TIMEOUT,
@@ -114,7 +114,15 @@ describe('meantValue and lintKey (fuzz)', () => {
           expect(printed.length).toBeLessThanOrEqual(32 * 1024);
           for (const f of report.findings) expect(f.evidence.length).toBeLessThanOrEqual(12);
         }),
-        params,
+        {
+          ...params,
+          examples: [
+            ['\u202e'.repeat(20_000)],
+            [`${' '.repeat(60_000)}Ā`],
+            ['${'.repeat(30_000)],
+            [`{{${' '.repeat(60_000)}`],
+          ],
+        },
       );
     },
     TIMEOUT,

@@ -39,7 +39,7 @@ describe('redact and renderVisible (fuzz)', () => {
           expect(shown.length).toBeLessThanOrEqual(12 * 6 + 1);
           expect(runsOf(value, shown)).toEqual([]);
         }),
-        params,
+        { ...params, examples: [[{ value: `${'…'.repeat(20)} `, prefix: '…………' }]] },
       );
     },
     TIMEOUT,
@@ -105,7 +105,10 @@ describe('scrub (fuzz)', () => {
             }
           },
         ),
-        params,
+        {
+          ...params,
+          examples: [[['https://['], [{ filler: 'https://', secret: 0, form: 'raw', cut: 0 }]]],
+        },
       );
     },
     TIMEOUT,

@@ -87,7 +87,17 @@ describe('parseChallenges (fuzz)', () => {
             })),
           );
         }),
-        params,
+        {
+          ...params,
+          examples: [
+            [
+              [
+                { scheme: '_', body: '0=' },
+                { scheme: '#', body: 'A' },
+              ],
+            ],
+          ],
+        },
       );
     },
     TIMEOUT,

@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { usageError } from '../../errors.js';
+import { looksLikeName } from '../../secret/scrub.js';
 import { scanAllEnv, traceEnv } from '../../engine/trace-env.js';
 import { envHuman, envJson, envScanHuman, envScanJson } from '../../report/env.js';
 import { EXIT } from '../exit-codes.js';
@@ -62,7 +63,8 @@ export async function run(args: string[]): Promise<number> {
   if (values.all && name !== undefined) throw usageError('give a variable name or --all, not both');
   if (!values.all && name === undefined)
     throw usageError('which variable? why401 env NAME (or --all)');
-  if (name !== undefined && !NAME.test(name))
+  // A key pasted where the name belongs: never echoed back (as --key-env does).
+  if (name !== undefined && (!NAME.test(name) || (name.length >= 16 && !looksLikeName(name))))
     throw usageError(`env takes a variable name, not a value (got ${name.length} chars)`);
   if (values.mode !== undefined && !/^[\w.-]+$/.test(values.mode))
     throw usageError('--mode takes a mode name such as development or production');
