@@ -101,3 +101,17 @@ describe('scrub', () => {
     expect(scrub(text)).toBe('{"key":"[redacted]","ok":true}\n⟨LF⟩ é 東京');
   });
 });
+
+describe('bounded memory', () => {
+  it('keeps the newest 1024 values and still scrubs them', () => {
+    resetScrubber();
+    const values = Array.from(
+      { length: 1100 },
+      (_, i) => `bounded-secret-${String(i).padStart(6, '0')}-zz`,
+    );
+    for (const v of values) registerSecretValue(v);
+    const last = values[values.length - 1] ?? '';
+    expect(scrub(`x ${last} y`)).not.toContain(last.slice(0, 12));
+    resetScrubber();
+  });
+});

@@ -15,8 +15,12 @@ export function setReveal(on: boolean): void {
 export function isRevealing(): boolean {
   return revealing;
 }
+
 const grams = new Set<string>();
 const shortSecrets = new Set<string>();
+/** Registered values, oldest first: a long-running app (withWhy401) must not grow without bound. */
+const registered = new Set<string>();
+const MAX_REGISTERED = 1024;
 
 /** What an unset variable turns into: not a secret, and scrubbing it would mangle our own words. */
 const NOT_SECRET =
@@ -24,7 +28,21 @@ const NOT_SECRET =
 
 /** Remember a credential (and its common encodings) so no output can carry it. */
 export function registerSecretValue(value: string): void {
-  if (NOT_SECRET.test(value)) return;
+  if (NOT_SECRET.test(value) || registered.has(value)) return;
+  registered.add(value);
+  if (registered.size > MAX_REGISTERED) {
+    // Forget the oldest, then rebuild: grams may be shared between values.
+    const oldest = registered.values().next().value;
+    if (oldest !== undefined) registered.delete(oldest);
+    grams.clear();
+    shortSecrets.clear();
+    for (const v of registered) addForms(v);
+    return;
+  }
+  addForms(value);
+}
+
+function addForms(value: string): void {
   const forms = new Set([value, value.trim()]);
   try {
     forms.add(encodeURIComponent(value));
@@ -103,6 +121,7 @@ export function holdsSecret(text: string): boolean {
 export function resetScrubber(): void {
   grams.clear();
   shortSecrets.clear();
+  registered.clear();
 }
 
 const TOKENISH = /[A-Za-z0-9_\-+/=.:~]{16,}/g;
