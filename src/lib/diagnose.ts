@@ -1,6 +1,11 @@
-import type { NetErrorKind } from '../collect/http.js';
 import { diagnose as diagnoseRequest } from '../engine/diagnose.js';
-import { diagnoseExchange as diagnoseReceived } from '../engine/diagnose-exchange.js';
+import {
+  diagnoseExchange as diagnoseReceived,
+  type DiagnoseExchangeOptions as EngineExchangeOptions,
+  type ExchangeFailure,
+  type ExchangeRequest,
+  type ExchangeResponse,
+} from '../engine/diagnose-exchange.js';
 import { Secret } from '../secret/secret.js';
 import { publicDiagnosis, type Diagnosis } from './diagnosis.js';
 import { headerPairs, type HeadersInput } from './headers.js';
@@ -76,50 +81,24 @@ export async function diagnose(
   return publicDiagnosis(d);
 }
 
-/** A request some client already sent. */
-export interface SentRequest {
-  readonly url: string | URL;
-  readonly method?: string | undefined;
+/** A request some client already sent: the engine's shape, with headers in any common form. */
+export type SentRequest = Omit<ExchangeRequest, 'headers'> & {
   /** The headers as sent, credential headers included (they stay in this call, redacted out). */
   readonly headers?: HeadersInput | undefined;
-}
+};
 
 /** The answer it got. */
-export interface ReceivedResponse {
-  readonly status: number;
-  readonly statusText?: string | undefined;
+export type ReceivedResponse = Omit<ExchangeResponse, 'headers'> & {
   readonly headers?: HeadersInput | undefined;
-  /** The body as text; the first 64 KiB are enough. */
-  readonly body?: string | undefined;
-  readonly bodyBytes?: number | undefined;
-  readonly truncated?: boolean | undefined;
-  /** Where the answer came from after redirects the client followed (fetch: `response.url`). */
-  readonly url?: string | undefined;
-  readonly redirected?: boolean | undefined;
-}
+};
 
 /** No answer came: the client refused to send it, or the network failed. */
-export interface FailedExchange {
-  readonly error: {
-    readonly message: string;
-    readonly code?: string | undefined;
-    /** `client-refused` when the client would not send a header (a newline in the key, …). */
-    readonly kind?: NetErrorKind | undefined;
-  };
-}
+export type FailedExchange = ExchangeFailure;
 
-export interface DiagnoseExchangeOptions {
+/** The engine's options, with the provider named `provider` as elsewhere in the library. */
+export type DiagnoseExchangeOptions = Omit<EngineExchangeOptions, 'providerId'> & {
   readonly provider?: string | undefined;
-  /** Send a few read-only probes to the same origin to confirm the cause (off by default). */
-  readonly probe?: boolean | undefined;
-  readonly timeoutMs?: number | undefined;
-  /** The proxy the client went through, if any (probes use it too). */
-  readonly proxy?: string | undefined;
-  readonly insecure?: boolean | undefined;
-  /** When the answer arrived (ms since the epoch; default now): for clock skew and JWT times. */
-  readonly receivedAt?: number | undefined;
-  readonly elapsedMs?: number | undefined;
-}
+};
 
 /**
  * Diagnoses a request another client already sent and the answer it got, without sending
