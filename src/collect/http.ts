@@ -268,9 +268,10 @@ function tunnel(
 }
 
 function collectHeaders(res: http.IncomingMessage) {
-  const all: Record<string, string[]> = {};
+  // Header names come from the server: no prototype (`__proto__` or `constructor` is a name).
+  const all = Object.create(null) as Record<string, string[]>;
   for (const [name, values] of Object.entries(res.headersDistinct)) if (values) all[name] = values;
-  const headers: Record<string, string> = {};
+  const headers = Object.create(null) as Record<string, string>;
   for (const [name, values] of Object.entries(all)) headers[name] = values.join(', ');
   return { all, headers };
 }

@@ -31,7 +31,8 @@ function parseOne(input: string): Challenge[] {
     const scheme = TOKEN.exec(input.slice(i));
     if (!scheme) break;
     i += scheme[0].length;
-    const params: Record<string, string> = {};
+    // Names come from the server: no prototype, so `__proto__=x` is a param like any other.
+    const params = Object.create(null) as Record<string, string>;
     let token68: string | undefined;
     // token68 right after the scheme (`abc=,` too: a param needs a value after its `=`)
     const t68 = /^ +([A-Za-z0-9._~+/-]+=*)\s*(,|$)/.exec(input.slice(i));

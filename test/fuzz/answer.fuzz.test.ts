@@ -18,6 +18,8 @@ const NAMES = [
   'cf-ray',
   'x-amzn-errortype',
   'set-cookie',
+  '__proto__',
+  'constructor',
 ];
 
 /** Header values as node:http gives them (no CR, LF or NUL), capped like its 16 KiB limit. */

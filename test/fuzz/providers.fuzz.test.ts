@@ -49,7 +49,7 @@ const adversarialKey = fc
       ) + tail,
   );
 
-const anyKey = fc.oneof({ weight: 5, arbitrary: text() }, { weight: 1, arbitrary: adversarialKey });
+const anyKey = fc.oneof({ weight: 8, arbitrary: text() }, { weight: 1, arbitrary: adversarialKey });
 
 describe('provider detection (fuzz)', () => {
   it(

@@ -96,6 +96,7 @@ describe('parseChallenges (fuzz)', () => {
                 { scheme: '#', body: 'A' },
               ],
             ],
+            [[{ scheme: '!', body: [{ name: '__proto__', value: { raw: '""', value: '' } }] }]],
           ],
         },
       );
