@@ -23,7 +23,7 @@ const registered = new Set<string>();
 const MAX_REGISTERED = 1024;
 
 /** What an unset variable turns into: not a secret, and scrubbing it would mangle our own words. */
-const NOT_SECRET =
+export const NOT_SECRET =
   /^\s*((bearer|basic|token|bot)\s+)?(undefined|null|none|nil|nan|true|false|\[object object\]|bearer|basic|token)?\s*$/i;
 
 /** Remember a credential (and its common encodings) so no output can carry it. */

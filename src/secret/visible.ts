@@ -1,5 +1,5 @@
 import { charName, codePoints, isHidden, type CharAt } from './chars.js';
-import type { Secret } from './secret.js';
+import { sharesRun, type Secret } from './secret.js';
 
 const EDGE_QUOTES = new Set([0x22, 0x27, 0x60, 0x2018, 0x2019, 0x201c, 0x201d]);
 /** Hidden characters named one by one; past these (a binary file as a key) only counted. */
@@ -29,6 +29,29 @@ export function renderVisible(secret: Secret, publicPrefix = ''): VisibleRenderi
   const showTail = ordinary >= 20 ? 4 : ordinary >= 12 ? 2 : 0;
   const fits = publicPrefix.length + showTail <= ordinary / 3;
   const prefix = fits && value.startsWith(publicPrefix) ? publicPrefix.slice(0, 8) : '';
+  // `…` is a character keys can hold too: what is shown must not line up into 9 characters of
+  // the value (prefix, `…`, tail); less is shown until it does not.
+  const tries: readonly (readonly [string, number])[] = [
+    [prefix, showTail],
+    ['', showTail],
+    ['', 0],
+  ];
+  let drawn = draw(points, isMark, ordinary, prefix, showTail);
+  for (const [p, t] of tries.slice(1)) {
+    if (!sharesRun(value, drawn.text)) break;
+    drawn = draw(points, isMark, ordinary, p, t);
+  }
+  return { text: drawn.text || '(empty)', length: value.length, marks: drawn.marks };
+}
+
+/** The rendering with this much of the key shown: `prefix` and the last `showTail` characters. */
+function draw(
+  points: readonly { index: number; cp: number }[],
+  isMark: (cp: number, pos: number) => boolean,
+  ordinary: number,
+  prefix: string,
+  showTail: number,
+): { text: string; marks: CharAt[] } {
   const marks: CharAt[] = [];
   let text = '';
   let ordinarySeen = 0;
@@ -59,5 +82,5 @@ export function renderVisible(secret: Secret, publicPrefix = ''): VisibleRenderi
     }
   });
   if (unnamed > 0) text += ` (and ${unnamed} more hidden characters)`;
-  return { text: text || '(empty)', length: value.length, marks };
+  return { text, marks };
 }
