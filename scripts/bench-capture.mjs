@@ -198,7 +198,18 @@ http.createServer((req, res) => {
       stdio: ['ignore', 'ignore', 'inherit'],
     }),
   );
+  // The floor for any proxy written in Node.js: bytes piped between sockets, nothing parsed.
+  const pipePort = await freePort();
+  const pipe = `import net from 'node:net';
+net.createServer((c) => { const u = net.connect(${originPort}, '${HOST}'); c.pipe(u).pipe(c);
+  c.on('error', () => u.destroy()); u.on('error', () => c.destroy()); }).listen(${pipePort}, '${HOST}');`;
+  children.push(
+    spawn(process.execPath, ['--input-type=module', '-e', pipe], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    }),
+  );
   await Promise.all([
+    waitFor(pipePort),
     waitFor(originPort),
     waitFor(nginxPort),
     waitFor(capturePort),
@@ -209,6 +220,7 @@ http.createServer((req, res) => {
     ['direct', `http://${HOST}:${originPort}/v1/models`, undefined],
     ['nginx proxy', `http://${HOST}:${nginxPort}/v1/models`, children[1].pid],
     ['bare Node.js proxy', `http://${HOST}:${barePort}/v1/models`, children[3].pid],
+    ['TCP pipe in Node.js', `http://${HOST}:${pipePort}/v1/models`, children[4].pid],
     ['why401 capture', `http://${HOST}:${capturePort}/v1/models`, children[2].pid],
   ];
   const rows = [];
@@ -219,7 +231,7 @@ http.createServer((req, res) => {
     rows.push({ name, ...t, seqP50: l.p50, seqP99: l.p99 });
     console.error(`measured ${name}`);
   }
-  const [direct, nginx, bareNode, capture] = rows;
+  const [direct, nginx, bareNode, , capture] = rows;
   const f = (n, d = 2) => n.toFixed(d);
   console.log(
     `\n${SECONDS}s at ${CONNECTIONS} connections (autocannon), then ${SEQUENTIAL} sequential requests on 1 connection; ${BODY.length}-byte answers`,

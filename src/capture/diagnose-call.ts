@@ -81,6 +81,16 @@ function wireResponse(r: ObservedResponse): WireResponse {
 const FAILURE_WORDS =
   /"(ok|success)"\s*:\s*false|"status"\s*:\s*"(error|REQUEST_DENIED)"|"errors?"\s*:/;
 
+/** A 2xx whose first bytes hold none of the failure shapes. */
+function plainlyAnswered(r: ObservedResponse | undefined): boolean {
+  return r !== undefined && r.status >= 200 && r.status < 300 && !FAILURE_WORDS.test(sampleHead(r));
+}
+
+/** The app hung up before any answer came: nothing was refused. */
+function abandoned(call: ObservedCall): boolean {
+  return !call.response && !call.error && call.interrupted === 'client-aborted';
+}
+
 function sentOf(call: ObservedCall, request: WireRequest, carried: boolean): Sent {
   const r = call.response;
   if (!r) {
@@ -134,17 +144,20 @@ export async function diagnoseCall(
   const url = call.url;
   const { credential, described } = credentialOf(call, detection);
   const request: WireRequest = { method: call.method, url, headers: call.requestHeaders };
-  const sent = sentOf(call, request, credential !== null);
-  const refused = isRefused(sent);
+  // Most calls pass: a plain 2xx (or a call the app gave up on before any answer) is not read
+  // further unless the live view wants its detail.
+  const plain = !options.detail && (plainlyAnswered(call.response) || abandoned(call));
+  const sent = plain ? undefined : sentOf(call, request, credential !== null);
+  const refused = sent !== undefined && isRefused(sent);
   let verdict: Verdict | null = null;
   let findings: Finding[] = [];
   let exchange: ExchangeJson | null = null;
-  if (refused) {
+  if (sent && refused) {
     const judged = await judge(sent, call, credential, detection, options.probe);
     verdict = judged.verdict;
     findings = judged.findings;
   }
-  if (refused || options.detail) exchange = exchangeJson(sent, credential);
+  if (sent && (refused || options.detail)) exchange = exchangeJson(sent, credential);
   const plainUrl = credential?.spot.in !== 'query' && url.password === '';
   return {
     schema: 'why401/call@1',

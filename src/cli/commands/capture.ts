@@ -135,6 +135,7 @@ export async function run(args: string[]): Promise<number> {
       insecure: values.insecure === true,
       headTimeoutMs,
       onCall,
+      localPath: LIVE_PATH,
       local: hub ? (req, res) => hub.handle(req, res) : undefined,
     });
   } catch (e) {

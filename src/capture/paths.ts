@@ -1,0 +1,26 @@
+/**
+ * The app's request target on the API: absolute-form is cut to its path, and a target with a
+ * path prefix (`--target https://host/v1`) gets it put in front.
+ */
+export function upstreamPath(target: URL, requestTarget: string): string {
+  let path = requestTarget;
+  if (/^https?:\/\//i.test(requestTarget)) {
+    try {
+      const url = new URL(requestTarget);
+      path = url.pathname + url.search;
+    } catch {
+      path = '/';
+    }
+  }
+  const prefix = target.pathname.replace(/\/$/, '');
+  return prefix && !path.startsWith(`${prefix}/`) && path !== prefix ? `${prefix}${path}` : path;
+}
+
+/** The URL a call is reported under: the target's origin and the path (`//x` stays a path). */
+export function callUrl(target: URL, path: string): URL {
+  try {
+    return new URL(`${target.origin}${path.startsWith('/') ? '' : '/'}${path}`);
+  } catch {
+    return new URL(target.origin);
+  }
+}

@@ -1,0 +1,513 @@
+import type net from 'node:net';
+import type { NetError } from '../collect/http.js';
+import { BodySample } from './body-sample.js';
+import type { Deadlines } from './deadlines.js';
+import { BodyCursor, requestFraming, responseFraming } from './http1/framing.js';
+import {
+  closesAfter,
+  HeadReader,
+  parseRequestHead,
+  parseResponseHead,
+  valuesOf,
+  type HeaderLine,
+  type RequestHead,
+} from './http1/heads.js';
+import type { ObservedCall, ObservedResponse } from './observed-call.js';
+import { callUrl, upstreamPath } from './paths.js';
+import type { UpstreamPool, UpstreamSocket } from './upstream-pool.js';
+import { gatewayAnswer, netErrorOf, timeoutError } from './upstream.js';
+import { wireText } from './wire-text.js';
+
+export interface RelayContext {
+  readonly target: URL;
+  readonly pool: UpstreamPool;
+  /** Waits for an answer's head (`--timeout`). */
+  readonly answerDeadlines: Deadlines;
+  /** Waits for a request's head once it started arriving (slow clients). */
+  readonly headDeadlines: Deadlines;
+  readonly nextId: () => number;
+  readonly onCall: (call: ObservedCall) => void;
+  /** Requests capture answers itself (the live view): they go to node:http with their connection. */
+  readonly isLocal: (requestTarget: string) => boolean;
+  /** Gives node:http the connection, with the bytes already read from it. */
+  readonly handOver: (socket: net.Socket, bytes: Buffer) => void;
+}
+
+interface Call {
+  readonly id: number;
+  readonly startedAt: number;
+  readonly t0: number;
+  readonly method: string;
+  readonly path: string;
+  readonly headers: HeaderLine[];
+  /** The head as written to the API: written again if a kept-alive connection was stale. */
+  readonly head: Buffer;
+  readonly hasBody: boolean;
+  readonly sample: BodySample;
+  response?: Omit<ObservedResponse, 'bodySample' | 'bodyBytes' | 'truncated'>;
+  error?: NetError;
+  interrupted?: ObservedCall['interrupted'];
+  /** Some of the answer reached the app: from here a failure can only cut the connection. */
+  forwarded: boolean;
+  reported: boolean;
+}
+
+const KEEP_ALIVE_MS = 65_000;
+const EMPTY = Buffer.alloc(0);
+
+/**
+ * One app connection, relayed to one API connection byte for byte (1:1, so the app's keep-alive,
+ * pipelining and `Connection` headers mean what they say). Only the request line's path and the
+ * Host header are rewritten. Heads are read here, exactly as sent, to observe each call; bodies
+ * are walked through their framing without a copy, a 64 KiB sample kept for the diagnosis.
+ */
+export class Relay {
+  readonly #client: net.Socket;
+  readonly #ctx: RelayContext;
+  readonly #calls: Call[] = [];
+  readonly #requestHead = new HeadReader();
+  readonly #answerHead = new HeadReader();
+  #requestBody: BodyCursor | undefined;
+  #answerBody: BodyCursor | undefined;
+  #up: UpstreamSocket | undefined;
+  #upError: Error | undefined;
+  #retried = false;
+  #tunnel = false;
+  /** The app or the API said this connection ends after the answer in progress. */
+  #closeAfter = false;
+  #clientGone = false;
+  #waitingHead = false;
+  /** Bytes for node:http once the calls in flight are done. */
+  #handOverBytes: Buffer | undefined;
+  #upPaused = false;
+  #clientPaused = false;
+
+  constructor(client: net.Socket, ctx: RelayContext) {
+    this.#client = client;
+    this.#ctx = ctx;
+    client.setNoDelay(true);
+    client.setTimeout(KEEP_ALIVE_MS);
+    client.on('data', this.#onClientData);
+    client.on('end', this.#onClientEnd);
+    client.on('error', this.#onClientError);
+    client.on('close', this.#onClientClose);
+    client.on('timeout', this.#onClientIdle);
+  }
+
+  // ── the app's side ──────────────────────────────────────────────────────────────────────────
+
+  readonly #onClientData = (chunk: Buffer): void => {
+    // A head and a body in one chunk go out in one write (one syscall), not two.
+    const up = this.#up?.socket;
+    up?.cork();
+    try {
+      this.#readRequests(chunk);
+    } finally {
+      up?.uncork();
+    }
+  };
+
+  #readRequests(chunk: Buffer): void {
+    let i = 0;
+    while (i < chunk.length && !this.#clientGone) {
+      if (this.#tunnel) {
+        this.#toUpstream(chunk.subarray(i));
+        return;
+      }
+      if (this.#handOverBytes) {
+        this.#handOverBytes = Buffer.concat([this.#handOverBytes, chunk.subarray(i)]);
+        return;
+      }
+      if (this.#requestBody) {
+        const step = this.#requestBody.consume(chunk, i);
+        if ('error' in step) {
+          this.#refuseRequest(400, 'Bad Request');
+          return;
+        }
+        if (step.used > 0) this.#toUpstream(chunk.subarray(i, i + step.used));
+        i += step.used;
+        if (step.done) this.#requestBody = undefined;
+        continue;
+      }
+      const step = this.#requestHead.push(chunk, i);
+      if (step.kind === 'more') {
+        this.#headStarted();
+        return;
+      }
+      this.#headEnded();
+      if (step.kind === 'too-large') {
+        this.#handOver(Buffer.concat([this.#requestHead.take() ?? EMPTY, chunk.subarray(i)]));
+        return;
+      }
+      const head = parseRequestHead(step.text);
+      const framing = head && requestFraming(head);
+      if (!head || framing === undefined || framing === 'ambiguous' || !this.#relays(head)) {
+        this.#handOver(Buffer.concat([step.bytes, chunk.subarray(i + step.used)]));
+        return;
+      }
+      i += step.used;
+      this.#startCall(head, framing.kind !== 'none');
+      if (framing.kind !== 'none') this.#requestBody = new BodyCursor(framing, () => undefined);
+    }
+  }
+
+  /** Plain requests are relayed; CONNECT, upgrades and the live view go to node:http. */
+  #relays(head: RequestHead): boolean {
+    return (
+      head.method !== 'CONNECT' &&
+      valuesOf(head.headers, 'upgrade').length === 0 &&
+      (head.target.startsWith('/') || /^https?:\/\//i.test(head.target)) &&
+      !this.#ctx.isLocal(head.target)
+    );
+  }
+
+  #startCall(head: RequestHead, hasBody: boolean): void {
+    const path = upstreamPath(this.#ctx.target, head.target);
+    const call: Call = {
+      id: this.#ctx.nextId(),
+      startedAt: Date.now(),
+      t0: performance.now(),
+      method: head.method,
+      path,
+      headers: head.headers,
+      head: upstreamHead(head, path, this.#ctx.target.host),
+      hasBody,
+      sample: new BodySample(),
+      forwarded: false,
+      reported: false,
+    };
+    if (closesAfter(head.version, head.headers)) this.#closeAfter = true;
+    this.#calls.push(call);
+    if (!this.#up) this.#attach(this.#ctx.pool.take());
+    this.#toUpstream(call.head);
+    this.#ctx.answerDeadlines.add(call, () => this.#answerTimedOut(call));
+  }
+
+  /** A request head is arriving slowly: it gets the head deadline, not the idle timeout. */
+  #headStarted(): void {
+    if (this.#waitingHead) return;
+    this.#waitingHead = true;
+    this.#ctx.headDeadlines.add(this, () => this.#refuseRequest(408, 'Request Timeout'));
+  }
+
+  #headEnded(): void {
+    if (!this.#waitingHead) return;
+    this.#waitingHead = false;
+    this.#ctx.headDeadlines.delete(this);
+  }
+
+  readonly #onClientEnd = (): void => {
+    // The app closed its side: as node:http does, a call still in flight counts as abandoned.
+    if (this.#calls.length > 0) this.#client.destroy();
+    else if (!this.#handOverBytes) this.#endClient();
+  };
+
+  readonly #onClientError = (): void => {
+    // 'close' follows and does the cleaning up.
+  };
+
+  readonly #onClientIdle = (): void => {
+    // A stream may idle for long (an LLM thinking): only a connection with nothing in flight ends.
+    if (this.#calls.length === 0 && !this.#tunnel) this.#client.destroy();
+  };
+
+  readonly #onClientClose = (): void => {
+    this.#clientGone = true;
+    this.#headEnded();
+    for (const call of this.#calls) {
+      call.interrupted ??= 'client-aborted';
+      this.#report(call);
+    }
+    const idle =
+      this.#calls.length === 0 &&
+      !this.#requestBody &&
+      !this.#answerBody &&
+      !this.#answerHead.pending &&
+      !this.#tunnel;
+    this.#calls.length = 0;
+    this.#detach(idle);
+  };
+
+  /** A request the relay will not pass on: answered here, and the connection closed. */
+  #refuseRequest(status: number, reason: string): void {
+    this.#headEnded();
+    if (this.#calls.length === 0)
+      this.#endClient(
+        `HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`,
+      );
+    else this.#client.destroy();
+    this.#detach(false);
+  }
+
+  /** The last bytes for the app, then the connection closes (whether or not the app closes its side). */
+  #endClient(last?: string): void {
+    if (this.#clientGone) return;
+    if (last !== undefined) this.#client.write(last);
+    this.#client.destroySoon();
+  }
+
+  /** From here node:http serves this connection (once the calls in flight are answered). */
+  #handOver(bytes: Buffer): void {
+    this.#headEnded();
+    this.#handOverBytes = bytes;
+    this.#client.pause();
+    if (this.#calls.length === 0) this.#doHandOver();
+  }
+
+  #doHandOver(): void {
+    const client = this.#client;
+    const bytes = this.#handOverBytes ?? EMPTY;
+    this.#handOverBytes = undefined;
+    client.removeListener('data', this.#onClientData);
+    client.removeListener('end', this.#onClientEnd);
+    client.removeListener('error', this.#onClientError);
+    client.removeListener('close', this.#onClientClose);
+    client.removeListener('timeout', this.#onClientIdle);
+    client.setTimeout(0);
+    this.#detach(!this.#answerBody && !this.#requestBody && !this.#tunnel);
+    this.#ctx.handOver(client, bytes);
+  }
+
+  #toClient(bytes: Buffer): void {
+    if (this.#clientGone) return;
+    if (!this.#client.write(bytes) && this.#up && !this.#upPaused) {
+      this.#upPaused = true;
+      this.#up.socket.pause();
+      this.#client.once('drain', () => {
+        this.#upPaused = false;
+        this.#up?.socket.resume();
+      });
+    }
+  }
+
+  // ── the API's side ──────────────────────────────────────────────────────────────────────────
+
+  #attach(up: UpstreamSocket): void {
+    this.#up = up;
+    this.#upError = undefined;
+    const { socket } = up;
+    socket.on('data', this.#onUpstreamData);
+    socket.on('end', this.#onUpstreamEnd);
+    socket.on('error', this.#onUpstreamError);
+    socket.on('close', this.#onUpstreamClose);
+  }
+
+  /** Lets go of the API connection: back to the pool when it sits between calls, else closed. */
+  #detach(reusable: boolean): void {
+    const up = this.#up;
+    if (!up) return;
+    this.#up = undefined;
+    const { socket } = up;
+    socket.removeListener('data', this.#onUpstreamData);
+    socket.removeListener('end', this.#onUpstreamEnd);
+    socket.removeListener('error', this.#onUpstreamError);
+    socket.removeListener('close', this.#onUpstreamClose);
+    if (reusable && !this.#closeAfter && !socket.destroyed) {
+      if (this.#upPaused) socket.resume();
+      this.#ctx.pool.release(socket);
+    } else socket.destroy();
+    this.#upPaused = false;
+    this.#answerHead.take();
+    this.#answerBody = undefined;
+  }
+
+  #toUpstream(bytes: Buffer): void {
+    const up = this.#up;
+    if (!up) return;
+    if (!up.socket.write(bytes) && !this.#clientPaused) {
+      this.#clientPaused = true;
+      this.#client.pause();
+      up.socket.once('drain', () => {
+        this.#clientPaused = false;
+        if (!this.#handOverBytes) this.#client.resume();
+      });
+    }
+  }
+
+  readonly #onUpstreamData = (chunk: Buffer): void => {
+    const client = this.#client;
+    client.cork();
+    try {
+      this.#readAnswers(chunk);
+    } finally {
+      client.uncork();
+    }
+  };
+
+  #readAnswers(chunk: Buffer): void {
+    let i = 0;
+    while (i < chunk.length) {
+      if (this.#tunnel) {
+        this.#toClient(chunk.subarray(i));
+        return;
+      }
+      const call = this.#calls[0];
+      if (!call) {
+        this.#upstreamFailed(protocolError('the API sent an answer to no request'));
+        return;
+      }
+      if (this.#answerBody) {
+        const step = this.#answerBody.consume(chunk, i);
+        if ('error' in step) {
+          this.#upstreamFailed(protocolError(step.error));
+          return;
+        }
+        if (step.used > 0) this.#toClient(chunk.subarray(i, i + step.used));
+        i += step.used;
+        if (step.done) {
+          this.#answerBody = undefined;
+          this.#finish(call);
+        }
+        continue;
+      }
+      const step = this.#answerHead.push(chunk, i);
+      if (step.kind === 'more') return;
+      const head = step.kind === 'head' ? parseResponseHead(step.text) : undefined;
+      if (step.kind !== 'head' || !head) {
+        this.#upstreamFailed(protocolError('the answer is not HTTP/1.x'));
+        return;
+      }
+      i += step.used;
+      this.#toClient(step.bytes);
+      call.forwarded = true;
+      const framing = responseFraming(head, call.method);
+      if (head.status < 200 && head.status !== 101) continue; // 100, 103: the answer follows
+      this.#ctx.answerDeadlines.delete(call);
+      call.response = { status: head.status, statusText: head.reason, headers: head.headers };
+      if (closesAfter(head.version, head.headers) || framing.kind === 'close')
+        this.#closeAfter = true;
+      if (framing.kind === 'tunnel') {
+        this.#tunnel = true;
+        this.#report(call);
+      } else if (framing.kind === 'none') this.#finish(call);
+      else this.#answerBody = new BodyCursor(framing, (data) => call.sample.add(data));
+    }
+  }
+
+  #finish(call: Call): void {
+    this.#calls.shift();
+    this.#report(call);
+    if (this.#calls.length > 0) return;
+    this.#retried = false;
+    if (this.#closeAfter) {
+      this.#endClient();
+      this.#detach(false);
+    } else if (this.#handOverBytes) this.#doHandOver();
+  }
+
+  readonly #onUpstreamError = (error: Error): void => {
+    this.#upError = error;
+  };
+
+  readonly #onUpstreamEnd = (): void => {
+    // An answer that runs until the connection closes has just ended.
+    const call = this.#calls[0];
+    if (call && this.#answerBody?.framing.kind === 'close') {
+      this.#answerBody = undefined;
+      this.#finish(call);
+    }
+  };
+
+  readonly #onUpstreamClose = (): void => {
+    const up = this.#up;
+    this.#detach(false);
+    if (this.#tunnel) {
+      this.#endClient();
+      return;
+    }
+    const call = this.#calls[0];
+    if (!call) return; // closed between calls: the next call opens a new connection
+    const replayable =
+      up?.reused === true &&
+      !this.#retried &&
+      !call.forwarded &&
+      this.#calls.every((c) => !c.hasBody);
+    if (replayable && !this.#requestBody) {
+      // A kept-alive connection the API had closed: the requests were not read, send them again.
+      this.#retried = true;
+      this.#attach({ socket: this.#ctx.pool.connect(), reused: false });
+      for (const c of this.#calls) this.#toUpstream(c.head);
+      return;
+    }
+    this.#upstreamFailed(
+      this.#upError
+        ? netErrorOf(this.#upError)
+        : { kind: 'reset', code: 'ECONNRESET', message: 'the API closed the connection' },
+    );
+  };
+
+  readonly #answerTimedOut = (call: Call): void => {
+    if (call.response || !this.#calls.includes(call)) return;
+    this.#upstreamFailed(timeoutError(this.#ctx.answerDeadlines.ms));
+  };
+
+  /**
+   * The API connection failed. A call whose answer had not started gets 502 or 504 with a body
+   * that says why; one whose answer had started is cut, as the API cut it. Either way the app's
+   * connection ends: calls queued behind it are lost with it.
+   */
+  #upstreamFailed(error: NetError): void {
+    this.#detach(false);
+    const [first, ...rest] = this.#calls.splice(0);
+    if (first) {
+      if (first.response) first.interrupted ??= 'upstream-reset';
+      else first.error = error;
+      if (!first.forwarded && !this.#clientGone) {
+        const { status, body } = gatewayAnswer(this.#ctx.target, error);
+        this.#endClient(
+          `HTTP/1.1 ${status} ${status === 504 ? 'Gateway Timeout' : 'Bad Gateway'}\r\n` +
+            'Content-Type: application/json\r\n' +
+            `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+            'X-Why401: upstream-unreachable\r\nConnection: close\r\n\r\n' +
+            body,
+        );
+      } else this.#client.destroy();
+      this.#report(first);
+    } else this.#client.destroy();
+    for (const call of rest) {
+      call.error = error;
+      this.#report(call);
+    }
+  }
+
+  #report(call: Call): void {
+    if (call.reported) return;
+    call.reported = true;
+    this.#ctx.answerDeadlines.delete(call);
+    const { response, sample } = call;
+    this.#ctx.onCall({
+      id: call.id,
+      startedAt: call.startedAt,
+      method: call.method,
+      url: callUrl(this.#ctx.target, call.path),
+      requestHeaders: call.headers.map(([n, v]) => [n, wireText(v)] as const),
+      response: response && {
+        ...response,
+        bodySample: sample.buffer(),
+        bodyBytes: sample.bytes,
+        truncated: sample.truncated,
+      },
+      error: call.error,
+      interrupted: call.interrupted,
+      elapsedMs: Math.round(performance.now() - call.t0),
+    });
+  }
+}
+
+/** The head for the API: the path rewritten, Host set to the API's, every other line as sent. */
+function upstreamHead(head: RequestHead, path: string, host: string): Buffer {
+  let text = `${head.method} ${path} ${head.version}\r\n`;
+  let hostSet = false;
+  for (const [name, value] of head.headers) {
+    if (name.length === 4 && name.toLowerCase() === 'host') {
+      if (!hostSet) text += `${name}: ${host}\r\n`;
+      hostSet = true;
+    } else text += `${name}: ${value}\r\n`;
+  }
+  if (!hostSet) text = text.replace('\r\n', `\r\nHost: ${host}\r\n`);
+  return Buffer.from(`${text}\r\n`, 'latin1');
+}
+
+function protocolError(message: string): NetError {
+  return { kind: 'protocol', code: 'HPE_INVALID_RESPONSE', message };
+}

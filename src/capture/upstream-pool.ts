@@ -1,0 +1,89 @@
+import net from 'node:net';
+import type tls from 'node:tls';
+import { createRequire } from 'node:module';
+
+/** A connection to the API, and whether it served a call before (a kept-alive one may be stale). */
+export interface UpstreamSocket {
+  readonly socket: net.Socket;
+  readonly reused: boolean;
+}
+
+const IDLE_MS = 30_000;
+const EVENTS = ['data', 'end', 'error', 'close', 'timeout'] as const;
+const MAX_IDLE = 256;
+
+/**
+ * Connections to the API: the relay ties one to each app connection while it lasts, and hands
+ * it back here when the app's connection closes between calls, so the next app connection does
+ * not pay for a TCP and TLS handshake. Newest first: the likeliest still open.
+ */
+export class UpstreamPool {
+  readonly #idle: net.Socket[] = [];
+  /** The listener each idle socket has (removed one by one: sockets have listeners of their own). */
+  readonly #drops = new WeakMap<net.Socket, () => void>();
+  readonly #host: string;
+  readonly #port: number;
+  readonly #tls: boolean;
+  #closed = false;
+
+  constructor(
+    target: URL,
+    private readonly insecure: boolean,
+  ) {
+    this.#host = target.hostname.replace(/^\[|\]$/g, '');
+    this.#tls = target.protocol === 'https:';
+    this.#port = Number(target.port) || (this.#tls ? 443 : 80);
+  }
+
+  take(): UpstreamSocket {
+    for (let socket = this.#idle.pop(); socket; socket = this.#idle.pop()) {
+      const drop = this.#drops.get(socket);
+      if (drop) for (const event of EVENTS) socket.removeListener(event, drop);
+      socket.setTimeout(0);
+      if (!socket.destroyed && socket.readyState === 'open') return { socket, reused: true };
+      socket.destroy();
+    }
+    return { socket: this.connect(), reused: false };
+  }
+
+  /** A new connection (writes made before it is up are queued by the socket). */
+  connect(): net.Socket {
+    const options = { host: this.#host, port: this.#port, noDelay: true };
+    if (!this.#tls) return net.connect(options);
+    // node:tls only for https targets: most captures point at a local or plain-http API.
+    const { connect } = createRequire(import.meta.url)('node:tls') as typeof tls;
+    return connect({
+      ...options,
+      servername: net.isIP(this.#host) ? undefined : this.#host,
+      rejectUnauthorized: !this.insecure,
+      ALPNProtocols: ['http/1.1'],
+    });
+  }
+
+  /**
+   * Keep a connection that sits between two calls for the next app connection (the caller has
+   * taken its own listeners off).
+   */
+  release(socket: net.Socket): void {
+    if (this.#closed || socket.destroyed || this.#idle.length >= MAX_IDLE) {
+      socket.destroy();
+      return;
+    }
+    const drop = () => {
+      const at = this.#idle.indexOf(socket);
+      if (at >= 0) this.#idle.splice(at, 1);
+      socket.destroy();
+    };
+    // Anything the API says on an idle connection (a timeout notice, a close) ends it.
+    for (const event of EVENTS) socket.on(event, drop);
+    this.#drops.set(socket, drop);
+    socket.setTimeout(IDLE_MS);
+    socket.resume();
+    this.#idle.push(socket);
+  }
+
+  destroy(): void {
+    this.#closed = true;
+    for (const socket of this.#idle.splice(0)) socket.destroy();
+  }
+}
