@@ -8,7 +8,7 @@ import {
   HeadReader,
   parseRequestHead,
   parseResponseHead,
-  valuesOf,
+  staysHttp,
   type HeaderLine,
   type RequestHead,
 } from './http1/heads.js';
@@ -154,8 +154,7 @@ export class Relay {
   /** Plain requests are relayed; CONNECT, upgrades and the live view go to node:http. */
   #relays(head: RequestHead): boolean {
     return (
-      head.method !== 'CONNECT' &&
-      valuesOf(head.headers, 'upgrade').length === 0 &&
+      staysHttp(head) &&
       (head.target.startsWith('/') || /^https?:\/\//i.test(head.target)) &&
       !this.#ctx.isLocal(head.target)
     );

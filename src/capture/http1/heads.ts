@@ -94,6 +94,11 @@ export function valuesOf(headers: readonly HeaderLine[], lowerName: string): str
   return out;
 }
 
+/** Neither CONNECT nor an upgrade: a request whose connection stays HTTP after it. */
+export function staysHttp(head: RequestHead): boolean {
+  return head.method !== 'CONNECT' && valuesOf(head.headers, 'upgrade').length === 0;
+}
+
 /** Does the Connection header (or the HTTP/1.0 default) say the connection ends after this? */
 export function closesAfter(version: string, headers: readonly HeaderLine[]): boolean {
   const values = valuesOf(headers, 'connection');
