@@ -136,7 +136,8 @@ export class Relay {
       }
       this.#headEnded();
       if (step.kind === 'too-large') {
-        this.#handOver(Buffer.concat([this.#requestHead.take() ?? EMPTY, chunk.subarray(i)]));
+        this.#requestHead.take();
+        this.#refuseRequest(431, 'Request Header Fields Too Large');
         return;
       }
       const head = parseRequestHead(step.text);
