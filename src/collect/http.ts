@@ -386,5 +386,7 @@ export function classify(error: unknown): NetError {
                 : code.startsWith('HPE_')
                   ? 'protocol'
                   : 'other';
-  return { kind, code, message: message.split('\n')[0] ?? message };
+  // Node's connect errors end in ` - Local (undefined:undefined)` when no local address was bound
+  const line = (message.split('\n')[0] ?? message).replace(/ - Local \([^)]*\)$/, '');
+  return { kind, code, message: line };
 }
