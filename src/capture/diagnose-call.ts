@@ -1,18 +1,18 @@
 import type { WireRequest, WireResponse } from '../collect/http.js';
-import type { RequestEvidence, Sent, SentCredential } from '../checks/request/evidence.js';
+import type { Sent, SentCredential } from '../checks/request/evidence.js';
 import { loginTarget } from '../checks/request/redirect.js';
 import { readAnswer } from '../engine/answer.js';
 import { isAccepted, type Transport } from '../engine/chain.js';
 import { exchangeJson, redactUrl, type ExchangeJson } from '../engine/exchanges.js';
-import { conclude, expectedProvider, judgeKey } from '../engine/judge.js';
-import { MAX_REQUESTS, planProbes, runProbes } from '../engine/probes.js';
+import { conclude } from '../engine/judge.js';
+import { judgeExchange } from '../engine/judge-exchange.js';
 import type { Verdict } from '../engine/verdict.js';
 import type { Finding } from '../findings/types.js';
 import { detectProvider, type Detection } from '../providers/detect.js';
 import { scrub } from '../secret/scrub.js';
 import { decodeSample } from './body-sample.js';
 import { credentialOf, type CallCredential } from './call-credential.js';
-import type { HeaderPairs, ObservedCall, ObservedResponse } from './observed-call.js';
+import type { ObservedCall, ObservedResponse } from './observed-call.js';
 
 /** One call, diagnosed when it was refused: what capture and run print, log and show. */
 export interface CallReport {
@@ -153,9 +153,11 @@ export async function diagnoseCall(
   let findings: Finding[] = [];
   let exchange: ExchangeJson | null = null;
   if (sent && refused) {
-    const judged = await judge(sent, call, credential, detection, options.probe);
-    verdict = judged.verdict;
-    findings = judged.findings;
+    const { evidence } = await judgeExchange([sent], credential, detection, {
+      transport: options.probe,
+      localNow: call.startedAt + call.elapsedMs,
+    });
+    ({ verdict, findings } = conclude(evidence));
   }
   if (sent && (refused || options.detail)) exchange = exchangeJson(sent, credential);
   const plainUrl = credential?.spot.in !== 'query' && url.password === '';
@@ -176,62 +178,6 @@ export async function diagnoseCall(
     pid: call.pid ?? null,
     exchange,
   };
-}
-
-async function judge(
-  final: Sent,
-  call: ObservedCall,
-  credential: SentCredential | null,
-  detection: Detection,
-  transport: Transport | undefined,
-): Promise<{ verdict: Verdict; findings: Finding[] }> {
-  const url = final.request.url;
-  const { keyFindings, keyFindingsLocalClock } = judgeKey(
-    credential,
-    url,
-    expectedProvider(detection),
-    final,
-  );
-  const plan =
-    transport && final.result.ok
-      ? planProbes({
-          first: final.request,
-          final,
-          credential,
-          provider: detection.provider,
-          keyFindings,
-          usedProxy: false,
-          providerBy: detection.by,
-          budget: MAX_REQUESTS - 1,
-        })
-      : { probes: [], alternatives: [] };
-  const { probes, alternatives } = transport
-    ? await runProbes(plan, transport)
-    : { probes: {}, alternatives: [] };
-  const evidence: RequestEvidence = {
-    url,
-    method: call.method,
-    provider: detection.provider,
-    providerBy: detection.by,
-    credential,
-    headerNames: call.requestHeaders.map(([n]) => n.toLowerCase()),
-    asSent: true,
-    chain: [final],
-    final,
-    leftOrigin: undefined,
-    proxy: undefined,
-    probes,
-    alternatives,
-    keyFindings,
-    keyFindingsLocalClock,
-    userAgent: userAgentOf(call.requestHeaders),
-    localNow: call.startedAt + call.elapsedMs,
-  };
-  return conclude(evidence);
-}
-
-function userAgentOf(headers: HeaderPairs): string | undefined {
-  return headers.find(([n]) => n.toLowerCase() === 'user-agent')?.[1];
 }
 
 function pathOf(url: URL, credential: SentCredential | null): string {

@@ -1,24 +1,18 @@
 import { AgentPool, classify, type NetErrorKind, type WireRequest } from '../collect/http.js';
 import type { WireResponse } from '../collect/http.js';
 import { parseProxyUrl, type ProxyChoice } from '../collect/proxy-env.js';
-import type { RequestEvidence, Sent, SentCredential } from '../checks/request/evidence.js';
+import type { Sent, SentCredential } from '../checks/request/evidence.js';
 import { loginTarget } from '../checks/request/redirect.js';
 import { usageError } from '../errors.js';
 import { detectProvider, providerById, providerIds, type Detection } from '../providers/detect.js';
 import { readAnswer } from './answer.js';
 import { findCredential, parseUrl, withCredential } from './build-request.js';
-import { isAccepted, type Transport } from './chain.js';
+import { isAccepted } from './chain.js';
 import type { Diagnosis } from './diagnose.js';
 import { exchangeJson, redactUrl } from './exchanges.js';
-import {
-  conclude,
-  expectedProvider,
-  findLeftOrigin,
-  judgeKey,
-  prepareCredential,
-} from './judge.js';
+import { conclude, prepareCredential } from './judge.js';
+import { judgeExchange } from './judge-exchange.js';
 import { summarize } from './lint-key.js';
-import { MAX_REQUESTS, planProbes, runProbes } from './probes.js';
 
 /**
  * A diagnosis of a request some other client already sent and of the answer it got: nothing is
@@ -284,76 +278,4 @@ function proxyChoice(proxy: string | undefined): ProxyChoice | undefined {
   const url = parseProxyUrl(proxy);
   if (!url) throw usageError(`proxy is not an http(s) proxy URL: ${proxy.slice(0, 60)}`);
   return { url, from: 'option' };
-}
-
-export interface JudgeExchangeOptions {
-  /** With a transport, a few read-only probes confirm the cause; without, nothing is sent. */
-  readonly transport?: Transport | undefined;
-  readonly proxy?: ProxyChoice | undefined;
-  /** Our clock when the answer arrived. */
-  readonly localNow: number;
-}
-
-/**
- * The evidence of a chain some client sent (the last hop is the answer judged): key checks,
- * probes when a transport is given, and every request sent, probes included.
- */
-export async function judgeExchange(
-  chain: readonly Sent[],
-  credential: SentCredential | null,
-  detection: Detection,
-  options: JudgeExchangeOptions,
-): Promise<{ evidence: RequestEvidence; sent: readonly Sent[] }> {
-  const firstHop = chain[0];
-  const last = chain[chain.length - 1];
-  if (!firstHop || !last) throw new Error('judgeExchange: an empty chain');
-  // A login page answering 200 after a redirect is not the API accepting the key.
-  const final = chain.some((hop) => loginTarget(hop)) ? { ...last, accepted: false } : last;
-  const url = firstHop.request.url;
-  const { keyFindings, keyFindingsLocalClock } = judgeKey(
-    credential,
-    url,
-    expectedProvider(detection),
-    final,
-  );
-  const probing =
-    options.transport !== undefined &&
-    !final.accepted &&
-    (final.result.ok || final.result.error.kind === 'client-refused');
-  const plan = probing
-    ? planProbes({
-        first: firstHop.request,
-        final,
-        credential,
-        provider: detection.provider,
-        keyFindings,
-        usedProxy: options.proxy !== undefined,
-        providerBy: detection.by,
-        budget: MAX_REQUESTS - 1,
-      })
-    : { probes: [], alternatives: [] };
-  const { probes, alternatives } =
-    options.transport && probing
-      ? await runProbes(plan, options.transport)
-      : { probes: {}, alternatives: [] };
-  const evidence: RequestEvidence = {
-    url,
-    method: firstHop.request.method,
-    provider: detection.provider,
-    providerBy: detection.by,
-    credential,
-    headerNames: firstHop.request.headers.map(([n]) => n.toLowerCase()),
-    asSent: true,
-    chain: chain.map((hop) => (hop === last ? final : hop)),
-    final,
-    leftOrigin: findLeftOrigin(chain, url.origin),
-    proxy: options.proxy,
-    probes,
-    alternatives,
-    keyFindings,
-    keyFindingsLocalClock,
-    userAgent: firstHop.request.headers.find(([n]) => n.toLowerCase() === 'user-agent')?.[1],
-    localNow: options.localNow,
-  };
-  return { evidence, sent: [...chain, ...Object.values(probes), ...alternatives] };
 }

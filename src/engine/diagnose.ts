@@ -1,7 +1,6 @@
 import { AgentPool } from '../collect/http.js';
 import { parseProxyUrl, proxyFromEnv, type ProxyChoice } from '../collect/proxy-env.js';
 import type { RequestEvidence, Sent } from '../checks/request/evidence.js';
-import { loginTarget } from '../checks/request/redirect.js';
 import { usageError } from '../errors.js';
 import type { Finding } from '../findings/types.js';
 import { renderFinding } from '../findings/render.js';
@@ -11,14 +10,8 @@ import { buildRequest, resolveUrl, type RequestInput } from './build-request.js'
 import { followChain, type Transport } from './chain.js';
 import { meantValue } from './key-evidence.js';
 import { summarize, type CredentialSummary } from './lint-key.js';
-import {
-  conclude,
-  expectedProvider,
-  findLeftOrigin,
-  judgeKey,
-  prepareCredential,
-} from './judge.js';
-import { MAX_REQUESTS, planProbes, runProbes } from './probes.js';
+import { conclude, prepareCredential } from './judge.js';
+import { judgeExchange } from './judge-exchange.js';
 import type { Verdict } from './verdict.js';
 import { exchangeJson, redactUrl, type ExchangeJson } from './exchanges.js';
 
@@ -107,64 +100,19 @@ export async function diagnose(
         credential !== null &&
         s.value.fingerprint !== credential.secret.fingerprint,
     );
-    const last = chain[chain.length - 1] as Sent;
-    // A login page answering 200 after a redirect is not the API accepting the key.
-    const final = chain.some((hop) => loginTarget(hop)) ? { ...last, accepted: false } : last;
-    const { keyFindings, keyFindingsLocalClock } = judgeKey(
-      credential,
-      url,
-      expectedProvider(detection),
-      final,
-    );
-
-    const probing =
-      options.probe !== false &&
-      !final.accepted &&
-      (final.result.ok || final.result.error.kind === 'client-refused' ? true : false);
-    const plan = probing
-      ? planProbes({
-          first: built.request,
-          final,
-          credential,
-          provider,
-          keyFindings,
-          usedProxy: chain[0]?.viaProxy === true,
-          providerBy: detection.by,
-          budget: MAX_REQUESTS - chain.length,
-          fileValue: fileValue?.value.reveal(),
-        })
-      : { probes: [], alternatives: [] };
-    if (plan.probes.length + plan.alternatives.length > 0)
-      options.onProgress?.(
-        `probing: ${[...plan.probes.map((p) => p.name), ...plan.alternatives.map(() => 'alternative')].join(', ')}`,
-      );
-    const { probes, alternatives } = await runProbes(plan, transport);
-
-    const leftOrigin = findLeftOrigin(chain, url.origin);
-    const evidence: RequestEvidence = {
-      url,
-      method: built.request.method,
-      provider,
-      providerBy: detection.by,
-      credential,
-      headerNames: built.request.headers.map(([n]) => n.toLowerCase()),
-      asSent: built.asSent,
-      chain,
-      final,
-      leftOrigin,
+    const probing = options.probe !== false;
+    const { evidence, sent } = await judgeExchange(chain, credential, detection, {
+      transport: probing ? transport : undefined,
       proxy,
-      probes,
-      alternatives,
-      keyFindings,
-      keyFindingsLocalClock,
-      userAgent: built.request.headers.find(([n]) => n.toLowerCase() === 'user-agent')?.[1],
       localNow: Date.now(),
-    };
+      asSent: built.asSent,
+      fileValue: fileValue?.value.reveal(),
+      onProbes: (names) => options.onProgress?.(`probing: ${names.join(', ')}`),
+    });
     const { findings, verdict } = conclude(
       evidence,
-      envFindings(env?.findings ?? [], probes['env-file-value'], fileValue?.file ?? null),
+      envFindings(env?.findings ?? [], evidence.probes['env-file-value'], fileValue?.file ?? null),
     );
-    const sent = [...chain, ...Object.values(probes), ...alternatives];
     return {
       schema: 'why401/diagnosis@1',
       target: {

@@ -1,0 +1,93 @@
+import type { ProxyChoice } from '../collect/proxy-env.js';
+import type { RequestEvidence, Sent, SentCredential } from '../checks/request/evidence.js';
+import { loginTarget } from '../checks/request/redirect.js';
+import type { Detection } from '../providers/detect.js';
+import type { Transport } from './chain.js';
+import { expectedProvider, findLeftOrigin, judgeKey } from './judge.js';
+import { MAX_REQUESTS, planProbes, runProbes } from './probes.js';
+
+export interface JudgeExchangeOptions {
+  /** With a transport, a few read-only probes confirm the cause; without, nothing is sent. */
+  readonly transport?: Transport | undefined;
+  readonly proxy?: ProxyChoice | undefined;
+  /** Our clock when the answer arrived. */
+  readonly localNow: number;
+  /** The request is the client's own (false: `check` placed the key for the user). */
+  readonly asSent?: boolean | undefined;
+  /** A value from a .env file to try as a probe (check --env-dir). */
+  readonly fileValue?: string | undefined;
+  /** Told which probes go out, before they do (progress lines). */
+  readonly onProbes?: ((names: readonly string[]) => void) | undefined;
+}
+
+/**
+ * The evidence of a chain of hops already sent (the last hop is the answer judged): key checks,
+ * probes when a transport is given, and every request sent, probes included. The one judgement
+ * behind `check` (which sent the chain), the library's exchange helpers and capture (which saw
+ * another client send it).
+ */
+export async function judgeExchange(
+  chain: readonly Sent[],
+  credential: SentCredential | null,
+  detection: Detection,
+  options: JudgeExchangeOptions,
+): Promise<{ evidence: RequestEvidence; sent: readonly Sent[] }> {
+  const firstHop = chain[0];
+  const last = chain[chain.length - 1];
+  if (!firstHop || !last) throw new Error('judgeExchange: an empty chain');
+  // A login page answering 200 after a redirect is not the API accepting the key.
+  const final = chain.some((hop) => loginTarget(hop)) ? { ...last, accepted: false } : last;
+  const url = firstHop.request.url;
+  const { keyFindings, keyFindingsLocalClock } = judgeKey(
+    credential,
+    url,
+    expectedProvider(detection),
+    final,
+  );
+  const probing =
+    options.transport !== undefined &&
+    !final.accepted &&
+    (final.result.ok || final.result.error.kind === 'client-refused');
+  const plan = probing
+    ? planProbes({
+        first: firstHop.request,
+        final,
+        credential,
+        provider: detection.provider,
+        keyFindings,
+        usedProxy: firstHop.viaProxy || options.proxy !== undefined,
+        providerBy: detection.by,
+        budget: MAX_REQUESTS - chain.length,
+        fileValue: options.fileValue,
+      })
+    : { probes: [], alternatives: [] };
+  if (plan.probes.length + plan.alternatives.length > 0)
+    options.onProbes?.([
+      ...plan.probes.map((p) => p.name),
+      ...plan.alternatives.map(() => 'alternative'),
+    ]);
+  const { probes, alternatives } =
+    options.transport && probing
+      ? await runProbes(plan, options.transport)
+      : { probes: {}, alternatives: [] };
+  const evidence: RequestEvidence = {
+    url,
+    method: firstHop.request.method,
+    provider: detection.provider,
+    providerBy: detection.by,
+    credential,
+    headerNames: firstHop.request.headers.map(([n]) => n.toLowerCase()),
+    asSent: options.asSent ?? true,
+    chain: chain.map((hop) => (hop === last ? final : hop)),
+    final,
+    leftOrigin: findLeftOrigin(chain, url.origin),
+    proxy: options.proxy,
+    probes,
+    alternatives,
+    keyFindings,
+    keyFindingsLocalClock,
+    userAgent: firstHop.request.headers.find(([n]) => n.toLowerCase() === 'user-agent')?.[1],
+    localNow: options.localNow,
+  };
+  return { evidence, sent: [...chain, ...Object.values(probes), ...alternatives] };
+}
