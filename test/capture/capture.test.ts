@@ -250,6 +250,32 @@ describe('capture: refused calls diagnosed by the same checks as check', () => {
       expectNoCredential(text, [KEY, wrong], where);
   });
 
+  it('with --probe, confirms the cause with the few read-only probes check sends', async () => {
+    const cap = await startCli([
+      'capture',
+      '--target',
+      upstream.origin,
+      '--port',
+      '0',
+      '--json',
+      '--probe',
+    ]);
+    const quoted = await send(`${cap.origin}/v1/models`, {
+      headers: [['Authorization', `Bearer "${KEY}"`]],
+    });
+    expect(quoted.status).toBe(401); // the app's own call is passed on as it was
+    const [line] = await cap.lines(1);
+    const call = JSON.parse(line ?? '{}') as {
+      verdict: { cause: string };
+      findings: { id: string; confidence: string }[];
+    };
+    expect(call.verdict.cause).toBe('key.quoted');
+    // the key without its quotes was accepted: a probe, not a guess
+    expect(call.findings.find((f) => f.id === 'key.quoted')?.confidence).toBe('confirmed');
+    const { stdout, stderr } = await cap.stop();
+    expectNoCredential(stdout + stderr, [KEY], 'capture --probe output');
+  });
+
   it('passes calls on to an HTTPS API (--insecure for its self-signed certificate)', async () => {
     const tls = await startHttpsOrigin((req, res) => {
       res.writeHead(req.headers['x-api-key'] === KEY ? 200 : 403, {
