@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { registerSecretValue, resetScrubber, scrub } from './scrub.js';
 import { Secret } from './secret.js';
 
@@ -114,4 +114,40 @@ describe('bounded memory', () => {
     expect(scrub(`x ${last} y`)).not.toContain(last.slice(0, 12));
     resetScrubber();
   });
+});
+
+describe('parameter lists (Digest, AWS SigV4, OAuth 1)', () => {
+  afterEach(() => resetScrubber());
+
+  it.each([
+    [
+      'Credential=AKIAIOSFODNN7EXAMPLE/20261128/us-east-1/sts/aws4_request, SignedHeaders=host;x-amz-date, Signature=0123456789abcdef0123456789abcdef',
+      ['AKIAIOSFODNN7EXAMPLE', '0123456789abcdef0123456789abcdef'],
+    ],
+    [
+      'Digest username="bob", realm="api@example.com", nonce="dcd98b7102dd2f0e", uri="/v1/resource", response="6629fae49393a05397450978507c4ef1"',
+      ['6629fae49393a05397450978507c4ef1'],
+    ],
+    [
+      'OAuth oauth_consumer_key="xvz1evFS4wEEPTGEFPHBog", oauth_token="370773112-GmHxMAgYyLbNEtIKZeRNFsMKPR9EyMZeS9weJAEb", oauth_signature="tnnArxj06cWHq44gCs1OSKk%2FjLY%3D"',
+      ['370773112-GmHxMAgYyLbNEtIKZeRNFsMKPR9EyMZeS9weJAEb', 'tnnArxj06cWHq44gCs1OSKk%2FjLY%3D'],
+    ],
+  ])('only the secret parameters of %s', (value, secrets) => {
+    registerSecretValue(value);
+    const out = scrub(
+      `credential.invalid at http://127.0.0.1:1/v1/resource in us-east-1 ${secrets.join(' ')}`,
+    );
+    expect(out).toContain('credential.invalid');
+    expect(out).toContain('/v1/resource');
+    expect(out).toContain('us-east-1');
+    for (const secret of secrets) expect(out).not.toContain(secret.slice(0, 9));
+  });
+
+  it.each([['sk-proj-abc123def456ghi789'], ['dXNlcjpwYXNzd29yZA=='], ['a=b']])(
+    '%s is not a list: registered whole',
+    (value) => {
+      registerSecretValue(value);
+      expect(scrub(`x ${value} y`)).not.toContain(value.length >= 9 ? value.slice(0, 9) : '\u0000');
+    },
+  );
 });

@@ -26,8 +26,17 @@ const MAX_REGISTERED = 1024;
 export const NOT_SECRET =
   /^\s*((bearer|basic|token|bot)\s+)?(undefined|null|none|nil|nan|true|false|\[object object\]|bearer|basic|token)?\s*$/i;
 
-/** Remember a credential (and its common encodings) so no output can carry it. */
+/**
+ * Remember a credential (and its common encodings) so no output can carry it. A parameter list
+ * (Digest, AWS SigV4, OAuth 1) is not one secret: only its secret parameters are remembered, or
+ * its `uri`, `realm` and `SignedHeaders` would be cut out of every line, finding ids included.
+ */
 export function registerSecretValue(value: string): void {
+  const params = secretParams(value);
+  if (params) {
+    for (const param of params) registerSecretValue(param);
+    return;
+  }
   if (NOT_SECRET.test(value) || registered.has(value)) return;
   registered.add(value);
   if (registered.size > MAX_REGISTERED) {
@@ -40,6 +49,44 @@ export function registerSecretValue(value: string): void {
     return;
   }
   addForms(value);
+}
+
+/** Parameters whose values are secrets; any other parameter of a list is a plain word. */
+const SECRET_PARAMS = new Set([
+  'signature',
+  'response',
+  'oauth_signature',
+  'oauth_token',
+  'token',
+  'access_token',
+  'api_key',
+  'apikey',
+  'key',
+  'secret',
+  'password',
+  'sig',
+]);
+const PARAM = /^([A-Za-z_][\w.-]*)\s*=\s*("([^"\\]|\\.)*"|[^\s",]*)$/;
+
+/**
+ * The secret values of an auth-param list (`name=value, name="value"`, RFC 7235), after an
+ * optional scheme word; undefined when the value is not such a list (a token68, a plain key).
+ */
+export function secretParams(value: string): string[] | undefined {
+  const list = value.trim().replace(/^[A-Za-z][\w.+-]*\s+(?=[A-Za-z_][\w.-]*\s*=)/, '');
+  const pieces = list.split(/\s*,\s*/).filter((p) => p !== '');
+  if (pieces.length < 2) return undefined;
+  const out: string[] = [];
+  for (const piece of pieces) {
+    const m = PARAM.exec(piece);
+    if (!m) return undefined;
+    const name = (m[1] as string).toLowerCase();
+    const raw = (m[2] as string).replace(/^"|"$/g, '');
+    // SigV4's Credential is `AKIA…/date/region/service/aws4_request`: the key id is the secret
+    if (name === 'credential') out.push(raw.split('/')[0] ?? raw);
+    else if (SECRET_PARAMS.has(name)) out.push(raw);
+  }
+  return out;
 }
 
 function addForms(value: string): void {
