@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 21);
 const WARMUP = 3;
-const CLI = new URL('../dist/cli/main.js', import.meta.url).pathname;
+const CLI = new URL('../dist/cli/why401.cjs', import.meta.url).pathname;
 const key = `sk-bench-${randomBytes(18).toString('base64url')}`;
 
 /** A loopback API: Bearer <key> → 200, anything else → 401 with a Bearer challenge. */
@@ -106,7 +106,7 @@ await compare(
   [node, [CLI, 'explain', '401']],
   [node, ['-e', '0']],
 );
-if (existsSync(new URL('../dist/cli/commands/env.js', import.meta.url))) {
+if (existsSync(new URL('../dist/cli/commands/env.cjs', import.meta.url))) {
   await compare(
     'env (20 files) vs node -e 0',
     1.5,

@@ -1,48 +1,161 @@
-// Bundles the CLI over tsc's dist/cli/main.js: one chunk per lazily loaded command (code
-// splitting), so `why401 key` reads and compiles only what it runs, and Node resolves no module
-// graph at start-up. The library (dist/index.js and its .d.ts) stays tsc's output.
+// Bundles the CLI as CommonJS (tsc's output stays the library: dist/index.js and its .d.ts).
+// CommonJS because Node's ESM loader costs milliseconds at every start that a CLI does not need.
+// The package is "type": "module", so every CLI file ends in .cjs:
+//
+//   dist/cli/why401.cjs            the bin: src/cli/main.ts, which requires one command bundle
+//   dist/cli/runtime.cjs           what main.ts itself imports (scrubber, output, errors, help)
+//   dist/cli/commands/<name>.cjs   one self-contained bundle per command of main.ts's table
+//
+// A command reads and compiles one file; code shared by several commands is repeated in each
+// bundle (only one is loaded per process). What main.ts imports is the exception: it lives once,
+// in runtime.cjs, required by the bin and by every command, so module state (the scrubber's
+// registered secrets, --reveal) is one per process, as in the source.
 import { build } from 'esbuild';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-await build({
-  entryPoints: { main: 'src/cli/main.ts' },
-  outdir: 'dist/cli',
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const MAIN = 'src/cli/main.ts';
+
+/** The command table of main.ts: `name: async () => (await import('./commands/<name>.js'))…`. */
+const COMMANDS = [
+  ...readFileSync(join(ROOT, MAIN), 'utf8').matchAll(/import\('\.\/commands\/([\w-]+)\.js'\)/g),
+].map((m) => m[1]);
+if (COMMANDS.length === 0) throw new Error(`bundle: no command found in ${MAIN}`);
+
+const common = {
+  absWorkingDir: ROOT,
   bundle: true,
-  splitting: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20',
   minifySyntax: true,
   legalComments: 'none',
-  chunkNames: 'chunks/[name]-[hash]',
-  banner: {
-    js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
-  },
   logLevel: 'warning',
+};
+const cjs = {
+  ...common,
+  format: 'cjs',
+  outExtension: { '.js': '.cjs' },
+  // `import('./x.js')` of an external file becomes `require`: no ESM loader at all.
+  supported: { 'dynamic-import': false },
+};
+
+// What main.ts imports, transitively (type-only imports are erased, so not counted).
+const probe = await build({
+  ...common,
+  entryPoints: [MAIN],
+  format: 'esm',
+  write: false,
+  metafile: true,
+  plugins: [
+    {
+      name: 'commands-external',
+      setup(b) {
+        b.onResolve({ filter: /^\.\/commands\// }, (a) => ({ path: a.path, external: true }));
+      },
+    },
+  ],
 });
+const SHARED = Object.keys(probe.metafile.inputs).filter((f) => f !== MAIN);
+
+/** Imports of a SHARED module resolve to its one copy in runtime.cjs (`runtime`: its path). */
+const sharedFromRuntime = (runtime) => ({
+  name: 'shared-from-runtime',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.?\// }, (a) => {
+      if (a.path === runtime) return { path: runtime, external: true };
+      if (a.namespace !== 'file') return undefined;
+      const file = relative(ROOT, resolve(a.resolveDir, a.path.replace(/\.js$/, '.ts')));
+      return SHARED.includes(file) ? { path: file, namespace: 'why401-shared' } : undefined;
+    });
+    b.onLoad({ filter: /.*/, namespace: 'why401-shared' }, (a) => ({
+      contents: `module.exports = require(${JSON.stringify(runtime)}).modules[${JSON.stringify(a.path)}];`,
+      resolveDir: ROOT,
+      loader: 'js',
+    }));
+  },
+});
+
+await Promise.all([
+  // The bin: main.ts alone; its imports come from runtime.cjs, its commands are required.
+  build({
+    ...cjs,
+    entryPoints: { why401: MAIN },
+    outdir: 'dist/cli',
+    plugins: [
+      {
+        name: 'commands-cjs',
+        setup(b) {
+          b.onResolve({ filter: /^\.\/commands\/[\w-]+\.js$/ }, (a) => ({
+            path: a.path.replace(/\.js$/, '.cjs'),
+            external: true,
+          }));
+        },
+      },
+      sharedFromRuntime('./runtime.cjs'),
+    ],
+  }),
+  build({
+    ...cjs,
+    entryPoints: { runtime: 'why401-runtime' },
+    outdir: 'dist/cli',
+    plugins: [
+      {
+        name: 'runtime-entry',
+        setup(b) {
+          b.onResolve({ filter: /^why401-runtime$/ }, () => ({
+            path: 'runtime',
+            namespace: 'why401-runtime',
+          }));
+          b.onLoad({ filter: /.*/, namespace: 'why401-runtime' }, () => ({
+            contents:
+              SHARED.map((f, i) => `import * as m${i} from ${JSON.stringify(`./${f}`)};\n`).join(
+                '',
+              ) +
+              `export const modules = { ${SHARED.map((f, i) => `${JSON.stringify(f)}: m${i}`).join(', ')} };\n`,
+            resolveDir: ROOT,
+            loader: 'js',
+          }));
+        },
+      },
+    ],
+  }),
+  build({
+    ...cjs,
+    entryPoints: Object.fromEntries(COMMANDS.map((n) => [n, `src/cli/commands/${n}.ts`])),
+    outdir: 'dist/cli/commands',
+    // import.meta.url (createRequire in collect/http.ts, dist-file.ts): the bundle's file URL.
+    define: { 'import.meta.url': '__why401_url' },
+    // ('use strict' first: a banner would otherwise end the prologue that makes the file strict.)
+    banner: {
+      js: "'use strict';\nvar __why401_url = require('node:url').pathToFileURL(__filename).href;",
+    },
+    plugins: [sharedFromRuntime('../runtime.cjs')],
+  }),
+]);
+
+// The layout before this one (an ESM main.js and hashed chunks): never shipped with this build.
+for (const stale of ['dist/cli/main.js', 'dist/cli/chunks']) {
+  if (existsSync(join(ROOT, stale))) rmSync(join(ROOT, stale), { recursive: true, force: true });
+}
 
 // `why401 run`'s preload, loaded into the app's Node processes (NODE_OPTIONS=--import): one file,
 // node: built-ins only, so each process reads and compiles it at once. Replaces tsc's copy.
 await build({
+  ...common,
   entryPoints: { preload: 'src/capture/preload.ts' },
   outdir: 'dist/capture',
-  bundle: true,
   format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  minifySyntax: true,
-  legalComments: 'none',
-  logLevel: 'warning',
 });
 
 // The live view's script (capture --ui), for the browser: served from dist/capture/live/app.js.
 await build({
+  ...common,
   entryPoints: { app: 'src/capture/live/client/app.ts' },
   outdir: 'dist/capture/live',
-  bundle: true,
   format: 'iife',
   platform: 'browser',
   target: 'es2020',
   minify: true,
-  legalComments: 'none',
-  logLevel: 'warning',
 });
