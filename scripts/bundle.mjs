@@ -77,6 +77,26 @@ const sharedFromRuntime = (runtime) => ({
   },
 });
 
+/**
+ * dotenv requires node:crypto at load for .env.vault decryption, which why401 never calls (it uses
+ * dotenv's `parse`): loading crypto costs milliseconds at each start, so dotenv gets it on use.
+ */
+const dotenvLazyCrypto = {
+  name: 'dotenv-lazy-crypto',
+  setup(b) {
+    b.onResolve({ filter: /^crypto$/ }, (a) =>
+      /[\\/]node_modules[\\/]dotenv[\\/]/.test(a.importer)
+        ? { path: 'crypto', namespace: 'why401-lazy-crypto' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'why401-lazy-crypto' }, () => ({
+      contents:
+        "module.exports = new Proxy({}, { get: (_, name) => require('node:crypto')[name] });",
+      loader: 'js',
+    }));
+  },
+};
+
 await Promise.all([
   // The bin: main.ts alone; its imports come from runtime.cjs, its commands are required.
   build({
@@ -131,7 +151,7 @@ await Promise.all([
     banner: {
       js: "'use strict';\nvar __why401_url = require('node:url').pathToFileURL(__filename).href;",
     },
-    plugins: [sharedFromRuntime('../runtime.cjs')],
+    plugins: [sharedFromRuntime('../runtime.cjs'), dotenvLazyCrypto],
   }),
 ]);
 

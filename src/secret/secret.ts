@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { inspect } from 'node:util';
 import { isRevealing, registerSecretValue } from './scrub.js';
 import { codePoints, isHidden } from './chars.js';
+import { sha256Hex } from './sha256.js';
 
 /** Where a credential came from: `env:OPENAI_API_KEY`, `file:./key.txt`, `stdin`, `arg`, `header:Authorization`. */
 export type SecretSource = string;
@@ -77,7 +77,7 @@ export class Secret {
 }
 
 export function fingerprint(value: string): string {
-  return `sha256:${createHash('sha256').update(value, 'utf8').digest('hex').slice(0, 8)}`;
+  return `sha256:${sha256Hex(value).slice(0, 8)}`;
 }
 
 /**
