@@ -5,6 +5,7 @@
 //   dist/cli/why401.cjs            the bin: src/cli/main.ts, which requires one command bundle
 //   dist/cli/runtime.cjs           what main.ts itself imports (scrubber, output, errors, help)
 //   dist/cli/commands/<name>.cjs   one self-contained bundle per command of main.ts's table
+//   dist/cli/vendor/yaml.cjs       the YAML parser, required by a command only when it reads YAML
 //
 // A command reads and compiles one file; code shared by several commands is repeated in each
 // bundle (only one is loaded per process). What main.ts imports is the exception: it lives once,
@@ -145,6 +146,17 @@ const providersAsJson = {
   },
 };
 
+/**
+ * The YAML parser (compose files, Kubernetes manifests) is a quarter of the env bundle and most
+ * runs read no YAML: it is its own file, dist/cli/vendor/yaml.cjs, required when first used.
+ */
+const yamlApart = {
+  name: 'yaml-apart',
+  setup(b) {
+    b.onResolve({ filter: /^yaml$/ }, () => ({ path: '../vendor/yaml.cjs', external: true }));
+  },
+};
+
 await Promise.all([
   // The bin: main.ts alone; its imports come from runtime.cjs, its commands are required.
   build({
@@ -199,9 +211,11 @@ await Promise.all([
     banner: {
       js: "'use strict';\nvar __why401_url = require('node:url').pathToFileURL(__filename).href;",
     },
-    plugins: [sharedFromRuntime('../runtime.cjs'), dotenvLazyCrypto, providersAsJson],
+    plugins: [sharedFromRuntime('../runtime.cjs'), dotenvLazyCrypto, providersAsJson, yamlApart],
   }),
 ]);
+
+await build({ ...cjs, entryPoints: { yaml: 'yaml' }, outdir: 'dist/cli/vendor' });
 
 // The layout before this one (an ESM main.js and hashed chunks): never shipped with this build.
 for (const stale of ['dist/cli/main.js', 'dist/cli/chunks']) {

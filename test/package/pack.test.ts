@@ -80,6 +80,7 @@ describe('the packed package, installed', () => {
     expect(files).toContain('dist/index.d.ts');
     expect(files).toContain('dist/cli/why401.cjs');
     expect(files).toContain('dist/cli/runtime.cjs');
+    expect(files).toContain('dist/cli/vendor/yaml.cjs');
     expect(files.filter((f) => !f.startsWith('dist/')).sort()).toEqual([
       'README.md',
       'package.json',
