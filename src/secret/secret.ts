@@ -76,8 +76,17 @@ export class Secret {
   }
 }
 
+/** Checks compare fingerprints over and over (`why401 env`: every source against every other). */
+const fingerprints = new Map<string, string>();
+
 export function fingerprint(value: string): string {
-  return `sha256:${sha256Hex(value).slice(0, 8)}`;
+  let fp = fingerprints.get(value);
+  if (fp === undefined) {
+    fp = `sha256:${sha256Hex(value).slice(0, 8)}`;
+    if (fingerprints.size >= 64) fingerprints.clear();
+    fingerprints.set(value, fp);
+  }
+  return fp;
 }
 
 /**
