@@ -173,7 +173,7 @@ try {
     spawn(
       process.execPath,
       [
-        'dist/cli/main.js',
+        'dist/cli/why401.cjs',
         'capture',
         '--target',
         `http://${HOST}:${originPort}`,

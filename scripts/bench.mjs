@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 21);
 const WARMUP = 3;
-const CLI = new URL('../dist/cli/main.js', import.meta.url).pathname;
+const CLI = new URL('../dist/cli/why401.cjs', import.meta.url).pathname;
 const key = `sk-bench-${randomBytes(18).toString('base64url')}`;
 
 /** A loopback API: Bearer <key> → 200, anything else → 401 with a Bearer challenge. */
@@ -65,20 +65,23 @@ function run(cmd, args, env = {}) {
   });
 }
 
-async function median(cmd, args, env) {
-  for (let i = 0; i < WARMUP; i++) await run(cmd, args, env);
-  const times = [];
-  for (let i = 0; i < RUNS; i++) times.push(await run(cmd, args, env));
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
-}
+const median = (times) => [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)];
 
 const has = (bin) => ['/usr/bin', '/usr/local/bin'].some((d) => existsSync(join(d, bin)));
 const rows = [];
+/** Subject and baseline run in turns, so a machine that slows down mid-run slows both alike. */
 async function compare(name, goal, subject, baseline) {
-  const s = await median(...subject);
-  const b = await median(...baseline);
-  rows.push({ name, subject: s, baseline: b, ratio: s / b, goal });
+  for (let i = 0; i < WARMUP; i++) {
+    await run(...subject);
+    await run(...baseline);
+  }
+  const s = [];
+  const b = [];
+  for (let i = 0; i < RUNS; i++) {
+    s.push(await run(...subject));
+    b.push(await run(...baseline));
+  }
+  rows.push({ name, subject: median(s), baseline: median(b), ratio: median(s) / median(b), goal });
 }
 
 const node = process.execPath;
@@ -106,7 +109,7 @@ await compare(
   [node, [CLI, 'explain', '401']],
   [node, ['-e', '0']],
 );
-if (existsSync(new URL('../dist/cli/commands/env.js', import.meta.url))) {
+if (existsSync(new URL('../dist/cli/commands/env.cjs', import.meta.url))) {
   await compare(
     'env (20 files) vs node -e 0',
     1.5,
@@ -136,6 +139,11 @@ const fmt = (ms) => `${ms.toFixed(1)} ms`;
 console.log(
   `why401 benchmark: medians of ${RUNS} runs (after ${WARMUP} warm-up), node ${process.version}, ${new Date().toISOString()}\n`,
 );
+if (process.env['NODE_EXTRA_CA_CERTS'])
+  console.log(
+    'note: NODE_EXTRA_CA_CERTS is set. Node reads that file at every start, baselines included,\n' +
+      'which lowers every ratio; `env -u NODE_EXTRA_CA_CERTS node scripts/bench.mjs` measures without it.\n',
+  );
 console.log(
   `${'measure'.padEnd(46)} ${'why401'.padStart(10)} ${'baseline'.padStart(10)} ${'ratio'.padStart(7)}  goal`,
 );

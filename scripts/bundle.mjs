@@ -1,48 +1,243 @@
-// Bundles the CLI over tsc's dist/cli/main.js: one chunk per lazily loaded command (code
-// splitting), so `why401 key` reads and compiles only what it runs, and Node resolves no module
-// graph at start-up. The library (dist/index.js and its .d.ts) stays tsc's output.
+// Bundles the CLI as CommonJS (tsc's output stays the library: dist/index.js and its .d.ts).
+// CommonJS because Node's ESM loader costs milliseconds at every start that a CLI does not need.
+// The package is "type": "module", so every CLI file ends in .cjs:
+//
+//   dist/cli/why401.cjs            the bin: src/cli/main.ts, which requires one command bundle
+//   dist/cli/runtime.cjs           what main.ts itself imports (scrubber, output, errors, help)
+//   dist/cli/commands/<name>.cjs   one self-contained bundle per command of main.ts's table
+//   dist/cli/vendor/yaml.cjs       the YAML parser, required by a command only when it reads YAML
+//
+// A command reads and compiles one file; code shared by several commands is repeated in each
+// bundle (only one is loaded per process). What main.ts imports is the exception: it lives once,
+// in runtime.cjs, required by the bin and by every command, so module state (the scrubber's
+// registered secrets, --reveal) is one per process, as in the source.
 import { build } from 'esbuild';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
 
-await build({
-  entryPoints: { main: 'src/cli/main.ts' },
-  outdir: 'dist/cli',
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const MAIN = 'src/cli/main.ts';
+
+/** The command table of main.ts: `name: async () => (await import('./commands/<name>.js'))…`. */
+const COMMANDS = [
+  ...readFileSync(join(ROOT, MAIN), 'utf8').matchAll(/import\('\.\/commands\/([\w-]+)\.js'\)/g),
+].map((m) => m[1]);
+if (COMMANDS.length === 0) throw new Error(`bundle: no command found in ${MAIN}`);
+
+const common = {
+  absWorkingDir: ROOT,
   bundle: true,
-  splitting: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20',
   minifySyntax: true,
   legalComments: 'none',
-  chunkNames: 'chunks/[name]-[hash]',
-  banner: {
-    js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
-  },
   logLevel: 'warning',
+};
+const cjs = {
+  ...common,
+  format: 'cjs',
+  outExtension: { '.js': '.cjs' },
+  // `import('./x.js')` of an external file becomes `require`: no ESM loader at all.
+  supported: { 'dynamic-import': false },
+};
+
+// What main.ts imports, transitively (type-only imports are erased, so not counted).
+const probe = await build({
+  ...common,
+  entryPoints: [MAIN],
+  format: 'esm',
+  write: false,
+  metafile: true,
+  plugins: [
+    {
+      name: 'commands-external',
+      setup(b) {
+        b.onResolve({ filter: /^\.\/commands\// }, (a) => ({ path: a.path, external: true }));
+      },
+    },
+  ],
 });
+const SHARED = Object.keys(probe.metafile.inputs).filter((f) => f !== MAIN);
+
+/** Imports of a SHARED module resolve to its one copy in runtime.cjs (`runtime`: its path). */
+const sharedFromRuntime = (runtime) => ({
+  name: 'shared-from-runtime',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.?\// }, (a) => {
+      if (a.path === runtime) return { path: runtime, external: true };
+      if (a.namespace !== 'file') return undefined;
+      const file = relative(ROOT, resolve(a.resolveDir, a.path.replace(/\.js$/, '.ts')));
+      return SHARED.includes(file) ? { path: file, namespace: 'why401-shared' } : undefined;
+    });
+    b.onLoad({ filter: /.*/, namespace: 'why401-shared' }, (a) => ({
+      contents: `module.exports = require(${JSON.stringify(runtime)}).modules[${JSON.stringify(a.path)}];`,
+      resolveDir: ROOT,
+      loader: 'js',
+    }));
+  },
+});
+
+/**
+ * dotenv requires node:crypto at load for .env.vault decryption, which why401 never calls (it uses
+ * dotenv's `parse`): loading crypto costs milliseconds at each start, so dotenv gets it on use.
+ */
+const dotenvLazyCrypto = {
+  name: 'dotenv-lazy-crypto',
+  setup(b) {
+    b.onResolve({ filter: /^crypto$/ }, (a) =>
+      /[\\/]node_modules[\\/]dotenv[\\/]/.test(a.importer)
+        ? { path: 'crypto', namespace: 'why401-lazy-crypto' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'why401-lazy-crypto' }, () => ({
+      contents:
+        "module.exports = new Proxy({}, { get: (_, name) => require('node:crypto')[name] });",
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * The provider catalog (src/providers/catalog.ts, 55 providers) is typed data: as a JS literal it
+ * is parsed and built at each start, as a JSON string V8 scans it once and JSON.parse builds it
+ * about twice as fast. The only non-JSON values are the key shapes' patterns, rebuilt after.
+ * The bundle gets the JSON form only if it rebuilds into exactly the catalog the source defines.
+ */
+const providersAsJson = {
+  name: 'providers-as-json',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]providers[\\/]catalog\.ts$/ }, async (a) => {
+      const { outputFiles } = await build({
+        ...common,
+        entryPoints: [a.path],
+        format: 'cjs',
+        write: false,
+      });
+      const module = { exports: {} };
+      new Function('module', 'exports', outputFiles[0].text)(module, module.exports);
+      const { PROVIDERS } = module.exports;
+      const seen = new Set();
+      const json = JSON.stringify(PROVIDERS, function (key, value) {
+        if (typeof value === 'object' && value !== null) {
+          if (seen.has(value)) throw new Error(`providers-as-json: ${key} is shared`);
+          seen.add(value);
+        }
+        if (value instanceof RegExp) {
+          if (key !== 'pattern') throw new Error(`providers-as-json: a RegExp in ${key}`);
+          return [value.source, value.flags];
+        }
+        return value;
+      });
+      const revive = `for (const p of PROVIDERS) for (const s of p.keyShapes) s.pattern = new RegExp(s.pattern[0], s.pattern[1]);`;
+      const check = { exports: {} };
+      new Function(
+        'module',
+        `const PROVIDERS = JSON.parse(${JSON.stringify(json)}); ${revive} module.exports = PROVIDERS;`,
+      )(check);
+      if (!isDeepStrictEqual(check.exports, PROVIDERS))
+        throw new Error('providers-as-json: the JSON form differs from the catalog');
+      return {
+        contents: `export const PROVIDERS = JSON.parse(${JSON.stringify(json)});\n${revive}\n`,
+        loader: 'js',
+      };
+    });
+  },
+};
+
+/**
+ * The YAML parser (compose files, Kubernetes manifests) is a quarter of the env bundle and most
+ * runs read no YAML: it is its own file, dist/cli/vendor/yaml.cjs, required when first used.
+ */
+const yamlApart = {
+  name: 'yaml-apart',
+  setup(b) {
+    b.onResolve({ filter: /^yaml$/ }, () => ({ path: '../vendor/yaml.cjs', external: true }));
+  },
+};
+
+await Promise.all([
+  // The bin: main.ts alone; its imports come from runtime.cjs, its commands are required.
+  build({
+    ...cjs,
+    entryPoints: { why401: MAIN },
+    outdir: 'dist/cli',
+    plugins: [
+      {
+        name: 'commands-cjs',
+        setup(b) {
+          b.onResolve({ filter: /^\.\/commands\/[\w-]+\.js$/ }, (a) => ({
+            path: a.path.replace(/\.js$/, '.cjs'),
+            external: true,
+          }));
+        },
+      },
+      sharedFromRuntime('./runtime.cjs'),
+    ],
+  }),
+  build({
+    ...cjs,
+    entryPoints: { runtime: 'why401-runtime' },
+    outdir: 'dist/cli',
+    plugins: [
+      {
+        name: 'runtime-entry',
+        setup(b) {
+          b.onResolve({ filter: /^why401-runtime$/ }, () => ({
+            path: 'runtime',
+            namespace: 'why401-runtime',
+          }));
+          b.onLoad({ filter: /.*/, namespace: 'why401-runtime' }, () => ({
+            contents:
+              SHARED.map((f, i) => `import * as m${i} from ${JSON.stringify(`./${f}`)};\n`).join(
+                '',
+              ) +
+              `export const modules = { ${SHARED.map((f, i) => `${JSON.stringify(f)}: m${i}`).join(', ')} };\n`,
+            resolveDir: ROOT,
+            loader: 'js',
+          }));
+        },
+      },
+    ],
+  }),
+  build({
+    ...cjs,
+    entryPoints: Object.fromEntries(COMMANDS.map((n) => [n, `src/cli/commands/${n}.ts`])),
+    outdir: 'dist/cli/commands',
+    // import.meta.url (createRequire in collect/http.ts, dist-file.ts): the bundle's file URL.
+    define: { 'import.meta.url': '__why401_url' },
+    // ('use strict' first: a banner would otherwise end the prologue that makes the file strict.)
+    banner: {
+      js: "'use strict';\nvar __why401_url = require('node:url').pathToFileURL(__filename).href;",
+    },
+    plugins: [sharedFromRuntime('../runtime.cjs'), dotenvLazyCrypto, providersAsJson, yamlApart],
+  }),
+]);
+
+await build({ ...cjs, entryPoints: { yaml: 'yaml' }, outdir: 'dist/cli/vendor' });
+
+// The layout before this one (an ESM main.js and hashed chunks): never shipped with this build.
+for (const stale of ['dist/cli/main.js', 'dist/cli/chunks']) {
+  if (existsSync(join(ROOT, stale))) rmSync(join(ROOT, stale), { recursive: true, force: true });
+}
 
 // `why401 run`'s preload, loaded into the app's Node processes (NODE_OPTIONS=--import): one file,
 // node: built-ins only, so each process reads and compiles it at once. Replaces tsc's copy.
 await build({
+  ...common,
   entryPoints: { preload: 'src/capture/preload.ts' },
   outdir: 'dist/capture',
-  bundle: true,
   format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  minifySyntax: true,
-  legalComments: 'none',
-  logLevel: 'warning',
 });
 
 // The live view's script (capture --ui), for the browser: served from dist/capture/live/app.js.
 await build({
+  ...common,
   entryPoints: { app: 'src/capture/live/client/app.ts' },
   outdir: 'dist/capture/live',
-  bundle: true,
   format: 'iife',
   platform: 'browser',
   target: 'es2020',
   minify: true,
-  legalComments: 'none',
-  logLevel: 'warning',
 });

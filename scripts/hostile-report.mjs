@@ -15,12 +15,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CLI = join(ROOT, 'dist', 'cli', 'main.js');
+const CLI = join(ROOT, 'dist', 'cli', 'why401.cjs');
 const GNU_TIME = '/usr/bin/time';
 const HEAP_MB = 150;
 
 if (!existsSync(CLI)) {
-  console.error('dist/cli/main.js is missing: run npm run build first');
+  console.error('dist/cli/why401.cjs is missing: run npm run build first');
   process.exit(2);
 }
 

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * A file shipped in dist/ (the run preload, the live view's script), found from wherever this
- * code runs: tsc's dist/capture/, the bundle's dist/cli/chunks/, or src/ under the tests.
+ * code runs: tsc's dist/capture/, the CLI bundles' dist/cli/commands/, or src/ under the tests.
  */
 export function distFile(relative: string): string {
   let dir = dirname(fileURLToPath(import.meta.url));

@@ -98,8 +98,10 @@ export function readAnswer(response: WireResponse, receivedAt: number): AnswerFa
     .trim()
     .slice(0, 4000);
   const says = new Set<Topic>();
-  for (const [topic, pattern] of Object.entries(TOPICS) as [Topic, RegExp][])
-    if (pattern.test(errorText)) says.add(topic);
+  // (No text, no topic: and each pattern's first run compiles it, which a 200 need not pay.)
+  if (errorText !== '')
+    for (const [topic, pattern] of Object.entries(TOPICS) as [Topic, RegExp][])
+      if (pattern.test(errorText)) says.add(topic);
   const serverDate = h['date'] ? Date.parse(h['date']) : NaN;
   return {
     status: response.status,

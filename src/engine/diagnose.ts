@@ -4,7 +4,6 @@ import type { RequestEvidence, Sent } from '../checks/request/evidence.js';
 import { usageError } from '../errors.js';
 import type { Finding } from '../findings/types.js';
 import { renderFinding } from '../findings/render.js';
-import { traceEnv } from './trace-env.js';
 import { detectProvider, providerById, providerIds } from '../providers/detect.js';
 import { buildRequest, resolveUrl, type RequestInput } from './build-request.js';
 import { followChain, type Transport } from './chain.js';
@@ -80,13 +79,17 @@ export async function diagnose(
     insecure: options.insecure === true,
     deadline: Date.now() + timeoutMs,
   };
-  // The variable's sources are read while the request is in flight.
-  const envReport = options.envTrace
-    ? traceEnv(options.envTrace.name, {
-        dir: options.envTrace.dir,
-        host: url.hostname,
-        ...(options.env ? { env: options.env } : {}),
-      })
+  // The variable's sources are read while the request is in flight. Loaded only when asked for:
+  // the collectors bring a YAML parser and dotenv, which a plain check never needs.
+  const { envTrace } = options;
+  const envReport = envTrace
+    ? import('./trace-env.js').then(({ traceEnv }) =>
+        traceEnv(envTrace.name, {
+          dir: envTrace.dir,
+          host: url.hostname,
+          ...(options.env ? { env: options.env } : {}),
+        }),
+      )
     : undefined;
   try {
     options.onProgress?.(`${built.request.method} ${redactUrl(url, credential)}`);

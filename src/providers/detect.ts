@@ -111,33 +111,39 @@ export function providersForHost(host: string): Provider[] {
 interface CompiledShape {
   readonly provider: Provider;
   readonly shape: KeyShape;
-  readonly anchored: RegExp;
-  /** Lengths a match can have: most keys are ruled out without running the pattern. */
-  readonly min: number;
-  readonly max: number;
+  /** Anchored copy of the pattern, and the lengths a match can have: built on first use. */
+  anchored?: RegExp;
+  min?: number;
+  max?: number;
 }
 
 let compiledShapes: readonly CompiledShape[] | undefined;
 
-/** Anchored copies of every catalog pattern, built on first use and kept. */
+/** Every catalog shape, in catalog order; anchored copies and length ranges come lazily. */
 function getCompiledShapes(): readonly CompiledShape[] {
-  if (compiledShapes) return compiledShapes;
-  const all: CompiledShape[] = [];
-  for (const provider of PROVIDERS) {
-    for (const shape of provider.keyShapes) {
-      const flags = shape.pattern.flags.replace(/[gy]/g, '');
-      const range = matchLengthRange(shape.pattern.source);
-      all.push({
-        provider,
-        shape,
-        anchored: new RegExp(`^(?:${shape.pattern.source})$`, flags),
-        min: range?.min ?? 0,
-        max: range?.max ?? Infinity,
-      });
-    }
+  compiledShapes ??= PROVIDERS.flatMap((provider) =>
+    provider.keyShapes.map((shape) => ({ provider, shape })),
+  );
+  return compiledShapes;
+}
+
+/**
+ * Whether the whole `key` matches the shape. Cheap filters first (the prefix, then the lengths a
+ * match can have): most patterns are never compiled for a given key.
+ */
+function fitsShape(s: CompiledShape, key: string): boolean {
+  if (s.shape.prefix !== undefined && !key.startsWith(s.shape.prefix)) return false;
+  if (s.min === undefined || s.max === undefined) {
+    const range = matchLengthRange(s.shape.pattern.source);
+    s.min = range?.min ?? 0;
+    s.max = range?.max ?? Infinity;
   }
-  compiledShapes = all;
-  return all;
+  if (key.length < s.min || key.length > s.max) return false;
+  s.anchored ??= new RegExp(
+    `^(?:${s.shape.pattern.source})$`,
+    s.shape.pattern.flags.replace(/[gy]/g, ''),
+  );
+  return s.anchored.test(key);
 }
 
 /**
@@ -156,11 +162,9 @@ export function matchKeyShapes(key: string): ShapeMatch[] {
   const generic: ShapeMatch[] = [];
   const cached = matchCache.get(key);
   if (cached) return cached;
-  for (const { provider, shape, anchored, min, max } of getCompiledShapes()) {
-    // Cheap filters first: most patterns are never compiled for a given key.
-    if (key.length < min || key.length > max) continue;
-    if (shape.prefix !== undefined && !key.startsWith(shape.prefix)) continue;
-    if (!anchored.test(key)) continue;
+  for (const compiled of getCompiledShapes()) {
+    if (!fitsShape(compiled, key)) continue;
+    const { provider, shape } = compiled;
     (shape.generic === true ? generic : specific).push({ provider, shape });
   }
   const result = [...specific, ...generic];

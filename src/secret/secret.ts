@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { inspect } from 'node:util';
 import { isRevealing, registerSecretValue } from './scrub.js';
 import { codePoints, isHidden } from './chars.js';
+import { sha256Hex } from './sha256.js';
 
 /** Where a credential came from: `env:OPENAI_API_KEY`, `file:./key.txt`, `stdin`, `arg`, `header:Authorization`. */
 export type SecretSource = string;
@@ -76,8 +76,17 @@ export class Secret {
   }
 }
 
+/** Checks compare fingerprints over and over (`why401 env`: every source against every other). */
+const fingerprints = new Map<string, string>();
+
 export function fingerprint(value: string): string {
-  return `sha256:${createHash('sha256').update(value, 'utf8').digest('hex').slice(0, 8)}`;
+  let fp = fingerprints.get(value);
+  if (fp === undefined) {
+    fp = `sha256:${sha256Hex(value).slice(0, 8)}`;
+    if (fingerprints.size >= 64) fingerprints.clear();
+    fingerprints.set(value, fp);
+  }
+  return fp;
 }
 
 /**

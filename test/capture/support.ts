@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import { ROOT } from '../e2e/run-cli.js';
 
-export const CLI = join(ROOT, 'dist', 'cli', 'main.js');
+export const CLI = join(ROOT, 'dist', 'cli', 'why401.cjs');
 
 export const cleanEnv = (extra: Record<string, string> = {}): Record<string, string> => ({
   PATH: process.env['PATH'] ?? '/usr/bin:/bin',

@@ -1,4 +1,4 @@
-/** Runs the built CLI (dist/cli/main.js, built by test/global-setup.ts) in a controlled env. */
+/** Runs the built CLI (dist/cli/why401.cjs, built by test/global-setup.ts) in a controlled env. */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -7,7 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const BIN = join(ROOT, 'dist', 'cli', 'main.js');
+export const BIN = join(ROOT, 'dist', 'cli', 'why401.cjs');
 
 export interface Run {
   readonly status: number | null;

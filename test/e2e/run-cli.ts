@@ -1,5 +1,5 @@
 /**
- * Runs the built CLI (`node dist/cli/main.js check … --json`) the way a user's shell would, with a
+ * Runs the built CLI (`node dist/cli/why401.cjs check … --json`) the way a user's shell would, with a
  * controlled environment: NO_COLOR=1, no proxy variables unless a scenario sets them, the key in
  * an environment variable (--key-env) or in -H headers exactly as an app sends them.
  */
@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const CLI = join(ROOT, 'dist', 'cli', 'main.js');
+const CLI = join(ROOT, 'dist', 'cli', 'why401.cjs');
 /** A hard stop for a run that would hang: far beyond any --timeout used here. */
 const KILL_AFTER_MS = 25_000;
 

@@ -4,9 +4,9 @@
  * consumer's tsc, and the bin run through npx.
  */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VERSION } from '../../src/cli/help.js';
 import { ROOT } from '../cli/helpers.js';
@@ -60,9 +60,16 @@ afterAll(() => {
 });
 
 describe('the packed package, installed', () => {
-  it('ships dist/ (no sources, tests or stale chunks), README and package.json', () => {
-    // A chunk of an earlier build: prepack (scripts/prune-chunks.mjs) drops it.
-    writeFileSync(join(ROOT, 'dist', 'cli', 'chunks', 'stale-0000TEST.js'), 'export {};\n');
+  it('ships dist/ (no sources, tests or files of earlier builds), README and package.json', () => {
+    // Files of an earlier build: prepack (scripts/prune-dist.mjs) drops them.
+    const stale = [
+      join(ROOT, 'dist', 'cli', 'commands', 'stale-0000TEST.cjs'),
+      join(ROOT, 'dist', 'cli', 'chunks', 'chunk-0000TEST.js'),
+    ];
+    for (const file of stale) {
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, 'module.exports = {};\n');
+    }
     const r = ok(
       run('npm', ['pack', '--dry-run', '--json', '--silent'], ROOT),
       'npm pack --dry-run',
@@ -71,16 +78,21 @@ describe('the packed package, installed', () => {
       (JSON.parse(r) as { files: { path: string }[] }[])[0]?.files.map((f) => f.path) ?? [];
     expect(files).toContain('dist/index.js');
     expect(files).toContain('dist/index.d.ts');
-    expect(files).toContain('dist/cli/main.js');
+    expect(files).toContain('dist/cli/why401.cjs');
+    expect(files).toContain('dist/cli/runtime.cjs');
+    expect(files).toContain('dist/cli/vendor/yaml.cjs');
     expect(files.filter((f) => !f.startsWith('dist/')).sort()).toEqual([
       'README.md',
       'package.json',
     ]);
     expect(files.some((f) => /\.test\.|^src\//.test(f))).toBe(false);
-    const chunks = files.filter((f) => f.startsWith('dist/cli/chunks/'));
-    expect(chunks).not.toContain('dist/cli/chunks/stale-0000TEST.js');
-    const live = readdirSync(join(ROOT, 'dist', 'cli', 'chunks'));
-    expect(chunks.length).toBe(live.length);
+    expect(files.filter((f) => f.includes('0000TEST'))).toEqual([]);
+    // One bundle per command, each of them shipped; nothing else in dist/cli/commands/.
+    const commands = files.filter((f) => f.startsWith('dist/cli/commands/'));
+    const built = readdirSync(join(ROOT, 'dist', 'cli', 'commands'));
+    expect(commands.sort()).toEqual(built.map((f) => `dist/cli/commands/${f}`).sort());
+    expect(built).toContain('key.cjs');
+    expect(built.every((f) => f.endsWith('.cjs'))).toBe(true);
   });
 
   it('import { diagnose, lintKey, explain, withWhy401 } from "why401" works as a user writes it', () => {

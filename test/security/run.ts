@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import { ROOT } from '../e2e/run-cli.js';
 
-const CLI = join(ROOT, 'dist', 'cli', 'main.js');
+const CLI = join(ROOT, 'dist', 'cli', 'why401.cjs');
 const KILL_AFTER_MS = 25_000;
 export const HEAP_MB = 150;
 
@@ -46,7 +46,7 @@ export interface RunOptions {
   readonly input?: string;
 }
 
-/** `node --max-old-space-size=150 dist/cli/main.js <args>`. */
+/** `node --max-old-space-size=150 dist/cli/why401.cjs <args>`. */
 export function why401(args: readonly string[], opts: RunOptions = {}): Promise<Run> {
   const env: Record<string, string> = {
     PATH: process.env['PATH'] ?? '/usr/bin:/bin',

@@ -1,6 +1,5 @@
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parse } from 'dotenv';
-import { parseCompose } from './compose-parse.js';
 import { displayPath } from './display-path.js';
 import type { Collected } from './dotenv-files.js';
 import { scanDotenv } from './dotenv-scan.js';
@@ -21,13 +20,15 @@ interface Context {
 
 /**
  * What compose gives each service's container: `environment` beats `env_file`, a later env_file
- * beats an earlier one, the default override file beats the base file.
+ * beats an earlier one, the default override file beats the base file. The YAML parser is loaded
+ * only when there is a compose file to read.
  */
 export async function collectComposeFiles(
   paths: readonly string[],
   ctx: Context,
 ): Promise<Collected> {
   const out: Collected = { definitions: [], files: [], warnings: [] };
+  let compose: typeof import('./compose-parse.js') | undefined;
   for (const path of paths) {
     const read = await readSmallText(path);
     if (!read) continue;
@@ -43,7 +44,8 @@ export async function collectComposeFiles(
     // The shell where compose runs beats the project's .env for ${VAR} and pass-through.
     const projectEnv = await readProjectEnv(folder);
     const lookup = (name: string) => ctx.env[name] ?? projectEnv[name];
-    const parsed = parseCompose(read.text, lookup);
+    compose ??= await import('./compose-parse.js');
+    const parsed = compose.parseCompose(read.text, lookup);
     for (const p of parsed.problems) out.warnings.push(`${file}:${p.line}: ${p.message}`);
     for (const e of parsed.environment) {
       out.definitions.push({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mentionsSecretOrConfigMap, parseK8s } from './k8s-parse.js';
+import { mentionsSecretOrConfigMap } from './k8s-manifests.js';
+import { parseK8s } from './k8s-parse.js';
 
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 

@@ -20,11 +20,6 @@ export interface K8sParse {
   readonly problems: readonly { readonly line: number; readonly message: string }[];
 }
 
-/** Cheap test before parsing: does the text declare a Secret or a ConfigMap? */
-export function mentionsSecretOrConfigMap(text: string): boolean {
-  return /^\s*kind:\s*["']?(Secret|ConfigMap)["']?\s*$/m.test(text);
-}
-
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 export function parseK8s(text: string): K8sParse {

@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 
 /** Config files are small: anything bigger is not one, and is not read. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -8,14 +8,15 @@ export type TextRead =
 
 /**
  * Reads a small text file. `undefined` when it does not exist (or is no regular file); a reason
- * when it is too big, binary or unreadable. Never throws.
+ * when it is too big, binary or unreadable. Never throws. Synchronous I/O on purpose: the files are
+ * few, small and capped, and a thread-pool round trip per stat and read made `why401 env` slower.
  */
 export async function readSmallText(path: string): Promise<TextRead | undefined> {
   try {
-    const info = await stat(path);
+    const info = statSync(path);
     if (!info.isFile()) return undefined;
     if (info.size > MAX_FILE_BYTES) return { ok: false, skipped: 'larger than 1 MiB' };
-    const bytes = await readFile(path);
+    const bytes = readFileSync(path);
     if (bytes.subarray(0, 8192).includes(0)) return { ok: false, skipped: 'a binary file' };
     return { ok: true, text: bytes.toString('utf8') };
   } catch (error) {

@@ -1,5 +1,4 @@
-import type { Dirent } from 'node:fs';
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 
 /** Folders that never hold the project's own configuration. */
@@ -34,7 +33,8 @@ export const DEFAULT_LIMITS: WalkLimits = { depth: 2, maxEntries: 5000, maxFiles
 /**
  * The files under `dir` (at most `depth` levels down) whose name `wanted` accepts, in a stable
  * order. Skips dependency and VCS folders; follows a symlinked folder once (by real path), so
- * symlink loops end; stops quietly at the limits. Never throws.
+ * symlink loops end; stops quietly at the limits. Never throws. Synchronous I/O on purpose, as in
+ * read-text.ts: a few directories, bounded by the limits.
  */
 export async function findFiles(
   dir: string,
@@ -47,7 +47,7 @@ export async function findFiles(
   const visit = async (folder: string, level: number): Promise<void> => {
     let real: string;
     try {
-      real = await realpath(folder);
+      real = realpathSync.native(folder);
     } catch {
       return;
     }
@@ -55,7 +55,7 @@ export async function findFiles(
     seen.add(real);
     let list: Dirent[];
     try {
-      list = await readdir(folder, { withFileTypes: true });
+      list = readdirSync(folder, { withFileTypes: true });
     } catch {
       return;
     }
@@ -81,7 +81,7 @@ function entryKind(entry: Dirent): 'dir' | 'file' | 'other' {
 
 async function targetKind(path: string): Promise<'dir' | 'file' | 'other'> {
   try {
-    const info = await stat(path);
+    const info = statSync(path);
     return info.isDirectory() ? 'dir' : info.isFile() ? 'file' : 'other';
   } catch {
     return 'other'; // a dangling link

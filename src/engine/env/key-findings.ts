@@ -1,6 +1,6 @@
 import type { EnvSource } from '../../checks/env/evidence.js';
 import { where } from '../../checks/env/describe.js';
-import type { RawFinding, Severity } from '../../findings/types.js';
+import type { Finding, RawFinding, Severity } from '../../findings/types.js';
 import { lintKey } from '../lint-key.js';
 
 /**
@@ -9,9 +9,14 @@ import { lintKey } from '../lint-key.js';
  */
 export function keyFindingsOf(sources: readonly EnvSource[]): RawFinding[] {
   const out: RawFinding[] = [];
+  // The same value often sits in several files (.env, compose, a Dockerfile): linted once.
+  const linted = new Map<string, readonly Finding[]>();
   for (const s of sources) {
     if (s.kind === 'netrc') continue;
-    for (const f of lintKey(s.value).findings) {
+    const value = s.value.reveal();
+    const findings = linted.get(value) ?? lintKey(s.value).findings;
+    linted.set(value, findings);
+    for (const f of findings) {
       const severity: Severity = s.wins || f.severity !== 'error' ? f.severity : 'warning';
       out.push({
         id: f.id,
