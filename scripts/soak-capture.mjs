@@ -36,7 +36,7 @@ if (!(N > 0 && CONNECTIONS > 0 && MARGIN_MB >= 0)) {
   console.error('usage: soak-capture.mjs [--requests N] [--connections C] [--rss-margin-mb MB]');
   process.exit(2);
 }
-const CLI = new URL('../dist/cli/main.js', import.meta.url).pathname;
+const CLI = new URL('../dist/cli/why401.cjs', import.meta.url).pathname;
 const HOST = '127.0.0.1';
 const MiB = 1024 * 1024;
 const KEY = `t0k-${randomBytes(30).toString('base64url')}`;
