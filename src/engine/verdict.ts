@@ -16,6 +16,8 @@ export interface Verdict {
  * network before the layers in front, those before the API's own judgement of the key.
  */
 const PRIORITY: readonly FindingId[] = [
+  'env.similar-name',
+  'env.unset',
   'key.missing',
   'key.newline',
   'key.non-ascii',

@@ -57,3 +57,43 @@ describe('env: a stale process value while .env holds the new key', () => {
     expectAccepted(run);
   });
 });
+
+describe('env: the variable the code reads is unset (en-04, scenario 3)', () => {
+  const key = makeKey('sk-');
+  let api: TestServer;
+  let dir: string;
+  beforeAll(async () => {
+    api = await startOpenAiLikeApi(key);
+    dir = mkdtempSync(join(tmpdir(), 'why401-env-unset-'));
+  });
+  afterAll(() => {
+    api?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a framework-prefixed name is set instead → sent without a key, cause env.similar-name', async () => {
+    const run = await check(
+      [`${api.origin}/v1/models`, '--key-env', 'OPENAI_API_KEY', '--env-dir', dir],
+      { env: { VITE_OPENAI_API_KEY: key, HOME: dir }, secrets: [key] },
+    );
+    expectDiagnosis(run, {
+      exit: 1,
+      status: 'rejected',
+      cause: 'env.similar-name',
+      findings: ['env.similar-name', 'env.unset'],
+    });
+  });
+
+  it('nothing close is set → cause env.unset, without --env-dir too', async () => {
+    const run = await check([`${api.origin}/v1/models`, '--key-env', 'OPENAI_API_KEY'], {
+      env: { HOME: dir },
+      secrets: [key],
+    });
+    expectDiagnosis(run, {
+      exit: 1,
+      status: 'rejected',
+      cause: 'env.unset',
+      findings: ['env.unset'],
+    });
+  });
+});

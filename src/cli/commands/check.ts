@@ -97,10 +97,6 @@ export async function run(args: string[]): Promise<number> {
     keyStdin: values['key-stdin'],
     key: values.key,
   });
-  if (input.kind === 'unset-env')
-    throw usageError(
-      `--key-env ${input.name}: the variable is not set in this environment (why401 env ${input.name} shows where it is defined)`,
-    );
   return runDiagnosis(
     {
       url: positionals[0],
@@ -116,8 +112,11 @@ export async function run(args: string[]): Promise<number> {
       proxy: values['no-proxy'] ? null : values.proxy,
       insecure: values.insecure === true,
       probe: values['no-probe'] !== true,
-      ...(values['env-dir'] !== undefined && values['key-env'] !== undefined
-        ? { envTrace: { name: values['key-env'], dir: values['env-dir'] } }
+      // An unset variable is traced too: the request goes out as the app's would (no key),
+      // and the cause is where the value went (env.unset, env.similar-name).
+      ...(values['key-env'] !== undefined &&
+      (values['env-dir'] !== undefined || input.kind === 'unset-env')
+        ? { envTrace: { name: values['key-env'], dir: values['env-dir'] ?? '.' } }
         : {}),
     },
     { json: values.json, curl: values.curl, noColor: values['no-color'], verbose: values.verbose },

@@ -110,6 +110,7 @@ export async function run(args: string[]): Promise<number> {
       proxy: values['no-proxy'] ? null : (values.proxy ?? c.proxy),
       insecure: c.insecure || values.insecure === true,
       probe: values['no-probe'] !== true,
+      ...(input.kind === 'unset-env' ? { envTrace: { name: input.name, dir: '.' } } : {}),
     },
     { json: values.json, curl: values.curl, noColor: values['no-color'], verbose: values.verbose },
   );

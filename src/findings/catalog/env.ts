@@ -27,7 +27,7 @@ export const envFindings: FamilyCatalog<'env'> = {
       causes:
         'It was exported in another terminal or shell profile that this process did not inherit; it is defined in a .env file that nothing loads; it was set for one process but the call comes from another (an MCP server started from its own config, a CI step, a systemd service, an IDE run configuration with its own environment).',
       confirm:
-        '`why401 env NAME` reports that the process environment lacks it and lists every file that defines it (.env files, compose files, Dockerfiles, Kubernetes manifests). `why401 check --key-env NAME` stops with this finding before sending anything.',
+        '`why401 env NAME` reports that the process environment lacks it and lists every file that defines it (.env files, compose files, Dockerfiles, Kubernetes manifests). `why401 check --key-env NAME` reports it and sends the request as the app would, without a key.',
       fix: "Provide the variable to the process that makes the call: export it in the same shell, load the .env file at startup, add it to the container's or service's environment, or to the config of the tool that spawns the process.",
     },
   },
