@@ -22,6 +22,8 @@ export interface DiagnoseOptions {
   readonly insecure?: boolean | undefined;
   /** Probes on (default) or off (--no-probe). */
   readonly probe?: boolean | undefined;
+  /** --probe-unsafe: probes may send a POST, PUT, PATCH or DELETE again. */
+  readonly probeUnsafe?: boolean | undefined;
   readonly env?: Readonly<Record<string, string | undefined>> | undefined;
   /** Progress lines (stderr in the CLI). */
   readonly onProgress?: ((line: string) => void) | undefined;
@@ -110,6 +112,7 @@ export async function diagnose(
       localNow: Date.now(),
       asSent: built.asSent,
       fileValue: fileValue?.value.reveal(),
+      resendUnsafe: options.probeUnsafe,
       onProbes: (names) => options.onProgress?.(`probing: ${names.join(', ')}`),
     });
     const { findings, verdict } = conclude(

@@ -4,7 +4,7 @@ import { loginTarget } from '../checks/request/redirect.js';
 import type { Detection } from '../providers/detect.js';
 import type { Transport } from './chain.js';
 import { expectedProvider, findLeftOrigin, judgeKey } from './judge.js';
-import { MAX_REQUESTS, planProbes, runProbes } from './probes.js';
+import { isSafeMethod, MAX_REQUESTS, planProbes, runProbes } from './probes.js';
 
 export interface JudgeExchangeOptions {
   /** With a transport, a few read-only probes confirm the cause; without, nothing is sent. */
@@ -16,6 +16,8 @@ export interface JudgeExchangeOptions {
   readonly asSent?: boolean | undefined;
   /** A value from a .env file to try as a probe (check --env-dir). */
   readonly fileValue?: string | undefined;
+  /** --probe-unsafe: probes may send a POST, PUT, PATCH or DELETE again. */
+  readonly resendUnsafe?: boolean | undefined;
   /** Told which probes go out, before they do (progress lines). */
   readonly onProbes?: ((names: readonly string[]) => void) | undefined;
 }
@@ -59,6 +61,7 @@ export async function judgeExchange(
         providerBy: detection.by,
         budget: MAX_REQUESTS - chain.length,
         fileValue: options.fileValue,
+        resendUnsafe: options.resendUnsafe,
       })
     : { probes: [], alternatives: [] };
   if (plan.probes.length + plan.alternatives.length > 0)
@@ -88,6 +91,10 @@ export async function judgeExchange(
     keyFindingsLocalClock,
     userAgent: firstHop.request.headers.find(([n]) => n.toLowerCase() === 'user-agent')?.[1],
     localNow: options.localNow,
+    writeNotProbed:
+      probing && !options.resendUnsafe && !isSafeMethod(firstHop.request.method)
+        ? firstHop.request.method
+        : undefined,
   };
   return { evidence, sent: [...chain, ...Object.values(probes), ...alternatives] };
 }

@@ -48,7 +48,14 @@ export interface PlanInput {
   readonly budget: number;
   /** Another value of the same variable (the .env file's, with --env-dir): does it work? */
   readonly fileValue?: string | undefined;
+  /** --probe-unsafe: a POST, PUT, PATCH or DELETE may be sent again, changed. */
+  readonly resendUnsafe?: boolean | undefined;
 }
+
+/** Methods a probe may send again: they change nothing on the server (RFC 9110 §9.2.1). */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export const isSafeMethod = (method: string): boolean => SAFE_METHODS.has(method.toUpperCase());
 
 /** Chooses the probes the suspicion calls for, within the budget, most telling first. */
 export function planProbes(input: PlanInput): ProbePlan {
@@ -56,9 +63,12 @@ export function planProbes(input: PlanInput): ProbePlan {
   const facts = final.facts;
   const probes: ProbePlan['probes'][number][] = [];
   const alternatives: ProbePlan['alternatives'][number][] = [];
+  // A probe that works would do what the user's request was refused: for a write, that is a
+  // write nobody asked for. Writes are probed only through the read-only validation request.
+  const resend = isSafeMethod(first.method) || input.resendUnsafe === true;
   let budget = input.budget;
-  const add = (p: ProbePlan['probes'][number]) => {
-    if (budget > 0) {
+  const add = (p: ProbePlan['probes'][number], readOnly = false) => {
+    if (budget > 0 && (resend || readOnly)) {
       probes.push(p);
       budget--;
     }
@@ -136,15 +146,18 @@ export function planProbes(input: PlanInput): ProbePlan {
     const path = provider.validate.url.replace(/^https?:\/\/[^/]+/, '');
     if (!/<[^>]+>/.test(path) && !first.url.pathname.endsWith(path.split('?')[0] ?? path)) {
       const url = new URL(path, first.url.origin);
-      add({
-        name: 'validate',
-        request: {
-          ...withCredential({ ...first, url }, undefined, undefined, null),
-          method: 'GET',
-          body: undefined,
+      add(
+        {
+          name: 'validate',
+          request: {
+            ...withCredential({ ...first, url }, undefined, undefined, null),
+            method: 'GET',
+            body: undefined,
+          },
+          carried: true,
         },
-        carried: true,
-      });
+        true,
+      );
     }
   }
   // Where the credential may not have been read at all (unknown provider, or an answer that says
@@ -152,6 +165,7 @@ export function planProbes(input: PlanInput): ProbePlan {
   // layer reads.
   const unread = facts !== undefined && (saysNoCredential(facts) || input.providerBy !== 'host');
   if (
+    resend &&
     credential &&
     !redirected &&
     (!provider || unread) &&

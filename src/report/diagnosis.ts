@@ -19,7 +19,11 @@ export function diagnosisJson(d: Printable) {
 const ICON = { accepted: '✔', rejected: '✖', unreachable: '⚠', inconclusive: '?' } as const;
 
 /** Verdict first, then ranked findings, then the requests that were sent. */
-export function diagnosisHuman(d: Printable, style: Style, verbose = false): string {
+export function diagnosisHuman(
+  d: Printable & { readonly evidence?: { readonly writeNotProbed?: string | undefined } },
+  style: Style,
+  verbose = false,
+): string {
   const v = d.verdict;
   const paint =
     v.status === 'accepted' ? style.green : v.status === 'inconclusive' ? style.yellow : style.red;
@@ -49,5 +53,10 @@ export function diagnosisHuman(d: Printable, style: Style, verbose = false): str
       ),
     );
   }
+  const write = d.evidence?.writeNotProbed;
+  if (write)
+    lines.push(
+      style.dim(`  (no probes: they would send the ${write} again; --probe-unsafe allows that)`),
+    );
   return lines.join('\n');
 }

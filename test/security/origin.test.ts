@@ -336,6 +336,39 @@ describe.concurrent('probes stay on the named origin, at most 6 requests in all'
       }
     });
 
+  it.each([
+    ['DELETE', [] as string[], 1],
+    ['POST', ['-d', '{"name":"x"}'], 1],
+    ['DELETE', ['--probe-unsafe'], 2],
+  ])(
+    'a %s %j is not sent again by probes unless --probe-unsafe',
+    async (method, extra, atLeast) => {
+      const key = newKey();
+      const api = await H.recording((_req, res) => deny(res));
+      try {
+        const run = await why401(
+          [
+            'check',
+            `${api.origin}/v1/items/7`,
+            '-X',
+            method,
+            '--key-env',
+            'API_KEY',
+            ...extra,
+            '--json',
+          ],
+          { env: { API_KEY: `"${key}"` } },
+        );
+        expectSane(run, [key]);
+        const [t] = tally([api], key);
+        if (atLeast === 1) expect(t?.requests, describeRun(run)).toBe(1);
+        else expect(t?.requests ?? 0, describeRun(run)).toBeGreaterThanOrEqual(atLeast);
+      } finally {
+        await api.stop();
+      }
+    },
+  );
+
   it('after a redirect to another origin: probes go to the named origin only', async () => {
     const key = newKey();
     const other = await H.recording((_req, res) => deny(res));

@@ -66,6 +66,8 @@ export interface RequestEvidence {
   readonly keyFindingsLocalClock: readonly string[];
   readonly userAgent: string | undefined;
   readonly localNow: number;
+  /** The method of a write the probes did not send again (no --probe-unsafe). */
+  readonly writeNotProbed?: string | undefined;
 }
 
 export function errorOf(s: Sent): NetError | undefined {

@@ -30,6 +30,8 @@ Request
   --proxy URL          use this proxy; --no-proxy: none (default: HTTP(S)_PROXY, NO_PROXY)
   --insecure           accept any TLS certificate
   --no-probe           send only the request as given
+  --probe-unsafe       let probes send a POST, PUT, PATCH or DELETE again (off: a write is
+                       probed only through the provider's read-only validation request)
   --env-dir DIR        with --key-env: also trace where the variable comes from in DIR
                        (.env files, shell exports, compose, Dockerfiles) and try the file's value
 
@@ -59,6 +61,7 @@ export const CHECK_OPTIONS = {
   'no-proxy': { type: 'boolean' },
   insecure: { type: 'boolean', short: 'k' },
   'no-probe': { type: 'boolean' },
+  'probe-unsafe': { type: 'boolean' },
   curl: { type: 'boolean' },
   verbose: { type: 'boolean', short: 'v' },
   'env-dir': { type: 'string' },
@@ -112,6 +115,7 @@ export async function run(args: string[]): Promise<number> {
       proxy: values['no-proxy'] ? null : values.proxy,
       insecure: values.insecure === true,
       probe: values['no-probe'] !== true,
+      probeUnsafe: values['probe-unsafe'] === true,
       // An unset variable is traced too: the request goes out as the app's would (no key),
       // and the cause is where the value went (env.unset, env.similar-name).
       ...(values['key-env'] !== undefined &&
