@@ -103,7 +103,11 @@ export function conclude(
       evidence.final.accepted ? demote(f) : f,
     ),
   );
-  return { findings, verdict: decideVerdict(evidence, findings) };
+  const verdict = decideVerdict(evidence, findings);
+  // The verdict's cause leads the list, whatever the ranking put first.
+  const at = findings.findIndex((f) => f.id === verdict.cause);
+  if (at > 0) findings.unshift(...findings.splice(at, 1));
+  return { findings, verdict };
 }
 
 /** The sanitised key was accepted: the hygiene findings are the cause, confirmed. */

@@ -106,13 +106,25 @@ export function decideVerdict(ev: RequestEvidence, ordered: readonly Finding[]):
   const error = errorOf(ev.final);
   const top = ordered.find((f) => f.severity === 'error');
   if (error && error.kind !== 'client-refused') {
-    const cause =
-      ordered.find((f) => f.id === 'net.tls-error' || f.id === 'net.unreachable')?.id ??
-      'net.unreachable';
+    const isNet = (f: Finding) => f.id === 'net.tls-error' || f.id === 'net.unreachable';
+    const cause = ordered.find(isNet)?.id ?? 'net.unreachable';
+    const host = ev.final.request.url.host;
+    // A hop answered (a redirect): that is an HTTP answer, and what it says comes first — a
+    // login page the client could not even reach is still a login redirect.
+    if (ev.chain.some((hop) => hop.result.ok)) {
+      const said = ordered.find((f) => f.severity === 'error' && !isNet(f));
+      return said
+        ? { status: 'rejected', cause: said.id, summary: `Redirected to ${host}: ${said.title}.` }
+        : {
+            status: 'inconclusive',
+            cause,
+            summary: `Redirected to ${host}, which gave no HTTP answer: ${error.message}.`,
+          };
+    }
     return {
       status: 'unreachable',
       cause,
-      summary: `No HTTP answer from ${ev.final.request.url.host}: ${error.message}.`,
+      summary: `No HTTP answer from ${host}: ${error.message}.`,
     };
   }
   if (ev.final.accepted) {

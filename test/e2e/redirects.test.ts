@@ -118,3 +118,33 @@ describe('redirects: 302 to a login page on another host name (gw-11, gw-12)', (
     });
   });
 });
+
+describe('redirects: 302 to an SSO login that does not answer (gw-11, no DNS or a dead host)', () => {
+  const key = makeKey();
+  let sso: { origin: string; close: () => void };
+  beforeAll(async () => {
+    const { createServer } = await import('node:http');
+    const server = createServer((_req, res) => {
+      // port 1 on the loopback: nothing listens, the client cannot reach the login page
+      res.writeHead(302, { location: 'http://127.0.0.1:1/cdn-cgi/access/login/app' }).end();
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const { port } = server.address() as import('node:net').AddressInfo;
+    sso = { origin: `http://127.0.0.1:${port}`, close: () => server.close() };
+  });
+  afterAll(() => sso?.close());
+
+  it('the API answered 302 to a login: rejected, status.login-redirect first, exit 1 (not 3)', async () => {
+    const run = await check([`${sso.origin}/api/data`, '--key-env', 'API_KEY'], {
+      env: { API_KEY: key },
+      secrets: [key],
+    });
+    expectDiagnosis(run, {
+      exit: 1,
+      status: 'rejected',
+      cause: 'status.login-redirect',
+      findings: ['status.login-redirect'],
+    });
+    expect(run.json?.findings[0]?.id).toBe('status.login-redirect');
+  });
+});
