@@ -20,6 +20,8 @@ export interface KeyReport {
   readonly provider: string | null;
   /** secret, publishable, test, live, admin, jwt, basic, … (null when the shape says nothing). */
   readonly kind: string | null;
+  /** Every word the shape's kind has (`["secret", "live"]`); `kind` is the first. */
+  readonly kinds: readonly string[];
   /** Every provider id the shape fits. */
   readonly candidates: readonly string[];
   readonly visible: VisibleRendering;
@@ -55,10 +57,13 @@ export function lintKey(input: Secret, context: KeyContext = {}): KeyReport {
   const candidates = [...new Set(evidence.matches.map((m) => m.provider.id))];
   // A generic shape (bare hex, any JWT) fits too many providers to name one on its own.
   const provider = best?.provider.id ?? null;
+  const formKind = kindFromForm(secret.reveal().trim(), evidence.jwt?.ok === true);
+  const kinds = best?.shape.kinds ?? (formKind ? [formKind] : []);
   return {
     credential: summarize(secret),
     provider,
-    kind: best?.shape.kinds.join('/') ?? kindFromForm(evidence.core, evidence.jwt?.ok === true),
+    kind: kinds[0] ?? null,
+    kinds,
     candidates,
     visible: renderVisible(secret, publicPrefixOf(secret.reveal().trim()) ?? ''),
     findings,

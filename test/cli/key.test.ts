@@ -50,7 +50,8 @@ describe('why401 key --json', () => {
       fingerprint: sha8(openai),
     });
     expect(out.provider).toBe('openai');
-    expect(out.kind).toBe('secret/project');
+    expect(out.kind).toBe('secret');
+    expect(out.kinds).toEqual(['secret', 'project']);
     expect(out.candidates).toContain('openai');
     expect(out.findings).toEqual([]);
   });

@@ -88,6 +88,7 @@ function keyJson(r: KeyReport) {
     credential: r.credential,
     provider: r.provider,
     kind: r.kind,
+    kinds: r.kinds,
     candidates: r.candidates,
     visible: {
       text: r.visible.text,
@@ -108,7 +109,7 @@ function keyHuman(r: KeyReport, noColor: boolean): string {
         );
   const providerName = r.provider ? (providerById(r.provider)?.name ?? r.provider) : null;
   const who = providerName
-    ? `${providerName}${r.kind ? ` (${r.kind})` : ''}`
+    ? `${providerName}${r.kind ? ` (${r.kinds.join(', ')})` : ''}`
     : r.candidates.length > 1
       ? `ambiguous: fits ${r.candidates.join(', ')}`
       : (r.kind ?? 'unknown shape');
@@ -138,6 +139,7 @@ function reportUnset(name: string, json: boolean): number {
           credential: null,
           provider: null,
           kind: null,
+          kinds: [],
           candidates: [],
           findings: [findingJson(finding)],
         },
