@@ -9,6 +9,7 @@ import type { Provider } from '../providers/types.js';
 import { buildKeyEvidence } from './key-evidence.js';
 import { withPrefix } from './lint-key.js';
 import { decideVerdict, orderFindings, type Verdict } from './verdict.js';
+import { secretParams } from '../secret/scrub.js';
 
 /**
  * The offline half of a diagnosis, shared by `check` (after sending) and `capture` / `run`
@@ -39,6 +40,14 @@ export interface KeyJudgement {
 }
 
 /** Every key check on the credential as sent, by the server's clock when its answer had a Date. */
+const ANY_VALUE: ReadonlySet<string> = new Set([
+  'key.newline',
+  'key.invisible',
+  'key.non-ascii',
+  'key.unexpanded',
+  'key.placeholder',
+]);
+
 export function judgeKey(
   credential: SentCredential | null,
   url: URL,
@@ -55,16 +64,17 @@ export function judgeKey(
       ? { scheme: credential.spot.scheme }
       : {}),
   });
-  const keyFindings = runChecks(
-    KEY_CHECKS,
-    buildKeyEvidence(credential.secret, context(serverNow)),
+  // A parameter list (Digest, AWS SigV4, OAuth 1) is no key: its quotes and commas are syntax.
+  // Only characters that corrupt any header value are findings there.
+  const structured = secretParams(credential.secret.reveal()) !== undefined;
+  const check = (clock: number | undefined) =>
+    runChecks(KEY_CHECKS, buildKeyEvidence(credential.secret, context(clock))).filter(
+      (f) => !structured || ANY_VALUE.has(f.id),
+    );
+  const keyFindings = check(serverNow);
+  const keyFindingsLocalClock = (serverNow !== undefined ? check(undefined) : keyFindings).map(
+    (k) => k.id,
   );
-  const keyFindingsLocalClock =
-    serverNow !== undefined
-      ? runChecks(KEY_CHECKS, buildKeyEvidence(credential.secret, context(undefined))).map(
-          (k) => k.id,
-        )
-      : keyFindings.map((k) => k.id);
   return { keyFindings, keyFindingsLocalClock };
 }
 

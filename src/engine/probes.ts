@@ -11,6 +11,7 @@ import { sameSpot, spotFor, type Spot } from './credential-place.js';
 import { sendOne, type Transport } from './chain.js';
 import type { WireRequest } from '../collect/http.js';
 import { HYGIENE_IDS } from '../checks/key/index.js';
+import { secretParams } from '../secret/scrub.js';
 
 /** spec/cli.md: probes are few: at most 6 requests per check, the main request's hops included. */
 export const MAX_REQUESTS = 6;
@@ -94,7 +95,9 @@ export function planProbes(input: PlanInput): ProbePlan {
       carried: true,
     });
   }
-  const expected = provider ? spotFor(provider.auth) : undefined;
+  // Digest, SigV4 or OAuth 1 parameters mean nothing in another header: not moved around.
+  const movable = credential !== null && secretParams(credential.secret.reveal()) === undefined;
+  const expected = provider && movable ? spotFor(provider.auth) : undefined;
   const alternativesOk =
     provider?.alternatives.map(spotFor).filter((s): s is Spot => s !== undefined) ?? [];
   if (
@@ -166,6 +169,7 @@ export function planProbes(input: PlanInput): ProbePlan {
   const unread = facts !== undefined && (saysNoCredential(facts) || input.providerBy !== 'host');
   if (
     resend &&
+    movable &&
     credential &&
     !redirected &&
     (!provider || unread) &&

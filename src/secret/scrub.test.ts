@@ -129,6 +129,11 @@ describe('parameter lists (Digest, AWS SigV4, OAuth 1)', () => {
       ['6629fae49393a05397450978507c4ef1'],
     ],
     [
+      // a cleaned copy (edge quotes dropped) is still a list
+      'username="bob", uri="/v1/resource", response="6629fae49393a05397450978507c4ef1',
+      ['6629fae49393a05397450978507c4ef1'],
+    ],
+    [
       'OAuth oauth_consumer_key="xvz1evFS4wEEPTGEFPHBog", oauth_token="370773112-GmHxMAgYyLbNEtIKZeRNFsMKPR9EyMZeS9weJAEb", oauth_signature="tnnArxj06cWHq44gCs1OSKk%2FjLY%3D"',
       ['370773112-GmHxMAgYyLbNEtIKZeRNFsMKPR9EyMZeS9weJAEb', 'tnnArxj06cWHq44gCs1OSKk%2FjLY%3D'],
     ],

@@ -66,7 +66,8 @@ const SECRET_PARAMS = new Set([
   'password',
   'sig',
 ]);
-const PARAM = /^([A-Za-z_][\w.-]*)\s*=\s*("([^"\\]|\\.)*"|[^\s",]*)$/;
+// A quoted value may have lost its closing quote: a cleaned copy of the key drops edge quotes.
+const PARAM = /^([A-Za-z_][\w.-]*)\s*=\s*("(?:[^"\\]|\\.)*"?|[^\s",]*)$/;
 
 /**
  * The secret values of an auth-param list (`name=value, name="value"`, RFC 7235), after an

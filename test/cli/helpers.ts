@@ -47,6 +47,7 @@ export interface KeyJson {
   credential: { source: string; redacted: string; length: number; fingerprint: string } | null;
   provider: string | null;
   kind: string | null;
+  kinds: string[];
   candidates: string[];
   findings: { id: string; severity: string; title: string; evidence: string; fix: string }[];
 }
