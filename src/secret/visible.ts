@@ -1,4 +1,5 @@
 import { charName, codePoints, isHidden, type CharAt } from './chars.js';
+import { isRevealing } from './scrub.js';
 import { sharesRun, type Secret } from './secret.js';
 
 const EDGE_QUOTES = new Set([0x22, 0x27, 0x60, 0x2018, 0x2019, 0x201c, 0x201d]);
@@ -26,6 +27,11 @@ export function renderVisible(secret: Secret, publicPrefix = ''): VisibleRenderi
     isHidden(cp) || cp > 0x7e || (EDGE_QUOTES.has(cp) && (pos === 0 || pos === lastIndex));
 
   const ordinary = points.filter((p, pos) => !isMark(p.cp, pos)).length;
+  // --reveal: every ordinary character shown, hidden ones still named
+  if (isRevealing()) {
+    const all = draw(points, isMark, ordinary, '', ordinary);
+    return { text: all.text || '(empty)', length: value.length, marks: all.marks };
+  }
   const showTail = ordinary >= 20 ? 4 : ordinary >= 12 ? 2 : 0;
   const fits = publicPrefix.length + showTail <= ordinary / 3;
   const prefix = fits && value.startsWith(publicPrefix) ? publicPrefix.slice(0, 8) : '';

@@ -91,13 +91,23 @@ checkTable(keyWrongType, 'key.wrong-type', {
       ctx: forProvider('newrelic'),
     },
     {
-      name: 'an OpenAI admin key for the API',
+      name: 'an OpenAI admin key for a model endpoint',
       value: sampleKey('openai', 4),
-      ctx: forProvider('openai'),
+      ctx: { ...forProvider('openai'), path: '/v1/chat/completions' },
     },
     { name: 'a Mailgun public validation key', value: sampleKey('mailgun', 2) },
   ].map((c) => ({ ...c, quotable: c.value.startsWith('https://api') })),
   ok: [
+    {
+      name: 'an OpenAI admin key, offline (no path to judge it by)',
+      value: sampleKey('openai', 4),
+      ctx: forProvider('openai'),
+    },
+    {
+      name: 'an OpenAI admin key on an admin endpoint',
+      value: sampleKey('openai', 4),
+      ctx: { ...forProvider('openai'), path: '/v1/organization/users' },
+    },
     { name: 'a Stripe secret key', value: stripeSecret, ctx: forProvider('stripe') },
     { name: 'a Stripe restricted key', value: sampleKey('stripe', 2), ctx: forProvider('stripe') },
     { name: 'an OpenAI project key', value: sampleKey('openai'), ctx: forProvider('openai') },

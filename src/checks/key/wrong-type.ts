@@ -32,9 +32,12 @@ const OTHER_VALUES: readonly { pattern: RegExp; what: string }[] = [
   { pattern: /^\{[\s\S]*"type"\s*:\s*"service_account"/, what: 'a service-account JSON file' },
 ];
 
+/** Where admin keys are the key to use (OpenAI /v1/organization/*, Anthropic /v1/organizations/*). */
+const ADMIN_PATH = /\/(organizations?|admin)(\/|$)/i;
+
 export const keyWrongType = defineCheck<KeyEvidence>(
   'key-wrong-type',
-  ({ core, matches, expected, jwt }) => {
+  ({ core, matches, expected, jwt, path }) => {
     const other = OTHER_VALUES.find((o) => o.pattern.test(core));
     if (other) {
       return [
@@ -66,6 +69,9 @@ export const keyWrongType = defineCheck<KeyEvidence>(
       (m) => !m.shape.generic && !isApiKey(m.shape.kinds, m.shape.usableAsApiKey),
     );
     if (!wrong) return [];
+    // An admin key is the right key on admin endpoints: only wrong where the path is not one.
+    if (wrong.shape.kinds.includes('admin') && (path === undefined || ADMIN_PATH.test(path)))
+      return [];
     return [
       finding(
         'key.wrong-type',
