@@ -129,10 +129,15 @@ export function decideVerdict(ev: RequestEvidence, ordered: readonly Finding[]):
   }
   if (ev.final.accepted) {
     const warn = ordered.filter((f) => f.severity === 'warning').length;
+    const warned = warn ? `, with ${warn} warning${warn === 1 ? '' : 's'}` : '';
+    // After a redirect to another origin the key stayed behind: its answer says nothing of it.
+    const without = ev.credential !== null && !ev.final.carried;
     return {
       status: 'accepted',
       cause: null,
-      summary: `Accepted (${ev.final.facts?.status}): the credential works${warn ? `, with ${warn} warning${warn === 1 ? '' : 's'}` : ''}.`,
+      summary: without
+        ? `Answered (${ev.final.facts?.status}) by ${ev.final.request.url.host}, which got no credential (the redirect left it behind)${warned}.`
+        : `Accepted (${ev.final.facts?.status}): the credential works${warned}.`,
     };
   }
   const status = ev.final.facts?.status;

@@ -148,3 +148,33 @@ describe('redirects: 302 to an SSO login that does not answer (gw-11, no DNS or 
     expect(run.json?.findings[0]?.id).toBe('status.login-redirect');
   });
 });
+
+describe('redirects: 307 to another origin that answers anyone', () => {
+  const key = makeKey();
+  let open: { origin: string; close: () => void };
+  let front: TestServer;
+  beforeAll(async () => {
+    const { createServer } = await import('node:http');
+    const server = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"items":[]}');
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const { port } = server.address() as import('node:net').AddressInfo;
+    open = { origin: `http://127.0.0.1:${port}`, close: () => server.close() };
+    front = await startRedirector(() => open.origin);
+  });
+  afterAll(async () => {
+    await front?.stop();
+    open?.close();
+  });
+
+  it('a 200 there is not "the credential works": the key never reached it', async () => {
+    const run = await check([`${front.origin}/items`, '--key-env', 'API_KEY'], {
+      env: { API_KEY: key },
+      secrets: [key],
+    });
+    expect(run.json?.verdict.status, describeRun(run)).toBe('accepted');
+    expect(run.json?.verdict.summary).toMatch(/got no credential/);
+    expect(run.json?.verdict.summary).not.toMatch(/credential works/);
+  });
+});
