@@ -1,3 +1,4 @@
+import { BlockList, isIP } from 'node:net';
 import { registerSecretValue } from '../secret/scrub.js';
 
 /**
@@ -48,7 +49,11 @@ export function parseProxyUrl(value: string): URL | undefined {
   }
 }
 
-/** NO_PROXY: comma or space separated; `*` all; `.example.com`/`*.example.com`/`example.com` suffixes; `host:port`. */
+/**
+ * NO_PROXY: comma or space separated; `*` all; `.example.com`/`*.example.com`/`example.com`
+ * suffixes; `host:port`; CIDR blocks for IP addresses (`127.0.0.0/8`, `fd00::/8`), as curl
+ * (7.86+), Go and undici read them.
+ */
 export function isExcluded(target: URL, noProxy: string): boolean {
   const host = target.hostname.replace(/^\[|\]$/g, '').toLowerCase();
   const port = target.port || (target.protocol === 'https:' ? '443' : '80');
@@ -56,13 +61,32 @@ export function isExcluded(target: URL, noProxy: string): boolean {
     const entry = raw.trim().toLowerCase();
     if (!entry) continue;
     if (entry === '*') return true;
-    const m = /^(.*?)(?::(\d+))?$/.exec(
-      entry.startsWith('[') ? entry.replace(/^\[([^\]]+)\]/, '$1') : entry,
-    );
+    if (entry.includes('/')) {
+      if (inSubnet(host, entry)) return true;
+      continue;
+    }
+    // `[::1]:8080`, a bare IPv6 address (colons, no port), or `host:port`
+    const m = entry.startsWith('[')
+      ? /^\[([^\]]+)\](?::(\d+))?$/.exec(entry)
+      : (entry.match(/:/g)?.length ?? 0) > 1
+        ? [entry, entry]
+        : /^(.*?)(?::(\d+))?$/.exec(entry);
     const name = (m?.[1] ?? entry).replace(/^\*?\./, '');
     const entryPort = m?.[2];
     if (entryPort && entryPort !== port) continue;
     if (host === name || host.endsWith(`.${name}`)) return true;
   }
   return false;
+}
+
+/** Is `host` (an IP address) inside `cidr`? A name, or an entry that is not a block: no. */
+function inSubnet(host: string, cidr: string): boolean {
+  const [base = '', bits = ''] = cidr.split('/');
+  const family = isIP(base);
+  const prefix = Number(bits);
+  if (family === 0 || isIP(host) !== family || !/^\d{1,3}$/.test(bits)) return false;
+  if (prefix > (family === 4 ? 32 : 128)) return false;
+  const list = new BlockList();
+  list.addSubnet(base, prefix, family === 4 ? 'ipv4' : 'ipv6');
+  return list.check(host, family === 4 ? 'ipv4' : 'ipv6');
 }
