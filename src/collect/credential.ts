@@ -84,7 +84,8 @@ function readKeyFile(path: string): Secret {
     );
   }
   try {
-    return new Secret(readAtMost(path, MAX_KEY_BYTES).toString('utf8'), `file:${path}`);
+    const tooBig = `--key-file ${path} holds more than ${MAX_KEY_BYTES / 1024} KiB: no credential is that long; is it the right file?`;
+    return new Secret(readAtMost(path, MAX_KEY_BYTES, tooBig).toString('utf8'), `file:${path}`);
   } catch (e) {
     if (isWhy401Error(e)) throw e;
     throw usageError(
@@ -97,17 +98,14 @@ function readKeyFile(path: string): Secret {
  * The file's bytes, refused past `max`: the size stat gives is 0 for /dev/zero, a pipe or a
  * process substitution (`--key-file <(pass show api)`), so the read itself is bounded.
  */
-function readAtMost(path: string, max: number): Buffer {
+export function readAtMost(path: string, max: number, tooBig: string): Buffer {
   const fd = openSync(path, 'r');
   try {
     const buf = Buffer.alloc(max + 1);
     let got = 0;
     for (let n = -1; n !== 0 && got < buf.length; got += n)
       n = readSync(fd, buf, got, buf.length - got, null);
-    if (got > max)
-      throw inputError(
-        `--key-file ${path} holds more than ${max / 1024} KiB: no credential is that long; is it the right file?`,
-      );
+    if (got > max) throw inputError(tooBig);
     return buf.subarray(0, got);
   } finally {
     closeSync(fd);

@@ -8,6 +8,10 @@ export interface CurlRequest {
   method: string | undefined;
   headers: [string, string][];
   data: string | undefined;
+  /** A file the body is read from (`-d @file`, `--data-binary @file`), read by the caller. */
+  dataFile: { readonly path: string; readonly binary: boolean } | undefined;
+  /** -d data was given (not --json): curl sends it as a form unless a Content-Type says else. */
+  form: boolean;
   user: string | undefined;
   insecure: boolean;
   follow: boolean;
@@ -140,6 +144,8 @@ export function parseCurlArgs(argv: readonly string[]): CurlRequest {
     method: undefined,
     headers: [],
     data: undefined,
+    dataFile: undefined,
+    form: false,
     user: undefined,
     insecure: false,
     follow: false,
@@ -148,6 +154,7 @@ export function parseCurlArgs(argv: readonly string[]): CurlRequest {
     proxy: undefined,
     ignored: [],
   };
+  let get = false;
   for (let i = 0; i < args.length; i++) {
     let arg = args[i] ?? '';
     let value: string | undefined;
@@ -184,7 +191,10 @@ export function parseCurlArgs(argv: readonly string[]): CurlRequest {
       case '--data-ascii':
       case '--data-urlencode': {
         const d = take();
-        r.data = r.data === undefined ? d : `${r.data}&${d}`;
+        if (d.startsWith('@') && arg !== '--data-raw' && arg !== '--data-urlencode')
+          r.dataFile = { path: d.slice(1), binary: arg === '--data-binary' };
+        else r.data = r.data === undefined ? d : `${r.data}&${d}`;
+        r.form = true;
         break;
       }
       case '--json':
@@ -216,7 +226,7 @@ export function parseCurlArgs(argv: readonly string[]): CurlRequest {
         break;
       case '-G':
       case '--get':
-        r.method = 'GET';
+        get = true;
         break;
       case '-I':
       case '--head':
@@ -237,6 +247,14 @@ export function parseCurlArgs(argv: readonly string[]): CurlRequest {
           r.ignored.push(shown(arg));
         }
     }
+  }
+  if (get) {
+    // -G: the data goes into the query string of a GET
+    if (r.data !== undefined && r.url !== undefined)
+      r.url += `${r.url.includes('?') ? '&' : '?'}${r.data}`;
+    r.data = undefined;
+    r.form = false;
+    r.method ??= 'GET';
   }
   return r;
 }

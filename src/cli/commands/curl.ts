@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { readCredential } from '../../collect/credential.js';
-import { usageError } from '../../errors.js';
+import { readAtMost, readCredential } from '../../collect/credential.js';
+import { isWhy401Error, usageError } from '../../errors.js';
 import { parseCurlArgs, shellSplit } from '../../parse/curl-args.js';
 import { EXIT } from '../exit-codes.js';
 import { writeErr, writeOut } from '../io.js';
@@ -49,7 +49,9 @@ function splitOwn(words: readonly string[]): { own: string[]; rest: string[] } {
   for (let i = 0; i < words.length; i++) {
     const w = words[i] ?? '';
     const name = w.split('=')[0] ?? w;
-    if (OWN_FLAGS.has(w)) own.push(w);
+    // curl has a --json of its own: followed by a JSON body or @file, the word is curl's
+    const curlsJson = w === '--json' && /^[[{@]/.test(words[i + 1] ?? '');
+    if (OWN_FLAGS.has(w) && !curlsJson) own.push(w);
     else if (OWN_VALUES.has(name)) {
       own.push(w);
       if (!w.includes('=') && i + 1 < words.length) own.push(words[++i] ?? '');
@@ -87,6 +89,11 @@ export async function run(args: string[]): Promise<number> {
     const pair = c.user.includes(':') ? c.user : `${c.user}:`;
     headers.push(['Authorization', `Basic ${Buffer.from(pair).toString('base64')}`]);
   }
+  const has = (name: string) => headers.some(([n]) => n.toLowerCase() === name);
+  // curl sends -d data as a form unless told otherwise
+  if (c.form && !has('content-type'))
+    headers.push(['Content-Type', 'application/x-www-form-urlencoded']);
+  const body = c.dataFile ? readDataFile(c.dataFile) : c.data;
   if (c.userAgent !== undefined) headers.push(['User-Agent', c.userAgent]);
   else if (!headers.some(([n]) => n.toLowerCase() === 'user-agent'))
     headers.push(['User-Agent', 'curl/8.5.0']);
@@ -101,7 +108,7 @@ export async function run(args: string[]): Promise<number> {
       url: c.url,
       method: c.method ?? values.method,
       headers,
-      body: c.data ?? values.data,
+      body: body ?? values.data,
       key: input.kind === 'secret' ? input.secret : null,
       baseUrl: values['base-url'],
     },
@@ -116,4 +123,21 @@ export async function run(args: string[]): Promise<number> {
     },
     { json: values.json, curl: values.curl, noColor: values['no-color'], verbose: values.verbose },
   );
+}
+
+const MAX_BODY = 1024 * 1024;
+
+/** `-d @file` (line breaks dropped, as curl does) or `--data-binary @file` (as is); `-` is stdin. */
+function readDataFile(file: { readonly path: string; readonly binary: boolean }): string {
+  let text: string;
+  try {
+    const path = file.path === '-' ? '/dev/stdin' : file.path;
+    text = readAtMost(path, MAX_BODY, `-d @${file.path}: more than 1 MiB`).toString('utf8');
+  } catch (e) {
+    if (isWhy401Error(e)) throw e;
+    throw usageError(
+      `cannot read -d @${file.path}: ${(e as NodeJS.ErrnoException).code ?? 'unreadable'}`,
+    );
+  }
+  return file.binary ? text : text.replace(/[\r\n]/g, '');
 }

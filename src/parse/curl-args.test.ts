@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { parseCurlArgs } from './curl-args.js';
+
+describe('parseCurlArgs: what curl itself would send', () => {
+  it.each([
+    [['curl', '-d', 'a=1', 'https://x/y'], { data: 'a=1', form: true, url: 'https://x/y' }],
+    [['curl', '-d', 'a=1', '-d', 'b=2', 'https://x'], { data: 'a=1&b=2' }],
+    [['curl', '--json', '{"a":1}', 'https://x'], { data: '{"a":1}', form: false }],
+    [
+      ['curl', '-d', '@body.json', 'https://x'],
+      { data: undefined, dataFile: { path: 'body.json', binary: false } },
+    ],
+    [['curl', '--data-binary', '@-', 'https://x'], { dataFile: { path: '-', binary: true } }],
+    [['curl', '--data-raw', '@literal', 'https://x'], { data: '@literal', dataFile: undefined }],
+    [
+      ['curl', '-G', '-d', 'q=1', 'https://x/s?a=b'],
+      { url: 'https://x/s?a=b&q=1', data: undefined, method: 'GET', form: false },
+    ],
+    [['curl', '-G', '--data-urlencode', 'q=hi', 'https://x/s'], { url: 'https://x/s?q=hi' }],
+    [
+      ['curl', '-XPOST', '-HAuthorization: Bearer k', 'https://x'],
+      { method: 'POST', headers: [['Authorization', 'Bearer k']] },
+    ],
+  ])('%j', (argv, expected) => {
+    expect(parseCurlArgs(argv)).toMatchObject(expected);
+  });
+});
