@@ -4,6 +4,7 @@ import {
   CREDENTIAL_HEADERS,
   CREDENTIAL_QUERY,
   looksLikeCredentialHeader,
+  spotName,
 } from '../engine/credential-place.js';
 import { prepareCredential } from '../engine/judge.js';
 import { publicPrefixOf, type Detection } from '../providers/detect.js';
@@ -26,7 +27,7 @@ export interface CallCredential {
 export function describeCredential(c: SentCredential): CallCredential {
   const visible = renderVisible(c.secret, publicPrefixOf(c.secret.reveal().trim()) ?? '');
   return {
-    where: c.spot.in === 'query' ? `?${c.spot.name}=` : c.spot.name,
+    where: spotName(c.spot),
     scheme: c.spot.in === 'header' ? c.spot.scheme : null,
     redacted: c.secret.redacted,
     visible: visible.text,

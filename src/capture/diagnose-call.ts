@@ -3,7 +3,7 @@ import type { Sent, SentCredential } from '../checks/request/evidence.js';
 import { loginTarget } from '../checks/request/redirect.js';
 import { readAnswer } from '../engine/answer.js';
 import { isAccepted, type Transport } from '../engine/chain.js';
-import { exchangeJson, redactUrl, type ExchangeJson } from '../engine/exchanges.js';
+import { exchangeJson, redactedCopy, redactUrl, type ExchangeJson } from '../engine/exchanges.js';
 import { conclude } from '../engine/judge.js';
 import { judgeExchange } from '../engine/judge-exchange.js';
 import type { Verdict } from '../engine/verdict.js';
@@ -160,7 +160,8 @@ export async function diagnoseCall(
     ({ verdict, findings } = conclude(evidence));
   }
   if (sent && (refused || options.detail)) exchange = exchangeJson(sent, credential);
-  const plainUrl = credential?.spot.in !== 'query' && url.password === '';
+  const plainUrl =
+    credential?.spot.in !== 'query' && credential?.spot.in !== 'path' && url.password === '';
   return {
     schema: 'why401/call@1',
     id: call.id,
@@ -181,8 +182,6 @@ export async function diagnoseCall(
 }
 
 function pathOf(url: URL, credential: SentCredential | null): string {
-  const copy = new URL(url.href);
-  if (credential?.spot.in === 'query' && copy.searchParams.has(credential.spot.name))
-    copy.searchParams.set(credential.spot.name, credential.secret.redacted);
+  const copy = redactedCopy(url, credential);
   return `${copy.pathname}${copy.search}`;
 }

@@ -19,6 +19,24 @@ export const COMMON_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const satisfies Options;
 
+/** `--param NAME=VALUE` (repeatable) → { NAME: VALUE }; the last of a name wins. */
+export function paramsOf(values: readonly string[] | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const raw of values ?? []) {
+    const eq = raw.indexOf('=');
+    if (eq <= 0) throw usageError(`--param takes NAME=VALUE, got "${raw.slice(0, 40)}"`);
+    out[raw.slice(0, eq)] = raw.slice(eq + 1);
+  }
+  return out;
+}
+
+/** `Name: value` → [name, value]; a one-line usage error otherwise. */
+export function parseHeader(raw: string): [string, string] {
+  const i = raw.indexOf(':');
+  if (i <= 0) throw new Error(`a header is "Name: value", got "${raw.slice(0, 40)}"`);
+  return [raw.slice(0, i).trim(), raw.slice(i + 1).replace(/^ /, '')];
+}
+
 /** Runs a strict parseArgs call, turning its TypeError into a one-line usage error. */
 export function parsed<T>(parse: () => T): T {
   try {

@@ -41,9 +41,4 @@ export async function runDiagnosis(
   }
 }
 
-/** `Name: value` → [name, value]; a one-line usage error otherwise. */
-export function parseHeader(raw: string): [string, string] {
-  const i = raw.indexOf(':');
-  if (i <= 0) throw new Error(`a header is "Name: value", got "${raw.slice(0, 40)}"`);
-  return [raw.slice(0, i).trim(), raw.slice(i + 1).replace(/^ /, '')];
-}
+export { parseHeader } from './options.js';

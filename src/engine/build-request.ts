@@ -7,13 +7,16 @@ import { VERSION } from '../cli/help.js';
 import {
   CREDENTIAL_HEADERS,
   CREDENTIAL_QUERY,
+  encodePathSegment,
   headerValue,
   isCredentialHeader,
   looksLikeCredentialHeader,
+  pathSegmentIndex,
   spotFor,
   splitScheme,
   type Spot,
 } from './credential-place.js';
+import { companionValue, validationTemplate, type ValidationTemplate } from './validation.js';
 import { meantValue } from './key-evidence.js';
 import type { SentCredential } from '../checks/request/evidence.js';
 
@@ -28,28 +31,75 @@ export interface RequestInput {
   /** The credential from --key-env/--key-file/--key-stdin/--key. */
   readonly key?: Secret | null | undefined;
   readonly baseUrl?: string | undefined;
+  /**
+   * Values for the `<placeholders>` of the provider's validation request (`<AccountSID>`,
+   * `<APP_ID>`, `<resource>`) and the user of a Basic pair (`user`): `check --param NAME=VALUE`.
+   */
+  readonly params?: Readonly<Record<string, string>> | undefined;
+}
+
+/** What a request goes to. */
+export interface Target {
+  readonly url: URL;
+  /** The URL whose host names the provider: the one given, also when --base-url moved it. */
+  readonly hostUrl: URL;
+  /** Without a URL: the provider's validation request, placeholders filled. */
+  readonly validation?: ValidationTemplate | undefined;
 }
 
 /** The URL to call: the given one, or the provider's validation request (on --base-url's origin). */
 export function resolveUrl(input: RequestInput, provider: Provider | null): URL {
+  return resolveTarget(input, provider).url;
+}
+
+/**
+ * The URL to call and, without one, the provider's validation request. With --base-url, a path
+ * goes on the base origin, and so does an absolute URL: its origin is replaced by the base's (path
+ * and query kept, the base's path in front); its own host still names the provider.
+ */
+export function resolveTarget(input: RequestInput, provider: Provider | null): Target {
   const base = input.baseUrl === undefined ? undefined : parseUrl(input.baseUrl, '--base-url');
+  const params = checkParams(input.params);
   if (input.url !== undefined) {
-    if (base && input.url.startsWith('/')) return joinPath(base, input.url);
-    return parseUrl(input.url, 'the URL');
+    if (base && input.url.startsWith('/')) {
+      const url = joinPath(base, input.url);
+      return { url, hostUrl: url };
+    }
+    const given = parseUrl(input.url, 'the URL');
+    if (!base) return { url: given, hostUrl: given };
+    const url = joinPath(base, `${given.pathname}${given.search}`);
+    url.username = given.username;
+    url.password = given.password;
+    return { url, hostUrl: given };
   }
   if (!provider)
     throw usageError('no URL given: pass a URL, or --provider ID to use its validation request');
-  const validate = provider.validate.url;
-  if (base) {
-    const path = validate.replace(/^https?:\/\/[^/]+/, '');
-    return joinPath(base, path);
+  const asSent = findInHeaders(input.headers ?? [], provider);
+  const validation = validationTemplate(provider, {
+    key: input.key?.reveal() ?? asSent?.secret.reveal(),
+    placing: input.key != null && asSent === null,
+    params,
+    hasBase: base !== undefined,
+  });
+  const url = base
+    ? joinPath(base, validation.rest)
+    : parseUrl(`${validation.origin ?? ''}${validation.rest}`, 'the validation URL');
+  return { url, hostUrl: url, validation };
+}
+
+/** `--param` names and values: a name, and a value with no control characters. */
+function checkParams(
+  params: Readonly<Record<string, string>> | undefined,
+): Readonly<Record<string, string>> {
+  const out: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const [name, value] of Object.entries(params ?? {})) {
+    if (!/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/.test(name))
+      throw usageError(`--param takes NAME=VALUE, with a name of letters, digits, _ . -`);
+    if (/[\u0000-\u001f\u007f]/.test(value))
+      throw usageError(`--param ${name}: the value holds a control character`);
+    out[name] = value;
   }
-  if (/<[^>]+>/.test(validate)) {
-    throw usageError(
-      `${provider.name}'s validation request needs your own host (${validate}): pass the URL, or --base-url https://…`,
-    );
-  }
-  return parseUrl(validate, 'the validation URL');
+  return out;
 }
 
 function joinPath(base: URL, path: string): URL {
@@ -91,23 +141,47 @@ export interface BuiltRequest {
   readonly asSent: boolean;
 }
 
-/** Finds the credential in the request as sent, or places the key where the provider expects it. */
+/** A request being built: what `place` edits. */
+interface Editable {
+  readonly headers: [string, string][];
+  url: URL;
+  body: string | undefined;
+}
+
+/**
+ * Finds the credential in the request as sent, or places the key where the provider expects it.
+ * With `validation` (no URL given), the method, body, companion headers and key spot are those of
+ * the provider's validation request.
+ */
 export function buildRequest(
   input: RequestInput,
   url: URL,
   provider: Provider | null,
+  validation?: ValidationTemplate,
 ): BuiltRequest {
-  const method = (input.method ?? (input.body !== undefined ? 'POST' : 'GET')).toUpperCase();
+  const body = input.body ?? validation?.body;
+  const method = (
+    input.method ??
+    (input.body === undefined ? validation?.method : undefined) ??
+    (body !== undefined ? 'POST' : 'GET')
+  ).toUpperCase();
   const headers: [string, string][] = (input.headers ?? []).map(([n, v]) => [n, v]);
   const asSent = headers.length > 0;
-  let credential = findCredential(headers, url, provider);
+  const req: Editable = { headers, url, body };
+  let credential = validation
+    ? findInHeaders(headers, provider)
+    : findCredential(headers, url, provider);
+  const keySpot = validation?.keySpot;
+  // The template's own spot was left empty for the key: without one to place, it goes.
+  if (keySpot && keySpot.in !== 'header' && (credential || !input.key)) remove(req, keySpot);
   if (!credential && input.key) {
-    const spot = (provider && spotFor(provider.auth)) ?? {
-      in: 'header',
-      name: 'Authorization',
-      scheme: 'Bearer',
-    };
-    place(headers, url, spot, input.key.reveal());
+    const spot = keySpot ??
+      (provider && spotFor(provider.auth, input.params)) ?? {
+        in: 'header',
+        name: 'Authorization',
+        scheme: 'Bearer',
+      };
+    place(req, spot, input.key.reveal());
     credential = {
       secret: input.key,
       spot,
@@ -115,23 +189,30 @@ export function buildRequest(
       placedByUs: true,
       others: [],
     };
-    for (const h of provider?.headers ?? []) {
-      if (h.required && !has(headers, h.name) && !/content-type/i.test(h.name))
-        headers.push([h.name, h.value]);
-    }
+    const companions: (readonly [string, string])[] = validation
+      ? [...validation.headers]
+      : (provider?.headers ?? []).flatMap((h) => {
+          if (!h.required || /^content-type$/i.test(h.name)) return [];
+          const value = companionValue(h, input.params ?? {});
+          return typeof value === 'string' ? [[h.name, value] as const] : [];
+        });
+    for (const [name, value] of companions) if (!has(headers, name)) headers.push([name, value]);
     for (const q of provider?.queryParams ?? []) {
-      if (q.required && !url.searchParams.has(q.name)) url.searchParams.set(q.name, q.value);
+      // `2023-03-15-preview (or a newer GA version)`: the value is the first word.
+      const value = q.value.split(/\s/)[0] ?? '';
+      if (q.required && !url.searchParams.has(q.name) && !/[<>]/.test(value))
+        url.searchParams.set(q.name, value);
     }
   }
-  if (input.body !== undefined && !has(headers, 'content-type')) {
+  if (req.body !== undefined && !has(headers, 'content-type')) {
     headers.push([
       'Content-Type',
-      /^\s*[[{]/.test(input.body) ? 'application/json' : 'application/x-www-form-urlencoded',
+      /^\s*[[{]/.test(req.body) ? 'application/json' : 'application/x-www-form-urlencoded',
     ]);
   }
   if (!has(headers, 'user-agent')) headers.push(['User-Agent', WHY401_UA]);
   for (const [name, value] of headers) if (isCredentialHeader(name)) registerHeaderSecret(value);
-  return { request: { method, url, headers, body: input.body }, credential, asSent };
+  return { request: { method, url, headers, body: req.body }, credential, asSent };
 }
 
 /**
@@ -153,15 +234,81 @@ function has(headers: readonly (readonly [string, string])[], name: string): boo
 }
 
 /** Puts a key at a spot, replacing whatever credential was there. */
-export function place(headers: [string, string][], url: URL, spot: Spot, key: string): void {
-  if (spot.in === 'query') {
-    url.searchParams.set(spot.name, key);
-    return;
+export function place(req: Editable, spot: Spot, key: string): void {
+  switch (spot.in) {
+    case 'query':
+      req.url.searchParams.set(spot.name, key);
+      return;
+    case 'path': {
+      const segments = req.url.pathname.split('/');
+      const segment = `${spot.prefix}${encodePathSegment(key)}`;
+      const i = pathSegmentIndex(segments, spot.prefix);
+      // No such segment yet: it goes before the method (`/getMe` → `/bot<key>/getMe`).
+      if (i < 0) segments.splice(Math.max(1, segments.length - 1), 0, segment);
+      else segments[i] = segment;
+      req.url.pathname = segments.join('/');
+      return;
+    }
+    case 'body':
+      req.body = withBodyField(req.body, spot.name, key);
+      return;
+    case 'header': {
+      const i = req.headers.findIndex(([n]) => n.toLowerCase() === spot.name.toLowerCase());
+      const value = headerValue(spot, key);
+      if (i >= 0) req.headers[i] = [spot.name, value];
+      else req.headers.push([spot.name, value]);
+    }
   }
-  const i = headers.findIndex(([n]) => n.toLowerCase() === spot.name.toLowerCase());
-  const value = headerValue(spot, key);
-  if (i >= 0) headers[i] = [spot.name, value];
-  else headers.push([spot.name, value]);
+}
+
+/** Takes the credential out of a spot. */
+function remove(req: Editable, spot: Spot): void {
+  switch (spot.in) {
+    case 'query':
+      req.url.searchParams.delete(spot.name);
+      return;
+    case 'path': {
+      const segments = req.url.pathname.split('/');
+      const i = pathSegmentIndex(segments, spot.prefix);
+      if (i < 0) return;
+      segments[i] = spot.prefix;
+      req.url.pathname = segments.join('/');
+      return;
+    }
+    case 'body':
+      req.body = withBodyField(req.body, spot.name, undefined);
+      return;
+    case 'header':
+      // In place: the caller may hold the same array.
+      for (let i = req.headers.length - 1; i >= 0; i--)
+        if (req.headers[i]?.[0].toLowerCase() === spot.name.toLowerCase()) req.headers.splice(i, 1);
+  }
+}
+
+/** A JSON object body (or a form body) with one field set, or removed (undefined). */
+function withBodyField(body: string | undefined, name: string, value: string | undefined) {
+  if (body === undefined || /^\s*\{/.test(body)) {
+    let fields: Record<string, unknown> = {};
+    try {
+      const parsed: unknown = body === undefined ? {} : JSON.parse(body);
+      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+        fields = parsed as Record<string, unknown>;
+    } catch {
+      // not JSON after all: read as a form below
+      return withFormField(body, name, value);
+    }
+    if (value === undefined) delete fields[name];
+    else fields[name] = value;
+    return body === undefined && value === undefined ? undefined : JSON.stringify(fields);
+  }
+  return withFormField(body, name, value);
+}
+
+function withFormField(body: string | undefined, name: string, value: string | undefined) {
+  const form = new URLSearchParams(body ?? '');
+  if (value === undefined) form.delete(name);
+  else form.set(name, value);
+  return form.toString();
 }
 
 /**
@@ -173,10 +320,10 @@ export function findCredential(
   url: URL,
   provider: Provider | null,
 ): SentCredential | null {
-  return findInHeaders(headers, provider) ?? findInQuery(url);
+  return findInHeaders(headers, provider) ?? findInQuery(url) ?? findInPath(url, provider);
 }
 
-function findInHeaders(
+export function findInHeaders(
   headers: readonly (readonly [string, string])[],
   provider: Provider | null,
 ): SentCredential | null {
@@ -225,6 +372,27 @@ function findInQuery(url: URL): SentCredential | null {
   return null;
 }
 
+/** The key in the URL path (Telegram's `/bot<token>/`), for a provider that reads it there. */
+function findInPath(url: URL, provider: Provider | null): SentCredential | null {
+  const spot = provider ? spotFor(provider.auth) : undefined;
+  if (spot?.in !== 'path') return null;
+  const segment = url.pathname.split('/')[pathSegmentIndex(url.pathname.split('/'), spot.prefix)];
+  if (segment === undefined || segment.length <= spot.prefix.length) return null;
+  let value = segment.slice(spot.prefix.length);
+  try {
+    value = decodeURIComponent(value);
+  } catch {
+    // not valid percent-encoding: the raw form is the key
+  }
+  return {
+    secret: new Secret(value, 'url-path'),
+    spot,
+    meant: meantValue(value),
+    placedByUs: false,
+    others: [],
+  };
+}
+
 /** The request with its credential moved, replaced or removed (null). */
 export function withCredential(
   base: WireRequest,
@@ -232,11 +400,12 @@ export function withCredential(
   to: Spot | undefined,
   key: string | null,
 ): WireRequest {
-  const url = new URL(base.url.href);
-  let headers: [string, string][] = base.headers.map(([n, v]) => [n, v]);
-  if (from?.in === 'query') url.searchParams.delete(from.name);
-  if (from?.in === 'header')
-    headers = headers.filter(([n]) => n.toLowerCase() !== from.name.toLowerCase());
-  if (to && key !== null) place(headers, url, to, key);
-  return { ...base, url, headers };
+  const req: Editable = {
+    url: new URL(base.url.href),
+    headers: base.headers.map(([n, v]) => [n, v]),
+    body: base.body,
+  };
+  if (from) remove(req, from);
+  if (to && key !== null) place(req, to, key);
+  return { ...base, url: req.url, headers: req.headers, body: req.body };
 }

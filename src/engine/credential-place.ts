@@ -1,9 +1,22 @@
-import type { Placement } from '../providers/types.js';
+import type { Placement, Provider } from '../providers/types.js';
 
 /** Where the credential of a request sits, as found or as put there. */
 export type Spot =
-  | { readonly in: 'header'; readonly name: string; readonly scheme: string | null }
-  | { readonly in: 'query'; readonly name: string };
+  | {
+      readonly in: 'header';
+      readonly name: string;
+      readonly scheme: string | null;
+      /**
+       * With scheme Basic and a key placed by why401: the user of the pair (`api` for Mailgun, the
+       * Account SID for Twilio, `''` for `:key`). Undefined: the key is the user (`key:`).
+       */
+      readonly basicUser?: string;
+    }
+  | { readonly in: 'query'; readonly name: string }
+  /** In the URL path: the first segment that starts with `prefix` (Telegram's `bot<token>`). */
+  | { readonly in: 'path'; readonly prefix: string }
+  /** A field of the request body (JSON, else form-encoded): Docker Hub's `secret`. */
+  | { readonly in: 'body'; readonly name: string };
 
 /** Header names that carry credentials across APIs and gateways (lower case). */
 export const CREDENTIAL_HEADERS = new Set([
@@ -105,39 +118,133 @@ export function splitScheme(value: string): { scheme: string | null; token: stri
   return { scheme: null, token: value };
 }
 
-/** The spot a provider placement puts a key in, and the header value for it. */
-export function spotFor(p: Placement): Spot | undefined {
+/** `<key>`, `<token>`, `<PAT>`…: the names a template gives the credential itself. */
+export const KEY_PLACEHOLDER =
+  /^(?:key|token|api[-_ ]?key|api[-_ ]?token|access[-_ ]?token|auth[-_ ]?token|pat|secret)$/i;
+
+/**
+ * The spot a provider placement puts a key in. `params` names the user of a `user:key` Basic
+ * pair (`user`, or the placement's own name for it: Twilio's `AccountSID`); without one, the key
+ * is the user (`key:`).
+ */
+export function spotFor(p: Placement, params?: Readonly<Record<string, string>>): Spot | undefined {
   switch (p.in) {
     case 'header':
       return { in: 'header', name: p.name, scheme: p.scheme };
     case 'query':
       return { in: 'query', name: p.name };
-    case 'basic':
-      return { in: 'header', name: 'Authorization', scheme: 'Basic' };
+    case 'basic': {
+      const user = basicUserOf(p, params);
+      return {
+        in: 'header',
+        name: 'Authorization',
+        scheme: 'Basic',
+        ...(user !== undefined ? { basicUser: user } : {}),
+      };
+    }
+    case 'path': {
+      // `/bot<token>/<method>`: the key follows a literal prefix inside one segment.
+      const m = /(?:^|\/)([^/<>]+)<([^<>]+)>/.exec(p.template);
+      return m?.[1] && KEY_PLACEHOLDER.test(m[2] ?? '') ? { in: 'path', prefix: m[1] } : undefined;
+    }
     default:
-      return undefined; // URL path and signatures: not a spot a key can be moved to
+      return undefined; // signatures: not a spot a key can be moved to
   }
 }
 
-export function headerValue(
-  spot: Extract<Spot, { in: 'header' }>,
-  key: string,
-  basicPair?: string,
-): string {
+/**
+ * Where a provider's validation request itself carries the key, when not in the provider's usual
+ * spot: a query parameter (`tokeninfo?access_token=<token>`, Mapbox, Firebase), the path
+ * (Telegram's `/bot<token>/getMe`), a body field (Docker Hub's `"secret":"<PAT>"`). Undefined:
+ * the key goes where the provider's auth says.
+ */
+export function validationSpot(p: Provider): Spot | undefined {
+  const { url, body } = p.validate;
+  const q = url.indexOf('?');
+  if (q >= 0) {
+    for (const pair of url.slice(q + 1).split('&')) {
+      const m = /^([^=]+)=<([^<>]+)>$/.exec(pair);
+      if (m?.[1] && KEY_PLACEHOLDER.test(m[2] ?? '')) return { in: 'query', name: m[1] };
+    }
+  }
+  if (p.auth.in === 'path') {
+    const spot = spotFor(p.auth);
+    if (spot?.in === 'path' && url.includes(`/${spot.prefix}<`)) return spot;
+  }
+  if (body !== undefined && /^\s*\{/.test(body)) {
+    try {
+      const parsed: unknown = JSON.parse(body);
+      if (parsed && typeof parsed === 'object') {
+        for (const [name, value] of Object.entries(parsed)) {
+          const m = typeof value === 'string' ? /^<([^<>]+)>$/.exec(value) : null;
+          if (m && KEY_PLACEHOLDER.test(m[1] ?? '')) return { in: 'body', name };
+        }
+      }
+    } catch {
+      // not JSON: no field to name
+    }
+  }
+  return undefined;
+}
+
+/** The user of a Basic pair: fixed (`api`, empty), or a value the user gives; undefined: the key. */
+export function basicUserOf(
+  p: Extract<Placement, { in: 'basic' }>,
+  params?: Readonly<Record<string, string>>,
+): string | undefined {
+  switch (p.pair) {
+    case 'api:key':
+      return 'api';
+    case ':key':
+      return '';
+    case 'key:':
+      return undefined;
+    case 'user:key':
+      return params?.['user'] ?? (p.user !== undefined ? params?.[p.user] : undefined);
+  }
+}
+
+export function headerValue(spot: Extract<Spot, { in: 'header' }>, key: string): string {
   if (spot.scheme === null) return key;
-  if (spot.scheme.toLowerCase() === 'basic')
-    return `Basic ${Buffer.from(basicPair ?? `${key}:`, 'latin1').toString('base64')}`;
+  if (spot.scheme.toLowerCase() === 'basic') {
+    const pair = spot.basicUser === undefined ? `${key}:` : `${spot.basicUser}:${key}`;
+    return `Basic ${Buffer.from(pair, 'latin1').toString('base64')}`;
+  }
   return spot.scheme.endsWith('=') ? `${spot.scheme}${key}` : `${spot.scheme} ${key}`;
 }
 
+/** A key as one path segment: percent-encoded, but for `:` and `@` (Telegram's `123:AA…`). */
+export function encodePathSegment(value: string): string {
+  return encodeURIComponent(value).replace(/%3A/gi, ':').replace(/%40/g, '@');
+}
+
+/** The index (in `pathname.split('/')`) of the segment a path spot names, or -1. */
+export function pathSegmentIndex(segments: readonly string[], prefix: string): number {
+  return segments.findIndex((s, i) => i > 0 && s.startsWith(prefix));
+}
+
 export function describeSpot(spot: Spot): string {
-  return spot.in === 'query'
-    ? `?${spot.name}=…`
-    : `${spot.name}: ${spot.scheme ? `${spot.scheme} ` : ''}…`;
+  switch (spot.in) {
+    case 'query':
+      return `?${spot.name}=…`;
+    case 'path':
+      return `URL path /${spot.prefix}…/`;
+    case 'body':
+      return `body field ${spot.name}`;
+    case 'header':
+      return `${spot.name}: ${spot.scheme ? `${spot.scheme} ` : ''}…`;
+  }
+}
+
+/** A short name of where a spot is: the header's name, `?name=`, the path, the body field. */
+export function spotName(spot: Spot): string {
+  return spot.in === 'header' ? spot.name : describeSpot(spot).replace(/…$/, '');
 }
 
 export function sameSpot(a: Spot, b: Spot): boolean {
+  if (a.in === 'path' || b.in === 'path')
+    return a.in === 'path' && b.in === 'path' && a.prefix === b.prefix;
   if (a.in !== b.in || a.name.toLowerCase() !== b.name.toLowerCase()) return false;
-  if (a.in === 'query' || b.in === 'query') return true;
+  if (a.in !== 'header' || b.in !== 'header') return true;
   return (a.scheme ?? '').toLowerCase() === (b.scheme ?? '').toLowerCase();
 }

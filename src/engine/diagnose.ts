@@ -5,7 +5,7 @@ import { usageError } from '../errors.js';
 import type { Finding } from '../findings/types.js';
 import { renderFinding } from '../findings/render.js';
 import { detectProvider, providerById, providerIds } from '../providers/detect.js';
-import { buildRequest, resolveUrl, type RequestInput } from './build-request.js';
+import { buildRequest, resolveTarget, type RequestInput } from './build-request.js';
 import { followChain, type Transport } from './chain.js';
 import { meantValue } from './key-evidence.js';
 import { summarize, type CredentialSummary } from './lint-key.js';
@@ -62,14 +62,19 @@ export async function diagnose(
     ...(keyHint ? { key: keyHint } : {}),
     ...(options.providerId ? { providerId: options.providerId } : {}),
   });
-  const url = resolveUrl(input, pre.provider);
-  const detection = detectProvider({
-    url: url.href,
+  const target = resolveTarget(input, pre.provider);
+  const url = target.url;
+  // With --base-url, the URL given still names the provider by its host.
+  const detected = detectProvider({
+    url: target.hostUrl.href,
     ...(keyHint ? { key: keyHint } : {}),
     ...(options.providerId ? { providerId: options.providerId } : {}),
   });
+  // A validation request is the one of the provider it was built for (a host may serve two).
+  const detection =
+    target.validation && pre.provider && detected.provider !== pre.provider ? pre : detected;
   const provider = detection.provider;
-  const built = buildRequest(input, url, provider);
+  const built = buildRequest(input, url, provider, target.validation);
   const credential = prepareCredential(built.credential);
 
   const proxy = chooseProxy(url, options);

@@ -1,5 +1,5 @@
 import type { Sent, SentCredential } from '../checks/request/evidence.js';
-import { CREDENTIAL_HEADERS, splitScheme } from './credential-place.js';
+import { CREDENTIAL_HEADERS, pathSegmentIndex, splitScheme } from './credential-place.js';
 import { redact } from '../secret/secret.js';
 import { scrub } from '../secret/scrub.js';
 
@@ -30,12 +30,27 @@ export function redactHeaderValue(value: string): string {
 }
 
 export function redactUrl(url: URL, credential: SentCredential | null): string {
-  const copy = new URL(url.href);
-  if (credential?.spot.in === 'query' && copy.searchParams.has(credential.spot.name)) {
-    copy.searchParams.set(credential.spot.name, credential.secret.redacted);
-  }
+  const copy = redactedCopy(url, credential);
   if (copy.password) copy.password = '[redacted]';
   return scrub(copy.href);
+}
+
+/** A copy of the URL with the credential in it (query parameter, path segment) redacted. */
+export function redactedCopy(url: URL, credential: SentCredential | null): URL {
+  const copy = new URL(url.href);
+  const spot = credential?.spot;
+  if (spot?.in === 'query' && copy.searchParams.has(spot.name)) {
+    copy.searchParams.set(spot.name, credential?.secret.redacted ?? '');
+  }
+  if (spot?.in === 'path') {
+    const segments = copy.pathname.split('/');
+    const i = pathSegmentIndex(segments, spot.prefix);
+    if (i >= 0 && (segments[i]?.length ?? 0) > spot.prefix.length) {
+      segments[i] = `${spot.prefix}${credential?.secret.redacted ?? ''}`;
+      copy.pathname = segments.join('/');
+    }
+  }
+  return copy;
 }
 
 export function exchangeJson(s: Sent, credential: SentCredential | null): ExchangeJson {

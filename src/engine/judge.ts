@@ -60,7 +60,11 @@ export function judgeKey(
     expected,
     ...(clock !== undefined ? { serverNow: clock } : {}),
     path: url.pathname,
-    ...(credential.spot.in === 'header' && credential.spot.scheme
+    // A Basic header why401 built holds the key as the pair's password, not base64: the key
+    // is not a Basic credential to decode.
+    ...(credential.spot.in === 'header' &&
+    credential.spot.scheme &&
+    !(credential.placedByUs && credential.spot.scheme.toLowerCase() === 'basic')
       ? { scheme: credential.spot.scheme }
       : {}),
   });

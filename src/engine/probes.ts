@@ -7,7 +7,7 @@ import {
   type SentCredential,
 } from '../checks/request/evidence.js';
 import { withCredential, WHY401_UA } from './build-request.js';
-import { sameSpot, spotFor, type Spot } from './credential-place.js';
+import { describeSpot, sameSpot, spotFor, validationSpot, type Spot } from './credential-place.js';
 import { sendOne, type Transport } from './chain.js';
 import type { WireRequest } from '../collect/http.js';
 import { HYGIENE_IDS } from '../checks/key/index.js';
@@ -98,8 +98,11 @@ export function planProbes(input: PlanInput): ProbePlan {
   // Digest, SigV4 or OAuth 1 parameters mean nothing in another header: not moved around.
   const movable = credential !== null && secretParams(credential.secret.reveal()) === undefined;
   const expected = provider && movable ? spotFor(provider.auth) : undefined;
-  const alternativesOk =
-    provider?.alternatives.map(spotFor).filter((s): s is Spot => s !== undefined) ?? [];
+  const alternativesOk = provider
+    ? [...provider.alternatives.map((p) => spotFor(p)), validationSpot(provider)].filter(
+        (s): s is Spot => s !== undefined,
+      )
+    : [];
   if (
     credential &&
     expected &&
@@ -211,7 +214,7 @@ export async function runProbes(plan: ProbePlan, t: Transport) {
 }
 
 function describe(spot: Spot): string {
-  return spot.in === 'query'
-    ? `?${spot.name}=`
-    : `${spot.name}${spot.scheme ? ` ${spot.scheme}` : ' (raw)'}`;
+  if (spot.in === 'query') return `?${spot.name}=`;
+  if (spot.in !== 'header') return describeSpot(spot);
+  return `${spot.name}${spot.scheme ? ` ${spot.scheme}` : ' (raw)'}`;
 }

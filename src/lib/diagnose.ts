@@ -21,6 +21,11 @@ export interface DiagnoseRequest {
   readonly key?: string | Secret | null | undefined;
   /** Send the provider's requests to another origin (self-hosted, regional, an emulator). */
   readonly baseUrl?: string | undefined;
+  /**
+   * Values the provider's validation request needs (`{ AccountSID: 'AC…' }` for Twilio,
+   * `{ APP_ID: '…' }` for Algolia), and `user`: the user of a Basic pair. `check --param`.
+   */
+  readonly params?: Readonly<Record<string, string>> | undefined;
 }
 
 export interface DiagnoseOptions {
@@ -67,6 +72,7 @@ export async function diagnose(
       body: request.body,
       key,
       baseUrl: request.baseUrl,
+      params: request.params,
     },
     {
       providerId: options.provider,

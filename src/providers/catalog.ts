@@ -1182,6 +1182,7 @@ export const PROVIDERS: readonly Provider[] = [
       {
         in: 'basic',
         pair: 'user:key',
+        user: 'username',
         note: 'GitHub username with the token as password (keyhacks).',
       },
     ],
@@ -1539,6 +1540,7 @@ export const PROVIDERS: readonly Provider[] = [
     auth: {
       in: 'basic',
       pair: 'user:key',
+      user: 'email',
       note: 'User = Atlassian account email, password = API token (ATATT...).',
     },
     alternatives: [
@@ -1551,6 +1553,7 @@ export const PROVIDERS: readonly Provider[] = [
       {
         in: 'basic',
         pair: 'user:key',
+        user: 'username',
         note: 'Bitbucket username with an app password (ATBB...); app passwords could not be created after 2025-09-09 and stopped working on 2026-06-09.',
       },
     ],
@@ -1745,6 +1748,7 @@ export const PROVIDERS: readonly Provider[] = [
     auth: {
       in: 'basic',
       pair: 'user:key',
+      user: 'AccountSID',
       note: 'AccountSID:AuthToken, or API Key SID (SK...):API Key Secret; the Account SID must still appear in the URL.',
     },
     alternatives: [],
@@ -3606,6 +3610,7 @@ export const PROVIDERS: readonly Provider[] = [
       {
         in: 'basic',
         pair: 'user:key',
+        user: 'username',
         note: 'Docker username with the PAT: docker login / registry token endpoint (auth.docker.io/token).',
       },
     ],
@@ -3686,6 +3691,7 @@ export const PROVIDERS: readonly Provider[] = [
     auth: {
       in: 'basic',
       pair: 'user:key',
+      user: 'email',
       note: 'User = Atlassian account email (not the username), password = API token.',
     },
     alternatives: [

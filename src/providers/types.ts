@@ -47,6 +47,11 @@ export type Placement =
       readonly in: 'basic';
       /** How the pair is made: the key as user, as password, or a fixed user name. */
       readonly pair: 'key:' | ':key' | 'user:key' | 'api:key';
+      /**
+       * With `user:key`: the name of the value that is the user (`check --param NAME=…`), e.g.
+       * Twilio's `AccountSID`, Atlassian's `email`. `--param user=…` always works too.
+       */
+      readonly user?: string;
       readonly note?: string;
     }
   | { readonly in: 'signature'; readonly name: string; readonly note?: string };
@@ -60,9 +65,13 @@ export interface CompanionHeader {
 
 export interface ValidationRequest {
   readonly method: 'GET' | 'POST' | 'HEAD';
-  /** May hold `<placeholders>` (resource, site, shop) the user must supply via --base-url. */
+  /**
+   * May hold `<placeholders>`: the key itself (`<key>`, `<token>`), and values the user supplies
+   * (`<resource>`, `<AccountSID>`: `check --param NAME=VALUE`, or --base-url for a host).
+   */
   readonly url: string;
   readonly successStatus: number;
+  /** The documented body; may hold `<placeholders>` like the URL. */
   readonly body?: string;
   readonly note?: string;
 }

@@ -1,4 +1,8 @@
+import { withCredential } from '../engine/build-request.js';
 import type { Diagnosis } from '../engine/diagnose.js';
+
+/** Stands for the key in a URL or body while it is rendered (letters only: no encoding touches it). */
+const MARK = 'WHY401KEYMARK';
 
 /** POSIX single-quoting. */
 export function shellQuote(value: string): string {
@@ -22,15 +26,34 @@ export function renderCurl(d: Diagnosis): string {
   if (first.request.method !== 'GET') parts.push('-X', first.request.method);
   const url = new URL(first.request.url.href);
   let urlText = shellQuote(url.href);
+  let body = first.request.body;
+  let bodyText = body === undefined ? undefined : shellQuote(body);
+  // The key's spot holds a marker, then each piece around it is quoted and "$NAME" goes between.
+  const around = (text: string) => text.split(MARK).map(shellQuote).join(`"${stand}"`);
   if (cred?.spot.in === 'query') {
     url.searchParams.delete(cred.spot.name);
     const sep = url.search ? '&' : '?';
     urlText = `"${url.href}${sep}${cred.spot.name}=${stand}"`;
   }
+  if (cred && cred.spot.in !== 'query' && cred.spot.in !== 'header') {
+    const marked = withCredential(first.request, cred.spot, cred.spot, MARK);
+    if (cred.spot.in === 'path') urlText = around(marked.url.href);
+    body = marked.body;
+    if (cred.spot.in === 'body' && body !== undefined) bodyText = around(body);
+  }
   for (const [name, value] of first.request.headers) {
     const isCred =
       cred?.spot.in === 'header' && name.toLowerCase() === cred.spot.name.toLowerCase();
     if (isCred && cred.spot.in === 'header') {
+      if (cred.placedByUs && cred.spot.scheme?.toLowerCase() === 'basic') {
+        // A pair why401 built from the key: curl builds the same one with -u.
+        const user = cred.spot.basicUser;
+        parts.push(
+          '-u',
+          user === undefined ? `"${stand}":` : `${shellQuote(`${user}:`)}"${stand}"`,
+        );
+        continue;
+      }
       const scheme = cred.spot.scheme
         ? `${cred.spot.scheme}${cred.spot.scheme.endsWith('=') ? '' : ' '}`
         : '';
@@ -39,7 +62,7 @@ export function renderCurl(d: Diagnosis): string {
       parts.push('-H', shellQuote(`${name}: ${value}`));
     }
   }
-  if (first.request.body !== undefined) parts.push('--data-raw', shellQuote(first.request.body));
+  if (bodyText !== undefined) parts.push('--data-raw', bodyText);
   parts.push(urlText);
   const lines = [parts.join(' ')];
   if (!envName && cred)

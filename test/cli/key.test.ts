@@ -308,6 +308,58 @@ describe('bad input', () => {
   });
 });
 
+describe('why401 key -H (a header as the app sends it)', () => {
+  it('Basic: the value is decoded as check does (a newline in the pair is key.basic-malformed)', () => {
+    const run = why401(['key', '-H', `Authorization: Basic ${b64('user:pass\n')}`, '--json']);
+    expect(run.status).toBe(1);
+    const out = json<KeyJson>(run);
+    expect(out.credential?.source).toBe('header:Authorization');
+    expect(ids(run)).toContain('key.basic-malformed');
+  });
+
+  it('Basic, well formed: no finding about the pair', () => {
+    const run = why401(['key', '--header', `Authorization: Basic ${b64('user:pass')}`, '--json']);
+    expect(ids(run)).not.toContain('key.basic-malformed');
+  });
+
+  it('Bearer: the key without its scheme is linted, its provider named', () => {
+    const run = why401([
+      'key',
+      '-H',
+      'Accept: application/json',
+      '-H',
+      `Authorization: Bearer ${openai}`,
+      '--json',
+    ]);
+    expect(run.status).toBe(0);
+    const out = json<KeyJson>(run);
+    expect(out.provider).toBe('openai');
+    expect(out.credential?.length).toBe(openai.length);
+    expect(ids(run)).not.toContain('key.scheme-included');
+  });
+
+  it("the provider's own header, as --provider names it", () => {
+    const run = why401([
+      'key',
+      '-H',
+      `x-api-key: ${anthropic}`,
+      '--provider',
+      'anthropic',
+      '--json',
+    ]);
+    expect(json<KeyJson>(run).provider).toBe('anthropic');
+    expect(json<KeyJson>(run).credential?.source).toBe('header:x-api-key');
+  });
+
+  it.each([
+    ['no credential header among them', ['key', '-H', 'Accept: application/json']],
+    ['a header and a key', ['key', '-H', `Authorization: Bearer ${openai}`, '--key', openai]],
+    ['not a header', ['key', '-H', 'no colon here']],
+  ])('%s: a one-line usage error', (_name, args) => {
+    oneLineError(why401(args));
+  });
+});
+
 describe('usage errors (exit 2, one line on stderr)', () => {
   it.each([
     ['an unknown provider', ['key', '--key', openai, '--provider', 'nope']],

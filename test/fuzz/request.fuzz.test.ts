@@ -11,6 +11,7 @@ import {
   withCredential,
   type RequestInput,
 } from '../../src/engine/build-request.js';
+import { pathSegmentIndex } from '../../src/engine/credential-place.js';
 import { PROVIDERS } from '../../src/providers/catalog.js';
 import { resetScrubber } from '../../src/secret/scrub.js';
 import { Secret } from '../../src/secret/secret.js';
@@ -142,7 +143,12 @@ describe('buildRequest / withCredential (fuzz)', () => {
               expect(
                 stripped.headers.filter(([n]) => n.toLowerCase() === spot.name.toLowerCase()),
               ).toEqual([]);
-            else expect(stripped.url.searchParams.has(spot.name)).toBe(false);
+            else if (spot.in === 'query')
+              expect(stripped.url.searchParams.has(spot.name)).toBe(false);
+            else if (spot.in === 'path') {
+              const segments = stripped.url.pathname.split('/');
+              expect(segments[pathSegmentIndex(segments, spot.prefix)]).toBe(spot.prefix);
+            }
           },
         ),
         params,

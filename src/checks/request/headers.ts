@@ -3,6 +3,8 @@ import {
   editDistance,
   sameSpot,
   spotFor,
+  spotName,
+  validationSpot,
   type Spot,
 } from '../../engine/credential-place.js';
 import { defineCheck, finding } from '../types.js';
@@ -26,11 +28,13 @@ export const headerMissing = defineCheck<RequestEvidence>(
   },
 );
 
+/** The provider's spots: its auth, its alternatives, and where its validation request puts the key. */
 function expectedSpots(ev: RequestEvidence): Spot[] {
   if (!ev.provider) return [];
-  return [ev.provider.auth, ...ev.provider.alternatives]
-    .map(spotFor)
-    .filter((s): s is Spot => s !== undefined);
+  return [
+    ...[ev.provider.auth, ...ev.provider.alternatives].map((p) => spotFor(p)),
+    validationSpot(ev.provider),
+  ].filter((s): s is Spot => s !== undefined);
 }
 
 /** Right header, wrong scheme; or the credential in a header the provider does not read. */
@@ -81,9 +85,9 @@ function placement(
     expected.in === 'header' &&
     sent.name.toLowerCase() === expected.name.toLowerCase();
   return finding(sameHeader ? 'header.wrong-scheme' : 'header.wrong-name', confidence, evidence, {
-    expectedHeader: expected.in === 'header' ? expected.name : `?${expected.name}=`,
+    expectedHeader: spotName(expected),
     expectedScheme: expected.in === 'header' ? (expected.scheme ?? '') : null,
-    sentHeader: sent.in === 'header' ? sent.name : `?${sent.name}=`,
+    sentHeader: spotName(sent),
     sentScheme: sent.in === 'header' ? (sent.scheme ?? '') : null,
   });
 }
@@ -97,9 +101,13 @@ function nearMiss(ev: RequestEvidence) {
     'authorization',
     ...expectedSpots(ev).flatMap((s) => (s.in === 'header' ? [s.name.toLowerCase()] : [])),
   ];
-  const near = targets.find(
-    (t) => t !== name && editDistance(name, t) <= 2 && editDistance(name.replace(/_/g, '-'), t) > 0,
-  );
+  // A header the provider reads (New Relic's API-Key) is no near-miss of another (X-Api-Key).
+  const near = targets.includes(name)
+    ? undefined
+    : targets.find(
+        (t) =>
+          t !== name && editDistance(name, t) <= 2 && editDistance(name.replace(/_/g, '-'), t) > 0,
+      );
   if (!near) {
     // Unknown provider: a Bearer challenge answered to a credential sent with another scheme.
     const bearer = ev.final.facts?.challenges.some((c) => c.scheme === 'bearer');
@@ -156,10 +164,10 @@ export const headerDuplicate = defineCheck<RequestEvidence>(
       (a) =>
         a.accepted &&
         a.spot.in === 'header' &&
-        disagree.some((o) => o.name.toLowerCase() === a.spot.name.toLowerCase()),
+        disagree.some((o) => o.name.toLowerCase() === spotName(a.spot).toLowerCase()),
     );
     if (settled)
-      evidence.push(`sent only as ${settled.spot.name}: accepted (${settled.facts?.status})`);
+      evidence.push(`sent only as ${spotName(settled.spot)}: accepted (${settled.facts?.status})`);
     const raised = finding('header.duplicate', settled ? 'confirmed' : 'definitive', evidence, {
       headerName: repeated[0] ?? disagree[0]?.name ?? null,
     });

@@ -1,3 +1,4 @@
+import { spotName } from '../../engine/credential-place.js';
 import { defineCheck, finding } from '../types.js';
 import { saysNoCredential, type RequestEvidence } from './evidence.js';
 
@@ -64,7 +65,7 @@ export const proxyStripsAuth = defineCheck<RequestEvidence>('proxy-strips-auth',
         'net.proxy-strips-auth',
         'attributed',
         [
-          `the credential was sent (${credential.spot.in === 'header' ? credential.spot.name : 'query'}), yet the answer says none arrived`,
+          `the credential was sent (${credential.spot.in === 'query' ? 'query' : spotName(credential.spot)}), yet the answer says none arrived`,
           `a proxy answered or passed this on (${layer.evidence})`,
         ],
         { proxy: layer.name },

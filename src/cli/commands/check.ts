@@ -3,7 +3,7 @@ import { readCredential } from '../../collect/credential.js';
 import { usageError } from '../../errors.js';
 import { EXIT } from '../exit-codes.js';
 import { writeOut } from '../io.js';
-import { COMMON_OPTIONS, CREDENTIAL_OPTIONS, parsed } from '../options.js';
+import { COMMON_OPTIONS, CREDENTIAL_OPTIONS, paramsOf, parsed } from '../options.js';
 import { parseHeader, runDiagnosis } from '../run-diagnosis.js';
 
 export const CHECK_HELP = `Usage: why401 check [url] [options]
@@ -21,7 +21,12 @@ Credential
   -H "Name: value"     a header exactly as the app sends it (repeatable); a credential header
                        here is the request "as sent"
   --provider ID        force the provider (local or self-hosted URLs)
-  --base-url ORIGIN    send the provider's requests to another origin
+  --base-url ORIGIN    send the provider's requests to another origin (a URL given keeps its
+                       path and query; its host still names the provider)
+  --param NAME=VALUE   a value the provider's validation request needs (repeatable): Twilio's
+                       --param AccountSID=AC…, Algolia's --param APP_ID=…, Azure's
+                       --param resource=…, Docker Hub's --param username=…; --param user=… is
+                       the user of a Basic pair (Atlassian, Bitbucket: your account email)
 
 Request
   -X, --method M       the method (default GET, or POST with -d)
@@ -44,6 +49,7 @@ Output
 Examples
   why401 check https://api.openai.com/v1/models --key-env OPENAI_API_KEY
   why401 check --provider github --key-env GITHUB_TOKEN
+  why401 check --provider twilio --param AccountSID=AC… --key-env TWILIO_AUTH_TOKEN
   why401 check http://127.0.0.1:4000/v1/models -H "Authorization: Bearer $KEY" --json
   why401 check https://api.example.com/items --key-env API_KEY --proxy http://127.0.0.1:3128
 
@@ -56,6 +62,7 @@ export const CHECK_OPTIONS = {
   method: { type: 'string', short: 'X' },
   data: { type: 'string', short: 'd' },
   'base-url': { type: 'string' },
+  param: { type: 'string', multiple: true },
   timeout: { type: 'string' },
   proxy: { type: 'string' },
   'no-proxy': { type: 'boolean' },
@@ -108,6 +115,7 @@ export async function run(args: string[]): Promise<number> {
       body: values.data,
       key: input.kind === 'secret' ? input.secret : null,
       baseUrl: values['base-url'],
+      params: paramsOf(values.param),
     },
     {
       providerId: values.provider,

@@ -4,7 +4,7 @@ import { isWhy401Error, usageError } from '../../errors.js';
 import { parseCurlArgs, shellSplit } from '../../parse/curl-args.js';
 import { EXIT } from '../exit-codes.js';
 import { writeErr, writeOut } from '../io.js';
-import { parsed } from '../options.js';
+import { paramsOf, parsed } from '../options.js';
 import { runDiagnosis } from '../run-diagnosis.js';
 import { CHECK_OPTIONS, timeoutOf } from './check.js';
 
@@ -40,6 +40,7 @@ const OWN_VALUES = new Set([
   '--key-env',
   '--key-file',
   '--base-url',
+  '--param',
   '--env-dir',
 ]);
 
@@ -111,6 +112,7 @@ export async function run(args: string[]): Promise<number> {
       body: body ?? values.data,
       key: input.kind === 'secret' ? input.secret : null,
       baseUrl: values['base-url'],
+      params: paramsOf(values.param),
     },
     {
       providerId: values.provider,

@@ -3,14 +3,16 @@ import { usageError } from '../../errors.js';
 import { lintKey, type KeyReport } from '../../engine/lint-key.js';
 import { renderFinding } from '../../findings/render.js';
 import { providerById, providerIds, providersForHost } from '../../providers/detect.js';
-import { parseUrl } from '../../engine/build-request.js';
+import { findInHeaders, parseUrl } from '../../engine/build-request.js';
+import type { Provider } from '../../providers/types.js';
+import type { Secret } from '../../secret/secret.js';
 import { findingJson, renderFindingsHuman } from '../../report/human-findings.js';
 import { EXIT } from '../exit-codes.js';
 import { styleFor, writeOut } from '../io.js';
 import { parseArgs } from 'node:util';
-import { COMMON_OPTIONS, CREDENTIAL_OPTIONS, parsed } from '../options.js';
+import { COMMON_OPTIONS, CREDENTIAL_OPTIONS, parseHeader, parsed } from '../options.js';
 
-export const KEY_HELP = `Usage: why401 key [--key-env NAME | --key-file PATH | --key-stdin | --key VALUE] [options]
+export const KEY_HELP = `Usage: why401 key [--key-env NAME | --key-file PATH | --key-stdin | --key VALUE | -H "Name: value"] [options]
 
 Lints a credential offline: hidden characters (with their index), quotes, placeholders, masked
 copies, a scheme pasted into the value, the provider and kind its shape belongs to, JWT expiry.
@@ -21,6 +23,8 @@ Options
   --key-file PATH    read the key from a file, as raw bytes (a trailing newline is a finding)
   --key-stdin        read the key from standard input
   --key VALUE        the key itself (lands in shell history; prefer --key-env)
+  -H "Name: value"   a header exactly as the app sends it (repeatable): the credential is the
+                     credential header's value, its scheme understood (Basic is decoded)
   --provider ID      the provider it is meant for (e.g. stripe): checks the kind against it
   --url URL          the endpoint it is meant for: the host names the provider, the path tells
                      admin from project endpoints
@@ -31,6 +35,7 @@ Examples
   why401 key --key-env OPENAI_API_KEY
   why401 key --key-file ./token.txt --provider github
   printf %s "$STRIPE_KEY" | why401 key --key-stdin --provider stripe --json
+  why401 key -H "Authorization: Basic dXNlcjpwYXNzCg=="
 
 Exit codes: 0 no error finding · 1 an error finding · 2 usage error`;
 
@@ -38,7 +43,12 @@ export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parsed(() =>
     parseArgs({
       args,
-      options: { ...CREDENTIAL_OPTIONS, ...COMMON_OPTIONS, url: { type: 'string' } },
+      options: {
+        ...CREDENTIAL_OPTIONS,
+        ...COMMON_OPTIONS,
+        url: { type: 'string' },
+        header: { type: 'string', short: 'H', multiple: true },
+      },
       allowPositionals: false,
       strict: true,
     }),
@@ -52,17 +62,24 @@ export async function run(args: string[]): Promise<number> {
   if (values.provider !== undefined && !provider) {
     throw usageError(`unknown provider "${values.provider}"; known: ${providerIds().join(', ')}`);
   }
+  const fromHeader = headerCredential(values.header, provider ?? null);
   const input = await readCredential({
     keyEnv: values['key-env'],
     keyFile: values['key-file'],
     keyStdin: values['key-stdin'],
     key: values.key,
   });
-  if (input.kind === 'none')
+  if (fromHeader && input.kind !== 'none')
     throw usageError(
-      'no credential given: use --key-env NAME, --key-file PATH, --key-stdin or --key VALUE',
+      'give the credential once: a credential header (-H) or --key-env, --key-file, --key-stdin, --key',
+    );
+  if (input.kind === 'none' && !fromHeader)
+    throw usageError(
+      'no credential given: use --key-env NAME, --key-file PATH, --key-stdin, --key VALUE or -H "Name: value"',
     );
   if (input.kind === 'unset-env') return reportUnset(input.name, values.json === true);
+  const secret = fromHeader ? fromHeader.secret : input.kind === 'secret' ? input.secret : null;
+  if (!secret) throw usageError('no credential given');
   const target = values.url === undefined ? undefined : parseUrl(values.url, '--url');
   const byHost = target ? providersForHost(target.hostname)[0] : undefined;
   const expected = provider
@@ -70,9 +87,10 @@ export async function run(args: string[]): Promise<number> {
     : byHost
       ? { provider: byHost, by: 'host' as const }
       : null;
-  const report = lintKey(input.secret, {
+  const report = lintKey(secret, {
     expected,
     ...(target ? { path: target.pathname } : {}),
+    ...(fromHeader?.scheme ? { scheme: fromHeader.scheme } : {}),
   });
   writeOut(
     values.json
@@ -80,6 +98,31 @@ export async function run(args: string[]): Promise<number> {
       : keyHuman(report, values['no-color'] === true),
   );
   return report.findings.some((f) => f.severity === 'error') ? EXIT.problem : EXIT.accepted;
+}
+
+/**
+ * The credential of -H headers, found as `check` finds it (the provider's header first, then any
+ * credential-looking one): the value without its scheme, and the scheme (`Basic`: decoded by the
+ * checks). Undefined without -H; a usage error when no header carries a credential.
+ */
+function headerCredential(
+  raw: readonly string[] | undefined,
+  provider: Provider | null,
+): { secret: Secret; scheme: string | null } | undefined {
+  if (raw === undefined || raw.length === 0) return undefined;
+  const headers = raw.map((h) => {
+    try {
+      return parseHeader(h);
+    } catch (e) {
+      throw usageError(e instanceof Error ? e.message : String(e));
+    }
+  });
+  const found = findInHeaders(headers, provider);
+  if (!found || found.spot.in !== 'header')
+    throw usageError(
+      `no credential header among -H (${headers.map(([n]) => n).join(', ')}): pass the header that carries the key, e.g. -H "Authorization: Bearer …"`,
+    );
+  return { secret: found.secret, scheme: found.spot.scheme };
 }
 
 function keyJson(r: KeyReport) {
