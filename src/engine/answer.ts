@@ -1,6 +1,7 @@
 import type { WireResponse } from '../collect/http.js';
 import { bearerError, parseChallenges, type Challenge } from '../parse/www-authenticate.js';
 import { GATEWAY_WORDING, layersFromHeaders, type LayerSignal } from './layers.js';
+import { CREDENTIAL_HEADERS, looksLikeCredentialHeader } from './credential-place.js';
 
 /** What an answer says, read by vocabulary families rather than one server's wording. */
 export type Topic =
@@ -17,10 +18,12 @@ export type Topic =
   | 'waf'
   | 'route'
   | 'clock'
-  | 'sso';
+  | 'sso'
+  | 'environment';
 
 const TOPICS: Readonly<Record<Topic, RegExp>> = {
-  expired: /expir|token_expired|expiredtoken/i,
+  // A signature or request that "expired" is a timestamp outside the server's window: `clock`.
+  expired: /(?<!(signature|request|timestamp|time) (has |is )?)expir|token_expired|expiredtoken/i,
   // `invalid_request` (RFC 6750, OpenAI's error type) says nothing about the key
   invalid:
     /invalid(?![ _]request)|incorrect|bad credential|not valid|unrecogni[sz]ed|unknown (api )?(key|token)|revoked|authentication (error|fail)|authenticationfailed|invalid_auth|user not found|could not validate|verification failed|malformed/i,
@@ -40,11 +43,16 @@ const TOPICS: Readonly<Record<Topic, RegExp>> = {
     /referr?er|\bip\b|ip address|allow-?list|white-?list|api_key_\w*blocked|not allowed from|restricted/i,
   gateway: GATEWAY_WORDING,
   waf: /error code:? 10\d\d|attention required|request (was )?blocked|bot (protection|detection)|captcha|security (check|policy)|web application firewall|\bwaf\b|incapsula|mod_security|sucuri|access denied.{0,40}(cloudflare|akamai)/i,
+  // Words of a path or method that matched nothing (`Cannot GET /path` is how web frameworks put
+  // it); a bare "Not Found" is not among them: providers that hide resources say that too.
   route:
-    /missing authentication token|no route|route not found|unknown (path|route|endpoint)|no such (route|endpoint|path)|not found/i,
+    /missing authentication token|no route|(route|path|endpoint|url|page) not found|unknown (path|route|endpoint|url)|no such (route|endpoint|path|url)|cannot (get|post|put|patch|delete|head|options) \/|no handler|unrecognized request url|method not allowed/i,
   clock:
-    /recvwindow|timestamp|clock|before (it was|being) issued|used before|issued in the future|not yet valid|time ?skew|request time/i,
+    /recvwindow|timestamp|clock|before (it was|being) issued|used before|issued in the future|not yet valid|time ?skew|request time|too skewed|(signature|request) (has )?expired|signature not yet current|is now earlier than|is still later than/i,
   sso: /\bsaml\b|\bsso\b|single sign-on/i,
+  // A key of another mode or environment: `a live mode key was used`, `sandbox key in production`.
+  environment:
+    /\b(test|live|sandbox|production|staging)[ _-]?(mode|environment|env)\b[^.]{0,80}\b(key|token|credential)|\b(test|live|sandbox|production|staging)[ _-](mode[ _-])?(api[ _-])?(key|token)s?\b[^.]{0,60}\b(was used|used|provided|sent|cannot|can't|not|only)\b/i,
 };
 
 export interface MaskedEcho {
@@ -70,11 +78,43 @@ export interface AnswerFacts {
   readonly errorText: string;
   readonly errorCodes: readonly string[];
   readonly says: ReadonlySet<Topic>;
-  /** A 2xx JSON body saying it failed: `ok:false`, `success:false`, `status:"error"`, `error:{…}`. */
+  /**
+   * The body says the call failed: JSON `ok:false`, `success:false`, `status:"error"`, `error:{…}`,
+   * GraphQL `errors` without data (or with an auth code); a short page that is an auth error; a
+   * sign-in form. Decides whether a 2xx was accepted.
+   */
   readonly bodySaysFailure: boolean;
+  /** The answer blames the credential itself: an invalid, incorrect, unknown or revoked key. */
+  readonly blamesCredential: boolean;
+  /** The answer's words are about credentials or signing in (key, token, auth…, log in). */
+  readonly aboutCredential: boolean;
+  /** Credential header names the answer's words mention (`Missing X-Auth-Token header`). */
+  readonly namedHeaders: readonly string[];
+  /** Host names of the links in the body (documentation, consoles), lower case, capped. */
+  readonly linkedHosts: readonly string[];
+  /** An HTML sign-in form: a password field, or a form under "Sign in" / "Log in". */
+  readonly loginForm: boolean;
+  /** A web server's stock page for the status (`401 Authorization Required`): no words of its own. */
+  readonly stockPage: boolean;
+  /** Rate-limit headers (`X-RateLimit-Limit`, `-Remaining`, IETF `RateLimit`), when sent. */
+  readonly rateLimit: {
+    readonly limit: number | undefined;
+    readonly remaining: number | undefined;
+  };
   readonly location: string | undefined;
   readonly maskedEcho: MaskedEcho | undefined;
 }
+
+/** Nouns of a credential, as error messages name them. */
+const CRED =
+  '(?:api[ _-]?key|access[ _-]?key(?:[ _-]?id)?|secret(?:[ _-]?key)?|subscription[ _-]?key|app(?:lication)?[ _-]?key|(?:access|auth|bearer|security|session|api|id)[ _-]?token|token|credentials?|password|key)';
+/** What a server says of a credential it does not recognise (not "missing", not "expired"). */
+const BAD =
+  "(?:invalid|incorrect|not valid|isn't valid|is not recogni[sz]ed|unrecogni[sz]ed|unknown|revoked|malformed|wrong|does not exist|doesn't exist|disabled|deactivated|no longer valid)";
+const BLAMES = new RegExp(
+  `\\b${BAD}\\b[^.;|]{0,30}?\\b${CRED}\\b|\\b${CRED}\\b[^.;|]{0,40}?\\b${BAD}\\b|invalid_?(api_?)?(key|token|credentials?|auth)\\b|(key|token)_?invalid|invalidclienttokenid|unrecognizedclient|bad credentials`,
+  'i',
+);
 
 const MESSAGE_KEYS =
   /^(error|errors|message|msg|detail|details|error_description|error_message|description|code|type|reason|status|title|errorcode|error_code|fault|faultstring)$/i;
@@ -87,8 +127,14 @@ export function readAnswer(response: WireResponse, receivedAt: number): AnswerFa
   );
   const contentType = (h['content-type'] ?? '').toLowerCase();
   const json = parseJson(response.body, contentType);
+  const isHtml = contentType.includes('html') || /^\s*<(!doctype|html)/i.test(response.body);
+  const markup = json === undefined && (isHtml || /^\s*<[?a-z!]/i.test(response.body));
+  const visible = markup ? visibleText(response.body) : response.body.slice(0, 2000);
+  const stockPage = isHtml && isStockPage(response.body, visible, h['server']);
   const { text, codes: allCodes } =
-    json !== undefined ? collectMessages(json) : { text: response.body.slice(0, 2000), codes: [] };
+    json !== undefined
+      ? collectMessages(json)
+      : { text: stockPage ? '' : visible.slice(0, 2000), codes: [] };
   const codes = [...new Set(allCodes)];
   const description = challenges
     .map((c) => `${c.params['error'] ?? ''} ${c.params['error_description'] ?? ''}`)
@@ -103,6 +149,14 @@ export function readAnswer(response: WireResponse, receivedAt: number): AnswerFa
     for (const [topic, pattern] of Object.entries(TOPICS) as [Topic, RegExp][])
       if (pattern.test(errorText)) says.add(topic);
   const serverDate = h['date'] ? Date.parse(h['date']) : NaN;
+  const blamesCredential = BLAMES.test(errorText);
+  const loginForm = isHtml && isLoginForm(response.body, visible);
+  // A short page (not JSON) whose words are an auth error: a 200 "Invalid subscription key".
+  const pageFailure =
+    json === undefined &&
+    !stockPage &&
+    visible.length <= 2000 &&
+    (blamesCredential || (says.has('missing') && CREDENTIAL_WORDS.test(errorText)));
   return {
     status: response.status,
     headers: h,
@@ -115,12 +169,19 @@ export function readAnswer(response: WireResponse, receivedAt: number): AnswerFa
     serverDate: Number.isFinite(serverDate) ? serverDate : undefined,
     retryAfterSeconds: retryAfter(h['retry-after'], receivedAt),
     contentType,
-    isHtml: contentType.includes('html') || /^\s*<(!doctype|html)/i.test(response.body),
+    isHtml,
     isJson: json !== undefined,
     errorText,
     errorCodes: codes,
     says,
-    bodySaysFailure: json !== undefined && saysFailure(json),
+    bodySaysFailure: json !== undefined ? saysFailure(json) : pageFailure || loginForm,
+    blamesCredential,
+    aboutCredential: CREDENTIAL_WORDS.test(errorText),
+    namedHeaders: namedHeaders(errorText),
+    linkedHosts: linkedHosts(response.body),
+    loginForm,
+    stockPage,
+    rateLimit: rateLimitOf(h),
     location: h['location'],
     maskedEcho: findMaskedEcho(errorText),
   };
@@ -176,9 +237,143 @@ function saysFailure(json: unknown): boolean {
     o['success'] === false ||
     o['status'] === 'error' ||
     o['status'] === 'REQUEST_DENIED' ||
-    (isErrorValue(o['error']) && o['data'] === undefined) ||
-    (Array.isArray(o['errors']) && o['errors'].length > 0 && o['data'] === undefined)
+    (isErrorValue(o['error']) && (o['data'] === undefined || o['data'] === null)) ||
+    (Array.isArray(o['errors']) &&
+      o['errors'].length > 0 &&
+      (o['data'] === undefined || o['data'] === null || o['errors'].some(authCoded)))
   );
+}
+
+/** A GraphQL (or similar) error entry whose code is an auth refusal: `UNAUTHENTICATED`, `FORBIDDEN`. */
+function authCoded(e: unknown): boolean {
+  if (e === null || typeof e !== 'object') return false;
+  const o = e as Record<string, unknown>;
+  const ext = o['extensions'];
+  const code =
+    ext !== null && typeof ext === 'object' ? (ext as Record<string, unknown>)['code'] : o['code'];
+  return typeof code === 'string' && AUTH_CODE.test(code);
+}
+
+/** Error codes of an auth refusal: `UNAUTHENTICATED`, `FORBIDDEN`, `invalid-jwt`, `AUTH_…`. */
+export const AUTH_CODE =
+  /^(unauthenticated|unauthori[sz]ed|forbidden|access[_-]denied|invalid[_-](token|jwt|api[_-]?key|credentials?)|auth\w*)$/i;
+
+/** Words about credentials and being signed in, for a page that says something is missing. */
+const CREDENTIAL_WORDS =
+  /\b(api[ _-]?key|key|token|credentials?|auth\w*|unauthenticated|unauthori[sz]ed|bearer|secret|password|log(ged)? ?in|sign(ed)? ?in|session|subscription)\b/i;
+
+/** The text a page shows: no scripts, styles or tags; a few entities decoded; capped. */
+function visibleText(body: string): string {
+  return withoutScripts(body.slice(0, 32 * 1024))
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&nbsp;|&#160;/gi, ' ')
+    .replace(/&lt;/gi, '<')
+    .replace(/&gt;/gi, '>')
+    .replace(/&quot;/gi, '"')
+    .replace(/&#39;|&apos;/gi, "'")
+    .replace(/&amp;/gi, '&')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 4000);
+}
+
+/** Drops `<script>…</script>` and `<style>…</style>` in one pass (an unclosed one ends the text). */
+function withoutScripts(html: string): string {
+  const lower = html.toLowerCase();
+  let out = '';
+  let at = 0;
+  for (;;) {
+    const open = /<(script|style)\b/g;
+    open.lastIndex = at;
+    const m = open.exec(lower);
+    if (!m) return out + html.slice(at);
+    out += `${html.slice(at, m.index)} `;
+    const close = lower.indexOf(`</${m[1] ?? ''}`, m.index);
+    if (close < 0) return out;
+    const end = lower.indexOf('>', close);
+    if (end < 0) return out;
+    at = end + 1;
+  }
+}
+
+const WEB_SERVERS =
+  /\b(nginx|openresty|apache|httpd|caddy|haproxy|squid|tinyproxy|varnish|iis|microsoft-iis|lighttpd|envoy|traefik|cloudflare|tengine)\b/gi;
+
+/**
+ * A web server's stock page for a status: its title is the status line (`401 Authorization
+ * Required`) and the page says nothing else but the server's name. Its words are the status's,
+ * not the application's: "Authorization Required" there does not mean no credential arrived.
+ */
+function isStockPage(body: string, visible: string, server: string | undefined): boolean {
+  const title = /<title>\s*(\d{3}\b[^<]{0,80}?)\s*<\/title>/i.exec(body.slice(0, 4096))?.[1];
+  if (!title) return false;
+  let rest = visible.split(title).join(' ').replace(WEB_SERVERS, ' ');
+  for (const word of (server ?? '').split(/[^A-Za-z0-9-]+/))
+    if (word.length >= 3) rest = rest.split(word).join(' ');
+  rest = rest.replace(/[\d./()-]+/g, ' ');
+  return rest.replace(/[^A-Za-z]/g, '').length < 4;
+}
+
+/** A password field, or a form on a page that asks to sign in. */
+function isLoginForm(body: string, visible: string): boolean {
+  const page = body.slice(0, 64 * 1024);
+  if (/<input\b[^>]{0,300}?\btype\s*=\s*["']?password\b/i.test(page)) return true;
+  return /<form\b/i.test(page) && /\b(sign|log)[ -]?in\b|\blogin\b/i.test(visible.slice(0, 1000));
+}
+
+/** `Missing X-Auth-Token header`, `send it in the api-key header`, `Authorization: Bearer …`. */
+function namedHeaders(text: string): string[] {
+  const found = new Map<string, string>();
+  const patterns = [
+    /\b([A-Za-z][A-Za-z0-9_-]{1,40})["'`]?\s+(?:http\s+)?header\b/g,
+    /\bheaders?\s*(?:named|called)?\s*[:(]?\s*["'`]([A-Za-z][A-Za-z0-9_-]{1,40})["'`]/g,
+    /\bheaders?\s*(?:named|called|:)\s*([A-Za-z][A-Za-z0-9_-]{1,40})\b/g,
+    /\b([A-Za-z][A-Za-z0-9_-]{1,40}):\s*(?:Bearer|Token|Basic)\b/g,
+  ];
+  for (const re of patterns) {
+    for (const m of text.slice(0, 4000).matchAll(re)) {
+      const name = m[1] ?? '';
+      const lower = name.toLowerCase();
+      // A bare word (`token header`) is a description; a header name has a hyphen or is known.
+      const nameLike =
+        /[-_]/.test(name) || lower === 'authorization' || CREDENTIAL_HEADERS.has(lower);
+      if (nameLike && looksLikeCredentialHeader(name) && lower !== 'token' && !found.has(lower))
+        found.set(lower, name);
+      if (found.size >= 5) break;
+    }
+  }
+  return [...found.values()];
+}
+
+/** Hosts of http(s) links in the body. */
+function linkedHosts(body: string): string[] {
+  const hosts = new Set<string>();
+  for (const m of body
+    .slice(0, 16 * 1024)
+    .matchAll(/\bhttps?:\/\/([a-z0-9-]+(?:\.[a-z0-9-]+)+)/gi)) {
+    hosts.add((m[1] ?? '').toLowerCase());
+    if (hosts.size >= 10) break;
+  }
+  return [...hosts];
+}
+
+/** `X-RateLimit-Limit: 60`, `X-RateLimit-Remaining: 0`, `RateLimit: limit=60, remaining=0`. */
+function rateLimitOf(h: Readonly<Record<string, string>>): AnswerFacts['rateLimit'] {
+  const num = (v: string | undefined) => {
+    const m = /^\s*(\d{1,12})\b/.exec(v ?? '');
+    return m ? Number(m[1]) : undefined;
+  };
+  const pick = (re: RegExp) => {
+    const name = Object.keys(h).find((k) => re.test(k));
+    return name ? num(h[name]) : undefined;
+  };
+  const combined = h['ratelimit'] ?? '';
+  return {
+    limit: pick(/^(x-)?rate-?limit-limit(-requests)?$/) ?? num(/\blimit=(\d+)/.exec(combined)?.[1]),
+    remaining:
+      pick(/^(x-)?rate-?limit-remaining(-requests)?$/) ??
+      num(/\bremaining=(\d+)/.exec(combined)?.[1]),
+  };
 }
 
 function retryAfter(value: string | undefined, now: number): number | undefined {

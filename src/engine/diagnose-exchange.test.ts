@@ -35,6 +35,20 @@ describe('isRefusal: was the call refused, as the engine judges it', () => {
       true,
     ],
     ['404 of an unknown API', { status: 404, headers: json, body: '{"error":"not found"}' }, false],
+    [
+      '404 "Route not found": a wrong URL, not a refusal',
+      { status: 404, headers: json, body: '{"error":"Route not found"}' },
+      false,
+    ],
+    [
+      '200 GraphQL errors UNAUTHENTICATED, data null',
+      {
+        status: 200,
+        headers: json,
+        body: '{"errors":[{"message":"Sign in first","extensions":{"code":"UNAUTHENTICATED"}}],"data":null}',
+      },
+      true,
+    ],
     ['500', { status: 500, headers: json, body: '{"error":"boom"}' }, false],
     [
       '302 to a login page',

@@ -132,8 +132,8 @@ export async function diagnoseExchange(
 /**
  * Was the call refused, as the engine judges it? 401, 402, 403, 407 and 429 always; a redirect to
  * a login page; a request the client would not send; and a 2xx, 400 or 404 whose diagnosis is a
- * rejection on more than a guess (an auth error in the body, a masked 404). Server errors and
- * other answers are not.
+ * rejection on more than a guess (an auth error in the body, a masked 404). Server errors, a 404
+ * of a route that does not exist and other answers are not.
  */
 export function isRefusal(d: Diagnosis): boolean {
   const final = d.evidence.final;
@@ -146,6 +146,8 @@ export function isRefusal(d: Diagnosis): boolean {
   if (!candidate || d.verdict.status !== 'rejected') return false;
   // A guess is not enough here: a 200 saying `channel_not_found` is the app's bug, not a refusal.
   const cause = d.findings.find((f) => f.id === d.verdict.cause);
+  // A 404 for a route that does not exist is a wrong URL, not a refused call.
+  if (status === 404 && cause?.id === 'status.no-route') return false;
   return cause !== undefined && cause.confidence !== 'heuristic';
 }
 

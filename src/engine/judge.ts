@@ -113,7 +113,7 @@ export function conclude(
   ];
   const own = dedupeFindings(raw).map(renderFinding);
   const findings = orderFindings(
-    [...own, ...extra.filter((e) => !own.some((o) => o.id === e.id))].map((f) =>
+    settle([...own, ...extra.filter((e) => !own.some((o) => o.id === e.id))], evidence).map((f) =>
       evidence.final.accepted ? demote(f) : f,
     ),
   );
@@ -139,6 +139,50 @@ function confirmHygiene(
             ...f.evidence,
             `sent cleaned (trimmed, unquoted, hidden characters removed): accepted (${sanitized.facts?.status})`,
           ],
+        }
+      : f,
+  );
+}
+
+/** Values that are no key at all (`undefined`, a placeholder): a refusal of them says nothing more. */
+const NOT_A_KEY: ReadonlySet<string> = new Set([
+  'key.missing',
+  'key.placeholder',
+  'key.unexpanded',
+  'key.masked',
+]);
+
+/**
+ * credential.invalid is the last word: an error only while nothing else explains the refusal
+ * alone. Once another error is confirmed by a probe, definitive, or a key or header finding read
+ * from the answer (its words or challenge name the header, scheme or provider), it becomes a
+ * warning (the key may be bad too); for a value that is no key at all it is dropped. A hygiene
+ * finding does not count when the cleaned key was refused as well.
+ */
+function settle(findings: readonly Finding[], evidence: RequestEvidence): Finding[] {
+  const invalid = findings.find((f) => f.id === 'credential.invalid' && f.severity === 'error');
+  if (!invalid) return [...findings];
+  const sanitized = evidence.probes.sanitized;
+  const cleanedRefused = sanitized !== undefined && !sanitized.accepted;
+  const explains = findings.filter(
+    (f) =>
+      f !== invalid &&
+      f.severity === 'error' &&
+      (f.confidence === 'confirmed' ||
+        f.confidence === 'definitive' ||
+        ((f.id.startsWith('key.') || f.id.startsWith('header.')) &&
+          f.confidence === 'attributed')) &&
+      !(cleanedRefused && HYGIENE_IDS.has(f.id)),
+  );
+  const first = explains[0];
+  if (!first) return [...findings];
+  if (explains.some((f) => NOT_A_KEY.has(f.id))) return findings.filter((f) => f !== invalid);
+  return findings.map((f) =>
+    f === invalid
+      ? {
+          ...f,
+          severity: 'warning',
+          evidence: [...f.evidence, `${first.id} (${first.confidence}) explains the refusal alone`],
         }
       : f,
   );

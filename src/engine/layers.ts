@@ -27,9 +27,13 @@ const HEADER_SIGNS: readonly {
     test: (h) => pick(h, /^(apim-request-id|ocp-apim-)/),
   },
   {
+    // Every AWS service sends x-amzn-RequestId and x-amzn-ErrorType: only API Gateway's own id,
+    // or an error type only it raises, names it.
     name: 'AWS API Gateway',
     kind: 'gateway',
-    test: (h) => pick(h, /^(x-amzn-errortype|x-amzn-requestid|x-amz-apigw-id)$/),
+    test: (h) =>
+      pick(h, /^x-amz-apigw-id$/) ??
+      matchHeader(h, 'x-amzn-errortype', /^MissingAuthenticationTokenException\b/i),
   },
   { name: 'LiteLLM', kind: 'gateway', test: (h) => pick(h, /^x-litellm-/) },
   {

@@ -20,10 +20,11 @@ const PRIORITY: readonly FindingId[] = [
   'env.unset',
   'key.missing',
   'key.newline',
+  // quotes around the key come before what is inside them: “…” are non-ASCII too
+  'key.quoted',
   'key.non-ascii',
   'key.invisible',
   'key.whitespace',
-  'key.quoted',
   'key.scheme-included',
   'key.unexpanded',
   'key.placeholder',
@@ -144,24 +145,27 @@ export function decideVerdict(ev: RequestEvidence, ordered: readonly Finding[]):
   const cannotTell = ordered.find(
     (f) => f.id === 'status.server-error' || f.id === 'status.rate-limited',
   );
+  // The headline of an inconclusive verdict says so first: a refusal here proves nothing.
+  const said = error ? 'Not sent' : `Refused (${status})`;
+  const unsure = error ? 'Inconclusive: not sent' : `Inconclusive: refused (${status})`;
   if (cannotTell && (!top || INCONCLUSIVE.has(top.id) || status === undefined || status >= 500)) {
     return {
       status: 'inconclusive',
       cause: cannotTell.id,
-      summary: `Refused (${status}): ${cannotTell.title}.`,
+      summary: `${unsure}: ${cannotTell.title}.`,
     };
   }
-  const said = error ? 'Not sent' : `Refused (${status})`;
   if (!top) {
     return {
       status: 'inconclusive',
       cause: null,
-      summary: `${said}, and no known cause fits: see the exchanges; run with the app's exact headers (-H) to compare.`,
+      summary: `${unsure}, and no known cause fits: see the exchanges; run with the app's exact headers (-H) to compare.`,
     };
   }
+  const inconclusive = INCONCLUSIVE.has(top.id);
   return {
-    status: INCONCLUSIVE.has(top.id) ? 'inconclusive' : 'rejected',
+    status: inconclusive ? 'inconclusive' : 'rejected',
     cause: top.id,
-    summary: `${said}: ${top.title}.`,
+    summary: `${inconclusive ? unsure : said}: ${top.title}.`,
   };
 }

@@ -1,13 +1,14 @@
 /** The provider rejected a well-formed credential: which way (ex-*, sc-02, sp-*, rs-01). */
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleKey } from '../support/key-samples.js';
-import { check, expectAccepted, expectDiagnosis } from './run-cli.js';
+import { check, expectAccepted, expectDiagnosis, ids } from './run-cli.js';
 import {
   makeKey,
   startBearerApi,
   startGitHubLikeApi,
   startGoogleLikeApi,
   startOpenAiLikeApi,
+  startWordedDifferentlyApi,
   type TestServer,
 } from './servers.js';
 
@@ -165,5 +166,53 @@ describe('credential: a Google-style key restricted to other IPs (rs-01)', () =>
   it('control: an unrestricted server key → accepted', async () => {
     const url = `${api.origin}/maps/api/geocode/json?address=Paris&key=${open}`;
     expectAccepted(await check([url], { secrets: [open, restricted] }));
+  });
+});
+
+describe('credential: refusals worded differently from ours', () => {
+  const key = makeKey();
+  const wrong = makeKey();
+  let api: TestServer;
+  beforeAll(async () => {
+    api = await startWordedDifferentlyApi(key, { skewMs: 10 * 60_000 });
+  });
+  afterAll(() => api?.stop());
+  const run = (path: string) =>
+    check([`${api.origin}${path}`, '--key-env', 'API_KEY'], {
+      env: { API_KEY: wrong },
+      secrets: [key, wrong],
+    });
+
+  it('403 {"errors":["Invalid API key"]} → credential.invalid, not status.forbidden', async () => {
+    const r = await run('/v1/widgets');
+    expectDiagnosis(r, {
+      exit: 1,
+      status: 'rejected',
+      cause: 'credential.invalid',
+      findings: ['credential.invalid'],
+    });
+    expect(ids(r)).not.toContain('status.forbidden');
+  });
+
+  it('ASP.NET-style 401, empty body, a bare WWW-Authenticate: Bearer → credential.invalid (heuristic, RFC 6750)', async () => {
+    const r = await run('/aspnet');
+    expectDiagnosis(r, {
+      exit: 1,
+      status: 'rejected',
+      cause: 'credential.invalid',
+      findings: ['credential.invalid'],
+    });
+    expect(JSON.stringify(r.json?.findings[0]?.evidence)).toContain('RFC 6750');
+  });
+
+  it('AWS-style 403 "Signature expired" with x-amzn-ErrorType, the server 10 min ahead → net.clock-skew, no gateway', async () => {
+    const r = await run('/signed');
+    expectDiagnosis(r, {
+      exit: 1,
+      status: 'rejected',
+      cause: 'net.clock-skew',
+      findings: ['net.clock-skew'],
+    });
+    expect(ids(r)).not.toContain('layer.gateway');
   });
 });

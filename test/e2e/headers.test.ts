@@ -1,5 +1,5 @@
 /** How the credential is sent, against what the server expects (hd-*, px-03, sc-07). */
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasBinary, startNginxStripper, type Layer } from '../support/layers.js';
 import { sampleKey } from '../support/key-samples.js';
 import { check, expectAccepted, expectDiagnosis } from './run-cli.js';
@@ -9,6 +9,7 @@ import {
   startBearerApi,
   startEitherHeaderApi,
   startUnderscoreHeaderApi,
+  startWordedDifferentlyApi,
   type TestServer,
 } from './servers.js';
 
@@ -179,5 +180,51 @@ describe.skipIf(!hasBinary('nginx'))('headers: x_api_key through a real nginx (p
       secrets: [key],
     });
     expectAccepted(run);
+  });
+});
+
+describe('headers: the answer says where the key belongs (worded differently from ours)', () => {
+  const key = makeKey();
+  let api: TestServer;
+  beforeAll(async () => {
+    api = await startWordedDifferentlyApi(key);
+  });
+  afterAll(() => api?.stop());
+  const opts = { env: { API_KEY: key }, secrets: [key] };
+
+  it('401 "Missing X-Auth-Token header" to a Bearer key → header.wrong-name naming X-Auth-Token', async () => {
+    const run = await check([`${api.origin}/edge`, '--key-env', 'API_KEY'], opts);
+    expectDiagnosis(run, {
+      exit: 1,
+      status: 'rejected',
+      cause: 'header.wrong-name',
+      findings: ['header.wrong-name'],
+    });
+    expect(run.json?.findings[0]?.fix).toContain('X-Auth-Token');
+  });
+
+  it('control: the key in X-Auth-Token → accepted', async () => {
+    expectAccepted(await check([`${api.origin}/edge`, '-H', `X-Auth-Token: ${key}`], opts));
+  });
+
+  it('DRF-style 403 "credentials were not provided" (no proxy in front) → header.wrong-name', async () => {
+    expectDiagnosis(await check([`${api.origin}/drf`, '--key-env', 'API_KEY'], opts), {
+      exit: 1,
+      status: 'rejected',
+      cause: 'header.wrong-name',
+      findings: ['header.wrong-name'],
+    });
+  });
+
+  it('WWW-Authenticate: Basic realm="api" to a Bearer key → header.wrong-scheme', async () => {
+    const run = await check([`${api.origin}/basic`, '--key-env', 'API_KEY'], opts);
+    expectDiagnosis(run, {
+      exit: 1,
+      status: 'rejected',
+      cause: 'header.wrong-scheme',
+      findings: ['header.wrong-scheme'],
+    });
+    const errors = run.json?.findings.filter((f) => f.severity === 'error').map((f) => f.id);
+    expect(errors).toEqual(['header.wrong-scheme']);
   });
 });

@@ -1,6 +1,6 @@
 /** Key hygiene in context: the key string itself breaks the call (designs 1, 2, 3). */
-import { afterAll, beforeAll, describe, it } from 'vitest';
-import { check, expectAccepted, expectDiagnosis } from './run-cli.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { check, expectAccepted, expectDiagnosis, ids } from './run-cli.js';
 import {
   makeKey,
   startBearerApi,
@@ -92,6 +92,20 @@ describe('key hygiene: quotes stored in the value, echoed masked (qt-01, qt-02)'
       cause: 'key.quoted',
       findings: ['key.quoted'],
     });
+  });
+
+  it('“key” in typographic quotes: the client refuses to send them → key.quoted, not key.non-ascii', async () => {
+    const run = await check([`${api.origin}/v1/models`, '--key-env', 'OPENAI_API_KEY'], {
+      env: { OPENAI_API_KEY: `\u201c${key}\u201d` },
+      secrets: [key],
+    });
+    expectDiagnosis(run, {
+      exit: 1,
+      status: 'rejected',
+      cause: 'key.quoted',
+      findings: ['key.quoted'],
+    });
+    expect(ids(run)).not.toContain('key.non-ascii');
   });
 
   it('control: the unquoted key is accepted', async () => {

@@ -545,6 +545,109 @@ export function startGoogleLikeApi(keys: {
   });
 }
 
+// ---------------------------------------------------------------- worded differently
+
+/**
+ * One server, many frameworks: each path answers the way another stack words its refusals (an
+ * audit found these read wrong). Written from the shapes those stacks use, never copied:
+ * - /v1/widgets: a 403 `{"errors":["Invalid API key"]}` for a wrong Bearer key (Datadog-like).
+ * - /graphql: always 200; no or a wrong key → `errors[].extensions.code` UNAUTHENTICATED, data null.
+ * - /portal/api: a 200 HTML sign-in form, whatever is sent.
+ * - /aspnet: a wrong or no Bearer token → 401, empty body, a bare `WWW-Authenticate: Bearer`.
+ * - /edge: the key in X-Auth-Token; without it → 401 "Missing X-Auth-Token header".
+ * - /drf: `Authorization: Token <key>`; anything else → 403 "Authentication credentials were not
+ *   provided." (no challenge: session authentication first), a wrong token → 401 "Invalid token.".
+ * - /basic: `Authorization: Basic base64(<key>:)`; else 401 `WWW-Authenticate: Basic realm="api"`.
+ * - /search: a 403 anonymous rate limit (X-RateLimit-Limit 60, Remaining 0), key or not.
+ * - /signed: a 403 "Signature expired" with x-amzn-ErrorType and a Date `skewMs` ahead.
+ * - anything else: Express's 404 "Cannot GET <path>".
+ */
+export function startWordedDifferentlyApi(
+  key: string,
+  opts: { skewMs?: number } = {},
+): Promise<TestServer> {
+  const html = { 'content-type': 'text/html; charset=utf-8' };
+  return serve((req, res) => {
+    const path = pathOf(req);
+    const token = bearerOf(req);
+    switch (path) {
+      case '/v1/widgets':
+        if (token === key) return reply(res, 200, { widgets: [] });
+        return reply(res, 403, { errors: ['Invalid API key'] });
+      case '/graphql':
+        if (token === key) return reply(res, 200, { data: { viewer: { id: 1 } } });
+        return reply(res, 200, {
+          errors: [
+            {
+              message: 'This operation requires a signed-in user',
+              extensions: { code: 'UNAUTHENTICATED' },
+            },
+          ],
+          data: null,
+        });
+      case '/portal/api':
+        return reply(
+          res,
+          200,
+          '<!doctype html><html><head><title>Acme Portal</title></head><body><form method="post" action="/session"><label>Email <input name="email"></label><label>Password <input type="password" name="password"></label><button>Continue</button></form></body></html>',
+          html,
+        );
+      case '/aspnet':
+        if (token === key) return reply(res, 200, { values: [] });
+        res.writeHead(401, { 'www-authenticate': 'Bearer', 'content-length': '0' });
+        return res.end();
+      case '/edge': {
+        const sent = req.headers['x-auth-token'];
+        if (sent === key) return reply(res, 200, { ok: true });
+        if (sent === undefined) return reply(res, 401, { message: 'Missing X-Auth-Token header' });
+        return reply(res, 401, { message: 'Invalid X-Auth-Token' });
+      }
+      case '/drf': {
+        const m = /^Token +(.*)$/.exec(req.headers.authorization ?? '');
+        if (!m) return reply(res, 403, { detail: 'Authentication credentials were not provided.' });
+        if (m[1] !== key) return reply(res, 401, { detail: 'Invalid token.' });
+        return reply(res, 200, { results: [] });
+      }
+      case '/basic':
+        if (req.headers.authorization === `Basic ${Buffer.from(`${key}:`).toString('base64')}`)
+          return reply(res, 200, { ok: true });
+        return reply(res, 401, 'Unauthorized', { 'www-authenticate': 'Basic realm="api"' });
+      case '/search':
+        return reply(
+          res,
+          403,
+          { message: 'API rate limit exceeded for 127.0.0.1.' },
+          {
+            'x-ratelimit-limit': '60',
+            'x-ratelimit-remaining': '0',
+            'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 600),
+          },
+        );
+      case '/signed':
+        return reply(
+          res,
+          403,
+          {
+            message:
+              'Signature expired: 20260115T115500Z is now earlier than 20260115T120500Z (20260115T121000Z - 5 min.)',
+          },
+          {
+            date: new Date(Date.now() + (opts.skewMs ?? 0)).toUTCString(),
+            'x-amzn-errortype': 'InvalidSignatureException',
+            'x-amzn-requestid': randomBytes(16).toString('hex'),
+          },
+        );
+      default:
+        return reply(
+          res,
+          404,
+          `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Error</title></head><body><pre>Cannot GET ${path.replace(/[<>&]/g, '')}</pre></body></html>`,
+          { ...html, 'x-powered-by': 'Express' },
+        );
+    }
+  });
+}
+
 // ---------------------------------------------------------------- redirects
 
 /** Design 5: /items answers 307 to `target` + /items/ (another origin when target is). */

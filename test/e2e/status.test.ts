@@ -1,7 +1,7 @@
 /** What the answer really means: 403, 404, 429, 500 and 2xx that are not what they seem. */
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleKey } from '../support/key-samples.js';
-import { check, expectAccepted, expectDiagnosis } from './run-cli.js';
+import { check, expectAccepted, expectDiagnosis, ids } from './run-cli.js';
 import {
   makeKey,
   startApiGatewayLike,
@@ -11,6 +11,7 @@ import {
   startRateLimitedApi,
   startSlackLikeApi,
   startWafApi,
+  startWordedDifferentlyApi,
   type TestServer,
 } from './servers.js';
 
@@ -217,5 +218,66 @@ describe('status: 500', () => {
       cause: 'status.server-error',
       findings: ['status.server-error'],
     });
+  });
+});
+
+describe('status: servers worded differently from ours (GraphQL, a sign-in page, Express, a 403 rate limit)', () => {
+  const key = makeKey();
+  const wrong = makeKey();
+  let api: TestServer;
+  beforeAll(async () => {
+    api = await startWordedDifferentlyApi(key);
+  });
+  afterAll(() => api?.stop());
+  const run = (path: string, value: string) =>
+    check([`${api.origin}${path}`, '--key-env', 'API_KEY'], {
+      env: { API_KEY: value },
+      secrets: [key, wrong],
+    });
+
+  it('GraphQL 200 with errors[].extensions.code UNAUTHENTICATED → status.error-in-body, not accepted', async () => {
+    expectDiagnosis(await run('/graphql', wrong), {
+      exit: 1,
+      status: 'rejected',
+      cause: 'status.error-in-body',
+      findings: ['status.error-in-body'],
+    });
+  });
+
+  it('control: GraphQL with the right key → accepted', async () => {
+    expectAccepted(await run('/graphql', key));
+  });
+
+  it('a 200 HTML sign-in form at an API URL → status.login-redirect, not accepted', async () => {
+    expectDiagnosis(await run('/portal/api', key), {
+      exit: 1,
+      status: 'rejected',
+      cause: 'status.login-redirect',
+      findings: ['status.login-redirect'],
+    });
+  });
+
+  it('Express 404 "Cannot GET /v1/resource" from an unknown server → status.no-route, not masked', async () => {
+    const r = await run('/v1/resource', key);
+    expectDiagnosis(r, {
+      exit: 1,
+      status: 'rejected',
+      cause: 'status.no-route',
+      findings: ['status.no-route'],
+    });
+    expect(ids(r)).not.toContain('status.not-found-masked');
+  });
+
+  it('403 "API rate limit exceeded", X-RateLimit-Limit 60, Remaining 0 → status.rate-limited, inconclusive', async () => {
+    const r = await run('/search', key);
+    expectDiagnosis(r, {
+      exit: 1,
+      status: 'inconclusive',
+      cause: 'status.rate-limited',
+      findings: ['status.rate-limited'],
+    });
+    expect(ids(r)).not.toContain('status.forbidden');
+    expect(JSON.stringify(r.json?.findings[0]?.evidence)).toMatch(/anonymous/);
+    expect(r.json?.verdict.summary).toMatch(/^Inconclusive/);
   });
 });

@@ -1,14 +1,25 @@
 import { defineCheck, finding } from '../types.js';
 import type { Topic } from '../../engine/answer.js';
-import { saysNoCredential, type RequestEvidence, type Sent } from './evidence.js';
+import { describeSpot } from '../../engine/credential-place.js';
+import {
+  rateLimited,
+  readingAlternative,
+  sameAnswer,
+  saysNoCredential,
+  sentScheme,
+  type RequestEvidence,
+  type Sent,
+} from './evidence.js';
 
 /** A refusal aimed at the credential itself: 401, a 403 that says invalid, or an error body. */
 function refusedCredential(final: Sent): boolean {
   const f = final.facts;
   if (!f || final.accepted) return false;
   if (f.status === 401) return true;
-  if (f.status === 403 || f.status === 400) return f.says.has('invalid') || f.says.has('expired');
-  return f.status >= 200 && f.status < 300 && f.bodySaysFailure;
+  if (f.status === 403 || f.status === 400)
+    return (f.says.has('invalid') || f.says.has('expired')) && !rateLimited(f);
+  // A sign-in page is status.login-redirect's: it says nothing of the key.
+  return f.status >= 200 && f.status < 300 && f.bodySaysFailure && !f.loginForm;
 }
 
 export const credentialExpired = defineCheck<RequestEvidence>(
@@ -44,7 +55,9 @@ export const insufficientScope = defineCheck<RequestEvidence>(
       f.says.has('scope') &&
       !f.says.has('invalid') &&
       !f.says.has('waf') &&
-      !f.says.has('restricted');
+      !f.says.has('restricted') &&
+      // billing is status.quota-exceeded's, though Google words it PERMISSION_DENIED
+      !f.says.has('quota');
     if (!bearer && !missingScope && !saysScope) return [];
     const evidence: string[] = [];
     if (bearer) evidence.push('WWW-Authenticate: error="insufficient_scope"');
@@ -158,31 +171,57 @@ export const wrongRegion = defineCheck<RequestEvidence>(
 );
 
 /** Sent correctly, rejected. The last word, when nothing more specific explains the refusal. */
-export const credentialInvalid = defineCheck<RequestEvidence>(
-  'credential-invalid',
-  ({ final, credential, probes, keyFindings }) => {
-    const f = final.facts;
-    if (!credential || !f || !refusedCredential(final)) return [];
-    if (saysNoCredential(f) || f.says.has('expired')) return [];
-    // Some form of this key was accepted (cleaned, another header): the key itself is fine.
-    if (Object.values(probes).some((p) => p?.carried && p.accepted)) return [];
-    const anon = probes['without-credential'];
-    const read =
-      anon?.facts !== undefined &&
-      (anon.facts.status !== f.status ||
-        (anon.result.ok &&
-          final.result.ok &&
-          anon.result.response.body !== final.result.response.body));
-    const evidence = [
-      `${f.status}${f.bearerError ? ` (error="${f.bearerError}")` : ''}${f.errorText ? `: ${f.errorText.slice(0, 140)}` : ''}`,
-    ];
-    if (read)
-      evidence.push(
-        `without the credential the answer differs (${anon?.facts?.status}): the server read the key and refused it`,
-      );
-    const hygiene = keyFindings.some(
-      (k) => k.confidence === 'definitive' && k.id.startsWith('key.'),
+export const credentialInvalid = defineCheck<RequestEvidence>('credential-invalid', (ev) => {
+  const { final, credential, probes, keyFindings, alternatives } = ev;
+  const f = final.facts;
+  if (!credential || !f || !refusedCredential(final)) return [];
+  if (f.says.has('expired')) return [];
+  // Some form of this key was accepted (cleaned, another header): the key itself is fine.
+  if (Object.values(probes).some((p) => p?.carried && p.accepted)) return [];
+  if (alternatives.some((a) => a.accepted)) return [];
+  if (saysNoCredential(f)) return unseenKey(ev);
+  const anon = probes['without-credential'];
+  const read =
+    anon?.facts !== undefined &&
+    (anon.facts.status !== f.status ||
+      (anon.result.ok &&
+        final.result.ok &&
+        anon.result.response.body !== final.result.response.body));
+  const evidence = [
+    `${f.status}${f.bearerError ? ` (error="${f.bearerError}")` : ''}${f.errorText ? `: ${f.errorText.slice(0, 140)}` : f.stockPage ? ": the web server's stock page for the status, no words of its own" : ''}`,
+  ];
+  if (read)
+    evidence.push(
+      `without the credential the answer differs (${anon?.facts?.status}): the server read the key and refused it`,
     );
-    return [finding('credential.invalid', read && !hygiene ? 'attributed' : 'heuristic', evidence)];
-  },
-);
+  const hygiene = keyFindings.some((k) => k.confidence === 'definitive' && k.id.startsWith('key.'));
+  return [finding('credential.invalid', read && !hygiene ? 'attributed' : 'heuristic', evidence)];
+});
+
+/**
+ * A 401 whose challenge asks for the very scheme the key went with, and names no error (RFC 6750
+ * 3.1: a request without usable authentication gets no error code). The server saw no usable
+ * credential: it does not tell a missing token from a bad one (ASP.NET, many JWT middlewares), or
+ * the token is not one it can use. A heuristic; probes that show the server reads the key
+ * elsewhere, or accepts it cleaned, take precedence (the header and key checks).
+ */
+function unseenKey(ev: RequestEvidence) {
+  const { final, credential, probes } = ev;
+  const f = final.facts;
+  if (!credential || !f || f.status !== 401) return [];
+  const scheme = sentScheme(credential);
+  const asked = f.challenges.find((c) => c.scheme === scheme);
+  if (!asked || readingAlternative(ev) || ev.leftOrigin) return [];
+  const anon = probes['without-credential'];
+  const evidence = [
+    `401 with a bare \`WWW-Authenticate: ${asked.rawScheme}\` challenge (no error=)${f.errorText ? `: ${f.errorText.slice(0, 100)}` : ''}`,
+    `by RFC 6750 that means the server saw no usable credential, though one went as ${describeSpot(credential.spot)}: it does not tell a missing token from a rejected one, or this token is not one it can use`,
+  ];
+  if (anon?.facts)
+    evidence.push(
+      sameAnswer(anon, final)
+        ? 'without the credential: the very same answer'
+        : `without the credential: ${anon.facts.status}, a different answer: the server read the key`,
+    );
+  return [finding('credential.invalid', 'heuristic', evidence)];
+}

@@ -91,6 +91,25 @@ export function saysNoCredential(f: AnswerFacts | undefined): boolean {
   );
 }
 
+/**
+ * A rate limit, whatever the status: a 429, or a 403/400 whose body speaks of a rate limit (not
+ * of quota or billing) or whose `X-RateLimit-Remaining` is 0 (GitHub answers 403 so).
+ */
+export function rateLimited(f: AnswerFacts | undefined): boolean {
+  if (!f) return false;
+  if (f.status === 429) return true;
+  if (f.status !== 403 && f.status !== 400) return false;
+  if (f.says.has('quota') && !f.says.has('rate')) return false;
+  return f.says.has('rate') || (f.rateLimit.remaining === 0 && !f.blamesCredential);
+}
+
+/** How the key went, as a challenge scheme would name it: `bearer`, `basic`, `raw`; or null (not in Authorization). */
+export function sentScheme(credential: SentCredential | null): string | null {
+  const spot = credential?.spot;
+  if (spot?.in !== 'header' || spot.name.toLowerCase() !== 'authorization') return null;
+  return (spot.scheme ?? 'raw').toLowerCase();
+}
+
 /** Two answers that tell the same story: same status and same body text. */
 export function sameAnswer(a: Sent | undefined, b: Sent | undefined): boolean {
   if (!a?.result.ok || !b?.result.ok) return false;

@@ -8,7 +8,12 @@ import {
   type Spot,
 } from '../../engine/credential-place.js';
 import { defineCheck, finding } from '../types.js';
-import { readingAlternative, saysNoCredential, type RequestEvidence } from './evidence.js';
+import {
+  readingAlternative,
+  saysNoCredential,
+  sentScheme,
+  type RequestEvidence,
+} from './evidence.js';
 
 /** The request carries no credential at all. */
 export const headerMissing = defineCheck<RequestEvidence>(
@@ -61,8 +66,17 @@ export const headerPlacement = defineCheck<RequestEvidence>('header-placement', 
       ]),
     ];
   }
-  if (!provider || !expected || expectedSpots(ev).some((s) => sameSpot(s, sent)))
-    return nearMiss(ev);
+  if (!provider || !expected || sentRight) {
+    // Unknown provider (or sent as documented): what the answer itself says, then name typos,
+    // then an answer that says the key never arrived. A provider known only from the key's shape
+    // documents nothing about this host.
+    const documented = sentRight && ev.providerBy !== 'key';
+    const told = layerInFront || documented ? [] : toldByTheAnswer(ev);
+    if (told.length > 0) return told;
+    const near = nearMiss(ev);
+    if (near.length > 0 || documented || layerInFront) return near;
+    return unread(ev);
+  }
   const confirmed = probe?.accepted === true;
   const evidence = [
     `sent as ${describeSpot(sent)}; ${provider.name} expects ${describeSpot(expected)}`,
@@ -74,10 +88,100 @@ export const headerPlacement = defineCheck<RequestEvidence>('header-placement', 
   return [placement(sent, expected, confirmed ? 'confirmed' : 'definitive', evidence)];
 });
 
+/**
+ * The answer itself says where the key belongs: its words name another credential header
+ * (`Missing X-Auth-Token header`), or its challenge asks for another scheme than the one sent
+ * (`WWW-Authenticate: Basic` to a Bearer token).
+ */
+function toldByTheAnswer(ev: RequestEvidence) {
+  const { credential, final, provider } = ev;
+  const f = final.facts;
+  if (!credential || !f || f.status < 400) return [];
+  const sent = credential.spot;
+  const sentName = sent.in === 'header' ? sent.name.toLowerCase() : undefined;
+  const named = f.namedHeaders.find((n) => n.toLowerCase() !== sentName);
+  const refused = f.status === 401 || f.status === 403 || f.bodySaysFailure;
+  if (named && refused && !f.namedHeaders.some((n) => n.toLowerCase() === sentName)) {
+    const scheme = /^authorization$/i.test(named)
+      ? (/authorization:?\s+(bearer|token|basic)\b/i.exec(f.errorText)?.[1] ?? 'Bearer')
+      : null;
+    return [
+      placement(sent, { in: 'header', name: named, scheme }, 'attributed', [
+        `the answer (${f.status}) names the header ${named}: ${f.errorText.slice(0, 120)}`,
+        `the key went as ${describeSpot(sent)}`,
+      ]),
+    ];
+  }
+  if (f.status !== 401 || f.challenges.length === 0) return [];
+  const scheme = sentScheme(credential);
+  const documented =
+    provider !== null &&
+    ev.providerBy !== 'key' &&
+    expectedSpots(ev).some((s) => sameSpot(s, sent));
+  if (scheme === null || documented || f.challenges.some((c) => c.scheme === scheme)) return [];
+  // A web server or proxy in front asking for its own login is layer.gateway's to tell.
+  if (f.isHtml || f.layers.some((l) => l.kind !== 'cdn')) return [];
+  // A challenge that names an error (`invalid_token`) read what was sent: not a scheme question.
+  const asked = f.challenges.find((c) => c.params['error'] === undefined);
+  if (!asked) return [];
+  const realm = asked.params['realm'];
+  return [
+    placement(
+      sent,
+      { in: 'header', name: 'Authorization', scheme: asked.rawScheme },
+      'attributed',
+      [
+        `sent as ${describeSpot(sent)}; the server challenges for ${asked.rawScheme}${realm ? ` (realm "${realm.slice(0, 40)}")` : ''}`,
+        ...(f.challenges.length > 1
+          ? [`it offers: ${f.challenges.map((c) => c.rawScheme).join(', ')}`]
+          : []),
+      ],
+    ),
+  ];
+}
+
+/**
+ * The answer says no credential arrived though one was sent, and nothing else explains it (no
+ * proxy or gateway answering, no redirect, no underscore in the name, no challenge for the scheme
+ * sent): the server does not read the key where it was put.
+ */
+function unread(ev: RequestEvidence) {
+  const { credential, final, alternatives, leftOrigin } = ev;
+  const f = final.facts;
+  if (!credential || !f || (f.status !== 401 && f.status !== 403)) return [];
+  // "Missing Authentication Token" is an unmatched route (status.no-route), not a lost key.
+  if (!saysNoCredential(f) || leftOrigin || f.says.has('route')) return [];
+  const sent = credential.spot;
+  if (sent.in === 'header' && sent.name.includes('_')) return [];
+  if (f.layers.some((l) => l.kind === 'proxy' || l.kind === 'server' || l.kind === 'gateway'))
+    return [];
+  const scheme = sentScheme(credential);
+  if (scheme !== null && f.challenges.some((c) => c.scheme === scheme)) return [];
+  const tried = alternatives
+    .filter((a) => a.facts !== undefined)
+    .map((a) => `${describeSpot(a.spot)} → ${a.facts?.status}`);
+  return [
+    finding(
+      'header.wrong-name',
+      'attributed',
+      [
+        `sent as ${describeSpot(sent)}, yet the answer (${f.status}) says no credential arrived${f.errorText ? `: ${f.errorText.slice(0, 100)}` : ''}`,
+        'the server does not read the key there: its documentation names the header or scheme it reads',
+        ...(tried.length > 0 ? [`tried elsewhere: ${tried.join(', ')}`] : []),
+      ],
+      {
+        expectedHeader: null,
+        sentHeader: sent.in === 'header' ? sent.name : describeSpot(sent),
+        sentScheme: sent.in === 'header' ? (sent.scheme ?? '') : null,
+      },
+    ),
+  ];
+}
+
 function placement(
   sent: Spot,
   expected: Spot,
-  confidence: 'confirmed' | 'definitive',
+  confidence: 'confirmed' | 'definitive' | 'attributed',
   evidence: string | string[],
 ) {
   const sameHeader =
@@ -108,30 +212,7 @@ function nearMiss(ev: RequestEvidence) {
         (t) =>
           t !== name && editDistance(name, t) <= 2 && editDistance(name.replace(/_/g, '-'), t) > 0,
       );
-  if (!near) {
-    // Unknown provider: a Bearer challenge answered to a credential sent with another scheme.
-    const bearer = ev.final.facts?.challenges.some((c) => c.scheme === 'bearer');
-    if (
-      name === 'authorization' &&
-      bearer &&
-      (sent.scheme ?? '').toLowerCase() !== 'bearer' &&
-      saysNoCredential(ev.final.facts)
-    ) {
-      return [
-        finding(
-          'header.wrong-scheme',
-          'attributed',
-          `sent as ${describeSpot(sent)}; the server challenges for Bearer`,
-          {
-            expectedHeader: 'Authorization',
-            expectedScheme: 'Bearer',
-            sentScheme: sent.scheme ?? '',
-          },
-        ),
-      ];
-    }
-    return [];
-  }
+  if (!near) return [];
   return [
     finding(
       'header.wrong-name',

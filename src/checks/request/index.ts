@@ -34,6 +34,8 @@ import {
 } from './headers.js';
 import { clockSkew } from './clock.js';
 import { maskedEcho } from './masked-echo.js';
+import { environmentSaid } from './environment.js';
+import { providerDomain } from './provider-domain.js';
 
 /** Every check of the request and its answers, in report order. */
 export const REQUEST_CHECKS: readonly Check<RequestEvidence>[] = [
@@ -49,6 +51,8 @@ export const REQUEST_CHECKS: readonly Check<RequestEvidence>[] = [
   rateOrQuota,
   serverError,
   errorInBody,
+  environmentSaid,
+  providerDomain,
   headerMissing,
   headerPlacement,
   headerDuplicate,

@@ -6,8 +6,30 @@ const LOGIN_PATH =
 const LOGIN_HOST =
   /(^|\.)(login|signin|sso|auth|accounts|id|idp)\.|cloudflareaccess\.com$|okta\.com$|auth0\.com$|microsoftonline\.com$/i;
 
-/** A 3xx to a login page (SSO, Cloudflare Access) instead of a 401. */
-export const loginRedirect = defineCheck<RequestEvidence>('login-redirect', ({ chain }) => {
+/** A 3xx to a login page (SSO, Cloudflare Access) instead of a 401; or a sign-in form itself. */
+export const loginRedirect = defineCheck<RequestEvidence>('login-redirect', ({ chain, final }) => {
+  const page = final.facts;
+  const redirected = chain.some((hop) => loginTarget(hop) !== undefined);
+  if (!redirected && page?.loginForm && page.status >= 200 && page.status < 300) {
+    const accept = final.request.headers.find(([n]) => n.toLowerCase() === 'accept')?.[1] ?? '';
+    const url = final.request.url;
+    return [
+      finding(
+        'status.login-redirect',
+        'attributed',
+        [
+          `${page.status} with an HTML sign-in form at ${url.origin}${url.pathname.slice(0, 80)}, where an API answer was expected`,
+          ...(/json/i.test(accept) ? [`the request asked for ${accept.slice(0, 60)}`] : []),
+          ...(chain.length > 1 ? [`after ${chain.length - 1} redirect(s)`] : []),
+        ],
+        {
+          status: page.status,
+          location: `${url.origin}${url.pathname.slice(0, 80)}`,
+          loginHost: url.host,
+        },
+      ),
+    ];
+  }
   for (const hop of chain) {
     const to = loginTarget(hop);
     if (!to || !hop.facts) continue;

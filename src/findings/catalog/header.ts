@@ -34,6 +34,8 @@ export const headerFindings: FamilyCatalog<'header'> = {
         return `Send the raw key with no scheme: \`${header}: <key>\`${instead}.`;
       }
       const scheme = text(d['expectedScheme']);
+      if (scheme?.toLowerCase() === 'basic')
+        return `The server asks for Basic: send \`${header}: Basic base64(user:password)\`${instead}; for an API key that is usually the key as the user or the password, as the API documents (curl -u).`;
       return scheme
         ? `Send \`${header}: ${scheme} <key>\`${instead}.`
         : `Use the scheme the provider documents in the ${header} header${instead}.`;
@@ -52,8 +54,15 @@ export const headerFindings: FamilyCatalog<'header'> = {
   'header.wrong-name': {
     severity: 'error',
     title: 'The credential is sent in the wrong header or place',
-    fix: (d) =>
-      `Send the key in the ${text(d['expectedHeader']) ?? 'documented'} header instead of ${text(d['sentHeader']) ?? 'where it is now'}.`,
+    fix: (d) => {
+      const sent = text(d['sentHeader']);
+      const expected = text(d['expectedHeader']);
+      if (!expected) {
+        const scheme = text(d['sentScheme']);
+        return `The server did not read the key in ${sent ?? 'the place it was sent'}${scheme ? ` (${scheme})` : ''}: send it in the header and with the scheme the API documents (an x-api-key style header, or another scheme such as \`Token <key>\`).`;
+      }
+      return `Send the key in the ${expected} header instead of ${sent ?? 'where it is now'}.`;
+    },
     explain: {
       meaning:
         'The key is present in the request, but not where the provider looks for it: `Authorization` instead of `x-api-key` or `api-key`, a query parameter instead of a header (or the reverse), or a misspelled header name. The server behaves as if no key had been sent.',

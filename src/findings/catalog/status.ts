@@ -26,16 +26,18 @@ export const statusFindings: FamilyCatalog<'status'> = {
   },
   'status.rate-limited': {
     severity: 'error',
-    title: 'Rate limited (429): too many requests; the credential itself is fine',
+    title: 'Rate limited: too many requests for now (a 429, or a 403 that says so), not a bad key',
     fix: (d) =>
-      `Keep the key; wait before retrying (Retry-After: ${text(d['retryAfter']) ?? 'not sent, so back off exponentially from about 1 s'}) and lower the request rate or concurrency.`,
+      d['anonymousLimit'] === 'compared' || d['anonymousLimit'] === 'low'
+        ? `The limit (${text(d['limit']) ?? 'low'}) ${d['anonymousLimit'] === 'compared' ? 'is' : 'looks like'} the one of anonymous callers: the credential ${d['anonymousLimit'] === 'compared' ? 'was' : 'may have been'} ignored. Send it where and how the API documents (header and scheme), then retry after the reset.`
+        : `Keep the key; wait before retrying (Retry-After: ${text(d['retryAfter']) ?? 'not sent, so back off exponentially from about 1 s'}) and lower the request rate or concurrency.`,
     explain: {
       meaning:
         'The provider counted the request against a rate limit (requests or tokens per minute, per key, organisation or IP) and refused it for now. Being counted means the caller was identified: the credential is not the problem.',
       causes:
         'Bursts of requests, several workers or jobs sharing one key, retry loops without backoff, or a low tier limit. An unexpectedly low limit can mean the credential was not sent at all: GitHub allows only 60 anonymous requests an hour per IP (X-RateLimit-Limit: 60) and answers 403 or 429 when they run out.',
       confirm:
-        'Look for Retry-After, X-RateLimit-Remaining: 0 or x-ratelimit-reset-* headers and a body that says "rate limit", not "quota" (quota and billing are status.quota-exceeded). A single request after waiting succeeds.',
+        'Look for Retry-After, X-RateLimit-Remaining: 0 or x-ratelimit-reset-* headers and a body that says "rate limit", not "quota" (quota and billing are status.quota-exceeded); GitHub answers 403 with X-RateLimit-Remaining: 0. A single request after waiting succeeds. `why401 check` compares X-RateLimit-Limit with and without the credential: the same limit means the call was counted as anonymous.',
       fix: 'Back off honouring Retry-After (exponential backoff with jitter when it is absent), cap concurrency, cache results, or ask the provider for a higher limit. Retrying is right here, but only after the wait; rotating the key changes nothing.',
     },
   },
@@ -106,12 +108,12 @@ export const statusFindings: FamilyCatalog<'status'> = {
   'status.login-redirect': {
     severity: 'error',
     title:
-      'Redirected to a login page instead of a 401: an SSO or Access layer wants a login or a service token',
+      'A login page instead of a 401 (a redirect to one, or the page itself): an SSO or Access layer wants a login or a service token',
     fix: (d) =>
       `The request was sent to ${text(d['loginHost']) ?? 'a login page'}: authenticate to that layer (for Cloudflare Access, send CF-Access-Client-Id and CF-Access-Client-Secret of a valid service token that the policy accepts), or call a host that is not behind it.`,
     explain: {
       meaning:
-        'An identity-aware proxy in front of the API (Cloudflare Access, oauth2-proxy, an SSO gateway) answered 302 or 303 with a Location on its login host instead of a 401. Clients that follow redirects end up with an HTML login page and fail later, typically on JSON parsing ("Unexpected token <").',
+        'An identity-aware proxy in front of the API (Cloudflare Access, oauth2-proxy, an SSO gateway) answered 302 or 303 with a Location on its login host instead of a 401, or served its HTML sign-in form (a password field) right away with a 200. Clients that follow redirects end up with an HTML login page and fail later, typically on JSON parsing ("Unexpected token <").',
       causes:
         'The Cloudflare Access service token is expired, revoked or was replaced; the Access policy changed and no longer has a Service Auth rule accepting service tokens; the client cannot send the CF-Access-Client-Id and CF-Access-Client-Secret headers; or a session cookie expired. Health checks on bypassed paths stay green meanwhile.',
       confirm:
@@ -139,17 +141,19 @@ export const statusFindings: FamilyCatalog<'status'> = {
   'status.no-route': {
     severity: 'error',
     title:
-      'No such route: "Missing Authentication Token" means the path did not match, not a missing key',
+      'No such route: the URL or method matched nothing on the server (a 404, or a gateway\'s "Missing Authentication Token"); not a key problem',
     fix: (d) =>
-      `Check the URL path, stage and method against what ${text(d['layer']) ?? 'the gateway'} has deployed: add the stage name, fix the trailing slash, percent-encode # and ? inside path parameters. No key will fix this.`,
+      d['kind'] === 'not-found'
+        ? `Check the URL against the API's reference: the base URL and version prefix (/v1), the path${d['path'] ? ` (${text(d['path'])})` : ''}, ids in it, the trailing slash and the method. A new key will not make a missing route appear.`
+        : `Check the URL path, stage and method against what ${text(d['layer']) ?? 'the gateway'} has deployed: add the stage name, fix the trailing slash, percent-encode # and ? inside path parameters. No key will fix this.`,
     explain: {
       meaning:
-        'AWS API Gateway (REST APIs) answers 403 {"message": "Missing Authentication Token"} with x-amzn-ErrorType: MissingAuthenticationTokenException when no resource and method match the request. It is a 404 worded as an auth error.',
+        'The server found nothing to route the request to. Usually that is a plain 404 (Express "Cannot GET /v1/resource", {"error": "Route not found"}); AWS API Gateway (REST APIs) words it as an auth error: 403 {"message": "Missing Authentication Token"} with x-amzn-ErrorType: MissingAuthenticationTokenException when no resource and method match. Either way the key was not the problem. (A 404 from a provider known to hide resources from callers without access, such as GitHub, is status.not-found-masked instead.)',
       causes:
-        'A missing or wrong stage in the URL (/prod), a trailing slash, a path or method (GET vs POST) that was never deployed, a call to the stage root with no method on it, or a # inside a path parameter that the client treated as a fragment, cutting the URL short.',
+        'A wrong base URL or version prefix, a typo in the path, a missing or wrong stage in the URL (/prod), a trailing slash, a path or method (GET vs POST) that was never deployed, or a # inside a path parameter that the client treated as a fragment, cutting the URL short.',
       confirm:
-        'The answer is the same with and without the credential, and the same for an obviously made-up path. Compare the URL with the resources of the stage (console, or aws apigateway get-resources).',
-      fix: 'Call the deployed path with the right stage and method, percent-encode reserved characters in path parameters, and redeploy the stage after adding routes. Rotating or adding keys changes nothing.',
+        'The answer is the same with and without the credential (`why401 check` compares the two), and the same for an obviously made-up path. Compare the URL with the API reference, or with the resources of the stage (console, or aws apigateway get-resources).',
+      fix: 'Call the documented path with the right prefix, stage and method, percent-encode reserved characters in path parameters, and redeploy the stage after adding routes. Rotating or adding keys changes nothing.',
       cases: ['gw-06', 'gw-07'],
     },
   },

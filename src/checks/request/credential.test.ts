@@ -1,0 +1,178 @@
+import { credentialExpired, credentialInvalid, insufficientScope } from './credential.js';
+import { BEARER, checkTable } from './test-helpers.js';
+
+const html = { 'content-type': 'text/html' };
+
+/** openresty's (nginx's) stock page for a 401: the status line twice and the server's name. */
+const OPENRESTY_401 =
+  '<html>\r\n<head><title>401 Authorization Required</title></head>\r\n<body>\r\n<center><h1>401 Authorization Required</h1></center>\r\n<hr><center>openresty</center>\r\n</body>\r\n</html>\r\n';
+
+checkTable(credentialInvalid, 'credential.invalid', {
+  finds: [
+    {
+      name: 'ex-03: 401 invalid_api_key',
+      reply: {
+        status: 401,
+        body: { error: { code: 'invalid_api_key', message: 'Incorrect API key provided' } },
+      },
+    },
+    {
+      name: '403 {"errors":["Invalid API key"]}',
+      reply: { status: 403, body: { errors: ['Invalid API key'] } },
+    },
+    {
+      name: 'AWS-style 403: the security token included in the request is invalid',
+      reply: {
+        status: 403,
+        headers: { 'content-type': 'text/xml', 'x-amzn-requestid': 'r-1' },
+        body: '<ErrorResponse><Error><Type>Sender</Type><Code>InvalidClientTokenId</Code><Message>The security token included in the request is invalid.</Message></Error></ErrorResponse>',
+      },
+      evidence: [/security token included in the request is invalid/],
+    },
+    {
+      name: 'Datadog-style 403 from an unknown host: Invalid API key or Application key',
+      reply: { status: 403, body: { errors: ['Invalid API key or Application key'] } },
+    },
+    {
+      name: 'ASP.NET-style 401: empty body, a bare WWW-Authenticate: Bearer to a Bearer token',
+      reply: { status: 401, headers: { 'www-authenticate': 'Bearer' }, body: '' },
+      confidence: 'heuristic',
+      evidence: [/bare `WWW-Authenticate: Bearer` challenge/, /RFC 6750/],
+    },
+    {
+      name: 'bare Bearer challenge; the same answer without the key',
+      reply: { status: 401, headers: { 'www-authenticate': 'Bearer realm="api"' }, body: '' },
+      probes: {
+        'without-credential': {
+          status: 401,
+          headers: { 'www-authenticate': 'Bearer realm="api"' },
+          body: '',
+        },
+      },
+      evidence: ['without the credential: the very same answer'],
+    },
+    {
+      name: 'openresty\'s stock 401 page ("Authorization Required" is its status line, not a word about the key)',
+      reply: { status: 401, headers: { ...html, server: 'openresty' }, body: OPENRESTY_401 },
+      evidence: [/stock page/],
+    },
+    {
+      name: 'the stock page without a Server header',
+      reply: { status: 401, headers: html, body: OPENRESTY_401 },
+    },
+    {
+      name: 'a 200 HTML page "Invalid Azure Subscription key"',
+      reply: {
+        status: 200,
+        headers: html,
+        body: '<html><body><p>Message: Invalid Azure Subscription key.</p></body></html>',
+      },
+    },
+  ],
+  ok: [
+    {
+      name: 'the answer says no credential arrived, with no challenge for the scheme sent (header checks tell)',
+      reply: { status: 401, body: { message: 'Missing X-Auth-Token header' } },
+    },
+    {
+      name: 'a bare Bearer challenge, but the key went raw',
+      spot: { in: 'header', name: 'Authorization', scheme: null },
+      reply: { status: 401, headers: { 'www-authenticate': 'Bearer' }, body: '' },
+    },
+    {
+      name: 'bare Bearer challenge; with the key in x-api-key the server read it (another answer)',
+      reply: { status: 401, headers: { 'www-authenticate': 'Bearer' }, body: '' },
+      alternatives: [
+        {
+          spot: { in: 'header', name: 'x-api-key', scheme: null },
+          reply: { status: 401, body: { error: 'invalid api key' } },
+        },
+      ],
+    },
+    {
+      name: 'the key was accepted in another header',
+      reply: { status: 401, body: { error: 'invalid token' } },
+      alternatives: [
+        {
+          spot: { in: 'header', name: 'x-api-key', scheme: null },
+          reply: { status: 200, body: { ok: true } },
+        },
+      ],
+    },
+    {
+      name: 'the cleaned key was accepted',
+      reply: { status: 401, body: { error: 'invalid token' } },
+      probes: { sanitized: { status: 200, body: { data: [] } } },
+    },
+    { name: 'expired', reply: { status: 401, body: { error: 'token expired' } } },
+    {
+      name: 'a 403 rate limit',
+      reply: {
+        status: 403,
+        headers: { 'x-ratelimit-remaining': '0' },
+        body: { message: 'API rate limit exceeded' },
+      },
+    },
+    {
+      name: 'a 200 sign-in form (status.login-redirect)',
+      reply: {
+        status: 200,
+        headers: html,
+        body: '<form action="/session"><input type="password" name="password"></form>',
+      },
+    },
+    { name: 'a 429', reply: { status: 429, body: { error: 'invalid request rate' } } },
+  ],
+});
+
+checkTable(credentialExpired, 'credential.expired', {
+  finds: [
+    {
+      name: 'Bearer error_description "The access token expired"',
+      reply: {
+        status: 401,
+        headers: {
+          'www-authenticate':
+            'Bearer error="invalid_token", error_description="The access token expired"',
+        },
+        body: '',
+      },
+    },
+  ],
+  ok: [
+    {
+      name: 'AWS "Signature expired": the request\'s time window, not the token (net.clock-skew)',
+      reply: {
+        status: 403,
+        body: {
+          message: 'Signature expired: 20260115T115500Z is now earlier than 20260115T120500Z',
+        },
+      },
+    },
+  ],
+});
+
+checkTable(insufficientScope, 'credential.insufficient-scope', {
+  finds: [
+    {
+      name: 'a 403 naming a permission',
+      reply: { status: 403, body: { message: 'The caller does not have permission' } },
+    },
+  ],
+  ok: [
+    {
+      name: 'Google PERMISSION_DENIED for BILLING_DISABLED is quota, not scope',
+      spot: BEARER,
+      reply: {
+        status: 403,
+        body: {
+          error: {
+            message: 'This API method requires billing to be enabled.',
+            status: 'PERMISSION_DENIED',
+            details: [{ reason: 'BILLING_DISABLED' }],
+          },
+        },
+      },
+    },
+  ],
+});

@@ -1,0 +1,179 @@
+import { headerPlacement } from './headers.js';
+import { checkTable, sampleKey, type Case } from './test-helpers.js';
+
+const RAW = { in: 'header', name: 'Authorization', scheme: null } as const;
+const XAPI = { in: 'header', name: 'x-api-key', scheme: null } as const;
+const DRF_403 = { status: 403, body: { detail: 'Authentication credentials were not provided.' } };
+
+const headerCases: { finds: Case[]; ok: Case[] } = {
+  finds: [
+    {
+      name: '401 "Missing X-Auth-Token header" to a Bearer token: names the header',
+      reply: { status: 401, body: { message: 'Missing X-Auth-Token header' } },
+      confidence: 'attributed',
+      evidence: [/names the header X-Auth-Token/],
+      data: { expectedHeader: 'X-Auth-Token', sentHeader: 'Authorization' },
+    },
+    {
+      name: 'a body that names the api-key header in quotes',
+      reply: {
+        status: 401,
+        body: { error: "Access denied: send your key in the header 'api-key'" },
+      },
+      data: { expectedHeader: 'api-key' },
+    },
+    {
+      name: 'DRF 403 "credentials were not provided" (no proxy in front): not read where it was put',
+      reply: DRF_403,
+      confidence: 'attributed',
+      evidence: [/says no credential arrived/, /does not read the key there/],
+      data: { expectedHeader: null, sentHeader: 'Authorization' },
+    },
+    {
+      name: 'the same, with the common placements tried and refused alike',
+      reply: DRF_403,
+      alternatives: [{ spot: XAPI, reply: DRF_403 }],
+      evidence: [/tried elsewhere: x-api-key: … → 403/],
+    },
+    {
+      name: 'an OpenAI-shaped key (provider known from the key only) on a server that wants X-Auth-Token',
+      key: sampleKey('openai', 0),
+      provider: 'openai',
+      providerBy: 'key',
+      reply: { status: 401, body: { message: 'Missing X-Auth-Token header' } },
+      data: { expectedHeader: 'X-Auth-Token' },
+    },
+    {
+      name: "hd-01: ElevenLabs' host, Bearer sent where it reads xi-api-key; the documented placement accepted",
+      provider: 'elevenlabs',
+      url: 'https://api.elevenlabs.io/v1/user',
+      reply: {
+        status: 401,
+        body: { detail: { status: 'needs_authorization', message: 'Missing xi-api-key header' } },
+      },
+      probes: { 'expected-placement': { status: 200, body: { user_id: 'u' } } },
+      confidence: 'confirmed',
+      data: { expectedHeader: 'xi-api-key' },
+    },
+    {
+      name: 'hd-02: the key in x-api-key where the server reads Authorization (an alternative shows it)',
+      spot: XAPI,
+      reply: { status: 401, body: { detail: 'Not authenticated' } },
+      alternatives: [
+        {
+          spot: { in: 'header', name: 'Authorization', scheme: 'Bearer' },
+          reply: { status: 401, body: { detail: 'Invalid token' } },
+        },
+      ],
+      confidence: 'definitive',
+    },
+  ],
+  ok: [
+    {
+      name: 'API Gateway "Missing Authentication Token" is an unmatched route, not a lost key',
+      reply: { status: 403, body: { message: 'Missing Authentication Token' } },
+    },
+    {
+      name: 'the answer names the header the key was sent in',
+      spot: XAPI,
+      reply: { status: 401, body: { error: 'invalid x-api-key header' } },
+    },
+    {
+      name: 'an Anthropic-style body naming anthropic-version (not a credential header)',
+      provider: 'anthropic',
+      url: 'https://api.anthropic.com/v1/messages',
+      spot: XAPI,
+      reply: { status: 400, body: { error: { message: 'anthropic-version: header is required' } } },
+    },
+    {
+      name: 'a bare Bearer challenge to a Bearer token: the server asks for what it got',
+      reply: { status: 401, headers: { 'www-authenticate': 'Bearer' }, body: '' },
+    },
+    {
+      name: '"not provided" behind a proxy that announces itself (net.proxy-strips-auth tells)',
+      reply: { ...DRF_403, headers: { via: '1.1 edge-proxy' } },
+    },
+    {
+      name: 'a 401 that blames the key',
+      reply: { status: 401, body: { error: 'Invalid API key' } },
+    },
+    {
+      name: 'accepted',
+      reply: { status: 200, body: { data: [] } },
+    },
+  ],
+};
+checkTable(headerPlacement, 'header.wrong-name', headerCases);
+
+checkTable(headerPlacement, 'header.wrong-scheme', {
+  finds: [
+    {
+      name: 'WWW-Authenticate: Basic realm="api" to a Bearer token (no proxy or gateway signals)',
+      reply: {
+        status: 401,
+        headers: { 'www-authenticate': 'Basic realm="api"' },
+        body: 'Unauthorized',
+      },
+      confidence: 'attributed',
+      evidence: [/challenges for Basic \(realm "api"\)/],
+      data: { expectedScheme: 'Basic', sentScheme: 'Bearer' },
+    },
+    {
+      name: 'hd-04: the raw key in Authorization, a bare Bearer challenge',
+      spot: RAW,
+      reply: {
+        status: 401,
+        headers: { 'www-authenticate': 'Bearer realm="api"' },
+        body: { detail: 'Not authenticated' },
+      },
+      data: { expectedScheme: 'Bearer' },
+    },
+    {
+      name: 'DRF TokenAuthentication: WWW-Authenticate: Token to a Bearer token',
+      reply: {
+        status: 401,
+        headers: { 'www-authenticate': 'Token' },
+        body: { detail: 'Authentication credentials were not provided.' },
+      },
+      data: { expectedScheme: 'Token' },
+    },
+  ],
+  ok: [
+    {
+      name: 'a Basic challenge from nginx in front (layer.gateway tells)',
+      reply: {
+        status: 401,
+        headers: { 'www-authenticate': 'Basic realm="x"', server: 'nginx' },
+        body: 'Unauthorized',
+      },
+    },
+    {
+      name: 'a Basic challenge on an HTML page (a login of the layer in front)',
+      reply: {
+        status: 401,
+        headers: { 'www-authenticate': 'Basic realm="x"', 'content-type': 'text/html' },
+        body: '<html><body>401</body></html>',
+      },
+    },
+    {
+      name: 'a Basic challenge to Basic credentials',
+      spot: { in: 'header', name: 'Authorization', scheme: 'Basic' },
+      reply: { status: 401, headers: { 'www-authenticate': 'Basic realm="api"' }, body: '' },
+    },
+    {
+      name: 'a Bearer challenge with error="invalid_token" read what it got',
+      spot: RAW,
+      reply: {
+        status: 401,
+        headers: { 'www-authenticate': 'Bearer error="invalid_token"' },
+        body: '',
+      },
+    },
+    {
+      name: "a provider that takes Bearer, sent so: another challenge is a layer's business",
+      provider: 'openai',
+      url: 'https://api.openai.com/v1/models',
+      reply: { status: 401, headers: { 'www-authenticate': 'Basic realm="proxy"' }, body: '' },
+    },
+  ],
+});

@@ -1,0 +1,44 @@
+import { gateway } from './layer.js';
+import { checkTable } from './test-helpers.js';
+
+checkTable(gateway, 'layer.gateway', {
+  finds: [
+    {
+      name: 'gw-06: API Gateway, x-amz-apigw-id',
+      reply: {
+        status: 403,
+        headers: { 'x-amz-apigw-id': 'abc=', 'x-amzn-requestid': 'r' },
+        body: { message: 'Forbidden' },
+      },
+      evidence: [/AWS API Gateway answered \(header x-amz-apigw-id\)/],
+    },
+    {
+      name: 'gw-01: Kong',
+      reply: {
+        status: 401,
+        headers: { 'x-kong-request-id': 'k' },
+        body: { message: 'No API key found in request' },
+      },
+    },
+  ],
+  ok: [
+    {
+      name: 'x-amzn-ErrorType and x-amzn-RequestId alone: every AWS service sends them',
+      reply: {
+        status: 403,
+        headers: { 'x-amzn-errortype': 'InvalidSignatureException', 'x-amzn-requestid': 'r-1' },
+        body: {
+          message: 'Signature expired: 20260115T115500Z is now earlier than 20260115T120500Z',
+        },
+      },
+    },
+    {
+      name: 'AWS STS-style 403 InvalidClientTokenId',
+      reply: {
+        status: 403,
+        headers: { 'content-type': 'text/xml', 'x-amzn-requestid': 'r-1' },
+        body: '<ErrorResponse><Error><Code>InvalidClientTokenId</Code><Message>The security token included in the request is invalid.</Message></Error></ErrorResponse>',
+      },
+    },
+  ],
+});

@@ -1,0 +1,57 @@
+import { loginRedirect } from './redirect.js';
+import { checkTable } from './test-helpers.js';
+
+const html = { 'content-type': 'text/html; charset=utf-8' };
+
+checkTable(loginRedirect, 'status.login-redirect', {
+  finds: [
+    {
+      name: 'gw-11: a 302 to a login host',
+      before: [
+        {
+          status: 302,
+          headers: { location: 'https://team.cloudflareaccess.com/cdn-cgi/access/login' },
+        },
+      ],
+      reply: { status: 200, headers: html, body: '<html>Sign in</html>' },
+    },
+    {
+      name: 'a 200 HTML page with a password field, at an API URL asked for JSON',
+      headers: [['Accept', 'application/json']],
+      reply: {
+        status: 200,
+        headers: html,
+        body: '<!doctype html><html><head><title>Acme</title></head><body><form method="post" action="/session"><input name="login"><input type="password" name="password"><button>Continue</button></form></body></html>',
+      },
+      evidence: [
+        /200 with an HTML sign-in form at https:\/\/api\.example\.test\/v1\/items/,
+        /asked for application\/json/,
+      ],
+      data: { loginHost: 'api.example.test' },
+    },
+    {
+      name: 'a 200 "Sign in" form without a password field (email first)',
+      reply: {
+        status: 200,
+        headers: html,
+        body: '<html><head><title>Sign in</title></head><body><form method="post"><input name="email"></form></body></html>',
+      },
+    },
+  ],
+  ok: [
+    { name: 'a 200 JSON answer', reply: { status: 200, body: { data: [] } } },
+    {
+      name: 'a 200 HTML page without a form',
+      reply: {
+        status: 200,
+        headers: html,
+        body: '<html><body><h1>Log in to see more</h1></body></html>',
+      },
+    },
+    {
+      name: 'a 302 elsewhere',
+      before: [{ status: 302, headers: { location: '/v2/items' } }],
+      reply: { status: 200, body: { data: [] } },
+    },
+  ],
+});

@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import type { WireResponse } from '../collect/http.js';
+import { readAnswer } from './answer.js';
+
+function answer(status: number, body: string | object, headers: Record<string, string> = {}) {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  const h = {
+    ...(typeof body === 'string' ? {} : { 'content-type': 'application/json' }),
+    ...headers,
+  };
+  const response: WireResponse = {
+    status,
+    statusText: '',
+    headers: h,
+    all: Object.fromEntries(Object.entries(h).map(([k, v]) => [k, [v]])),
+    body: text,
+    bodyBytes: text.length,
+    truncated: false,
+    fromProxy: false,
+  };
+  return readAnswer(response, Date.UTC(2026, 0, 15));
+}
+
+const html = { 'content-type': 'text/html' };
+
+describe('readAnswer: does the body blame the credential itself?', () => {
+  it.each<[string, string | object, boolean]>([
+    ['{"errors":["Invalid API key"]}', { errors: ['Invalid API key'] }, true],
+    [
+      'AWS: the security token included in the request is invalid',
+      '<Message>The security token included in the request is invalid.</Message>',
+      true,
+    ],
+    [
+      'Datadog: Invalid API key or Application key',
+      { errors: ['Invalid API key or Application key'] },
+      true,
+    ],
+    [
+      'Google: API key not valid',
+      { error: { message: 'API key not valid. Please pass a valid API key.' } },
+      true,
+    ],
+    ['Slack: invalid_auth', { ok: false, error: 'invalid_auth' }, true],
+    ['GitHub: Bad credentials', { message: 'Bad credentials' }, true],
+    ['a missing key is not a bad one', { message: 'Missing X-Auth-Token header' }, false],
+    [
+      'credentials not provided',
+      { detail: 'Authentication credentials were not provided.' },
+      false,
+    ],
+    [
+      'invalid_request_error about a parameter',
+      { error: { type: 'invalid_request_error', message: "Invalid value for 'model'" } },
+      false,
+    ],
+    ['a credit balance', { error: { message: 'Your credit balance is too low' } }, false],
+  ])('%s → %s', (_name, body, blames) => {
+    expect(answer(403, body).blamesCredential).toBe(blames);
+  });
+});
+
+describe('readAnswer: bodySaysFailure on a 2xx', () => {
+  it.each<[string, string | object, Record<string, string>, boolean]>([
+    [
+      'GraphQL errors, data null, UNAUTHENTICATED',
+      { errors: [{ message: 'x', extensions: { code: 'UNAUTHENTICATED' } }], data: null },
+      {},
+      true,
+    ],
+    ['GraphQL errors without data', { errors: [{ message: 'Not logged in' }] }, {}, true],
+    [
+      'GraphQL partial data with an auth-coded error',
+      { data: { a: 1 }, errors: [{ extensions: { code: 'FORBIDDEN' } }] },
+      {},
+      true,
+    ],
+    [
+      'GraphQL partial data with another error',
+      { data: { a: 1 }, errors: [{ message: 'x', extensions: { code: 'BAD_USER_INPUT' } }] },
+      {},
+      false,
+    ],
+    [
+      'an HTML auth error page',
+      '<html><body><p>Message: Invalid Azure Subscription key.</p></body></html>',
+      html,
+      true,
+    ],
+    [
+      'an HTML sign-in form',
+      '<html><body><form><input type="password" name="pw"></form></body></html>',
+      html,
+      true,
+    ],
+    [
+      'a plain HTML page',
+      '<html><body><h1>Welcome</h1><p>Our API is at /v1.</p></body></html>',
+      html,
+      false,
+    ],
+    [
+      'a long HTML page that mentions an invalid key somewhere',
+      `<html><body>${'<p>Reference text about the API and its many endpoints.</p>'.repeat(60)}<p>If the API key is invalid you get a 401.</p></body></html>`,
+      html,
+      false,
+    ],
+    ['JSON data', { data: [] }, {}, false],
+  ])('%s → %s', (_name, body, headers, failed) => {
+    expect(answer(200, body, headers).bodySaysFailure).toBe(failed);
+  });
+});
+
+describe('readAnswer: pages, headers, links, limits', () => {
+  it("a web server's stock page says nothing of its own", () => {
+    const page =
+      '<html>\r\n<head><title>401 Authorization Required</title></head>\r\n<body>\r\n<center><h1>401 Authorization Required</h1></center>\r\n<hr><center>openresty/1.21.4.1</center>\r\n</body>\r\n</html>';
+    const f = answer(401, page, html);
+    expect(f.stockPage).toBe(true);
+    expect(f.says.has('missing')).toBe(false);
+    expect(
+      answer(
+        401,
+        '<html><head><title>401 Unauthorized</title></head><body><h1>401</h1><p>Your API key is missing. Send it in the x-api-key header.</p></body></html>',
+        html,
+      ).stockPage,
+    ).toBe(false);
+  });
+
+  it('names credential headers the words mention, not other headers or plain words', () => {
+    expect(answer(401, { message: 'Missing X-Auth-Token header' }).namedHeaders).toEqual([
+      'X-Auth-Token',
+    ]);
+    expect(
+      answer(401, {
+        message: 'Provide your key in an Authorization header (Authorization: Bearer KEY)',
+      }).namedHeaders,
+    ).toEqual(['Authorization']);
+    expect(answer(400, { message: 'anthropic-version: header is required' }).namedHeaders).toEqual(
+      [],
+    );
+    expect(answer(401, { message: 'Invalid token header' }).namedHeaders).toEqual([]);
+  });
+
+  it('links, rate-limit headers and the route family', () => {
+    expect(
+      answer(401, { error: 'see https://console.mistral.ai/api-keys and http://help.aliyun.com/x' })
+        .linkedHosts,
+    ).toEqual(['console.mistral.ai', 'help.aliyun.com']);
+    expect(
+      answer(403, '', { 'x-ratelimit-limit': '60', 'x-ratelimit-remaining': '0' }).rateLimit,
+    ).toEqual({ limit: 60, remaining: 0 });
+    expect(answer(429, '', { ratelimit: 'limit=100, remaining=0, reset=5' }).rateLimit).toEqual({
+      limit: 100,
+      remaining: 0,
+    });
+    expect(answer(404, '<pre>Cannot GET /v1/x</pre>', html).says.has('route')).toBe(true);
+    expect(answer(404, { message: 'Not Found' }).says.has('route')).toBe(false);
+  });
+
+  it('"Signature expired" speaks of time, not of an expired token', () => {
+    const f = answer(403, {
+      message: 'Signature expired: 20260115T115500Z is now earlier than 20260115T120500Z',
+    });
+    expect(f.says.has('clock')).toBe(true);
+    expect(f.says.has('expired')).toBe(false);
+    expect(answer(401, { message: 'Token is expired' }).says.has('expired')).toBe(true);
+  });
+
+  it('an unclosed script tag does not swallow the page twice (linear)', () => {
+    const body = `<html>${'<script>'.repeat(4000)}</html>`;
+    const t0 = Date.now();
+    answer(200, body, html);
+    expect(Date.now() - t0).toBeLessThan(500);
+  });
+});
