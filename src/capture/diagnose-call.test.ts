@@ -54,6 +54,28 @@ describe('diagnoseCall: what passed through, read by the checks of check', () =>
       true,
       'status.error-in-body',
     ],
+    [
+      'a 200 sign-in page where JSON was expected',
+      call(
+        [['Authorization', `Bearer ${KEY}`]],
+        200,
+        '<html><body><form method="post" action="/session"><input name="login"><input type="password" name="pw"></form></body></html>',
+        [['Content-Type', 'text/html']],
+      ),
+      true,
+      'status.login-redirect',
+    ],
+    [
+      'a 200 HTML page that says the key is invalid',
+      call(
+        [['Ocp-Apim-Subscription-Key', KEY]],
+        200,
+        '<html><body><h1>Access denied due to invalid subscription key.</h1></body></html>',
+        [['Content-Type', 'text/html']],
+      ),
+      true,
+      'status.error-in-body',
+    ],
     ['no answer', call([['x-api-key', KEY]], undefined), true, 'net.unreachable'],
     [
       'a redirect to a login page',

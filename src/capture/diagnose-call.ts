@@ -76,10 +76,11 @@ function wireResponse(r: ObservedResponse): WireResponse {
 
 /**
  * A 2xx answer is read in full only when its first bytes could say it failed (the shapes
- * `readAnswer` calls a failure: `ok:false`, `success:false`, `status:"error"`, `error`, `errors`).
+ * `readAnswer` calls a failure: `ok:false`, `success:false`, `status:"error"`, `error`, `errors`,
+ * a sign-in form, words of an invalid, expired or missing key).
  */
 const FAILURE_WORDS =
-  /"(ok|success)"\s*:\s*false|"status"\s*:\s*"(error|REQUEST_DENIED)"|"errors?"\s*:/;
+  /"(ok|success)"\s*:\s*false|"status"\s*:\s*"(error|REQUEST_DENIED)"|"errors?"\s*:|type=["']?password|(invalid|expired|missing)\W{1,3}(\w+\W{1,3}){0,3}(key|token|credential)/i;
 
 /** A 2xx whose first bytes hold none of the failure shapes. */
 function plainlyAnswered(r: ObservedResponse | undefined): boolean {
