@@ -80,12 +80,27 @@ function wireResponse(r: ObservedResponse): WireResponse {
  * a sign-in form, words of an invalid, expired or missing key).
  */
 const FAILURE_WORDS =
-  /"(ok|success)"\s*:\s*false|"status"\s*:\s*"(error|REQUEST_DENIED)"|"errors?"\s*:|type=["']?password|(invalid|expired|missing)\W{1,3}(\w+\W{1,3}){0,3}(key|token|credential)/i;
+  /"(ok|success)"\s*:\s*false|"status"\s*:\s*"(error|REQUEST_DENIED)"|"errors?"\s*:/;
+/** The same for a page (HTML or text): a sign-in form, or an invalid, expired or missing key. */
+const PAGE_FAILURE_WORDS =
+  /type=["']?password|(invalid|expired|missing)\W{1,3}(\w+\W{1,3}){0,3}(key|token|credential)/i;
 
 /** A 2xx whose first bytes hold none of the failure shapes. */
 function plainlyAnswered(r: ObservedResponse | undefined): boolean {
-  return r !== undefined && r.status >= 200 && r.status < 300 && !FAILURE_WORDS.test(sampleHead(r));
+  if (r === undefined || r.status < 200 || r.status >= 300) return false;
+  const header = (name: string) =>
+    r.headers.find(([n]) => n.length === name.length && n.toLowerCase() === name)?.[1];
+  const page = /html|text\/plain/i.test(header('content-type') ?? '');
+  // Most answers hold none of the failure shapes' quoted names: no text is made of them.
+  if (!page && !header('content-encoding') && !ANCHORS.some((a) => hasIn(r.bodySample, a)))
+    return true;
+  const head = sampleHead(r);
+  return !FAILURE_WORDS.test(head) && !(page && PAGE_FAILURE_WORDS.test(head));
 }
+
+/** Every failure shape of FAILURE_WORDS holds one of these. */
+const ANCHORS = ['"ok"', '"success"', '"status"', '"error'].map((a) => Buffer.from(a));
+const hasIn = (sample: Buffer, anchor: Buffer) => sample.subarray(0, 4096).indexOf(anchor) >= 0;
 
 /** The app hung up before any answer came: nothing was refused. */
 function abandoned(call: ObservedCall): boolean {
@@ -106,7 +121,7 @@ function sentOf(call: ObservedCall, request: WireRequest, carried: boolean): Sen
       viaProxy: false,
     };
   }
-  const quick = r.status < 200 || r.status >= 300 || FAILURE_WORDS.test(sampleHead(r));
+  const quick = !plainlyAnswered(r);
   const response = wireResponse(r);
   const facts = quick ? readAnswer(response, call.startedAt + call.elapsedMs) : undefined;
   const accepted = facts ? isAccepted(facts) : true;
@@ -141,26 +156,64 @@ export async function diagnoseCall(
   call: ObservedCall,
   options: CallDiagnosisOptions = {},
 ): Promise<CallReport> {
+  return quickReport(call, options) ?? (await fullReport(call, options));
+}
+
+/**
+ * The report of a call with nothing to judge — a plain 2xx, or a call the app gave up on before
+ * any answer — made at once (no promise: capture makes one per call); null when it needs judging.
+ */
+export function quickReport(
+  call: ObservedCall,
+  options: CallDiagnosisOptions = {},
+): CallReport | null {
+  if (options.detail || !(plainlyAnswered(call.response) || abandoned(call))) return null;
+  const { credential, described } = credentialOf(call, detectionFor(call.url, options.providerId));
+  return report(call, credential, described, false, null, [], null);
+}
+
+async function fullReport(call: ObservedCall, options: CallDiagnosisOptions): Promise<CallReport> {
   const detection = detectionFor(call.url, options.providerId);
-  const url = call.url;
   const { credential, described } = credentialOf(call, detection);
-  const request: WireRequest = { method: call.method, url, headers: call.requestHeaders };
-  // Most calls pass: a plain 2xx (or a call the app gave up on before any answer) is not read
-  // further unless the live view wants its detail.
-  const plain = !options.detail && (plainlyAnswered(call.response) || abandoned(call));
-  const sent = plain ? undefined : sentOf(call, request, credential !== null);
-  const refused = sent !== undefined && isRefused(sent);
-  let verdict: Verdict | null = null;
-  let findings: Finding[] = [];
-  let exchange: ExchangeJson | null = null;
-  if (sent && refused) {
-    const { evidence } = await judgeExchange([sent], credential, detection, {
-      transport: options.probe,
-      localNow: call.startedAt + call.elapsedMs,
-    });
-    ({ verdict, findings } = conclude(evidence));
-  }
-  if (sent && (refused || options.detail)) exchange = exchangeJson(sent, credential);
+  const request: WireRequest = { method: call.method, url: call.url, headers: call.requestHeaders };
+  const sent = sentOf(call, request, credential !== null);
+  const refused = isRefused(sent);
+  if (!refused)
+    return report(
+      call,
+      credential,
+      described,
+      false,
+      null,
+      [],
+      options.detail ? exchangeJson(sent, credential) : null,
+    );
+  const { evidence } = await judgeExchange([sent], credential, detection, {
+    transport: options.probe,
+    localNow: call.startedAt + call.elapsedMs,
+  });
+  const { verdict, findings } = conclude(evidence);
+  return report(
+    call,
+    credential,
+    described,
+    true,
+    verdict,
+    findings,
+    exchangeJson(sent, credential),
+  );
+}
+
+function report(
+  call: ObservedCall,
+  credential: SentCredential | null,
+  described: CallCredential | null,
+  refused: boolean,
+  verdict: Verdict | null,
+  findings: Finding[],
+  exchange: ExchangeJson | null,
+): CallReport {
+  const url = call.url;
   const plainUrl =
     credential?.spot.in !== 'query' && credential?.spot.in !== 'path' && url.password === '';
   return {

@@ -16,11 +16,23 @@ export function upstreamPath(target: URL, requestTarget: string): string {
   return prefix && !path.startsWith(`${prefix}/`) && path !== prefix ? `${prefix}${path}` : path;
 }
 
-/** The URL a call is reported under: the target's origin and the path (`//x` stays a path). */
+const urls = new Map<string, URL>();
+
+/**
+ * The URL a call is reported under: the target's origin and the path (`//x` stays a path).
+ * Apps call the same few paths again and again: each is parsed once (readers never change it).
+ */
 export function callUrl(target: URL, path: string): URL {
-  try {
-    return new URL(`${target.origin}${path.startsWith('/') ? '' : '/'}${path}`);
-  } catch {
-    return new URL(target.origin);
+  const key = `${target.origin}${path.startsWith('/') ? '' : '/'}${path}`;
+  let url = urls.get(key);
+  if (!url) {
+    try {
+      url = new URL(key);
+    } catch {
+      url = new URL(target.origin);
+    }
+    if (urls.size >= 512) urls.clear();
+    urls.set(key, url);
   }
+  return url;
 }

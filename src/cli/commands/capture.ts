@@ -4,7 +4,7 @@ import { AgentPool } from '../../collect/http.js';
 import { parseUrl } from '../../engine/build-request.js';
 import { usageError } from '../../errors.js';
 import { callJson, callLine, CallTally } from '../../capture/call-lines.js';
-import { diagnoseCall, type CallReport } from '../../capture/diagnose-call.js';
+import { diagnoseCall, quickReport, type CallReport } from '../../capture/diagnose-call.js';
 import { LIVE_PATH, LiveHub } from '../../capture/live/live-hub.js';
 import type { ObservedCall } from '../../capture/observed-call.js';
 import { startProxy } from '../../capture/proxy.js';
@@ -108,17 +108,24 @@ export async function run(args: string[]): Promise<number> {
     if (log) log.write(`${scrub(JSON.stringify(json))}\n`);
     hub?.publish(report);
   };
+  const seen = { providerId: values.provider, detail: hub !== undefined };
   const onCall = (call: ObservedCall) => {
-    const work = diagnoseCall(call, {
-      providerId: values.provider,
-      detail: hub !== undefined,
+    // Most calls need no judging: shown at once, without a promise per call.
+    const quick = quickReport(call, seen);
+    if (quick) {
+      show(quick);
+      return;
+    }
+    const options = {
+      ...seen,
       probe: probeAgents && {
         agents: probeAgents,
         proxyFor: () => undefined,
         insecure: values.insecure === true,
         deadline: Date.now() + 10_000,
       },
-    }).then(show, (e: unknown) =>
+    };
+    const work = diagnoseCall(call, options).then(show, (e: unknown) =>
       writeErr(
         `why401 capture: could not read call ${call.id}: ${e instanceof Error ? e.message : String(e)}`,
       ),
