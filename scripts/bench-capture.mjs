@@ -136,7 +136,7 @@ async function latency(url) {
         })
         .on('error', reject);
     });
-  for (let i = 0; i < 300; i++) await one(); // warm-up
+  for (let i = 0; i < 2000; i++) await one(); // warm-up (JIT, connection, caches)
   const times = [];
   for (let i = 0; i < SEQUENTIAL; i++) times.push(await one());
   agent.destroy();
