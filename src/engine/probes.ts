@@ -179,7 +179,19 @@ export function planProbes(input: PlanInput): ProbePlan {
     facts &&
     (facts.status === 401 || facts.status === 403)
   ) {
-    for (const spot of COMMON_SPOTS) {
+    // What the answer names comes first: a header in its words, a scheme in its challenge.
+    const named: Spot[] = [
+      ...facts.namedHeaders
+        .filter((n) => n.toLowerCase() !== 'authorization')
+        .map((name): Spot => ({ in: 'header', name, scheme: null })),
+      ...facts.challenges
+        .filter((c) => !['basic', 'digest', 'negotiate', 'ntlm'].includes(c.scheme))
+        .map((c): Spot => ({ in: 'header', name: 'Authorization', scheme: c.rawScheme })),
+    ];
+    const spots = [...named, ...COMMON_SPOTS].filter(
+      (spot, i, all) => all.findIndex((o) => sameSpot(o, spot)) === i,
+    );
+    for (const spot of spots) {
       if (budget <= 0) break;
       if (sameSpot(spot, credential.spot)) continue;
       alternatives.push({

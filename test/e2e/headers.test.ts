@@ -201,6 +201,8 @@ describe('headers: the answer says where the key belongs (worded differently fro
       findings: ['header.wrong-name'],
     });
     expect(run.json?.findings[0]?.fix).toContain('X-Auth-Token');
+    // the header the answer names was tried, and the key worked there: confirmed, not read off
+    expect(run.json?.findings[0]?.evidence).toContain('accepted');
   });
 
   it('control: the key in X-Auth-Token → accepted', async () => {
