@@ -15,6 +15,12 @@ const atlassian = sampleKey('atlassian');
 checkTable(keyWrongProvider, 'key.wrong-provider', {
   finds: [
     {
+      name: "a GitHub classic PAT for Cloudflare: it fits Cloudflare's bare 40 characters, but ghp_ names it",
+      value: github,
+      ctx: forProvider('cloudflare'),
+      evidence: ['shape of GitHub', 'Cloudflare'],
+    },
+    {
       name: 'bu-04: an OpenAI key for Azure OpenAI',
       value: openai,
       ctx: forProvider('azure-openai'),

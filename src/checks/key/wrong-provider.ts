@@ -13,9 +13,18 @@ export const keyWrongProvider = defineCheck<KeyEvidence>(
     const hosts = new Set(expected.provider.hosts);
     const sameApi = (p: { id: string; hosts: readonly string[] }) =>
       p.id === expected.provider.id || p.hosts.some((h) => hosts.has(h));
-    if (matches.some((m) => sameApi(m.provider))) return [];
-    const owners = [...new Set(specific.map((m) => m.provider.name))];
-    const prefix = specific[0]?.shape.prefix;
+    // The provider's own shape fits: its key, unless that shape is a bare length and charset
+    // (Cloudflare's 40 characters) while another provider's prefix (`ghp_`) names the key.
+    const own = matches.filter((m) => sameApi(m.provider));
+    const named = specific.filter((m) => !sameApi(m.provider) && m.shape.prefix);
+    if (
+      own.length > 0 &&
+      (own.some((m) => !m.shape.generic && m.shape.prefix) || named.length === 0)
+    )
+      return [];
+    const others = own.length > 0 ? named : specific;
+    const owners = [...new Set(others.map((m) => m.provider.name))];
+    const prefix = others[0]?.shape.prefix;
     const why = expected.by === 'host' ? 'the request goes to its host' : '--provider says so';
     return [
       finding(
@@ -24,7 +33,7 @@ export const keyWrongProvider = defineCheck<KeyEvidence>(
         `the key has the shape of ${owners.join(' or ')}${prefix ? ` (prefix ${shownPrefix(prefix)})` : ''}, ` +
           `but it is used for ${expected.provider.name} (${why})`,
         {
-          keyProvider: specific[0]?.provider.id ?? null,
+          keyProvider: others[0]?.provider.id ?? null,
           hostProvider: expected.provider.id,
         },
       ),

@@ -128,6 +128,10 @@ checkTable(credentialInvalid, 'credential.invalid', {
 checkTable(credentialExpired, 'credential.expired', {
   finds: [
     {
+      name: 'a token that has expired',
+      reply: { status: 401, body: { error: 'The token has expired. Please sign in again.' } },
+    },
+    {
       name: 'Bearer error_description "The access token expired"',
       reply: {
         status: 401,
@@ -140,6 +144,15 @@ checkTable(credentialExpired, 'credential.expired', {
     },
   ],
   ok: [
+    {
+      name: 'SendGrid-style "invalid, expired, or revoked": every way a key fails, none named',
+      reply: {
+        status: 401,
+        body: {
+          errors: [{ message: 'The provided authorization grant is invalid, expired, or revoked' }],
+        },
+      },
+    },
     {
       name: 'AWS "Signature expired": the request\'s time window, not the token (net.clock-skew)',
       reply: {

@@ -22,11 +22,16 @@ function refusedCredential(final: Sent): boolean {
   return f.status >= 200 && f.status < 300 && f.bodySaysFailure && !f.loginForm;
 }
 
+const EITHER_OR =
+  /(invalid|revoked|incorrect|malformed)\W+(\w+\W+){0,2}(or\W+)?expired|expired\W+(\w+\W+){0,1}or\W+(invalid|revoked)/i;
+
 export const credentialExpired = defineCheck<RequestEvidence>(
   'credential-expired',
   ({ final, credential }) => {
     const f = final.facts;
     if (!credential || !f || !refusedCredential(final) || !f.says.has('expired')) return [];
+    // "invalid, expired, or revoked" lists every way a key fails: it names none of them
+    if (EITHER_OR.test(f.errorText)) return [];
     return [
       finding('credential.expired', 'attributed', `${f.status}: ${f.errorText.slice(0, 140)}`, {
         provider: null,

@@ -23,6 +23,22 @@ checkTable(gateway, 'layer.gateway', {
   ],
   ok: [
     {
+      name: "Azure OpenAI's own APIM id and its subscription-key wording: the API, not a layer",
+      provider: 'azure-openai',
+      spot: { in: 'header', name: 'api-key', scheme: null },
+      reply: {
+        status: 401,
+        headers: { 'apim-request-id': 'a-1' },
+        body: {
+          error: {
+            code: '401',
+            message:
+              'Access denied due to invalid subscription key or wrong API endpoint. Make sure to provide a valid key for an active subscription and use a correct regional API endpoint for your resource.',
+          },
+        },
+      },
+    },
+    {
       name: 'x-amzn-ErrorType and x-amzn-RequestId alone: every AWS service sends them',
       reply: {
         status: 403,

@@ -7,6 +7,18 @@ import {
 } from './evidence.js';
 import { describeSpot } from '../../engine/credential-place.js';
 
+/** Words of the provider's own auth: Azure's `Ocp-Apim-Subscription-Key` is its "subscription key". */
+function ownWords(provider: RequestEvidence['provider'], text: string): boolean {
+  if (!provider) return false;
+  const names = [provider.auth, ...provider.alternatives].flatMap((a) =>
+    'name' in a && typeof a.name === 'string' ? [a.name.toLowerCase()] : [],
+  );
+  return (
+    /subscription[ _-]?key/i.test(text) &&
+    names.some((n) => n.includes('subscription-key') || n === 'api-key')
+  );
+}
+
 /** The rejection came from a gateway in front of the API, with its own auth. */
 export const gateway = defineCheck<RequestEvidence>('gateway', (ev) => {
   const { final, provider, credential, probes, url, keyFindings } = ev;
@@ -21,8 +33,14 @@ export const gateway = defineCheck<RequestEvidence>('gateway', (ev) => {
   ) {
     return [];
   }
-  const sign = f.layers.find((l) => l.kind === 'gateway');
-  const words = f.says.has('gateway');
+  // The provider's own gateway headers (Azure OpenAI answers through APIM) and wording (its
+  // "subscription key") are the API speaking, not a layer in front of it.
+  const ownHeaders = (provider?.revealingHeaders ?? []).map((h) => h.name.toLowerCase());
+  const theirs = (evidence: string) =>
+    ownHeaders.some((h) => evidence.toLowerCase() === `header ${h}`);
+  const sign = f.layers.find((l) => l.kind === 'gateway' && !theirs(l.evidence));
+  const ownGateway = f.layers.some((l) => l.kind === 'gateway' && theirs(l.evidence));
+  const words = f.says.has('gateway') && !ownGateway && !ownWords(provider, f.errorText);
   const evidence: string[] = [];
   if (sign) evidence.push(`${sign.name} answered (${sign.evidence})`);
   if (words) evidence.push(`the body speaks of the layer's own keys: ${f.errorText.slice(0, 120)}`);

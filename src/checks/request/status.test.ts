@@ -13,6 +13,41 @@ checkTable(rateOrQuota, 'status.rate-limited', {
       evidence: ['Retry-After 20 s'],
     },
     {
+      name: 'Groq-style 429: rate limit words, a link to the billing page',
+      reply: {
+        status: 429,
+        headers: { 'retry-after': '2', 'x-ratelimit-remaining-requests': '0' },
+        body: {
+          error: {
+            code: 'rate_limit_exceeded',
+            message:
+              'Rate limit reached for model. Please try again in 2s. Upgrade at https://console.groq.com/settings/billing',
+          },
+        },
+      },
+    },
+    {
+      name: 'Hugging Face-style 429: "hourly quotas", Retry-After',
+      reply: {
+        status: 429,
+        headers: { 'retry-after': '132' },
+        body: { error: 'You have exceeded our hourly quotas for action: request. Retry later.' },
+      },
+    },
+    {
+      name: 'Google-style 429 RESOURCE_EXHAUSTED "check quota"',
+      reply: {
+        status: 429,
+        body: {
+          error: {
+            code: 429,
+            message: 'Resource has been exhausted (e.g. check quota).',
+            status: 'RESOURCE_EXHAUSTED',
+          },
+        },
+      },
+    },
+    {
       name: 'GitHub-style 403: X-RateLimit-Remaining 0, "API rate limit exceeded", a limit of 60',
       reply: {
         status: 403,
@@ -77,6 +112,17 @@ checkTable(rateOrQuota, 'status.quota-exceeded', {
       data: { bodyCode: 'insufficient_quota' },
     },
     { name: '402 Payment Required', reply: { status: 402, body: '' } },
+    {
+      name: 'SendGrid-style 401: maximum credits exceeded',
+      reply: { status: 401, body: { errors: [{ message: 'Maximum credits exceeded' }] } },
+    },
+    {
+      name: 'ElevenLabs-style 401: quota_exceeded',
+      reply: {
+        status: 401,
+        body: { detail: { status: 'quota_exceeded', message: 'This request exceeds your quota.' } },
+      },
+    },
     {
       name: 'Anthropic-style 400: the credit balance is too low',
       reply: {

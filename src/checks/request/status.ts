@@ -45,6 +45,9 @@ function codeFor(f: AnswerFacts, topic: RegExp): string | null {
 }
 
 const QUOTA_CODE = /quota|billing|credit|payment|insufficient|balance|funds/i;
+/** Words that say the account's money or allowance ran out, not that calls came too fast. */
+const SPENT =
+  /insufficient_quota|exceeded your current quota|credit balance|out of (funds|credits)|insufficient (funds|credits|balance)|spending limit|payment required|billing_hard_limit|quota_exceeded|credits? (exceeded|exhausted)|maximum credits/i;
 
 /**
  * The allowance is the anonymous one: a request without the credential gets the same limit, or
@@ -79,11 +82,20 @@ export const rateOrQuota = defineCheck<RequestEvidence>(
     const f = final.facts;
     if (!f) return [];
     const quota = f.says.has('quota');
+    const text = `${f.errorText} ${f.errorCodes.join(' ')}`;
+    // A 429 is a rate limit unless the words say the money ran out: "quota" and "billing" turn
+    // up in rate-limit messages too (hourly quotas, a link to the billing page).
+    const rate =
+      f.says.has('rate') ||
+      f.retryAfterSeconds !== undefined ||
+      f.rateLimit.remaining === 0 ||
+      /RESOURCE_EXHAUSTED/.test(text);
+    const broke = SPENT.test(text);
     if (
       f.status === 402 ||
-      (f.status === 429 && quota) ||
-      ((f.status === 403 || f.status === 400) &&
-        quota &&
+      (f.status === 429 && (broke || (quota && !rate))) ||
+      ((f.status === 403 || f.status === 400 || f.status === 401) &&
+        (f.status === 401 ? broke : quota) &&
         !f.blamesCredential &&
         !f.says.has('rate'))
     ) {
