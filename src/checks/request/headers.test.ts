@@ -1,4 +1,4 @@
-import { headerPlacement } from './headers.js';
+import { requiredMissing, headerPlacement } from './headers.js';
 import { checkTable, sampleKey, type Case } from './test-helpers.js';
 
 const RAW = { in: 'header', name: 'Authorization', scheme: null } as const;
@@ -174,6 +174,43 @@ checkTable(headerPlacement, 'header.wrong-scheme', {
       provider: 'openai',
       url: 'https://api.openai.com/v1/models',
       reply: { status: 401, headers: { 'www-authenticate': 'Basic realm="proxy"' }, body: '' },
+    },
+  ],
+});
+
+checkTable(requiredMissing, 'header.required-missing', {
+  finds: [
+    {
+      name: 'Azure OpenAI without ?api-version= (a 404 that says nothing of it)',
+      provider: 'azure-openai',
+      asSent: true,
+      url: 'https://res.openai.azure.com/openai/deployments',
+      spot: { in: 'header', name: 'api-key', scheme: null },
+      reply: { status: 404, body: { error: { code: '404', message: 'Resource not found' } } },
+      evidence: [/requires \?api-version=/],
+    },
+    {
+      name: 'GitHub with an empty User-Agent',
+      provider: 'github',
+      asSent: true,
+      url: 'https://api.github.com/user',
+      headers: [['User-Agent', '']],
+      reply: {
+        status: 403,
+        headers: { 'content-type': 'text/plain' },
+        body: 'Request forbidden by administrative rules. Please make sure your request has a User-Agent header',
+      },
+      evidence: [/requires User-Agent/],
+    },
+  ],
+  ok: [
+    {
+      name: 'Azure OpenAI with ?api-version=',
+      provider: 'azure-openai',
+      asSent: true,
+      url: 'https://res.openai.azure.com/openai/deployments?api-version=2024-02-01',
+      spot: { in: 'header', name: 'api-key', scheme: null },
+      reply: { status: 401, body: { error: { code: '401', message: 'Access denied' } } },
     },
   ],
 });

@@ -107,6 +107,8 @@ export interface Scenario {
   readonly headers?: readonly (readonly [string, string])[];
   /** Hops before the final answer (redirects). */
   readonly before?: readonly Reply[];
+  /** The user's own request (-H), not one why401 built. */
+  readonly asSent?: boolean;
 }
 
 /** Evidence as the engine assembles it after sending, probing included. */
@@ -140,7 +142,7 @@ export function evidenceOf(s: Scenario): RequestEvidence {
         }
       : null,
     headerNames: final.request.headers.map(([n]) => n.toLowerCase()),
-    asSent: false,
+    asSent: s.asSent ?? false,
     chain,
     final,
     leftOrigin: undefined,
