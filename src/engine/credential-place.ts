@@ -59,6 +59,8 @@ export const CREDENTIAL_QUERY = [
 export function looksLikeCredentialHeader(name: string): boolean {
   const n = name.toLowerCase();
   if (CREDENTIAL_HEADERS.has(n) || CREDENTIAL_HEADERS.has(n.replace(/_/g, '-'))) return true;
+  // who the caller is, beside the key (Cloudflare's X-Auth-Email, X-Auth-User, X-Auth-Account-Id)
+  if (/[-_](email|user(name)?|account([-_]id)?|id|type)$/.test(n)) return false;
   return (
     editDistance(n, 'authorization') <= 2 ||
     /(^|[-_])(api[-_]?key|token|secret|auth)([-_]|$)/.test(n)
