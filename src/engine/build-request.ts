@@ -1,3 +1,4 @@
+import { matchKeyShapes } from '../providers/detect.js';
 import type { WireRequest } from '../collect/http.js';
 import { usageError } from '../errors.js';
 import type { Provider } from '../providers/types.js';
@@ -175,7 +176,9 @@ export function buildRequest(
   // The template's own spot was left empty for the key: without one to place, it goes.
   if (keySpot && keySpot.in !== 'header' && (credential || !input.key)) remove(req, keySpot);
   if (!credential && input.key) {
-    const spot = keySpot ??
+    const oauth = provider ? oauthSpot(provider, input.key.reveal()) : undefined;
+    const spot = (keySpot?.in === 'header' ? (oauth ?? keySpot) : keySpot) ??
+      oauth ??
       (provider && spotFor(provider.auth, input.params)) ?? {
         in: 'header',
         name: 'Authorization',
@@ -408,4 +411,18 @@ export function withCredential(
   if (from) remove(req, from);
   if (to && key !== null) place(req, to, key);
   return { ...base, url: req.url, headers: req.headers, body: req.body };
+}
+
+/**
+ * An OAuth token of the provider (Anthropic's `sk-ant-oat01-`) goes where its OAuth tokens go,
+ * the Bearer alternative, not where its API keys go.
+ */
+function oauthSpot(provider: Provider, key: string): Spot | undefined {
+  const oauth = matchKeyShapes(meantValue(key)).some(
+    (m) => m.provider.id === provider.id && !m.shape.generic && m.shape.kinds.includes('oauth'),
+  );
+  if (!oauth) return undefined;
+  return provider.alternatives
+    .map((a) => spotFor(a))
+    .find((s) => s?.in === 'header' && s.scheme?.toLowerCase() === 'bearer');
 }

@@ -292,3 +292,15 @@ describe('companion headers of a URL given', () => {
     expect(built.request.url.searchParams.get('api-version')).toBe('2023-03-15-preview');
   });
 });
+
+describe('an OAuth token goes where the provider reads OAuth tokens', () => {
+  it('anthropic: sk-ant-oat01- goes as Authorization: Bearer, not in x-api-key', () => {
+    const anthropic = providerById('anthropic') as Provider;
+    const token = `sk-ant-oat01-${'Ab3_'.repeat(16)}`;
+    const built = build(anthropic, { key: new Secret(token, 'test') });
+    const names = built.request.headers.map(([n]) => n.toLowerCase());
+    expect(built.request.headers).toContainEqual(['Authorization', `Bearer ${token}`]);
+    expect(names).not.toContain('x-api-key');
+    expect(names).toContain('anthropic-version');
+  });
+});
