@@ -250,3 +250,13 @@ export function sameSpot(a: Spot, b: Spot): boolean {
   if (a.in !== 'header' || b.in !== 'header') return true;
   return (a.scheme ?? '').toLowerCase() === (b.scheme ?? '').toLowerCase();
 }
+
+/**
+ * The provider's alternative placements that take this key: one documented for OAuth tokens
+ * (Linear's and Anthropic's Bearer) does not take an API key of another kind. `keyKinds` are
+ * the kinds the key's shape has at this provider; none known, every alternative counts.
+ */
+export function alternativesFor(provider: Provider, keyKinds: readonly string[]): Placement[] {
+  const oauthKey = keyKinds.length === 0 || keyKinds.some((k) => k === 'oauth' || k === 'jwt');
+  return provider.alternatives.filter((a) => oauthKey || !/\boauth\b/i.test(a.note ?? ''));
+}

@@ -7,7 +7,15 @@ import {
   type SentCredential,
 } from '../checks/request/evidence.js';
 import { withCredential, WHY401_UA } from './build-request.js';
-import { describeSpot, sameSpot, spotFor, validationSpot, type Spot } from './credential-place.js';
+import {
+  alternativesFor,
+  describeSpot,
+  sameSpot,
+  spotFor,
+  validationSpot,
+  type Spot,
+} from './credential-place.js';
+import { keyKindsAt } from '../providers/detect.js';
 import { sendOne, type Transport } from './chain.js';
 import type { WireRequest } from '../collect/http.js';
 import { HYGIENE_IDS } from '../checks/key/index.js';
@@ -98,8 +106,9 @@ export function planProbes(input: PlanInput): ProbePlan {
   // Digest, SigV4 or OAuth 1 parameters mean nothing in another header: not moved around.
   const movable = credential !== null && secretParams(credential.secret.reveal()) === undefined;
   const expected = provider && movable ? spotFor(provider.auth) : undefined;
+  const kinds = provider && credential ? keyKindsAt(provider, credential.meant) : [];
   const alternativesOk = provider
-    ? [...provider.alternatives.map((p) => spotFor(p)), validationSpot(provider)].filter(
+    ? [...alternativesFor(provider, kinds).map((p) => spotFor(p)), validationSpot(provider)].filter(
         (s): s is Spot => s !== undefined,
       )
     : [];

@@ -271,3 +271,10 @@ function capPrefix(prefix: string): string {
   const cut = Math.max(head.lastIndexOf('-'), head.lastIndexOf('_'), head.lastIndexOf('.'));
   return cut > 0 ? head.slice(0, cut + 1) : head;
 }
+
+/** The kinds the key's own shape has at this provider (`["secret"]`, `["oauth"]`); [] if none fits. */
+export function keyKindsAt(provider: Provider, key: string): string[] {
+  return matchKeyShapes(key)
+    .filter((m) => m.provider.id === provider.id && !m.shape.generic)
+    .flatMap((m) => m.shape.kinds);
+}

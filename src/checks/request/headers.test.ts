@@ -108,6 +108,24 @@ checkTable(headerPlacement, 'header.wrong-name', headerCases);
 checkTable(headerPlacement, 'header.wrong-scheme', {
   finds: [
     {
+      name: 'Linear: a personal key (lin_api_) as Bearer, which Linear keeps for OAuth tokens',
+      provider: 'linear',
+      key: sampleKey('linear'),
+      spot: { in: 'header', name: 'Authorization', scheme: 'Bearer' },
+      reply: {
+        status: 400,
+        body: {
+          errors: [
+            {
+              message: 'Authentication required, not authenticated',
+              extensions: { code: 'AUTHENTICATION_ERROR' },
+            },
+          ],
+        },
+      },
+      evidence: [/expects Authorization/],
+    },
+    {
       name: 'WWW-Authenticate: Basic realm="api" to a Bearer token (no proxy or gateway signals)',
       reply: {
         status: 401,

@@ -1,4 +1,5 @@
 import {
+  alternativesFor,
   describeSpot,
   editDistance,
   sameSpot,
@@ -7,6 +8,7 @@ import {
   validationSpot,
   type Spot,
 } from '../../engine/credential-place.js';
+import { keyKindsAt } from '../../providers/detect.js';
 import { defineCheck, finding } from '../types.js';
 import {
   readingAlternative,
@@ -36,8 +38,9 @@ export const headerMissing = defineCheck<RequestEvidence>(
 /** The provider's spots: its auth, its alternatives, and where its validation request puts the key. */
 function expectedSpots(ev: RequestEvidence): Spot[] {
   if (!ev.provider) return [];
+  const kinds = ev.credential ? keyKindsAt(ev.provider, ev.credential.meant) : [];
   return [
-    ...[ev.provider.auth, ...ev.provider.alternatives].map((p) => spotFor(p)),
+    ...[ev.provider.auth, ...alternativesFor(ev.provider, kinds)].map((p) => spotFor(p)),
     validationSpot(ev.provider),
   ].filter((s): s is Spot => s !== undefined);
 }
