@@ -39,6 +39,15 @@ checkTable(gateway, 'layer.gateway', {
       },
     },
     {
+      name: 'Azure OpenAI speaking of its subscription key, no APIM header: still the API',
+      provider: 'azure-openai',
+      spot: { in: 'header', name: 'api-key', scheme: null },
+      reply: {
+        status: 401,
+        body: { error: { code: '401', message: 'Access denied due to invalid subscription key.' } },
+      },
+    },
+    {
       name: 'x-amzn-ErrorType and x-amzn-RequestId alone: every AWS service sends them',
       reply: {
         status: 403,

@@ -7,16 +7,16 @@ import {
 } from './evidence.js';
 import { describeSpot } from '../../engine/credential-place.js';
 
-/** Words of the provider's own auth: Azure's `Ocp-Apim-Subscription-Key` is its "subscription key". */
+/**
+ * Words of the provider's own auth: a provider that reads a subscription-key header (Azure's
+ * `Ocp-Apim-Subscription-Key`) speaks of "subscription keys" itself.
+ */
 function ownWords(provider: RequestEvidence['provider'], text: string): boolean {
   if (!provider) return false;
   const names = [provider.auth, ...provider.alternatives].flatMap((a) =>
     'name' in a && typeof a.name === 'string' ? [a.name.toLowerCase()] : [],
   );
-  return (
-    /subscription[ _-]?key/i.test(text) &&
-    names.some((n) => n.includes('subscription-key') || n === 'api-key')
-  );
+  return /subscription[ _-]?key/i.test(text) && names.some((n) => n.includes('subscription-key'));
 }
 
 /** The rejection came from a gateway in front of the API, with its own auth. */
