@@ -2,7 +2,8 @@
 // CommonJS because Node's ESM loader costs milliseconds at every start that a CLI does not need.
 // The package is "type": "module", so every CLI file ends in .cjs:
 //
-//   dist/cli/why401.cjs            the bin: src/cli/main.ts, which requires one command bundle
+//   dist/cli/why401.cjs            the bin: src/cli/bin.ts, which loads main.cjs with its code cache
+//   dist/cli/main.cjs              src/cli/main.ts, which requires one command bundle
 //   dist/cli/runtime.cjs           what main.ts itself imports (scrubber, output, errors, help)
 //   dist/cli/commands/<name>.cjs   one self-contained bundle per command of main.ts's table
 //   dist/cli/vendor/yaml.cjs       the YAML parser, required by a command only when it reads YAML
@@ -11,8 +12,12 @@
 // bundle (only one is loaded per process). What main.ts imports is the exception: it lives once,
 // in runtime.cjs, required by the bin and by every command, so module state (the scrubber's
 // registered secrets, --reveal) is one per process, as in the source.
+//
+// Every file but the bin starts with a stamp of its content, `// why401 build <hash>`: the bin
+// uses a V8 code cache (<file>.v8c, scripts/code-cache.mjs) only if it carries the same stamp.
 import { build } from 'esbuild';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
@@ -158,10 +163,12 @@ const yamlApart = {
 };
 
 await Promise.all([
-  // The bin: main.ts alone; its imports come from runtime.cjs, its commands are required.
+  // The bin: the loader of the bundles below, with their code caches.
+  build({ ...cjs, entryPoints: { why401: 'src/cli/bin.ts' }, outdir: 'dist/cli' }),
+  // main.ts alone; its imports come from runtime.cjs, its commands are required.
   build({
     ...cjs,
-    entryPoints: { why401: MAIN },
+    entryPoints: { main: MAIN },
     outdir: 'dist/cli',
     plugins: [
       {
@@ -216,6 +223,19 @@ await Promise.all([
 ]);
 
 await build({ ...cjs, entryPoints: { yaml: 'yaml' }, outdir: 'dist/cli/vendor' });
+
+const bundles = [
+  'dist/cli/main.cjs',
+  'dist/cli/runtime.cjs',
+  'dist/cli/vendor/yaml.cjs',
+  ...COMMANDS.map((name) => `dist/cli/commands/${name}.cjs`),
+];
+for (const bundle of bundles) {
+  const file = join(ROOT, bundle);
+  const source = readFileSync(file, 'utf8');
+  const hash = createHash('sha256').update(source).digest('hex').slice(0, 16);
+  writeFileSync(file, `// why401 build ${hash}\n${source}`);
+}
 
 // The layout before this one (an ESM main.js and hashed chunks): never shipped with this build.
 for (const stale of ['dist/cli/main.js', 'dist/cli/chunks']) {

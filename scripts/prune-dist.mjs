@@ -16,7 +16,9 @@ if (!existsSync(bin)) {
   process.exit(1);
 }
 
-const SPECIFIER = /(?:from\s*|import\s*\(\s*|require\s*\(\s*)["'](\.\.?\/[^"'\s]+)["']/g;
+// (`__dirname, "./main.cjs"`: the bin loads main.cjs itself, to give V8 its code cache.)
+const SPECIFIER =
+  /(?:from\s*|import\s*\(\s*|require\s*\(\s*|__dirname,\s*)["'](\.\.?\/[^"'\s]+)["']/g;
 const kept = new Set();
 const queue = [bin, join(dist, 'index.js'), join(dist, 'index.d.ts')];
 while (queue.length > 0) {
@@ -27,6 +29,7 @@ while (queue.length > 0) {
   if (declaration) queue.push(`${file}.map`);
   else if (file.endsWith('.js')) queue.push(file.replace(/\.js$/, '.d.ts'));
   if (file.endsWith('.map')) continue;
+  if (file.endsWith('.cjs') && file !== bin) kept.add(`${file}.v8c`);
   for (const m of readFileSync(file, 'utf8').matchAll(SPECIFIER)) {
     const target = resolve(dirname(file), m[1]);
     queue.push(declaration ? target.replace(/\.js$/, '.d.ts') : target);

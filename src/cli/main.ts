@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 import { isWhy401Error } from '../errors.js';
 import { EXIT } from './exit-codes.js';
 import { writeErr, writeOut } from './io.js';

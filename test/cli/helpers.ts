@@ -20,10 +20,12 @@ export interface RunOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** Standard input; empty (a closed pipe, not a TTY) by default. */
   readonly input?: string | Buffer;
+  /** Another copy of the bin (a copied dist/cli/); the built one by default. */
+  readonly bin?: string;
 }
 
 export function why401(args: readonly string[], options: RunOptions = {}): Run {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
+  const result = spawnSync(process.execPath, [options.bin ?? BIN, ...args], {
     cwd: ROOT,
     env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1', ...options.env },
     input: options.input ?? '',

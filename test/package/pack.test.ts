@@ -79,8 +79,12 @@ describe('the packed package, installed', () => {
     expect(files).toContain('dist/index.js');
     expect(files).toContain('dist/index.d.ts');
     expect(files).toContain('dist/cli/why401.cjs');
+    expect(files).toContain('dist/cli/main.cjs');
     expect(files).toContain('dist/cli/runtime.cjs');
     expect(files).toContain('dist/cli/vendor/yaml.cjs');
+    // The bundles' V8 code caches (src/cli/bin.ts) ship beside them.
+    expect(files).toContain('dist/cli/main.cjs.v8c');
+    expect(files).toContain('dist/cli/commands/key.cjs.v8c');
     expect(files.filter((f) => !f.startsWith('dist/')).sort()).toEqual([
       'README.md',
       'package.json',
@@ -92,7 +96,7 @@ describe('the packed package, installed', () => {
     const built = readdirSync(join(ROOT, 'dist', 'cli', 'commands'));
     expect(commands.sort()).toEqual(built.map((f) => `dist/cli/commands/${f}`).sort());
     expect(built).toContain('key.cjs');
-    expect(built.every((f) => f.endsWith('.cjs'))).toBe(true);
+    expect(built.every((f) => f.endsWith('.cjs') || f.endsWith('.cjs.v8c'))).toBe(true);
   });
 
   it('import { diagnose, lintKey, explain, withWhy401 } from "why401" works as a user writes it', () => {
