@@ -162,6 +162,15 @@ const yamlApart = {
   },
 };
 
+/** import.meta.url (createRequire in collect/http.ts, cli/io.ts): the bundle's own file URL. */
+const fileUrl = {
+  define: { 'import.meta.url': '__why401_url' },
+  // ('use strict' first: a banner would otherwise end the prologue that makes the file strict.)
+  banner: {
+    js: "'use strict';\nvar __why401_url = require('node:url').pathToFileURL(__filename).href;",
+  },
+};
+
 await Promise.all([
   // The bin: the loader of the bundles below, with their code caches.
   build({ ...cjs, entryPoints: { why401: 'src/cli/bin.ts' }, outdir: 'dist/cli' }),
@@ -187,6 +196,7 @@ await Promise.all([
     ...cjs,
     entryPoints: { runtime: 'why401-runtime' },
     outdir: 'dist/cli',
+    ...fileUrl,
     plugins: [
       {
         name: 'runtime-entry',
@@ -212,12 +222,7 @@ await Promise.all([
     ...cjs,
     entryPoints: Object.fromEntries(COMMANDS.map((n) => [n, `src/cli/commands/${n}.ts`])),
     outdir: 'dist/cli/commands',
-    // import.meta.url (createRequire in collect/http.ts, dist-file.ts): the bundle's file URL.
-    define: { 'import.meta.url': '__why401_url' },
-    // ('use strict' first: a banner would otherwise end the prologue that makes the file strict.)
-    banner: {
-      js: "'use strict';\nvar __why401_url = require('node:url').pathToFileURL(__filename).href;",
-    },
+    ...fileUrl,
     plugins: [sharedFromRuntime('../runtime.cjs'), dotenvLazyCrypto, providersAsJson, yamlApart],
   }),
 ]);

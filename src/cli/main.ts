@@ -38,28 +38,7 @@ async function main(argv: string[]): Promise<number> {
     writeErr(`why401: unknown command "${maskSecretLike(name)}". Run why401 --help for the list.`);
     return EXIT.usage;
   }
-  enableCompileCache();
   return (await load())(rest);
-}
-
-/**
- * Node ≥ 22.1 keeps the code it compiles on disk (module.enableCompileCache; NODE_COMPILE_CACHE
- * and NODE_DISABLE_COMPILE_CACHE apply), so later starts skip most compiling. Node 20 has no such
- * cache, and is not made to load node:module for nothing.
- */
-function enableCompileCache(): void {
-  const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
-  if (major < 22 || (major === 22 && minor < 1)) return;
-  const nodeModule = process.getBuiltinModule?.('node:module') as
-    { enableCompileCache?: () => unknown } | undefined;
-  nodeModule?.enableCompileCache?.();
-}
-
-// `why401 … | head`: a closed pipe ends the output, not the process with a stack trace.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  });
 }
 
 main(process.argv.slice(2)).then(

@@ -3,7 +3,7 @@ import { diagnose, type DiagnoseOptions } from '../engine/diagnose.js';
 import { renderCurl } from '../report/curl.js';
 import { diagnosisHuman, diagnosisJson } from '../report/diagnosis.js';
 import { EXIT } from './exit-codes.js';
-import { styleFor, writeErr, writeOut } from './io.js';
+import { isTerminal, styleFor, writeErr, writeOut } from './io.js';
 
 export interface OutputFlags {
   readonly json?: boolean | undefined;
@@ -18,7 +18,7 @@ export async function runDiagnosis(
   options: DiagnoseOptions,
   flags: OutputFlags,
 ): Promise<number> {
-  const progress = !flags.json && process.stderr.isTTY;
+  const progress = !flags.json && isTerminal(2);
   const d = await diagnose(input, {
     ...options,
     ...(progress ? { onProgress: (l: string) => writeErr(`… ${l}`) } : {}),
@@ -26,7 +26,7 @@ export async function runDiagnosis(
   if (flags.json) writeOut(JSON.stringify(diagnosisJson(d), null, 2));
   else {
     writeOut(
-      diagnosisHuman(d, styleFor(process.stdout, flags.noColor === true), flags.verbose === true),
+      diagnosisHuman(d, styleFor(1, flags.noColor === true), flags.verbose === true),
     );
     if (flags.curl) writeOut(`\nThe same request with curl:\n${renderCurl(d)}`);
   }

@@ -85,7 +85,7 @@ export async function run(args: string[]): Promise<number> {
     );
   const port = intOption('port', values.port, 8401, 0, 65535);
   const headTimeoutMs = intOption('timeout', values.timeout, 60_000, 1, 3_600_000);
-  const style = styleFor(process.stdout, values['no-color'] === true);
+  const style = styleFor(1, values['no-color'] === true);
   const log = values.log === undefined ? undefined : openLog(values.log);
   const hub = values.ui ? new LiveHub(target.origin) : undefined;
   const probeAgents = values.probe ? new AgentPool() : undefined;

@@ -157,7 +157,7 @@ export async function run(args: string[]): Promise<number> {
     return EXIT.accepted;
   }
   const json = values.json === true;
-  const style = styleFor(process.stdout, values['no-color'] === true);
+  const style = styleFor(1, values['no-color'] === true);
   const started = Date.now();
   // WHY401_DEMO_SEED (tests only): derive the keys from a seed, so a test can look for them.
   const seed = process.env['WHY401_DEMO_SEED'] || undefined;

@@ -60,7 +60,7 @@ export async function run(args: string[]): Promise<number> {
     throw usageError(
       `--port takes a number from 0 to 65535, got "${String(values.port).slice(0, 20)}"`,
     );
-  const style = styleFor(process.stdout, values['no-color'] === true);
+  const style = styleFor(1, values['no-color'] === true);
   let server;
   try {
     server = await startEcho(port, (r) =>

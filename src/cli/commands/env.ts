@@ -71,7 +71,7 @@ export async function run(args: string[]): Promise<number> {
   const dir = resolve(values.dir ?? process.cwd());
   if (!isDirectory(dir)) throw usageError(`--dir ${values.dir ?? dir}: not a directory`);
   const options = { dir, env: process.env, mode: values.mode, host: hostOf(values.host) };
-  const style = styleFor(process.stdout, values['no-color'] === true);
+  const style = styleFor(1, values['no-color'] === true);
   if (values.all) {
     const report = await scanAllEnv(options);
     writeOut(

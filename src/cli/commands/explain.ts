@@ -31,7 +31,7 @@ export async function run(args: string[]): Promise<number> {
     writeOut(EXPLAIN_HELP);
     return EXIT.accepted;
   }
-  const style = styleFor(process.stdout, values['no-color'] === true);
+  const style = styleFor(1, values['no-color'] === true);
   if (values.list) {
     writeOut(
       values.json

@@ -142,7 +142,7 @@ function keyJson(r: KeyReport) {
 }
 
 function keyHuman(r: KeyReport, noColor: boolean): string {
-  const style = styleFor(process.stdout, noColor);
+  const style = styleFor(1, noColor);
   const errors = r.findings.filter((f) => f.severity === 'error');
   const verdict =
     errors[0] !== undefined
@@ -191,7 +191,7 @@ function reportUnset(name: string, json: boolean): number {
       ),
     );
   } else {
-    const style = styleFor(process.stdout);
+    const style = styleFor(1);
     writeOut(`${style.red(`✖ ${finding.title}`)}\n\n${renderFindingsHuman([finding], style)}`);
   }
   return EXIT.problem;

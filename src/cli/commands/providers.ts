@@ -26,7 +26,7 @@ export async function run(args: string[]): Promise<number> {
     writeOut(PROVIDERS_HELP);
     return EXIT.accepted;
   }
-  const style = styleFor(process.stdout, values['no-color'] === true);
+  const style = styleFor(1, values['no-color'] === true);
   const [id] = positionals;
   if (id === undefined) {
     writeOut(

@@ -67,7 +67,7 @@ export async function run(args: string[]): Promise<number> {
     throw usageError(
       `unknown provider "${values.provider.slice(0, 40)}"; known: ${providerIds().join(', ')}`,
     );
-  const style = styleFor(process.stderr, values['no-color'] === true);
+  const style = styleFor(2, values['no-color'] === true);
   const log =
     values.log === undefined
       ? undefined
