@@ -25,9 +25,7 @@ export async function runDiagnosis(
   });
   if (flags.json) writeOut(JSON.stringify(diagnosisJson(d), null, 2));
   else {
-    writeOut(
-      diagnosisHuman(d, styleFor(1, flags.noColor === true), flags.verbose === true),
-    );
+    writeOut(diagnosisHuman(d, styleFor(1, flags.noColor === true), flags.verbose === true));
     if (flags.curl) writeOut(`\nThe same request with curl:\n${renderCurl(d)}`);
   }
   if (flags.json && flags.curl) writeErr(renderCurl(d));
