@@ -3,30 +3,19 @@
 // against a baseline run alongside (never raw times alone: machines differ, ratios travel).
 // Not part of the tests. Needs a build (`npm run build`).
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:http';
 import { mkdtempSync, mkdirSync, writeFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { startLoopbackApi } from './loopback-api.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 21);
 const WARMUP = 3;
 const CLI = new URL('../dist/cli/why401.cjs', import.meta.url).pathname;
 const key = `sk-bench-${randomBytes(18).toString('base64url')}`;
 
-/** A loopback API: Bearer <key> → 200, anything else → 401 with a Bearer challenge. */
-const server = createServer((req, res) => {
-  const ok = req.headers.authorization === `Bearer ${key}`;
-  res.writeHead(ok ? 200 : 401, {
-    'content-type': 'application/json',
-    ...(ok ? {} : { 'www-authenticate': 'Bearer error="invalid_token"' }),
-  });
-  res.end(
-    ok ? '{"data":[]}' : '{"error":{"message":"Incorrect API key","code":"invalid_api_key"}}',
-  );
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const url = `http://127.0.0.1:${server.address().port}/v1/models`;
+const api = await startLoopbackApi(key);
+const url = api.url;
 
 const dir = mkdtempSync(join(tmpdir(), 'why401-bench-'));
 const bare = join(dir, 'bare.mjs');
@@ -149,7 +138,7 @@ if (caFile) {
   await measureAll();
 }
 
-server.close();
+api.close();
 rmSync(dir, { recursive: true, force: true });
 
 const fmt = (ms) => `${ms.toFixed(1)} ms`;

@@ -5,11 +5,11 @@
 // cache ends up with what all of its runs compiled. Everything runs on 127.0.0.1.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:http';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startLoopbackApi } from './loopback-api.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = join(ROOT, 'dist', 'cli', 'why401.cjs');
@@ -24,19 +24,8 @@ function removeCaches(dir) {
 removeCaches(join(ROOT, 'dist', 'cli'));
 
 const key = `sk-proj-${randomBytes(24).toString('base64url')}`;
-/** A loopback API: Bearer <key> → 200, anything else → 401 with a Bearer challenge. */
-const server = createServer((req, res) => {
-  const ok = req.headers.authorization === `Bearer ${key}`;
-  res.writeHead(ok ? 200 : 401, {
-    'content-type': 'application/json',
-    ...(ok ? {} : { 'www-authenticate': 'Bearer error="invalid_token"' }),
-  });
-  res.end(
-    ok ? '{"data":[]}' : '{"error":{"message":"Incorrect API key","code":"invalid_api_key"}}',
-  );
-});
-await new Promise((done) => server.listen(0, '127.0.0.1', done));
-const url = `http://127.0.0.1:${server.address().port}/v1/models`;
+const api = await startLoopbackApi(key);
+const url = api.url;
 
 const project = mkdtempSync(join(tmpdir(), 'why401-code-cache-'));
 writeFileSync(join(project, '.env'), `OPENAI_API_KEY=${key} \nOTHER=x\n`);
@@ -85,6 +74,6 @@ function run(args) {
 try {
   for (const args of runs) await run(args);
 } finally {
-  server.close();
+  api.close();
   rmSync(project, { recursive: true, force: true });
 }
