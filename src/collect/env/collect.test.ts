@@ -135,6 +135,23 @@ describe('collectEnv', () => {
     expect(c.warnings).toContain('docker-compose.yml:5: env_file missing.env not found');
   });
 
+  it('an unquoted # inside a value: dotenv cuts it (a note), compose env_file keeps it', async () => {
+    const dir = project('hash', {
+      '.env': 'TOKEN=sk-hash-808hhhh#hhhhhhhhh\n',
+      'compose.yaml': 'services:\n  w:\n    env_file: app.env\n',
+      'app.env': 'TOKEN=sk-hash-808hhhh#hhhhhhhhh # a comment\nPLAIN=abc # a comment\n',
+    });
+    const c = await collectEnv({ dir, home: '', env: {} });
+    const value = (kind: string, name = 'TOKEN') =>
+      c.definitions.find((d) => d.kind === kind && d.name === name)?.value;
+    expect(value('dotenv')).toBe('sk-hash-808hhhh');
+    expect(value('compose')).toBe('sk-hash-808hhhh#hhhhhhhhh');
+    expect(value('compose', 'PLAIN')).toBe('abc');
+    expect(c.warnings).toContain(
+      '.env:1: dotenv ends the unquoted value of TOKEN at its #; quote the value if the # belongs to it (compose and python-dotenv keep it)',
+    );
+  });
+
   it('reads $NETRC instead of ~/.netrc', async () => {
     const dir = project('netrc', { 'custom-netrc': 'default password x1' });
     const c = await collectEnv({ dir, home: '', env: { NETRC: join(dir, 'custom-netrc') } });

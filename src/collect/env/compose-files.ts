@@ -85,7 +85,7 @@ export async function collectComposeFiles(
         out.definitions.push({
           kind: 'compose',
           name: e.name,
-          value: f.raw ? e.literal : e.value,
+          value: f.raw ? e.literal : e.hashCut ? composeUnquoted(e.literal) : e.value,
           file: shown,
           line: e.line,
           tool: `compose env_file (service ${f.service}, ${ref})`,
@@ -100,6 +100,15 @@ export async function collectComposeFiles(
     }
   }
   return out;
+}
+
+/**
+ * An unquoted env_file value as Compose v2 reads it: a `#` starts a comment only after a space
+ * (`KEY=abc#def` is `abc#def`), and the value is trimmed.
+ */
+export function composeUnquoted(literal: string): string {
+  const comment = /\s#/.exec(literal);
+  return (comment ? literal.slice(0, comment.index) : literal).trim();
 }
 
 async function readProjectEnv(folder: string): Promise<Record<string, string>> {

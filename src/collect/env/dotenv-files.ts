@@ -30,6 +30,10 @@ export async function collectDotenvFiles(dir: string, loader: DotenvLoader): Pro
     for (const line of scan.unparsed)
       out.warnings.push(`${name}:${line}: not a NAME=value line; dotenv skips it`);
     for (const e of scan.entries) {
+      if (e.hashCut)
+        out.warnings.push(
+          `${name}:${e.line}: dotenv ends the unquoted value of ${e.name} at its #; quote the value if the # belongs to it (compose and python-dotenv keep it)`,
+        );
       out.definitions.push({
         kind: 'dotenv',
         name: e.name,

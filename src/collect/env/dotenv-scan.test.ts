@@ -51,4 +51,17 @@ describe('scanDotenv', () => {
   it('keeps an unbalanced quote, as dotenv does', () => {
     expect(scanDotenv('A="abc\n').entries[0]?.value).toBe('"abc');
   });
+
+  it('marks an unquoted value that dotenv cuts at a # written inside it', () => {
+    const text = 'A=abc#def\nB=abc # note\nC="abc#def"\nD=#abc\nE=https://h/#/cb\n';
+    const scan = scanDotenv(text);
+    expect(scan.entries.map((e) => [e.name, e.value, e.hashCut])).toEqual([
+      ['A', 'abc', true],
+      ['B', 'abc', false],
+      ['C', 'abc#def', false],
+      ['D', '', false],
+      ['E', 'https://h/', true],
+    ]);
+    for (const e of scan.entries) expect(e.value).toBe(parse(text)[e.name]);
+  });
 });
