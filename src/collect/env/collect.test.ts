@@ -152,6 +152,19 @@ describe('collectEnv', () => {
     );
   });
 
+  it('a UTF-16 .env file (Windows PowerShell `>`) is named as such, not as binary', async () => {
+    const utf16 = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from('API_TOKEN=sk-u16-909uuuuuuuuuuuuuuuu\r\n', 'utf16le'),
+    ]);
+    const dir = project('utf16', { '.env': utf16 });
+    const c = await collectEnv({ dir, home: '', env: {} });
+    expect(c.definitions).toEqual([]);
+    expect(c.warnings).toEqual([
+      ".env: skipped, UTF-16 text (Windows PowerShell's `>` writes it): env loaders read no usable variables from it; save it as UTF-8",
+    ]);
+  });
+
   it('reads $NETRC instead of ~/.netrc', async () => {
     const dir = project('netrc', { 'custom-netrc': 'default password x1' });
     const c = await collectEnv({ dir, home: '', env: { NETRC: join(dir, 'custom-netrc') } });
