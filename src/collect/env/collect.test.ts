@@ -165,6 +165,37 @@ describe('collectEnv', () => {
     ]);
   });
 
+  it('substitutes ${VAR} in env_file values as Compose v2 does (not in single quotes)', async () => {
+    const dir = project('envfile-interp', {
+      '.env': 'BASE_TOKEN=sk-base-111bbbbbbbbbbbbbbbb\n',
+      'compose.yaml': 'services:\n  w:\n    env_file: [first.env, app.env]\n',
+      'first.env': 'FIRST=one\n',
+      'app.env': [
+        'API_TOKEN=${BASE_TOKEN}',
+        'QUOTED_TOKEN="${FIRST}-${OWN:-dflt}"',
+        "LITERAL_TOKEN='${BASE_TOKEN}'",
+        'ESCAPED_TOKEN=$${BASE_TOKEN}',
+        'OWN=mine',
+        'LATER_TOKEN=${OWN}',
+        'HOLE_TOKEN=sk-hole-222$hhhhhhhhhhh',
+        '',
+      ].join('\n'),
+    });
+    const c = await collectEnv({ dir, home: '', env: { FIRST: 'shell-loses' } });
+    const value = (name: string) =>
+      c.definitions.find((d) => d.kind === 'compose' && d.name === name)?.value;
+    expect(value('API_TOKEN')).toBe('sk-base-111bbbbbbbbbbbbbbbb');
+    expect(value('QUOTED_TOKEN')).toBe('one-dflt');
+    expect(value('LITERAL_TOKEN')).toBe('${BASE_TOKEN}');
+    expect(value('ESCAPED_TOKEN')).toBe('${BASE_TOKEN}');
+    expect(value('LATER_TOKEN')).toBe('mine');
+    expect(value('HOLE_TOKEN')).toBe('sk-hole-222');
+    const notes = c.warnings.filter((w) => w.startsWith('app.env'));
+    expect(notes).toEqual([
+      'app.env:7: in the value of HOLE_TOKEN, a $ starts a reference to a variable set nowhere: compose puts an empty string (write $$ for a literal $)',
+    ]);
+  });
+
   it('reads $NETRC instead of ~/.netrc', async () => {
     const dir = project('netrc', { 'custom-netrc': 'default password x1' });
     const c = await collectEnv({ dir, home: '', env: { NETRC: join(dir, 'custom-netrc') } });
