@@ -196,6 +196,32 @@ describe('collectEnv', () => {
     ]);
   });
 
+  it('an ENV of a stage the final stage is built FROM reaches the image; a sibling stage does not', async () => {
+    const dir = project('multistage', {
+      Dockerfile: [
+        'FROM node:20 AS base',
+        'ENV BASE_TOKEN=sk-base-121bbbbbbbbbbbbbbbb',
+        'FROM node:20 AS build',
+        'ENV BUILD_TOKEN=sk-build-131cccccccccccccccc',
+        'FROM base',
+        'RUN true',
+        '',
+      ].join('\n'),
+    });
+    const c = await collectEnv({ dir, home: '', env: {} });
+    const def = (name: string) => c.definitions.find((d) => d.name === name);
+    expect(def('BASE_TOKEN')).toMatchObject({
+      canWin: true,
+      finalStage: true,
+      tool: 'Dockerfile ENV (stage 1 of 3, a base of the final stage)',
+    });
+    expect(def('BUILD_TOKEN')).toMatchObject({
+      canWin: false,
+      finalStage: false,
+      tool: 'Dockerfile ENV (stage 2 of 3)',
+    });
+  });
+
   it('reads $NETRC instead of ~/.netrc', async () => {
     const dir = project('netrc', { 'custom-netrc': 'default password x1' });
     const c = await collectEnv({ dir, home: '', env: { NETRC: join(dir, 'custom-netrc') } });
