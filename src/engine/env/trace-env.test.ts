@@ -48,6 +48,19 @@ describe('traceEnv', () => {
     expect(wins(r)).toEqual(['compose:docker-compose.override.yml:4']);
   });
 
+  it('a PEM private key in a variable is not a key with line breaks; a broken one still is', async () => {
+    const pem = `-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC${A}\n-----END PRIVATE KEY-----\n`;
+    const dir = project('pem', {
+      '.env': `GOOGLE_PRIVATE_KEY="${pem.replace(/\n/g, '\\n')}"\nAPI_TOKEN="${A}\\n"\n`,
+    });
+    const ids = async (name: string) =>
+      (await traceEnv(name, { dir, home: '', env: {} })).findings.map((f) => f.id);
+    const pemIds = await ids('GOOGLE_PRIVATE_KEY');
+    for (const id of ['key.newline', 'key.wrong-type', 'key.whitespace'])
+      expect(pemIds).not.toContain(id);
+    expect(await ids('API_TOKEN')).toContain('key.newline');
+  });
+
   it('a $ in a key that Next.js expands to nothing is a note that never shows the key', async () => {
     const key = 'sk-dlr-404dddd$ddddddddddd';
     const dir = project('next-dollar', {
