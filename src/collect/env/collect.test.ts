@@ -222,6 +222,15 @@ describe('collectEnv', () => {
     });
   });
 
+  it('a .env file with a byte-order mark: a note names the variable other parsers lose', async () => {
+    const dir = project('bom', { '.env': '\ufeffAPI_TOKEN=sk-bom-141bbbbbbbbbbbbbbbbb\r\n' });
+    const c = await collectEnv({ dir, home: '', env: {} });
+    expect(c.definitions.find((d) => d.kind === 'dotenv')?.name).toBe('API_TOKEN');
+    expect(c.warnings).toEqual([
+      '.env: starts with a byte-order mark (U+FEFF): dotenv skips it, but `node --env-file` (Node 20), `source .env` and other parsers read the first name as U+FEFF + API_TOKEN, so API_TOKEN is never set; save the file as UTF-8 without BOM',
+    ]);
+  });
+
   it('reads $NETRC instead of ~/.netrc', async () => {
     const dir = project('netrc', { 'custom-netrc': 'default password x1' });
     const c = await collectEnv({ dir, home: '', env: { NETRC: join(dir, 'custom-netrc') } });

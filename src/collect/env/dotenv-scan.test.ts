@@ -40,6 +40,16 @@ describe('scanDotenv', () => {
     expect(scan.entries.map((e) => e.line)).toEqual([1, 2]);
   });
 
+  it('reports a byte-order mark, which dotenv skips', () => {
+    const scan = scanDotenv('\ufeffA=1\nB=2\n');
+    expect(scan.bom).toBe(true);
+    expect(scan.entries.map((e) => [e.name, e.line, e.value])).toEqual([
+      ['A', 1, '1'],
+      ['B', 2, '2'],
+    ]);
+    expect(scanDotenv('A=1\n').bom).toBe(false);
+  });
+
   it('lists lines dotenv skips', () => {
     expect(scanDotenv('A=1\nOPENAI_API_KEY sk-x\n  # ok\nB=2\n').unparsed).toEqual([2]);
   });

@@ -30,6 +30,8 @@ export interface DotenvEntry {
 export interface DotenvScan {
   readonly entries: readonly DotenvEntry[];
   readonly crlf: boolean;
+  /** Starts with a UTF-8 byte-order mark (U+FEFF), which dotenv skips but other parsers do not. */
+  readonly bom: boolean;
   /** Lines that are neither blank, a comment, nor part of a definition: dotenv skips them. */
   readonly unparsed: readonly number[];
 }
@@ -84,5 +86,5 @@ export function scanDotenv(text: string): DotenvScan {
     const t = content.trim();
     if (t !== '' && !t.startsWith('#') && !covered.has(i + 1)) unparsed.push(i + 1);
   });
-  return { entries, crlf: /\r\n/.test(text), unparsed };
+  return { entries, crlf: /\r\n/.test(text), bom: text.charCodeAt(0) === 0xfeff, unparsed };
 }
