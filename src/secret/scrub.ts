@@ -32,13 +32,6 @@ export const NOT_SECRET =
  * its `uri`, `realm` and `SignedHeaders` would be cut out of every line, finding ids included.
  */
 export function registerSecretValue(value: string): void {
-  // A header line pasted as the key: its name is no secret, and scrubbing it would cut
-  // `Authorization` out of every line, the finding that explains the paste included.
-  const header = HEADER_LINE.exec(value);
-  if (header) {
-    registerSecretValue(value.slice(header[0].length));
-    return;
-  }
   const params = secretParams(value);
   if (params) {
     for (const param of params) registerSecretValue(param);
@@ -57,10 +50,6 @@ export function registerSecretValue(value: string): void {
   }
   addForms(value);
 }
-
-/** `Authorization: …`, `X-Api-Key: …` (optionally after a quote): a credential header's name. */
-const HEADER_LINE =
-  /^\s*["'`]?(?:proxy-authorization|authorization|x-api-key|api-key|apikey|x-goog-api-key|private-token|x-auth-token|x-access-token)\s*:\s*(?=\S)/i;
 
 /** Parameters whose values are secrets; any other parameter of a list is a plain word. */
 const SECRET_PARAMS = new Set([
