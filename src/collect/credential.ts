@@ -85,13 +85,24 @@ function readKeyFile(path: string): Secret {
   }
   try {
     const tooBig = `--key-file ${path} holds more than ${MAX_KEY_BYTES / 1024} KiB: no credential is that long; is it the right file?`;
-    return new Secret(readAtMost(path, MAX_KEY_BYTES, tooBig).toString('utf8'), `file:${path}`);
+    const bytes = readAtMost(path, MAX_KEY_BYTES, tooBig);
+    if (isUtf16(bytes))
+      throw inputError(
+        `--key-file ${path} is UTF-16 text (what Windows PowerShell's \`>\` and Out-File write): an app reading it as UTF-8 gets a NUL byte after every character; save it as UTF-8 without BOM (\`Set-Content -NoNewline -Encoding ascii\`) and run why401 again`,
+      );
+    return new Secret(bytes.toString('utf8'), `file:${path}`);
   } catch (e) {
     if (isWhy401Error(e)) throw e;
     throw usageError(
       `cannot read --key-file ${path}: ${e instanceof Error && 'code' in e ? String(e.code) : 'unreadable'}`,
     );
   }
+}
+
+/** UTF-16 with its byte-order mark (FF FE little-endian, FE FF big-endian). */
+function isUtf16(bytes: Buffer): boolean {
+  const [a, b] = bytes;
+  return (a === 0xff && b === 0xfe) || (a === 0xfe && b === 0xff);
 }
 
 /**

@@ -6,6 +6,7 @@ import { specOf } from '../findings/catalog/index.js';
 import { dedupeFindings, rankFindings, renderFinding } from '../findings/render.js';
 import type { Finding, RawFinding, Severity } from '../findings/types.js';
 import { buildEnvEvidence } from './env/build-evidence.js';
+import { expansionNotes } from './env/expand.js';
 import { keyFindingsOf } from './env/key-findings.js';
 import { looksLikeCredentialName, mayHoldCredential } from './env/names.js';
 
@@ -63,7 +64,8 @@ export async function scanAllEnv(options: TraceEnvOptions = {}): Promise<EnvScan
     .map((report) => ({ report, order: orderOf(report) }))
     .sort((a, b) => a.order - b.order || (a.report.name < b.report.name ? -1 : 1))
     .map((x) => x.report);
-  return { variables, context: contextOf(collected), warnings: collected.warnings };
+  const warnings = [...new Set([...collected.warnings, ...variables.flatMap((v) => v.warnings)])];
+  return { variables, context: contextOf(collected), warnings };
 }
 
 export function traceCollected(name: string, collected: CollectedEnv, host?: string): EnvReport {
@@ -77,7 +79,13 @@ export function traceCollected(name: string, collected: CollectedEnv, host?: str
     findings: mergeFindings(raw),
     host: evidence.host,
     context: contextOf(collected),
-    warnings: collected.warnings,
+    warnings: [
+      ...collected.warnings,
+      ...expansionNotes(
+        collected.definitions.filter((d) => d.name === name),
+        collected,
+      ),
+    ],
   };
 }
 

@@ -34,6 +34,19 @@ describe('decodeJwt', () => {
     });
   });
 
+  it('an encrypted JWT (JWE, five segments) decodes as such, with no claims to read', () => {
+    const jwe = (header: unknown) =>
+      `${seg(header)}..${sig().slice(0, 16)}.${sig()}.${sig().slice(0, 22)}`;
+    expect(decodeJwt(jwe({ alg: 'dir', enc: 'A256GCM' }))).toEqual({
+      ok: true,
+      header: { alg: 'dir', enc: 'A256GCM' },
+      claims: {},
+      encrypted: true,
+    });
+    // five segments without `enc` is no JWE: a broken token
+    expect(decodeJwt(jwe(HEADER)).ok).toBe(false);
+  });
+
   it('ignores time claims that are not finite numbers', () => {
     const d = decodeJwt(make({ exp: '2000000000', nbf: null, iat: 'soon' }));
     expect(d.ok).toBe(true);

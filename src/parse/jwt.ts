@@ -4,6 +4,8 @@ export interface DecodedJwt {
   readonly ok: true;
   readonly header: Readonly<Record<string, unknown>>;
   readonly claims: Readonly<Record<string, unknown>>;
+  /** A JWE (RFC 7516, five segments): its claims are encrypted, so `claims` is empty. */
+  readonly encrypted?: true;
   /** Seconds since the epoch, when the claim is a number. */
   readonly exp?: number;
   readonly nbf?: number;
@@ -18,6 +20,9 @@ export interface BrokenJwt {
 
 const JWT_SHAPE = /^eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*(\.[A-Za-z0-9_-]*)?$/;
 
+/** Compact JWE: header, encrypted key (empty for `dir`), IV, ciphertext, tag. */
+const JWE_SHAPE = /^eyJ[A-Za-z0-9_-]*(\.[A-Za-z0-9_-]*){4}$/;
+
 /** Does this look like it was meant to be a JWT (starts like one)? */
 export function looksLikeJwt(value: string): boolean {
   return /^eyJ[A-Za-z0-9_-]{5,}/.test(value) && value.includes('.');
@@ -25,6 +30,12 @@ export function looksLikeJwt(value: string): boolean {
 
 export function decodeJwt(value: string): DecodedJwt | BrokenJwt {
   if (value.length > 64 * 1024) return { ok: false, problem: 'longer than 64 KiB' };
+  if (JWE_SHAPE.test(value)) {
+    // A JWE's header is plain base64url JSON and names its content encryption (`enc`).
+    const header = decodeSegment(value.slice(0, value.indexOf('.')));
+    if (header && typeof header['enc'] === 'string')
+      return { ok: true, header, claims: {}, encrypted: true };
+  }
   if (!JWT_SHAPE.test(value)) {
     const parts = value.split('.').length;
     return parts === 3

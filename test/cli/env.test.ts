@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FINDING_IDS } from '../../src/findings/ids.js';
@@ -234,6 +235,20 @@ describe('why401 env: usage errors (exit 2, one line on stderr)', () => {
     expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(run.stderr).toMatch(/^why401: /);
     expect(run.stderr).not.toMatch(STACK);
+  });
+
+  // Root may open any folder: the check only means something for other users.
+  it.skipIf(process.getuid?.() === 0)('a --dir this user may not enter', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'why401-locked-'));
+    try {
+      chmodSync(dir, 0o600);
+      const run = why401(['env', 'A', '--dir', dir]);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toMatch(/^why401: --dir .*: permission denied/);
+    } finally {
+      chmodSync(dir, 0o700);
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('--help exits 0 with examples', () => {

@@ -378,6 +378,18 @@ describe('usage errors (exit 2, one line on stderr)', () => {
     oneLineError(why401(['key', '--key-file', tmp.dir]));
   });
 
+  it('a UTF-16 key file (Windows PowerShell `>`) says so, never showing the key', () => {
+    const key = `${openai}\r\n`;
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(key, 'utf16le')]);
+    const be = Buffer.from(le).swap16();
+    for (const data of [le, be]) {
+      const run = keyFile(data);
+      oneLineError(run);
+      expect(run.stderr).toContain('is UTF-16 text');
+      expect(run.stderr).not.toContain(openai.slice(-9));
+    }
+  });
+
   it('a key file that is a directory says so', () => {
     expect(why401(['key', '--key-file', tmp.dir]).stderr).toContain('is a directory');
   });

@@ -30,6 +30,13 @@ envTable(envDockerBaked, 'env.docker-baked', {
       evidence: ev({ sources: [src('compose', NEW), src('dockerfile', OLD, { wins: false })] }),
       seen: ['compose overrides it in its containers'],
     },
+    {
+      name: 'ENV in a build stage only: not in the final image',
+      evidence: ev({
+        sources: [src('dockerfile', OLD, { finalStage: false, wins: false, line: 3 })],
+      }),
+      seen: ['Dockerfile:3: Dockerfile ENV sets', 'the final image does not inherit it'],
+    },
   ],
   ok: [
     { name: 'no Dockerfile', evidence: ev({ sources: [src('process', NEW), src('dotenv', NEW)] }) },

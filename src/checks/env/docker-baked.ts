@@ -26,7 +26,9 @@ export const envDockerBaked = defineCheck<EnvEvidence>('env-docker-baked', (e) =
     const why =
       d.instruction === 'ARG'
         ? ': build-time only, but kept in the image history and inlined by front-end builds'
-        : '';
+        : 'finalStage' in d && d.finalStage === false
+          ? ': an earlier build stage only; the final image does not inherit it (each FROM starts afresh)'
+          : '';
     return `${where(d)}: ${what}${value}${d.note ? `, ${d.note}` : ''}${why}`;
   });
   return [

@@ -24,6 +24,15 @@ envTable(envDuplicate, 'env.duplicate', {
         sources: [src('compose', OLD, { line: 5 }), src('compose', NEW, { line: 6 })],
       }),
     },
+    {
+      name: 'a name repeated 1000 times: the first lines, a count and the line used',
+      evidence: ev({
+        sources: Array.from({ length: 1000 }, (_, i) => src('dotenv', OLD, { line: i + 1 })),
+      }),
+      seen: [
+        /lines 1 \(sha256:\w+\), 2 .*, 4 \(sha256:\w+\), 995 more and 1000 \(sha256:\w+\): dotenv uses line 1000$/,
+      ],
+    },
   ],
   ok: [
     {

@@ -1,6 +1,6 @@
 import { loaderFor } from '../../collect/env/loader.js';
 import { envNotLoaded } from './not-loaded.js';
-import { NEW, VITE, envTable, ev, src, unloaded } from './test-helpers.js';
+import { NEW, OLD, VITE, envTable, ev, src, unloaded } from './test-helpers.js';
 
 envTable(envNotLoaded, 'env.not-loaded', {
   finds: [
@@ -8,6 +8,13 @@ envTable(envNotLoaded, 'env.not-loaded', {
       name: 'en-02: BEARER_TOKEN in .env, absent from the process',
       evidence: ev({ name: 'BEARER_TOKEN', sources: [src('dotenv', NEW, { wins: true })] }),
       seen: ['.env:1 defines it', 'nothing loaded .env'],
+    },
+    {
+      name: 'defined twice in .env: the line dotenv uses is the one shown',
+      evidence: ev({
+        sources: [src('dotenv', OLD, { line: 1 }), src('dotenv', NEW, { line: 2, wins: true })],
+      }),
+      seen: ['.env:2 defines it'],
     },
     {
       name: 'only in .env.local, which dotenv does not read',

@@ -7,7 +7,10 @@ export const envNotLoaded = defineCheck<EnvEvidence>('env-not-loaded', (e) => {
   // Next.js, Vite and their kin load their .env files themselves.
   if (processSource(e) || e.loader.id !== 'dotenv') return [];
   const inFiles = e.sources.filter((s) => s.kind === 'dotenv');
-  const first = inFiles.find((s) => s.rank !== undefined) ?? inFiles[0];
+  // The definition the app would get (the last of duplicates, the loader's first file), not
+  // merely the first one found.
+  const first =
+    inFiles.find((s) => s.wins) ?? inFiles.find((s) => s.rank !== undefined) ?? inFiles[0];
   if (!first) return [];
   const evidence =
     first.rank !== undefined

@@ -24,6 +24,13 @@ envTable(envShadowed, 'env.shadowed', {
       }),
       seen: ['~/.zshrc:9 exports it (computed when the shell starts)'],
     },
+    {
+      name: 'an empty value in the environment blocks the .env value',
+      evidence: ev({ name: 'API_TOKEN', sources: [src('process', ''), src('dotenv', NEW)] }),
+      seen: [
+        /the process environment holds an empty API_TOKEN: it counts as set, so dotenv leaves it empty instead of taking \.env:1 \(sha256:[0-9a-f]{8}\)/,
+      ],
+    },
   ],
   ok: [
     {
@@ -31,6 +38,10 @@ envTable(envShadowed, 'env.shadowed', {
       evidence: ev({ sources: [src('dotenv', NEW), src('shell', NEW)] }),
     },
     { name: 'no .env value', evidence: ev({ sources: [src('process', OLD), src('shell', OLD)] }) },
+    {
+      name: 'empty in the environment and in .env',
+      evidence: ev({ sources: [src('process', ''), src('dotenv', '')] }),
+    },
     {
       name: 'a computed export, the process agrees with .env',
       evidence: ev({

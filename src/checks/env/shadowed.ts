@@ -22,6 +22,17 @@ export const envShadowed = defineCheck<EnvEvidence>('env-shadowed', (e) => {
       `${where(s)} exports ${s.value.fingerprint} (${s.value.redacted}); ${where(file)} holds ${file.value.fingerprint} (${file.value.redacted}): ${effect}`,
     );
   }
+  // An empty value counts as set: the loader leaves it empty (compose `KEY: ${KEY}` with KEY
+  // unset, a CI variable left blank, `export KEY=`). A restart does not help, unlike env.stale.
+  if (
+    proc &&
+    proc.value.reveal() === '' &&
+    file.value.reveal() !== '' &&
+    !exports.some((s) => sameValue(s, proc))
+  )
+    evidence.push(
+      `the process environment holds an empty ${e.name}: it counts as set, so ${e.loader.label} leaves it empty instead of taking ${where(file)} (${file.value.fingerprint})`,
+    );
   if (proc && !sameValue(proc, file)) {
     for (const d of computed)
       evidence.push(

@@ -21,6 +21,10 @@ envTable(envStale, 'env.stale', {
     { name: 'no .env value', evidence: ev({ sources: [src('process', OLD)] }) },
     { name: 'not in the process', evidence: ev({ sources: [src('dotenv', NEW)] }) },
     {
+      name: 'empty in the process: set, not stale (env.shadowed)',
+      evidence: ev({ sources: [src('process', ''), src('dotenv', NEW)] }),
+    },
+    {
       name: 'st-01: a profile export explains it (env.shadowed)',
       evidence: ev({ sources: [src('process', OLD), src('dotenv', NEW), src('shell', OLD)] }),
     },

@@ -10,6 +10,7 @@ export const envStale = defineCheck<EnvEvidence>('env-stale', (e) => {
   const proc = processSource(e);
   const file = fileSource(e);
   if (!proc || !file || sameValue(proc, file)) return [];
+  if (proc.value.reveal() === '') return []; // set but empty: env.shadowed explains it
   const shells = e.sources.filter((s) => s.kind === 'shell');
   if (shells.some((s) => sameValue(s, proc))) return []; // env.shadowed explains it
   if (e.declarations.some((d) => d.kind === 'shell')) return [];

@@ -5,7 +5,11 @@ const key = sampleKey('openai');
 
 // None of these values is a secret: the evidence may quote them.
 const finds = [
-  { name: 'empty', value: '', evidence: ['the value is empty'] },
+  {
+    name: 'empty',
+    value: '',
+    evidence: ['the value is empty: the variable is set empty, or never set'],
+  },
   { name: 'only whitespace', value: ' \t' },
   { name: 'only a newline', value: '\n' },
   { name: 'literal undefined (JS)', value: 'undefined', evidence: ['"undefined"'] },

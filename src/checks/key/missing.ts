@@ -23,7 +23,9 @@ export const keyMissing = defineCheck<KeyEvidence>('key-missing', ({ core, secre
     finding(
       'key.missing',
       'definitive',
-      `${what}: the variable was never set where the app reads it`,
+      hit.trim() === ''
+        ? `${what}: the variable is set empty, or never set, where the app reads it`
+        : `${what}: the variable was never set where the app reads it`,
     ),
   ];
 });

@@ -34,6 +34,10 @@ checkTable(keyTruncated, 'key.truncated', {
     { name: 'cut short after a scheme', value: `Bearer ${github.slice(0, 20)}` },
   ],
   ok: [
+    {
+      name: 'an encrypted JWT (JWE): five segments, opaque claims',
+      value: `${Buffer.from('{"alg":"dir","enc":"A256GCM"}').toString('base64url')}..${fill(ALNUM, 16)}.${fill(ALNUM, 120)}.${fill(ALNUM, 22)}`,
+    },
     { name: 'a whole OpenAI key', value: openai },
     { name: 'a whole Anthropic key', value: anthropic },
     { name: 'a whole GitHub token', value: github },

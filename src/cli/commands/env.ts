@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { accessSync, constants, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { usageError } from '../../errors.js';
@@ -70,6 +70,8 @@ export async function run(args: string[]): Promise<number> {
     throw usageError('--mode takes a mode name such as development or production');
   const dir = resolve(values.dir ?? process.cwd());
   if (!isDirectory(dir)) throw usageError(`--dir ${values.dir ?? dir}: not a directory`);
+  if (!searchable(dir))
+    throw usageError(`--dir ${values.dir ?? dir}: permission denied (no file in it can be read)`);
   const options = { dir, env: process.env, mode: values.mode, host: hostOf(values.host) };
   const style = styleFor(1, values['no-color'] === true);
   if (values.all) {
@@ -98,6 +100,16 @@ function hostOf(input: string | undefined): string | undefined {
 function isDirectory(path: string): boolean {
   try {
     return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Files in a folder without search (x) permission cannot be opened, whatever their own mode. */
+function searchable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
   } catch {
     return false;
   }

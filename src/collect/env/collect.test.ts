@@ -135,6 +135,102 @@ describe('collectEnv', () => {
     expect(c.warnings).toContain('docker-compose.yml:5: env_file missing.env not found');
   });
 
+  it('an unquoted # inside a value: dotenv cuts it (a note), compose env_file keeps it', async () => {
+    const dir = project('hash', {
+      '.env': 'TOKEN=sk-hash-808hhhh#hhhhhhhhh\n',
+      'compose.yaml': 'services:\n  w:\n    env_file: app.env\n',
+      'app.env': 'TOKEN=sk-hash-808hhhh#hhhhhhhhh # a comment\nPLAIN=abc # a comment\n',
+    });
+    const c = await collectEnv({ dir, home: '', env: {} });
+    const value = (kind: string, name = 'TOKEN') =>
+      c.definitions.find((d) => d.kind === kind && d.name === name)?.value;
+    expect(value('dotenv')).toBe('sk-hash-808hhhh');
+    expect(value('compose')).toBe('sk-hash-808hhhh#hhhhhhhhh');
+    expect(value('compose', 'PLAIN')).toBe('abc');
+    expect(c.warnings).toContain(
+      '.env:1: dotenv ends the unquoted value of TOKEN at its #; quote the value if the # belongs to it (compose and python-dotenv keep it)',
+    );
+  });
+
+  it('a UTF-16 .env file (Windows PowerShell `>`) is named as such, not as binary', async () => {
+    const utf16 = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from('API_TOKEN=sk-u16-909uuuuuuuuuuuuuuuu\r\n', 'utf16le'),
+    ]);
+    const dir = project('utf16', { '.env': utf16 });
+    const c = await collectEnv({ dir, home: '', env: {} });
+    expect(c.definitions).toEqual([]);
+    expect(c.warnings).toEqual([
+      ".env: skipped, UTF-16 text (Windows PowerShell's `>` writes it): env loaders read no usable variables from it; save it as UTF-8",
+    ]);
+  });
+
+  it('substitutes ${VAR} in env_file values as Compose v2 does (not in single quotes)', async () => {
+    const dir = project('envfile-interp', {
+      '.env': 'BASE_TOKEN=sk-base-111bbbbbbbbbbbbbbbb\n',
+      'compose.yaml': 'services:\n  w:\n    env_file: [first.env, app.env]\n',
+      'first.env': 'FIRST=one\n',
+      'app.env': [
+        'API_TOKEN=${BASE_TOKEN}',
+        'QUOTED_TOKEN="${FIRST}-${OWN:-dflt}"',
+        "LITERAL_TOKEN='${BASE_TOKEN}'",
+        'ESCAPED_TOKEN=$${BASE_TOKEN}',
+        'OWN=mine',
+        'LATER_TOKEN=${OWN}',
+        'HOLE_TOKEN=sk-hole-222$hhhhhhhhhhh',
+        '',
+      ].join('\n'),
+    });
+    const c = await collectEnv({ dir, home: '', env: { FIRST: 'shell-loses' } });
+    const value = (name: string) =>
+      c.definitions.find((d) => d.kind === 'compose' && d.name === name)?.value;
+    expect(value('API_TOKEN')).toBe('sk-base-111bbbbbbbbbbbbbbbb');
+    expect(value('QUOTED_TOKEN')).toBe('one-dflt');
+    expect(value('LITERAL_TOKEN')).toBe('${BASE_TOKEN}');
+    expect(value('ESCAPED_TOKEN')).toBe('${BASE_TOKEN}');
+    expect(value('LATER_TOKEN')).toBe('mine');
+    expect(value('HOLE_TOKEN')).toBe('sk-hole-222');
+    const notes = c.warnings.filter((w) => w.startsWith('app.env'));
+    expect(notes).toEqual([
+      'app.env:7: in the value of HOLE_TOKEN, a $ starts a reference to a variable set nowhere: compose puts an empty string (write $$ for a literal $)',
+    ]);
+  });
+
+  it('an ENV of a stage the final stage is built FROM reaches the image; a sibling stage does not', async () => {
+    const dir = project('multistage', {
+      Dockerfile: [
+        'FROM node:20 AS base',
+        'ENV BASE_TOKEN=sk-base-121bbbbbbbbbbbbbbbb',
+        'FROM node:20 AS build',
+        'ENV BUILD_TOKEN=sk-build-131cccccccccccccccc',
+        'FROM base',
+        'RUN true',
+        '',
+      ].join('\n'),
+    });
+    const c = await collectEnv({ dir, home: '', env: {} });
+    const def = (name: string) => c.definitions.find((d) => d.name === name);
+    expect(def('BASE_TOKEN')).toMatchObject({
+      canWin: true,
+      finalStage: true,
+      tool: 'Dockerfile ENV (stage 1 of 3, a base of the final stage)',
+    });
+    expect(def('BUILD_TOKEN')).toMatchObject({
+      canWin: false,
+      finalStage: false,
+      tool: 'Dockerfile ENV (stage 2 of 3)',
+    });
+  });
+
+  it('a .env file with a byte-order mark: a note names the variable other parsers lose', async () => {
+    const dir = project('bom', { '.env': '\ufeffAPI_TOKEN=sk-bom-141bbbbbbbbbbbbbbbbb\r\n' });
+    const c = await collectEnv({ dir, home: '', env: {} });
+    expect(c.definitions.find((d) => d.kind === 'dotenv')?.name).toBe('API_TOKEN');
+    expect(c.warnings).toEqual([
+      '.env: starts with a byte-order mark (U+FEFF): dotenv skips it, but `node --env-file` (Node 20), `source .env` and other parsers read the first name as U+FEFF + API_TOKEN, so API_TOKEN is never set; save the file as UTF-8 without BOM',
+    ]);
+  });
+
   it('reads $NETRC instead of ~/.netrc', async () => {
     const dir = project('netrc', { 'custom-netrc': 'default password x1' });
     const c = await collectEnv({ dir, home: '', env: { NETRC: join(dir, 'custom-netrc') } });

@@ -1,6 +1,7 @@
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parse } from 'dotenv';
 import { displayPath } from './display-path.js';
+import { interpolate } from './interpolate.js';
 import type { Collected } from './dotenv-files.js';
 import { scanDotenv } from './dotenv-scan.js';
 import { readSmallText } from './read-text.js';
@@ -46,6 +47,8 @@ export async function collectComposeFiles(
     const lookup = (name: string) => ctx.env[name] ?? projectEnv[name];
     compose ??= await import('./compose-parse.js');
     const parsed = compose.parseCompose(read.text, lookup);
+    // What each service's earlier env_files set: later files resolve ${VAR} from them first.
+    const serviceVars = new Map<string, Record<string, string>>();
     for (const p of parsed.problems) out.warnings.push(`${file}:${p.line}: ${p.message}`);
     for (const e of parsed.environment) {
       out.definitions.push({
@@ -81,11 +84,25 @@ export async function collectComposeFiles(
       out.files.push({ file: shown, kind: 'compose', crlf: scan.crlf });
       for (const line of scan.unparsed)
         out.warnings.push(`${shown}:${line}: not a NAME=value line; compose rejects or skips it`);
+      const earlier = serviceVars.get(f.service) ?? {};
+      const own: Record<string, string> = {};
       for (const e of scan.entries) {
+        let value = f.raw ? e.literal : e.hashCut ? composeUnquoted(e.literal) : e.value;
+        // Compose v2 substitutes ${VAR} in unquoted and double-quoted values (not single-quoted):
+        // from the service's earlier env_files and where compose runs, then this file so far.
+        if (!f.raw && value.includes('$') && !e.literal.trimStart().startsWith("'")) {
+          const result = interpolate(value, (n) => earlier[n] ?? lookup(n) ?? own[n]);
+          if (result.missing.length > 0)
+            out.warnings.push(
+              `${shown}:${e.line}: in the value of ${e.name}, a $ starts a reference to a variable set nowhere: compose puts an empty string (write $$ for a literal $)`,
+            );
+          value = result.value;
+        }
+        own[e.name] = value;
         out.definitions.push({
           kind: 'compose',
           name: e.name,
-          value: f.raw ? e.literal : e.value,
+          value,
           file: shown,
           line: e.line,
           tool: `compose env_file (service ${f.service}, ${ref})`,
@@ -97,9 +114,19 @@ export async function collectComposeFiles(
           ...(e.quoted && !f.raw ? { quotedInFile: true } : {}),
         });
       }
+      serviceVars.set(f.service, { ...earlier, ...own });
     }
   }
   return out;
+}
+
+/**
+ * An unquoted env_file value as Compose v2 reads it: a `#` starts a comment only after a space
+ * (`KEY=abc#def` is `abc#def`), and the value is trimmed.
+ */
+export function composeUnquoted(literal: string): string {
+  const comment = /\s#/.exec(literal);
+  return (comment ? literal.slice(0, comment.index) : literal).trim();
 }
 
 async function readProjectEnv(folder: string): Promise<Record<string, string>> {

@@ -75,6 +75,7 @@ describe('parseDockerfile', () => {
 
   it('counts stages', () => {
     expect(parseDockerfile('FROM a AS b\nFROM b\n').stages).toBe(2);
+    expect(parseDockerfile('FROM a AS b\nFROM c AS d\nFROM B\n').parents).toEqual([-1, -1, 0]);
   });
 
   it('reports malformed lines with their line, without stopping', () => {

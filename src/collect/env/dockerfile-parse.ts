@@ -21,6 +21,8 @@ export interface DockerVar {
 export interface DockerParse {
   readonly vars: readonly DockerVar[];
   readonly stages: number;
+  /** For each stage, the earlier stage it is built `FROM` (it inherits its ENV), or -1. */
+  readonly parents: readonly number[];
   readonly problems: readonly { readonly line: number; readonly message: string }[];
 }
 
@@ -33,6 +35,8 @@ export function parseDockerfile(source: string): DockerParse {
   const problems: { line: number; message: string }[] = [];
   const globalArgs: Vars = new Map();
   const stageEnv = new Map<string, Vars>();
+  const stageIndex = new Map<string, number>();
+  const parents: number[] = [];
   let stage = -1;
   let scope: Vars = globalArgs;
 
@@ -53,7 +57,11 @@ export function parseDockerfile(source: string): DockerParse {
         .split(/\s+/)
         .filter((w) => !w.startsWith('--'));
       scope = new Map(image !== undefined ? (stageEnv.get(image.toLowerCase()) ?? []) : []);
-      if (as?.toLowerCase() === 'as' && name) stageEnv.set(name.toLowerCase(), scope);
+      parents.push(image !== undefined ? (stageIndex.get(image.toLowerCase()) ?? -1) : -1);
+      if (as?.toLowerCase() === 'as' && name) {
+        stageEnv.set(name.toLowerCase(), scope);
+        stageIndex.set(name.toLowerCase(), stage);
+      }
       continue;
     }
     if (keyword !== 'ENV' && keyword !== 'ARG') continue;
@@ -112,7 +120,7 @@ export function parseDockerfile(source: string): DockerParse {
       vars.push(entry(name, value, lineAt(w.start), keyword, stage));
     }
   }
-  return { vars, stages: stage + 1, problems };
+  return { vars, stages: stage + 1, parents, problems };
 }
 
 function entry(

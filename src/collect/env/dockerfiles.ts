@@ -27,12 +27,17 @@ export async function collectDockerfiles(
     }
     const parsed = parseDockerfile(read.text);
     for (const p of parsed.problems) out.warnings.push(`${file}:${p.line}: ${p.message}`);
+    // The final stage and the stages it is built FROM, whose ENV it inherits.
+    const inImage = new Set<number>();
+    for (let st = parsed.stages - 1; st >= 0 && !inImage.has(st); st = parsed.parents[st] ?? -1)
+      inImage.add(st);
     for (const v of parsed.vars) {
-      const final = v.stage === parsed.stages - 1;
+      const last = v.stage === parsed.stages - 1;
+      const final = inImage.has(v.stage);
       const stage =
         v.stage < 0
           ? 'before FROM'
-          : `stage ${v.stage + 1} of ${parsed.stages}${final ? ', final' : ''}`;
+          : `stage ${v.stage + 1} of ${parsed.stages}${last ? ', final' : final ? ', a base of the final stage' : ''}`;
       out.definitions.push({
         kind: 'dockerfile',
         name: v.name,

@@ -29,7 +29,16 @@ export async function collectDotenvFiles(dir: string, loader: DotenvLoader): Pro
     out.files.push({ file: name, kind: 'dotenv', crlf: scan.crlf });
     for (const line of scan.unparsed)
       out.warnings.push(`${name}:${line}: not a NAME=value line; dotenv skips it`);
+    const first = scan.entries[0];
+    if (scan.bom && first !== undefined)
+      out.warnings.push(
+        `${name}: starts with a byte-order mark (U+FEFF): dotenv skips it, but \`node --env-file\` (Node 20), \`source ${name}\` and other parsers read the first name as U+FEFF + ${first.name}, so ${first.name} is never set; save the file as UTF-8 without BOM`,
+      );
     for (const e of scan.entries) {
+      if (e.hashCut)
+        out.warnings.push(
+          `${name}:${e.line}: dotenv ends the unquoted value of ${e.name} at its #; quote the value if the # belongs to it (compose and python-dotenv keep it)`,
+        );
       out.definitions.push({
         kind: 'dotenv',
         name: e.name,

@@ -40,6 +40,16 @@ describe('scanDotenv', () => {
     expect(scan.entries.map((e) => e.line)).toEqual([1, 2]);
   });
 
+  it('reports a byte-order mark, which dotenv skips', () => {
+    const scan = scanDotenv('\ufeffA=1\nB=2\n');
+    expect(scan.bom).toBe(true);
+    expect(scan.entries.map((e) => [e.name, e.line, e.value])).toEqual([
+      ['A', 1, '1'],
+      ['B', 2, '2'],
+    ]);
+    expect(scanDotenv('A=1\n').bom).toBe(false);
+  });
+
   it('lists lines dotenv skips', () => {
     expect(scanDotenv('A=1\nOPENAI_API_KEY sk-x\n  # ok\nB=2\n').unparsed).toEqual([2]);
   });
@@ -50,5 +60,18 @@ describe('scanDotenv', () => {
 
   it('keeps an unbalanced quote, as dotenv does', () => {
     expect(scanDotenv('A="abc\n').entries[0]?.value).toBe('"abc');
+  });
+
+  it('marks an unquoted value that dotenv cuts at a # written inside it', () => {
+    const text = 'A=abc#def\nB=abc # note\nC="abc#def"\nD=#abc\nE=https://h/#/cb\n';
+    const scan = scanDotenv(text);
+    expect(scan.entries.map((e) => [e.name, e.value, e.hashCut])).toEqual([
+      ['A', 'abc', true],
+      ['B', 'abc', false],
+      ['C', 'abc#def', false],
+      ['D', '', false],
+      ['E', 'https://h/', true],
+    ]);
+    for (const e of scan.entries) expect(e.value).toBe(parse(text)[e.name]);
   });
 });

@@ -20,11 +20,18 @@ export interface DotenvEntry {
   readonly quoted: boolean;
   /** The text after `=` up to the end of the line, for loaders that take values literally. */
   readonly literal: string;
+  /**
+   * Unquoted, with a `#` right after a character of the value (`abc#def`): dotenv ends the value
+   * there, while compose and python-dotenv take a `#` as a comment only after a space.
+   */
+  readonly hashCut: boolean;
 }
 
 export interface DotenvScan {
   readonly entries: readonly DotenvEntry[];
   readonly crlf: boolean;
+  /** Starts with a UTF-8 byte-order mark (U+FEFF), which dotenv skips but other parsers do not. */
+  readonly bom: boolean;
   /** Lines that are neither blank, a comment, nor part of a definition: dotenv skips them. */
   readonly unparsed: readonly number[];
 }
@@ -44,8 +51,7 @@ export function scanDotenv(text: string): DotenvScan {
     return lo + 1;
   };
   const whole = parse(normalized);
-  const found: { name: string; line: number; value: string; quoted: boolean; literal: string }[] =
-    [];
+  const found: DotenvEntry[] = [];
   const covered = new Set<number>();
   for (const m of normalized.matchAll(LINE)) {
     const name = m[1];
@@ -59,12 +65,15 @@ export function scanDotenv(text: string): DotenvScan {
     const lineEnd = normalized.indexOf('\n', at);
     const rest = normalized.slice(at + name.length, lineEnd === -1 ? undefined : lineEnd);
     const literal = rest.replace(/^\s*[=:]/, '');
+    const unquoted = literal.trimStart();
+    const hash = unquoted.indexOf('#');
     found.push({
       name,
       line: first,
       value,
       quoted: QUOTES.has(raw[0] ?? '') && value !== raw,
       literal,
+      hashCut: !QUOTES.has(unquoted[0] ?? '') && hash > 0 && !/\s/.test(unquoted[hash - 1] ?? ''),
     });
   }
   // The last definition of a name is the one `parse` keeps: take its value from the whole text.
@@ -77,5 +86,5 @@ export function scanDotenv(text: string): DotenvScan {
     const t = content.trim();
     if (t !== '' && !t.startsWith('#') && !covered.has(i + 1)) unparsed.push(i + 1);
   });
-  return { entries, crlf: /\r\n/.test(text), unparsed };
+  return { entries, crlf: /\r\n/.test(text), bom: text.charCodeAt(0) === 0xfeff, unparsed };
 }

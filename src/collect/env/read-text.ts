@@ -17,6 +17,13 @@ export async function readSmallText(path: string): Promise<TextRead | undefined>
     if (!info.isFile()) return undefined;
     if (info.size > MAX_FILE_BYTES) return { ok: false, skipped: 'larger than 1 MiB' };
     const bytes = readFileSync(path);
+    const [a, b] = bytes;
+    if ((a === 0xff && b === 0xfe) || (a === 0xfe && b === 0xff))
+      return {
+        ok: false,
+        skipped:
+          "UTF-16 text (Windows PowerShell's `>` writes it): env loaders read no usable variables from it; save it as UTF-8",
+      };
     if (bytes.subarray(0, 8192).includes(0)) return { ok: false, skipped: 'a binary file' };
     return { ok: true, text: bytes.toString('utf8') };
   } catch (error) {

@@ -25,7 +25,7 @@ export interface Definition {
   readonly quotedInFile?: boolean;
   /** Dotenv files: rank in the load order, 0 first; absent when the tool does not load the file. */
   readonly rank?: number;
-  /** Dockerfile: ENV or ARG, and whether it is in the final stage. */
+  /** Dockerfile: ENV or ARG, and whether it is in the final image (its stage or one it is built FROM). */
   readonly instruction?: 'ENV' | 'ARG';
   readonly finalStage?: boolean;
   /** Compose: `environment` or `env_file`, and the compose line that brings it in. */

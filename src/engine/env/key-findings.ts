@@ -4,6 +4,17 @@ import type { Finding, RawFinding, Severity } from '../../findings/types.js';
 import { lintKey } from '../lint-key.js';
 
 /**
+ * A whole PEM block (a service account's or GitHub App's private key, a certificate): variables
+ * hold those legitimately, line breaks included; they are read as a file, never sent as a header.
+ */
+const PEM = /^\s*-----BEGIN [A-Z0-9 ]+-----\r?\n[\s\S]*\n-----END [A-Z0-9 ]+-----\s*$/;
+const PEM_NORMAL: ReadonlySet<string> = new Set([
+  'key.newline',
+  'key.whitespace',
+  'key.wrong-type',
+]);
+
+/**
  * Every key.* check on each source's value, its place in the evidence. A problem in a value that
  * no consumer sees (a losing file, a shell start-up file) is a warning, not an error.
  */
@@ -14,7 +25,9 @@ export function keyFindingsOf(sources: readonly EnvSource[]): RawFinding[] {
   for (const s of sources) {
     if (s.kind === 'netrc') continue;
     const value = s.value.reveal();
-    const findings = linted.get(value) ?? lintKey(s.value).findings;
+    const findings =
+      linted.get(value) ??
+      lintKey(s.value).findings.filter((f) => !(PEM.test(value) && PEM_NORMAL.has(f.id)));
     linted.set(value, findings);
     for (const f of findings) {
       const severity: Severity = s.wins || f.severity !== 'error' ? f.severity : 'warning';

@@ -48,6 +48,37 @@ describe('traceEnv', () => {
     expect(wins(r)).toEqual(['compose:docker-compose.override.yml:4']);
   });
 
+  it('a PEM private key in a variable is not a key with line breaks; a broken one still is', async () => {
+    const pem = `-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC${A}\n-----END PRIVATE KEY-----\n`;
+    const dir = project('pem', {
+      '.env': `GOOGLE_PRIVATE_KEY="${pem.replace(/\n/g, '\\n')}"\nAPI_TOKEN="${A}\\n"\n`,
+    });
+    const ids = async (name: string) =>
+      (await traceEnv(name, { dir, home: '', env: {} })).findings.map((f) => f.id);
+    const pemIds = await ids('GOOGLE_PRIVATE_KEY');
+    for (const id of ['key.newline', 'key.wrong-type', 'key.whitespace'])
+      expect(pemIds).not.toContain(id);
+    expect(await ids('API_TOKEN')).toContain('key.newline');
+  });
+
+  it('a $ in a key that Next.js expands to nothing is a note that never shows the key', async () => {
+    const key = 'sk-dlr-404dddd$ddddddddddd';
+    const dir = project('next-dollar', {
+      '.env': `API_TOKEN=${key}\nOK_TOKEN=x\\$${A}\n`,
+      'package.json': '{"dependencies":{"next":"14"}}',
+    });
+    const r = await traceEnv('API_TOKEN', { dir, home: '', env: {} });
+    expect(r.warnings).toContain(
+      '.env:1: in the value of API_TOKEN, a $ starts a reference to a variable set nowhere: Next.js expands it to an empty string (write \\$ for a literal $)',
+    );
+    expect(r.warnings.join('\n')).not.toContain('ddddddddd');
+    expect((await traceEnv('OK_TOKEN', { dir, home: '', env: {} })).warnings).toEqual([]);
+    const all = await scanAllEnv({ dir, home: '', env: {} });
+    expect(all.warnings.filter((w) => w.includes('API_TOKEN'))).toHaveLength(1);
+    const plain = project('plain-dollar', { '.env': `API_TOKEN=${key}\n` });
+    expect((await traceEnv('API_TOKEN', { dir: plain, home: '', env: {} })).warnings).toEqual([]);
+  });
+
   it('Vite expands ${VAR} in .env; plain dotenv does not (key.unexpanded)', async () => {
     const files = { '.env': `BASE_TOKEN=${A}\nAPI_TOKEN=\${BASE_TOKEN}\n` };
     const vite = project('vite', { ...files, 'package.json': '{"devDependencies":{"vite":"5"}}' });
