@@ -16,11 +16,32 @@ export function sourceJson(s: EnvSource) {
   };
 }
 
+/**
+ * `sources` holds the kinds spec/cli.md lists; a .netrc entry (read by requests, httpx, curl -n,
+ * not by the app's environment) goes in `related`, so a consumer of the contract's list never
+ * meets a kind it does not know.
+ */
+const CONTRACT_KINDS: ReadonlySet<string> = new Set([
+  'process',
+  'dotenv',
+  'compose',
+  'dockerfile',
+  'k8s',
+  'shell',
+]);
+
+function sourcesJson(sources: readonly EnvSource[]) {
+  return {
+    sources: sources.filter((s) => CONTRACT_KINDS.has(s.kind)).map(sourceJson),
+    related: sources.filter((s) => !CONTRACT_KINDS.has(s.kind)).map(sourceJson),
+  };
+}
+
 export function envJson(r: EnvReport) {
   return {
     schema: 'why401/env@1',
     name: r.name,
-    sources: r.sources.map(sourceJson),
+    ...sourcesJson(r.sources),
     findings: r.findings.map(findingJson),
     host: r.host,
     context: r.context,
@@ -33,7 +54,7 @@ export function envScanJson(r: EnvScanReport) {
     schema: 'why401/env@1',
     variables: r.variables.map((v) => ({
       name: v.name,
-      sources: v.sources.map(sourceJson),
+      ...sourcesJson(v.sources),
       findings: v.findings.map(findingJson),
     })),
     context: r.context,

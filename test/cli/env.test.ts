@@ -194,6 +194,14 @@ describe('why401 env --json', () => {
     });
     expect(json<EnvJson>(run).findings.map((f) => f.id)).not.toContain('env.netrc');
   });
+
+  it('a .netrc entry is listed under related, not among the sources of the contract', () => {
+    const run = env('netrc', ['OPENAI_API_KEY', '--json'], { OPENAI_API_KEY: NEW });
+    const out = json<EnvJson & { related: { kind: string }[] }>(run);
+    expect(out.findings.map((f) => f.id)).toContain('env.netrc');
+    expect(out.sources.map((s) => s.kind)).not.toContain('netrc');
+    expect(out.related.map((s) => s.kind)).toEqual(['netrc']);
+  });
 });
 
 describe('why401 env --all', () => {
