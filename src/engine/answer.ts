@@ -25,10 +25,12 @@ const TOPICS: Readonly<Record<Topic, RegExp>> = {
   // A signature or request that "expired" is a timestamp outside the server's window: `clock`.
   expired: /(?<!(signature|request|timestamp|time) (has |is )?)expir|token_expired|expiredtoken/i,
   // `invalid_request` (RFC 6750, OpenAI's error type) says nothing about the key
+  // "did not pass a valid token", "does not contain a valid Server token": a key that is not valid
   invalid:
-    /invalid(?![ _]request)|incorrect|bad credential|not valid|unrecogni[sz]ed|unknown (api )?(key|token)|revoked|authentication (error|fail)|authenticationfailed|invalid_auth|user not found|could not validate|verification failed|malformed/i,
+    /invalid(?![ _]request)|\b(not|n't)\s+(\w+\s+){0,2}a\s+valid\b|incorrect|bad credential|not valid|unrecogni[sz]ed|unknown (api )?(key|token)|revoked|authentication (error|fail)|authenticationfailed|invalid_auth|user not found|could not validate|verification failed|malformed/i,
+  // "Missing Permissions" is a scope that is missing, not a credential
   missing:
-    /missing|no (api )?(key|token|credential|auth)|not provided|not authenticated|unauthenticated|not_authed|credentials_missing|must (provide|supply|include)|is required|required header|no authorization|authorization required|authentication required|login required/i,
+    /missing(?![ _-](permissions?|scopes?|privileges?|roles?|rights|access)\b)|no (api )?(key|token|credential|auth)|not provided|not authenticated|unauthenticated|not_authed|credentials_missing|must (provide|supply|include)|is required|required header|no authorization|authorization required|authentication required|login required|unregistered callers?|without established identity/i,
   quota:
     /quota|billing|credit|payment|insufficient_(quota|funds|balance)|exceeded your current|out of funds|spending limit|balance/i,
   rate: /rate.?limit|too many requests|slow down|throttl/i,
@@ -117,7 +119,7 @@ const BLAMES = new RegExp(
 );
 
 const MESSAGE_KEYS =
-  /^(error|errors|message|msg|detail|details|error_description|error_message|description|code|type|reason|status|title|errorcode|error_code|fault|faultstring)$/i;
+  /^(error|errors|message|msg|detail|details|error_description|error_message|description|code|type|reason|status|title|errorcode|error_code|fault|faultstring|errorclass|classification)$/i;
 
 /** Reads one response into facts. `receivedAt` is our clock (ms) when it arrived. */
 export function readAnswer(response: WireResponse, receivedAt: number): AnswerFacts {
@@ -237,11 +239,19 @@ function saysFailure(json: unknown): boolean {
     o['success'] === false ||
     o['status'] === 'error' ||
     o['status'] === 'REQUEST_DENIED' ||
-    (isErrorValue(o['error']) && (o['data'] === undefined || o['data'] === null)) ||
+    (isErrorValue(o['error']) && noData(o['data'])) ||
     (Array.isArray(o['errors']) &&
       o['errors'].length > 0 &&
-      (o['data'] === undefined || o['data'] === null || o['errors'].some(authCoded)))
+      (noData(o['data']) || o['errors'].some(authCoded)))
   );
+}
+
+/** No data: absent, null, or (GraphQL) an object whose every field is null. */
+function noData(data: unknown): boolean {
+  if (data === undefined || data === null) return true;
+  if (typeof data !== 'object' || Array.isArray(data)) return false;
+  const values = Object.values(data);
+  return values.length > 0 && values.every((v) => v === null);
 }
 
 /** A GraphQL (or similar) error entry whose code is an auth refusal: `UNAUTHENTICATED`, `FORBIDDEN`. */
@@ -249,9 +259,13 @@ function authCoded(e: unknown): boolean {
   if (e === null || typeof e !== 'object') return false;
   const o = e as Record<string, unknown>;
   const ext = o['extensions'];
-  const code =
-    ext !== null && typeof ext === 'object' ? (ext as Record<string, unknown>)['code'] : o['code'];
-  return typeof code === 'string' && AUTH_CODE.test(code);
+  // GraphQL servers name the class differently: `code` (Apollo), `errorClass` (New Relic),
+  // `classification` (graphql-java)
+  const codes =
+    ext !== null && typeof ext === 'object'
+      ? ['code', 'errorClass', 'classification'].map((k) => (ext as Record<string, unknown>)[k])
+      : [o['code']];
+  return codes.some((code) => typeof code === 'string' && AUTH_CODE.test(code));
 }
 
 /** Error codes of an auth refusal: `UNAUTHENTICATED`, `FORBIDDEN`, `invalid-jwt`, `AUTH_…`. */
