@@ -61,6 +61,46 @@ checkTable(credentialInvalid, 'credential.invalid', {
       reply: { status: 401, headers: html, body: OPENRESTY_401 },
     },
     {
+      name: 'Replicate-style 401 "did not pass a valid token", and without a key "did not pass a token"',
+      reply: {
+        status: 401,
+        body: { title: 'Unauthenticated', detail: 'You did not pass a valid authentication token' },
+      },
+      probes: {
+        'without-credential': {
+          status: 401,
+          body: { title: 'Unauthenticated', detail: 'You did not pass an authentication token' },
+        },
+      },
+      confidence: 'attributed',
+      evidence: [/the server read the key/],
+    },
+    {
+      name: 'Datadog: a bare 403 "Forbidden", the same without a key, where Datadog documents its 403 for unknown keys',
+      provider: 'datadog',
+      providerBy: 'flag',
+      spot: { in: 'header', name: 'DD-API-KEY', scheme: null },
+      reply: { status: 403, body: { errors: ['Forbidden'] } },
+      probes: { 'without-credential': { status: 403, body: { errors: ['Forbidden'] } } },
+      confidence: 'heuristic',
+      evidence: [/the very same 403; Datadog answers so/],
+    },
+    {
+      name: 'Google-style 400 "API key not valid" sent with no probe (a POST): the words blame the key',
+      spot: { in: 'query', name: 'key' },
+      reply: {
+        status: 400,
+        body: {
+          error: {
+            code: 400,
+            message: 'API key not valid. Please pass a valid API key.',
+            status: 'INVALID_ARGUMENT',
+          },
+        },
+      },
+      confidence: 'attributed',
+    },
+    {
       name: 'a 200 HTML page "Invalid Azure Subscription key"',
       reply: {
         status: 200,
@@ -70,6 +110,21 @@ checkTable(credentialInvalid, 'credential.invalid', {
     },
   ],
   ok: [
+    {
+      name: 'a bare 403 the same without a key, from a server that documents no 403 for unknown keys',
+      reply: { status: 403, body: { errors: ['Forbidden'] } },
+      probes: { 'without-credential': { status: 403, body: { errors: ['Forbidden'] } } },
+    },
+    {
+      name: 'Datadog: a 403 that names a permission is not the key',
+      provider: 'datadog',
+      providerBy: 'flag',
+      spot: { in: 'header', name: 'DD-API-KEY', scheme: null },
+      reply: { status: 403, body: { errors: ['Failed permission authorization checks'] } },
+      probes: {
+        'without-credential': { status: 403, body: { errors: ['Forbidden'] } },
+      },
+    },
     {
       name: 'the answer says no credential arrived, with no challenge for the scheme sent (header checks tell)',
       reply: { status: 401, body: { message: 'Missing X-Auth-Token header' } },

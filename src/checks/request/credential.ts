@@ -9,13 +9,19 @@ import {
   sentScheme,
   type RequestEvidence,
   type Sent,
+  unknownCaller403,
 } from './evidence.js';
 
-/** A refusal aimed at the credential itself: 401, a 403 that says invalid, or an error body. */
-function refusedCredential(final: Sent): boolean {
+/**
+ * A refusal aimed at the credential itself: 401, a 403 that says invalid, or an error body; or a
+ * bare 403 the same as without any credential from a provider that documents its 403 for unknown
+ * keys (Datadog, Algolia): the caller was not recognised.
+ */
+function refusedCredential(final: Sent, ev?: RequestEvidence): boolean {
   const f = final.facts;
   if (!f || final.accepted) return false;
   if (f.status === 401) return true;
+  if (f.status === 403 && ev !== undefined && unknownCaller403(ev)) return true;
   if (f.status === 403 || f.status === 400)
     return (f.says.has('invalid') || f.says.has('expired')) && !rateLimited(f);
   // A sign-in page is status.login-redirect's: it says nothing of the key.
@@ -179,12 +185,11 @@ export const wrongRegion = defineCheck<RequestEvidence>(
 export const credentialInvalid = defineCheck<RequestEvidence>('credential-invalid', (ev) => {
   const { final, credential, probes, keyFindings, alternatives } = ev;
   const f = final.facts;
-  if (!credential || !f || !refusedCredential(final)) return [];
+  if (!credential || !f || !refusedCredential(final, ev)) return [];
   if (f.says.has('expired')) return [];
   // Some form of this key was accepted (cleaned, another header): the key itself is fine.
   if (Object.values(probes).some((p) => p?.carried && p.accepted)) return [];
   if (alternatives.some((a) => a.accepted)) return [];
-  if (saysNoCredential(f)) return unseenKey(ev);
   const anon = probes['without-credential'];
   const read =
     anon?.facts !== undefined &&
@@ -192,6 +197,9 @@ export const credentialInvalid = defineCheck<RequestEvidence>('credential-invali
       (anon.result.ok &&
         final.result.ok &&
         anon.result.response.body !== final.result.response.body));
+  // Words that say "no credential" while the answer without one differs: the key was read
+  // ("You did not pass a valid token" vs "You did not pass a token").
+  if (saysNoCredential(f) && !read) return unseenKey(ev);
   const evidence = [
     `${f.status}${f.bearerError ? ` (error="${f.bearerError}")` : ''}${f.errorText ? `: ${f.errorText.slice(0, 140)}` : f.stockPage ? ": the web server's stock page for the status, no words of its own" : ''}`,
   ];
@@ -199,8 +207,16 @@ export const credentialInvalid = defineCheck<RequestEvidence>('credential-invali
     evidence.push(
       `without the credential the answer differs (${anon?.facts?.status}): the server read the key and refused it`,
     );
+  if (unknownCaller403(ev))
+    evidence.push(
+      `without the credential: the very same 403; ${ev.provider?.name} answers so for a key it does not recognise`,
+    );
   const hygiene = keyFindings.some((k) => k.confidence === 'definitive' && k.id.startsWith('key.'));
-  return [finding('credential.invalid', read && !hygiene ? 'attributed' : 'heuristic', evidence)];
+  // The answer read the key (it differs without one) or its words blame the key itself
+  const attributed = read || f.blamesCredential;
+  return [
+    finding('credential.invalid', attributed && !hygiene ? 'attributed' : 'heuristic', evidence),
+  ];
 });
 
 /**

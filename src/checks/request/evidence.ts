@@ -1,6 +1,6 @@
 import type { NetError, SendResult, WireRequest } from '../../collect/http.js';
 import type { ProxyChoice } from '../../collect/proxy-env.js';
-import type { AnswerFacts } from '../../engine/answer.js';
+import type { AnswerFacts, Topic } from '../../engine/answer.js';
 import type { Spot } from '../../engine/credential-place.js';
 import type { RawFinding } from '../../findings/types.js';
 import type { Provider } from '../../providers/types.js';
@@ -134,4 +134,33 @@ export function readingAlternative(
       !sameAnswer(a, ev.final) &&
       !saysNoCredential(a.facts),
   );
+}
+
+/** Words of a 403 that say something more specific than "who are you": scope, quota, a block. */
+const SPECIFIC_403: readonly Topic[] = [
+  'scope',
+  'quota',
+  'rate',
+  'restricted',
+  'waf',
+  'sso',
+  'region',
+  'account',
+  'clock',
+];
+
+/**
+ * A 403 that is the very same answer as without any credential, with no more specific word, from
+ * a provider whose documented 403 is its answer to an unknown key: the key was not recognised.
+ */
+export function unknownCaller403(ev: RequestEvidence): boolean {
+  const f = ev.final.facts;
+  if (f?.status !== 403 || !ev.credential || !ev.provider) return false;
+  if (SPECIFIC_403.some((t) => f.says.has(t)) || rateLimited(f)) return false;
+  const documented = ev.provider.errorShapes.some(
+    (e) =>
+      e.status === 403 &&
+      /\b(invalid|wrong|unknown|bad|incorrect)\b[^.;]{0,20}\b(api )?(key|token)/i.test(e.when),
+  );
+  return documented && sameAnswer(ev.probes['without-credential'], ev.final);
 }
