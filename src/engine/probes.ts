@@ -112,11 +112,14 @@ export function planProbes(input: PlanInput): ProbePlan {
         (s): s is Spot => s !== undefined,
       )
     : [];
+  // A key sent in one of the provider's other documented places and refused there (Postmark's
+  // account-token header on a server endpoint) may belong in the main place: that is tried too.
+  const refusedThere = facts !== undefined && (facts.status === 401 || facts.status === 403);
   if (
     credential &&
     expected &&
     !sameSpot(credential.spot, expected) &&
-    !alternativesOk.some((s) => sameSpot(s, credential.spot))
+    (refusedThere || !alternativesOk.some((s) => sameSpot(s, credential.spot)))
   ) {
     add({
       name: 'expected-placement',

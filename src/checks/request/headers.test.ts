@@ -8,6 +8,20 @@ const DRF_403 = { status: 403, body: { detail: 'Authentication credentials were 
 const headerCases: { finds: Case[]; ok: Case[] } = {
   finds: [
     {
+      name: 'Postmark: the server token in the account-token header (documented for other endpoints), refused; in the server-token header, accepted',
+      provider: 'postmark',
+      providerBy: 'flag',
+      spot: { in: 'header', name: 'X-Postmark-Account-Token', scheme: null },
+      reply: {
+        status: 401,
+        body: { ErrorCode: 10, Message: 'Request does not contain a valid Server token.' },
+      },
+      probes: { 'expected-placement': { status: 200, body: { ID: 1 } } },
+      confidence: 'confirmed',
+      evidence: [/X-Postmark-Server-Token: …: accepted \(200\)/],
+      data: { expectedHeader: 'X-Postmark-Server-Token', sentHeader: 'X-Postmark-Account-Token' },
+    },
+    {
       name: '401 "Missing X-Auth-Token header" to a Bearer token: names the header',
       reply: { status: 401, body: { message: 'Missing X-Auth-Token header' } },
       confidence: 'attributed',
@@ -107,6 +121,20 @@ checkTable(headerPlacement, 'header.wrong-name', headerCases);
 
 checkTable(headerPlacement, 'header.wrong-scheme', {
   finds: [
+    {
+      name: 'Atlassian: an API token (ATATT) as Bearer, which Atlassian keeps for OAuth tokens and admin keys',
+      provider: 'atlassian',
+      providerBy: 'flag',
+      key: sampleKey('atlassian'),
+      spot: { in: 'header', name: 'Authorization', scheme: 'Bearer' },
+      reply: {
+        status: 401,
+        headers: { 'x-seraph-loginreason': 'AUTHENTICATED_FAILED' },
+        body: { message: 'Client must be authenticated to access this resource.' },
+      },
+      confidence: 'definitive',
+      evidence: [/expects Authorization: Basic/],
+    },
     {
       name: 'Linear: a personal key (lin_api_) as Bearer, which Linear keeps for OAuth tokens',
       provider: 'linear',

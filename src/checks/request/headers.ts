@@ -69,6 +69,16 @@ export const headerPlacement = defineCheck<RequestEvidence>('header-placement', 
       ]),
     ];
   }
+  // Sent in another documented place (for other endpoints or kinds of key), refused there, and
+  // accepted in the main one.
+  if (sentRight && expected && probe?.accepted && !sameSpot(sent, expected)) {
+    return [
+      placement(sent, expected, 'confirmed', [
+        `sent as ${describeSpot(sent)}: refused (${final.facts?.status})`,
+        `sent as ${provider?.name} expects, ${describeSpot(expected)}: accepted (${probe.facts?.status})`,
+      ]),
+    ];
+  }
   if (!provider || !expected || sentRight) {
     // Unknown provider (or sent as documented): what the answer itself says, then name typos,
     // then an answer that says the key never arrived. A provider known only from the key's shape
