@@ -118,6 +118,7 @@ export async function diagnose(
       asSent: built.asSent,
       fileValue: fileValue?.value.reveal(),
       resendUnsafe: options.probeUnsafe,
+      params: input.params,
       onProbes: (names) => options.onProgress?.(`probing: ${names.join(', ')}`),
     });
     const { findings, verdict } = conclude(

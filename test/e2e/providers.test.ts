@@ -76,6 +76,19 @@ const newRelicLike = emulate((req, res, key) => {
   json(res, 200, { data: { requestContext: { userId: '1' } } });
 });
 
+const twilioLike = (sid: string) =>
+  emulate((req, res, key) => {
+    const expected = `Basic ${Buffer.from(`${sid}:${key}`).toString('base64')}`;
+    if (req.headers.authorization !== expected) {
+      res.writeHead(401, {
+        'content-type': 'application/json',
+        'www-authenticate': 'Basic realm="Twilio API"',
+      });
+      return res.end(JSON.stringify({ code: 20003, message: 'Authenticate', status: 401 }));
+    }
+    json(res, 200, { sid, status: 'active' });
+  });
+
 describe('providers: answers read the way each provider means them', () => {
   const servers: TestServer[] = [];
   const start = async (f: (key: string) => Promise<TestServer>, key: string) => {
@@ -106,6 +119,26 @@ describe('providers: answers read the way each provider means them', () => {
     expect(JSON.stringify(run.json?.findings[0]?.evidence)).toMatch(
       /X-Postmark-Server-Token: …: accepted/,
     );
+  });
+
+  it('Twilio: the auth token as Bearer → header.wrong-scheme, confirmed as Basic AccountSID:token with --param', async () => {
+    const key = sampleKey('twilio', 2);
+    const sid = sampleKey('twilio', 0);
+    const api = await start(twilioLike(sid), key);
+    const run = await check(
+      [
+        `${api.origin}/2010-04-01/Accounts/${sid}.json`,
+        '--provider',
+        'twilio',
+        '--param',
+        `AccountSID=${sid}`,
+        '-H',
+        `Authorization: Bearer ${key}`,
+      ],
+      { secrets: [key] },
+    );
+    expectDiagnosis(run, { exit: 1, status: 'rejected', cause: 'header.wrong-scheme' });
+    expect(JSON.stringify(run.json?.findings[0]?.evidence)).toMatch(/\(accepted\)/);
   });
 
   it('Replicate: "You did not pass a valid authentication token" → credential.invalid', async () => {
