@@ -27,7 +27,7 @@ const TOPICS: Readonly<Record<Topic, RegExp>> = {
   // `invalid_request` (RFC 6750, OpenAI's error type) says nothing about the key
   // "did not pass a valid token", "does not contain a valid Server token": a key that is not valid
   invalid:
-    /invalid(?![ _]request)|\b(not|n't)\s+(\w+\s+){0,2}a\s+valid\b|incorrect|bad credential|not valid|unrecogni[sz]ed|unknown (api )?(key|token)|revoked|authentication (error|fail)|authenticationfailed|invalid_auth|user not found|could not validate|verification failed|malformed/i,
+    /invalid(?![ _-]?(request|permissions?|scopes?|argument|param(eter)?s?|values?|input|json|body|model|fields?|query|url|path|method|range))|\b(not|n't)\s+(\w+\s+){0,2}a\s+valid\b|incorrect|bad credential|not valid|unrecogni[sz]ed|unknown (api )?(key|token)|revoked|authentication (error|fail)|authenticationfailed|invalid_auth|user not found|could not validate|verification failed|malformed/i,
   // "Missing Permissions" is a scope that is missing, not a credential
   missing:
     /missing(?![ _-](permissions?|scopes?|privileges?|roles?|rights|access)\b)|no (api )?(key|token|credential|auth)|not provided|not authenticated|unauthenticated|not_authed|credentials_missing|must (provide|supply|include)|is required|required header|no authorization|authorization required|authentication required|login required|unregistered callers?|without established identity/i,
@@ -213,6 +213,9 @@ function collectMessages(json: unknown): { text: string; codes: string[] } {
       }
     } else if (typeof v === 'number' && /code|status/i.test(key)) {
       codes.push(String(v));
+    } else if (v === true && FLAG_KEYS.test(key)) {
+      // `"invalidToken": true` (Vercel), `"token_expired": true`: the flag's name is the message
+      codes.push(key);
     } else if (Array.isArray(v)) {
       for (const item of v.slice(0, 20)) walk(item, MESSAGE_KEYS.test(key) ? key : '', depth + 1);
     } else if (v !== null && typeof v === 'object') {
@@ -222,6 +225,10 @@ function collectMessages(json: unknown): { text: string; codes: string[] } {
   walk(json, '', 0);
   return { text: texts.join(' | '), codes };
 }
+
+/** Boolean fields whose name says what is wrong with the credential. */
+const FLAG_KEYS =
+  /^(invalid|expired|missing|revoked)[_-]?(api[_-]?)?(token|key|credentials?|auth)$|^(token|key|credentials?)[_-]?(invalid|expired|missing|revoked)$/i;
 
 /** `"error": "OK"` (ComicVine), `null`, `false`, `""`, `0` are not errors. */
 function isErrorValue(v: unknown): boolean {

@@ -76,6 +76,27 @@ const newRelicLike = emulate((req, res, key) => {
   json(res, 200, { data: { requestContext: { userId: '1' } } });
 });
 
+const airtableLike = emulate((req, res, key) => {
+  if (req.headers.authorization !== `Bearer ${key}`)
+    return json(res, 401, {
+      error: { type: 'AUTHENTICATION_REQUIRED', message: 'Authentication required' },
+    });
+  json(res, 200, { id: 'usr1' });
+});
+
+const vercelLike = emulate((req, res, key) => {
+  const auth = req.headers.authorization;
+  if (auth === undefined)
+    return json(res, 403, {
+      error: { code: 'forbidden', message: 'Not authorized', missingToken: true },
+    });
+  if (auth !== `Bearer ${key}`)
+    return json(res, 403, {
+      error: { code: 'forbidden', message: 'Not authorized', invalidToken: true },
+    });
+  json(res, 200, { user: { id: 'u' } });
+});
+
 const twilioLike = (sid: string) =>
   emulate((req, res, key) => {
     const expected = `Basic ${Buffer.from(`${sid}:${key}`).toString('base64')}`;
@@ -84,7 +105,8 @@ const twilioLike = (sid: string) =>
         'content-type': 'application/json',
         'www-authenticate': 'Basic realm="Twilio API"',
       });
-      return res.end(JSON.stringify({ code: 20003, message: 'Authenticate', status: 401 }));
+      res.end(JSON.stringify({ code: 20003, message: 'Authenticate', status: 401 }));
+      return;
     }
     json(res, 200, { sid, status: 'active' });
   });
@@ -139,6 +161,29 @@ describe('providers: answers read the way each provider means them', () => {
     );
     expectDiagnosis(run, { exit: 1, status: 'rejected', cause: 'header.wrong-scheme' });
     expect(JSON.stringify(run.json?.findings[0]?.evidence)).toMatch(/\(accepted\)/);
+  });
+
+  it('Airtable: a wrong token answered "Authentication required", like none → credential.invalid (as Airtable documents)', async () => {
+    const key = sampleKey('airtable');
+    const wrong = sampleKey('airtable', 0, 1);
+    const api = await start(airtableLike, key);
+    const run = await check(
+      [`${api.origin}/v0/meta/whoami`, '--provider', 'airtable', '--key', wrong],
+      {
+        secrets: [key, wrong],
+      },
+    );
+    expectDiagnosis(run, { exit: 1, status: 'rejected', cause: 'credential.invalid' });
+  });
+
+  it('Vercel: 403 "Not authorized" with invalidToken: true → credential.invalid, not status.forbidden', async () => {
+    const key = sampleKey('vercel');
+    const wrong = sampleKey('vercel', 0, 1);
+    const api = await start(vercelLike, key);
+    const run = await check([`${api.origin}/v2/user`, '--provider', 'vercel', '--key', wrong], {
+      secrets: [key, wrong],
+    });
+    expectDiagnosis(run, { exit: 1, status: 'rejected', cause: 'credential.invalid' });
   });
 
   it('Replicate: "You did not pass a valid authentication token" → credential.invalid', async () => {

@@ -83,7 +83,36 @@ checkTable(credentialInvalid, 'credential.invalid', {
       reply: { status: 403, body: { errors: ['Forbidden'] } },
       probes: { 'without-credential': { status: 403, body: { errors: ['Forbidden'] } } },
       confidence: 'heuristic',
-      evidence: [/the very same 403; Datadog answers so/],
+      evidence: [
+        /Datadog documents this answer \(403\) for: invalid API key/,
+        /the very same answer/,
+      ],
+    },
+    {
+      name: 'Airtable: a wrong token gets "Authentication required", the same as none, as Airtable documents for invalid tokens',
+      provider: 'airtable',
+      providerBy: 'flag',
+      reply: {
+        status: 401,
+        body: { error: { type: 'AUTHENTICATION_REQUIRED', message: 'Authentication required' } },
+      },
+      probes: {
+        'without-credential': {
+          status: 401,
+          body: { error: { type: 'AUTHENTICATION_REQUIRED', message: 'Authentication required' } },
+        },
+      },
+      confidence: 'heuristic',
+      evidence: [/Airtable documents this answer \(401\) for: invalid token/],
+    },
+    {
+      name: 'Vercel: 403 "Not authorized" with "invalidToken": true',
+      provider: 'vercel',
+      providerBy: 'flag',
+      reply: {
+        status: 403,
+        body: { error: { code: 'forbidden', message: 'Not authorized', invalidToken: true } },
+      },
     },
     {
       name: 'Google-style 400 "API key not valid" sent with no probe (a POST): the words blame the key',
@@ -110,6 +139,49 @@ checkTable(credentialInvalid, 'credential.invalid', {
     },
   ],
   ok: [
+    {
+      name: 'Airtable: 403 "Invalid permissions, or the requested model was not found" is no invalid key',
+      provider: 'airtable',
+      providerBy: 'flag',
+      reply: {
+        status: 403,
+        body: {
+          error: {
+            type: 'INVALID_PERMISSIONS_OR_MODEL_NOT_FOUND',
+            message:
+              'Invalid permissions, or the requested model was not found. Check that both your user and your token have the required permissions.',
+          },
+        },
+      },
+      probes: {
+        'without-credential': {
+          status: 401,
+          body: { error: { type: 'AUTHENTICATION_REQUIRED', message: 'Authentication required' } },
+        },
+      },
+    },
+    {
+      name: 'a Google 400 INVALID_ARGUMENT about the model names no key',
+      reply: {
+        status: 400,
+        body: {
+          error: { code: 400, message: 'models/nope is not found', status: 'INVALID_ARGUMENT' },
+        },
+      },
+    },
+    {
+      name: 'Airtable: "Authentication required" that differs from nothing known (no provider): the header checks tell',
+      reply: {
+        status: 401,
+        body: { error: { type: 'AUTHENTICATION_REQUIRED', message: 'Authentication required' } },
+      },
+      probes: {
+        'without-credential': {
+          status: 401,
+          body: { error: { type: 'AUTHENTICATION_REQUIRED', message: 'Authentication required' } },
+        },
+      },
+    },
     {
       name: 'a bare 403 the same without a key, from a server that documents no 403 for unknown keys',
       reply: { status: 403, body: { errors: ['Forbidden'] } },

@@ -9,19 +9,18 @@ import {
   sentScheme,
   type RequestEvidence,
   type Sent,
-  unknownCaller403,
+  unknownKeyAnswer,
 } from './evidence.js';
 
 /**
  * A refusal aimed at the credential itself: 401, a 403 that says invalid, or an error body; or a
- * bare 403 the same as without any credential from a provider that documents its 403 for unknown
- * keys (Datadog, Algolia): the caller was not recognised.
+ * 403 that is the provider's documented answer to an unknown key (Datadog's bare "Forbidden").
  */
 function refusedCredential(final: Sent, ev?: RequestEvidence): boolean {
   const f = final.facts;
   if (!f || final.accepted) return false;
   if (f.status === 401) return true;
-  if (f.status === 403 && ev !== undefined && unknownCaller403(ev)) return true;
+  if (f.status === 403 && ev !== undefined && unknownKeyAnswer(ev)) return true;
   if (f.status === 403 || f.status === 400)
     return (f.says.has('invalid') || f.says.has('expired')) && !rateLimited(f);
   // A sign-in page is status.login-redirect's: it says nothing of the key.
@@ -199,7 +198,8 @@ export const credentialInvalid = defineCheck<RequestEvidence>('credential-invali
         anon.result.response.body !== final.result.response.body));
   // Words that say "no credential" while the answer without one differs: the key was read
   // ("You did not pass a valid token" vs "You did not pass a token").
-  if (saysNoCredential(f) && !read) return unseenKey(ev);
+  const documented = unknownKeyAnswer(ev);
+  if (saysNoCredential(f) && !read && !documented) return unseenKey(ev);
   const evidence = [
     `${f.status}${f.bearerError ? ` (error="${f.bearerError}")` : ''}${f.errorText ? `: ${f.errorText.slice(0, 140)}` : f.stockPage ? ": the web server's stock page for the status, no words of its own" : ''}`,
   ];
@@ -207,9 +207,9 @@ export const credentialInvalid = defineCheck<RequestEvidence>('credential-invali
     evidence.push(
       `without the credential the answer differs (${anon?.facts?.status}): the server read the key and refused it`,
     );
-  if (unknownCaller403(ev))
+  if (documented)
     evidence.push(
-      `without the credential: the very same 403; ${ev.provider?.name} answers so for a key it does not recognise`,
+      `${ev.provider?.name} documents this answer (${documented.status}) for: ${documented.when.slice(0, 80)}${anon?.facts ? '; without the credential: the very same answer' : ''}`,
     );
   const hygiene = keyFindings.some((k) => k.confidence === 'definitive' && k.id.startsWith('key.'));
   // The answer read the key (it differs without one) or its words blame the key itself

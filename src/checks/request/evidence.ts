@@ -3,7 +3,7 @@ import type { ProxyChoice } from '../../collect/proxy-env.js';
 import type { AnswerFacts, Topic } from '../../engine/answer.js';
 import type { Spot } from '../../engine/credential-place.js';
 import type { RawFinding } from '../../findings/types.js';
-import type { Provider } from '../../providers/types.js';
+import type { ErrorShape, Provider } from '../../providers/types.js';
 import type { Secret } from '../../secret/secret.js';
 
 /** One request that went out, and what came back. */
@@ -136,8 +136,8 @@ export function readingAlternative(
   );
 }
 
-/** Words of a 403 that say something more specific than "who are you": scope, quota, a block. */
-const SPECIFIC_403: readonly Topic[] = [
+/** Words of a refusal that say something more specific than "who are you": scope, quota, a block. */
+const SPECIFIC: readonly Topic[] = [
   'scope',
   'quota',
   'rate',
@@ -147,20 +147,46 @@ const SPECIFIC_403: readonly Topic[] = [
   'region',
   'account',
   'clock',
+  'expired',
 ];
 
+/** What a provider documents of an unknown key (`when`): invalid, wrong, revoked… */
+const UNKNOWN_KEY_WHEN = /\b(invalid|wrong|unknown|bad|incorrect|revoked|deleted)\b/i;
+
+/** The quoted messages of a documented error body (`"Authentication required"`), 8+ characters. */
+function literals(body: string): string[] {
+  return [...body.matchAll(/"([^"]{8,200})"/g)]
+    .map((m) => (m[1] ?? '').toLowerCase())
+    .filter((t) => /[a-z]{4}/.test(t));
+}
+
 /**
- * A 403 that is the very same answer as without any credential, with no more specific word, from
- * a provider whose documented 403 is its answer to an unknown key: the key was not recognised.
+ * The answer is the one the provider's catalog documents for an unknown key: same status, one of
+ * its messages, and a `when` that names an invalid, wrong or revoked key (Datadog's bare 403
+ * "Forbidden", Airtable's 401 "Authentication required" to a wrong token).
  */
-export function unknownCaller403(ev: RequestEvidence): boolean {
+export function documentedUnknownKey(ev: RequestEvidence): ErrorShape | undefined {
   const f = ev.final.facts;
-  if (f?.status !== 403 || !ev.credential || !ev.provider) return false;
-  if (SPECIFIC_403.some((t) => f.says.has(t)) || rateLimited(f)) return false;
-  const documented = ev.provider.errorShapes.some(
+  if (!f || !ev.provider) return undefined;
+  const text = f.errorText.toLowerCase();
+  return ev.provider.errorShapes.find(
     (e) =>
-      e.status === 403 &&
-      /\b(invalid|wrong|unknown|bad|incorrect)\b[^.;]{0,20}\b(api )?(key|token)/i.test(e.when),
+      e.status === f.status &&
+      UNKNOWN_KEY_WHEN.test(e.when) &&
+      literals(e.body).some((l) => text.includes(l)),
   );
-  return documented && sameAnswer(ev.probes['without-credential'], ev.final);
+}
+
+/**
+ * A 401 or 403 that is the provider's documented answer to an unknown key, with no more specific
+ * word, and (when probed) the very same as without any credential: however it is worded ("no
+ * credential", a bare "Forbidden"), the key sent was not recognised.
+ */
+export function unknownKeyAnswer(ev: RequestEvidence): ErrorShape | undefined {
+  const f = ev.final.facts;
+  if (!f || (f.status !== 401 && f.status !== 403) || !ev.credential) return undefined;
+  if (SPECIFIC.some((t) => f.says.has(t)) || rateLimited(f)) return undefined;
+  const anon = ev.probes['without-credential'];
+  if (anon !== undefined && !sameAnswer(anon, ev.final)) return undefined;
+  return documentedUnknownKey(ev);
 }

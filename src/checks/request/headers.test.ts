@@ -1,4 +1,4 @@
-import { requiredMissing, headerPlacement } from './headers.js';
+import { headerMissing, requiredMissing, headerPlacement } from './headers.js';
 import { checkTable, sampleKey, type Case } from './test-helpers.js';
 
 const RAW = { in: 'header', name: 'Authorization', scheme: null } as const;
@@ -257,6 +257,39 @@ checkTable(requiredMissing, 'header.required-missing', {
       url: 'https://res.openai.azure.com/openai/deployments?api-version=2024-02-01',
       spot: { in: 'header', name: 'api-key', scheme: null },
       reply: { status: 401, body: { error: { code: '401', message: 'Access denied' } } },
+    },
+  ],
+});
+
+checkTable(headerMissing, 'header.missing', {
+  finds: [
+    {
+      name: 'no credential, 401',
+      spot: null,
+      reply: { status: 401, body: { message: 'Unauthorized' } },
+    },
+    {
+      name: 'xAI-style: no credential, and a 400 "Incorrect API key provided: ."',
+      spot: null,
+      reply: {
+        status: 400,
+        body: {
+          code: 'Client specified an invalid argument',
+          error:
+            'Incorrect API key provided: . You can obtain an API key from https://console.x.ai.',
+        },
+      },
+    },
+  ],
+  ok: [
+    {
+      name: 'no credential, but a 400 about the request',
+      spot: null,
+      reply: { status: 400, body: { error: { message: "Invalid value for 'model'" } } },
+    },
+    {
+      name: 'a credential was sent',
+      reply: { status: 401, body: { message: 'Unauthorized' } },
     },
   ],
 });

@@ -23,7 +23,17 @@ export const headerMissing = defineCheck<RequestEvidence>(
   ({ credential, final }) => {
     const f = final.facts;
     if (credential || !f || final.accepted) return [];
-    if (f.status !== 401 && f.status !== 403 && !(f.bodySaysFailure && f.says.has('missing')))
+    // A 400 counts when its words are about the credential ("Incorrect API key provided: .")
+    const credential400 =
+      f.status === 400 &&
+      (f.blamesCredential ||
+        (f.aboutCredential && (f.says.has('missing') || f.says.has('invalid'))));
+    if (
+      f.status !== 401 &&
+      f.status !== 403 &&
+      !credential400 &&
+      !(f.bodySaysFailure && f.says.has('missing'))
+    )
       return [];
     return [
       finding(

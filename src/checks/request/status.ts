@@ -7,7 +7,7 @@ import {
   saysNoCredential,
   type RequestEvidence,
   type Sent,
-  unknownCaller403,
+  unknownKeyAnswer,
 } from './evidence.js';
 
 /** 407: a forward proxy wants its own credentials. */
@@ -336,7 +336,7 @@ export const forbidden = defineCheck<RequestEvidence>('forbidden', (ev) => {
   const f = final.facts;
   if (f?.status !== 403 || !credential) return [];
   // The same 403 as without a key, where the provider answers so to unknown keys: not "known".
-  if (saysNoCredential(f) || unknownCaller403(ev)) return [];
+  if (saysNoCredential(f) || unknownKeyAnswer(ev)) return [];
   // More specific readings of a 403: the key itself (credential.invalid), a rate limit, quota,
   // an unmatched API Gateway route, a signed request outside the server's time window.
   if (
