@@ -41,8 +41,10 @@ const TOPICS: Readonly<Record<Topic, RegExp>> = {
     /region|wrong (api )?endpoint|data ?cent(er|re)|wrong (host|site)|another (region|site)|regional/i,
   account:
     /(organi[sz]ation|workspace|project|tenant)[^.]{0,60}\bmatch|mismatch\w*[ _-]?(org|organi[sz]ation|project|workspace|account|tenant)|(organi[sz]ation|workspace|project|tenant|account)\b[^.]{0,60}\b(not|mismatch|belong|member|invalid|wrong|differ)|not a member|does not belong|no access to (this )?(org|workspace|project)/i,
+  // A restriction of the key (to referrers, IPs, APIs); Notion's `restricted_resource` is a
+  // resource the integration may not see, a scope question.
   restricted:
-    /referr?er|\bip\b|ip address|allow-?list|white-?list|api_key_\w*blocked|not allowed from|restricted/i,
+    /referr?er|\bip\b|ip address|allow-?list|white-?list|api_key_\w*blocked|not allowed from|restricted(?![ _-]resource)|restriction/i,
   gateway: GATEWAY_WORDING,
   waf: /error code:? 10\d\d|attention required|request (was )?blocked|bot (protection|detection)|captcha|security (check|policy)|web application firewall|\bwaf\b|incapsula|mod_security|sucuri|access denied.{0,40}(cloudflare|akamai)/i,
   // Words of a path or method that matched nothing (`Cannot GET /path` is how web frameworks put

@@ -295,6 +295,19 @@ checkTable(credentialExpired, 'credential.expired', {
 checkTable(insufficientScope, 'credential.insufficient-scope', {
   finds: [
     {
+      name: 'Notion-style 403 restricted_resource "Insufficient permissions for this endpoint."',
+      provider: 'notion',
+      reply: {
+        status: 403,
+        body: {
+          object: 'error',
+          status: 403,
+          code: 'restricted_resource',
+          message: 'Insufficient permissions for this endpoint.',
+        },
+      },
+    },
+    {
       name: 'a 403 naming a permission',
       reply: { status: 403, body: { message: 'The caller does not have permission' } },
     },
