@@ -5,7 +5,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sampleKey } from '../support/key-samples.js';
-import { check, expectDiagnosis } from './run-cli.js';
+import { check, expectAccepted, expectDiagnosis, expectNoLeak } from './run-cli.js';
 import { serve, type TestServer } from './servers.js';
 
 function json(res: ServerResponse, status: number, body: unknown): void {
@@ -58,6 +58,8 @@ const datadogLike = emulate((req, res, key) => {
 
 const telegramLike = emulate((req, res, key) => {
   if (req.url === `/bot${key}/getMe`) return json(res, 200, { ok: true, result: { id: 1 } });
+  if (/^\/bot[^/]+\/getMe$/.test(req.url ?? ''))
+    return json(res, 401, { ok: false, error_code: 401, description: 'Unauthorized' });
   json(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
 });
 
@@ -223,6 +225,25 @@ describe('providers: answers read the way each provider means them', () => {
       },
     );
     expectDiagnosis(run, { exit: 1, status: 'rejected', cause: 'header.wrong-name' });
+  });
+
+  it('Telegram: the token in the path on a local URL, no --provider → found there, accepted, never printed', async () => {
+    const key = sampleKey('telegram');
+    const api = await start(telegramLike, key);
+    expectAccepted(await check([`${api.origin}/bot${key}/getMe`], { secrets: [key] }));
+    const wrong = sampleKey('telegram', 0, 1);
+    const refused = await check([`${api.origin}/bot${wrong}/getMe`], { secrets: [key, wrong] });
+    expectDiagnosis(refused, { exit: 1, status: 'rejected', cause: 'credential.invalid' });
+  });
+
+  it('Telegram: a token pasted without its bot prefix is still never printed', async () => {
+    const key = sampleKey('telegram');
+    const api = await start(telegramLike, key);
+    const run = await check([`${api.origin}/${key}/getMe`, '--provider', 'telegram'], {
+      secrets: [key],
+    });
+    expect(run.code).toBe(1);
+    expectNoLeak(run);
   });
 
   it('Discord: 403 "Missing Permissions" → credential.insufficient-scope, no gateway', async () => {
