@@ -99,6 +99,13 @@ const vercelLike = emulate((req, res, key) => {
   json(res, 200, { user: { id: 'u' } });
 });
 
+const cohereLike = emulate((req, res, key) => {
+  if (req.method !== 'POST') return json(res, 405, { message: 'method not allowed' });
+  if (req.headers.authorization !== `Bearer ${key}`)
+    return json(res, 401, { message: 'invalid api token' });
+  json(res, 200, { valid: true });
+});
+
 const twilioLike = (sid: string) =>
   emulate((req, res, key) => {
     const expected = `Basic ${Buffer.from(`${sid}:${key}`).toString('base64')}`;
@@ -186,6 +193,22 @@ describe('providers: answers read the way each provider means them', () => {
       secrets: [key, wrong],
     });
     expectDiagnosis(run, { exit: 1, status: 'rejected', cause: 'credential.invalid' });
+  });
+
+  it("Cohere: the provider's own POST validation request (no URL) is sent again cleaned: key.quoted confirmed", async () => {
+    const key = sampleKey('cohere');
+    const api = await start(cohereLike, key);
+    const run = await check(
+      ['--provider', 'cohere', '--base-url', api.origin, '--key', `"${key}"`],
+      {
+        secrets: [key],
+      },
+    );
+    expectDiagnosis(run, { exit: 1, status: 'rejected', cause: 'key.quoted' });
+    expect(JSON.stringify(run.json?.findings[0]?.evidence)).toMatch(/accepted \(200\)/);
+    expect(run.json?.exchanges.find((x) => x.label === 'probe: sanitized')?.request.method).toBe(
+      'POST',
+    );
   });
 
   it('Replicate: "You did not pass a valid authentication token" → credential.invalid', async () => {
