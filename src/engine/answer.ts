@@ -409,8 +409,12 @@ function retryAfter(value: string | undefined, now: number): number | undefined 
 /** `sk-ab***wxyz`, `sk-...wxyz`, `"sk-t****c123`: a key the server echoes masked. */
 const MASKED = /(["'`]?[A-Za-z0-9_:/.-]{0,12}?)(?:\*{2,}|\.{3}|…)([A-Za-z0-9_-]{2,6})\b/;
 
+/** `Your api key: ****wxyz` (DeepSeek): only the tail is shown. */
+const TAIL_ONLY = /(?:^|[\s:="'`(])\*{3,}([A-Za-z0-9_-]{4,6})\b/;
+
 function findMaskedEcho(text: string): MaskedEcho | undefined {
   const m = MASKED.exec(text);
-  if (!m || (m[1] ?? '').length === 0) return undefined;
-  return { head: m[1] ?? '', tail: m[2] ?? '' };
+  if (m && (m[1] ?? '').length > 0) return { head: m[1] ?? '', tail: m[2] ?? '' };
+  const t = TAIL_ONLY.exec(text);
+  return t ? { head: '', tail: t[1] ?? '' } : undefined;
 }
