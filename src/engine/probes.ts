@@ -124,7 +124,9 @@ export function planProbes(input: PlanInput): ProbePlan {
     : [];
   // A key sent in one of the provider's other documented places and refused there (Postmark's
   // account-token header on a server endpoint) may belong in the main place: that is tried too.
-  const refusedThere = facts !== undefined && (facts.status === 401 || facts.status === 403);
+  const refusedThere =
+    facts !== undefined &&
+    (facts.status === 401 || facts.status === 403 || (facts.status < 300 && facts.bodySaysFailure));
   if (
     credential &&
     expected &&

@@ -211,6 +211,19 @@ describe('providers: answers read the way each provider means them', () => {
     );
   });
 
+  it("New Relic: the REST header X-Api-Key on NerdGraph (a 200 'An API key is required') → header.wrong-name, confirmed in API-Key", async () => {
+    const key = sampleKey('newrelic');
+    const api = await start(newRelicLike, key);
+    const run = await check(
+      ['--provider', 'newrelic', '--base-url', api.origin, '-H', `X-Api-Key: ${key}`],
+      {
+        secrets: [key],
+      },
+    );
+    expectDiagnosis(run, { exit: 1, status: 'rejected', cause: 'header.wrong-name' });
+    expect(JSON.stringify(run.json?.findings[0]?.evidence)).toMatch(/API-Key: …: accepted/);
+  });
+
   it('Replicate: "You did not pass a valid authentication token" → credential.invalid', async () => {
     const key = sampleKey('replicate');
     const api = await start(replicateLike, key);
