@@ -140,6 +140,26 @@ checkTable(credentialInvalid, 'credential.invalid', {
   ],
   ok: [
     {
+      name: 'Anthropic: a 401 whose only documented word is the type every auth error shares (authentication_error), offline',
+      provider: 'anthropic',
+      reply: {
+        status: 401,
+        body: {
+          type: 'error',
+          error: { type: 'authentication_error', message: 'an x-api-key header is required' },
+        },
+      },
+    },
+    {
+      name: 'Airtable: "Authentication required" offline (no probe shows the key made no difference)',
+      provider: 'airtable',
+      providerBy: 'flag',
+      reply: {
+        status: 401,
+        body: { error: { type: 'AUTHENTICATION_REQUIRED', message: 'Authentication required' } },
+      },
+    },
+    {
       name: 'Airtable: 403 "Invalid permissions, or the requested model was not found" is no invalid key',
       provider: 'airtable',
       providerBy: 'flag',

@@ -168,25 +168,25 @@ function literals(body: string): string[] {
 export function documentedUnknownKey(ev: RequestEvidence): ErrorShape | undefined {
   const f = ev.final.facts;
   if (!f || !ev.provider) return undefined;
-  const text = f.errorText.toLowerCase();
+  const text = f.errorText.toLowerCase().trim();
+  // A message (words) found in the answer, or a single word that is the whole answer: a type
+  // code every auth error of the provider shares (`authentication_error`) tells nothing.
+  const says = (l: string) => (l.includes(' ') ? text.includes(l) : text === l);
   return ev.provider.errorShapes.find(
-    (e) =>
-      e.status === f.status &&
-      UNKNOWN_KEY_WHEN.test(e.when) &&
-      literals(e.body).some((l) => text.includes(l)),
+    (e) => e.status === f.status && UNKNOWN_KEY_WHEN.test(e.when) && literals(e.body).some(says),
   );
 }
 
 /**
  * A 401 or 403 that is the provider's documented answer to an unknown key, with no more specific
- * word, and (when probed) the very same as without any credential: however it is worded ("no
- * credential", a bare "Forbidden"), the key sent was not recognised.
+ * word, and the very same as without any credential: however it is worded ("no credential", a
+ * bare "Forbidden"), the key sent was not recognised.
  */
 export function unknownKeyAnswer(ev: RequestEvidence): ErrorShape | undefined {
   const f = ev.final.facts;
   if (!f || (f.status !== 401 && f.status !== 403) || !ev.credential) return undefined;
   if (SPECIFIC.some((t) => f.says.has(t)) || rateLimited(f)) return undefined;
-  const anon = ev.probes['without-credential'];
-  if (anon !== undefined && !sameAnswer(anon, ev.final)) return undefined;
+  // Offline (no probe) nothing shows the key made no difference
+  if (!sameAnswer(ev.probes['without-credential'], ev.final)) return undefined;
   return documentedUnknownKey(ev);
 }
