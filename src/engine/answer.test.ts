@@ -174,3 +174,50 @@ describe('readAnswer: pages, headers, links, limits', () => {
     expect(Date.now() - t0).toBeLessThan(500);
   });
 });
+
+describe('readAnswer: provider wordings an audit read wrong', () => {
+  it('"You did not pass a valid authentication token" says invalid, not only missing', () => {
+    const f = answer(401, {
+      title: 'Unauthenticated',
+      detail: 'You did not pass a valid authentication token',
+    });
+    expect(f.says.has('invalid')).toBe(true);
+  });
+  it('"does not contain a valid Server token" says invalid', () => {
+    const f = answer(401, { Message: 'Request does not contain a valid Server token.' });
+    expect(f.says.has('invalid')).toBe(true);
+  });
+  it('"Missing Permissions" is a missing permission, not a missing credential', () => {
+    const f = answer(403, { message: 'Missing Permissions', code: 50013 });
+    expect(f.says.has('missing')).toBe(false);
+    expect(f.says.has('scope')).toBe(true);
+  });
+  it('"Missing API key" still says missing', () => {
+    expect(answer(401, { message: 'Missing API key' }).says.has('missing')).toBe(true);
+  });
+  it('Google\'s "unregistered callers" says no credential arrived, and is no gateway\'s wording', () => {
+    const f = answer(403, {
+      error: {
+        message:
+          "Method doesn't allow unregistered callers (callers without established identity). Please use API Key or other form of API consumer identity to call this API.",
+        status: 'PERMISSION_DENIED',
+      },
+    });
+    expect(f.says.has('missing')).toBe(true);
+    expect(f.says.has('gateway')).toBe(false);
+  });
+  it('GraphQL errors classed by extensions.errorClass with every data field null: a failure', () => {
+    const f = answer(200, {
+      data: { requestContext: null },
+      errors: [{ message: 'Invalid API key', extensions: { errorClass: 'UNAUTHORIZED' } }],
+    });
+    expect(f.bodySaysFailure).toBe(true);
+  });
+  it('GraphQL data with a value and a non-auth error: not a failure', () => {
+    const f = answer(200, {
+      data: { requestContext: { userId: '1' } },
+      errors: [{ message: 'deprecated field', extensions: { errorClass: 'WARNING' } }],
+    });
+    expect(f.bodySaysFailure).toBe(false);
+  });
+});

@@ -25,10 +25,12 @@ const TOPICS: Readonly<Record<Topic, RegExp>> = {
   // A signature or request that "expired" is a timestamp outside the server's window: `clock`.
   expired: /(?<!(signature|request|timestamp|time) (has |is )?)expir|token_expired|expiredtoken/i,
   // `invalid_request` (RFC 6750, OpenAI's error type) says nothing about the key
+  // "did not pass a valid token", "does not contain a valid Server token": a key that is not valid
   invalid:
-    /invalid(?![ _]request)|incorrect|bad credential|not valid|unrecogni[sz]ed|unknown (api )?(key|token)|revoked|authentication (error|fail)|authenticationfailed|invalid_auth|user not found|could not validate|verification failed|malformed/i,
+    /invalid(?![ _-]?(request|permissions?|scopes?|argument|param(eter)?s?|values?|input|json|body|model|fields?|query|url|path|method|range))|\b(not|n't)\s+(\w+\s+){0,2}a\s+valid\b|incorrect|bad credential|not valid|unrecogni[sz]ed|unknown (api )?(key|token)|revoked|authentication (error|fail)|authenticationfailed|invalid_auth|user not found|could not validate|verification failed|malformed/i,
+  // "Missing Permissions" is a scope that is missing, not a credential
   missing:
-    /missing|no (api )?(key|token|credential|auth)|not provided|not authenticated|unauthenticated|not_authed|credentials_missing|must (provide|supply|include)|is required|required header|no authorization|authorization required|authentication required|login required/i,
+    /missing(?![ _-](permissions?|scopes?|privileges?|roles?|rights|access)\b)|no (api )?(key|token|credential|auth)|not provided|not authenticated|unauthenticated|not_authed|credentials_missing|must (provide|supply|include)|is required|required header|no authorization|authorization required|authentication required|login required|unregistered callers?|without established identity/i,
   quota:
     /quota|billing|credit|payment|insufficient_(quota|funds|balance)|exceeded your current|out of funds|spending limit|balance/i,
   rate: /rate.?limit|too many requests|slow down|throttl/i,
@@ -39,8 +41,10 @@ const TOPICS: Readonly<Record<Topic, RegExp>> = {
     /region|wrong (api )?endpoint|data ?cent(er|re)|wrong (host|site)|another (region|site)|regional/i,
   account:
     /(organi[sz]ation|workspace|project|tenant)[^.]{0,60}\bmatch|mismatch\w*[ _-]?(org|organi[sz]ation|project|workspace|account|tenant)|(organi[sz]ation|workspace|project|tenant|account)\b[^.]{0,60}\b(not|mismatch|belong|member|invalid|wrong|differ)|not a member|does not belong|no access to (this )?(org|workspace|project)/i,
+  // A restriction of the key (to referrers, IPs, APIs); Notion's `restricted_resource` is a
+  // resource the integration may not see, a scope question.
   restricted:
-    /referr?er|\bip\b|ip address|allow-?list|white-?list|api_key_\w*blocked|not allowed from|restricted/i,
+    /referr?er|\bip\b|ip address|allow-?list|white-?list|api_key_\w*blocked|not allowed from|restricted(?![ _-]resource)|restriction/i,
   gateway: GATEWAY_WORDING,
   waf: /error code:? 10\d\d|attention required|request (was )?blocked|bot (protection|detection)|captcha|security (check|policy)|web application firewall|\bwaf\b|incapsula|mod_security|sucuri|access denied.{0,40}(cloudflare|akamai)/i,
   // Words of a path or method that matched nothing (`Cannot GET /path` is how web frameworks put
@@ -117,7 +121,7 @@ const BLAMES = new RegExp(
 );
 
 const MESSAGE_KEYS =
-  /^(error|errors|message|msg|detail|details|error_description|error_message|description|code|type|reason|status|title|errorcode|error_code|fault|faultstring)$/i;
+  /^(error|errors|message|msg|detail|details|error_description|error_message|description|code|type|reason|status|title|errorcode|error_code|fault|faultstring|errorclass|classification)$/i;
 
 /** Reads one response into facts. `receivedAt` is our clock (ms) when it arrived. */
 export function readAnswer(response: WireResponse, receivedAt: number): AnswerFacts {
@@ -211,6 +215,9 @@ function collectMessages(json: unknown): { text: string; codes: string[] } {
       }
     } else if (typeof v === 'number' && /code|status/i.test(key)) {
       codes.push(String(v));
+    } else if (v === true && FLAG_KEYS.test(key)) {
+      // `"invalidToken": true` (Vercel), `"token_expired": true`: the flag's name is the message
+      codes.push(key);
     } else if (Array.isArray(v)) {
       for (const item of v.slice(0, 20)) walk(item, MESSAGE_KEYS.test(key) ? key : '', depth + 1);
     } else if (v !== null && typeof v === 'object') {
@@ -220,6 +227,10 @@ function collectMessages(json: unknown): { text: string; codes: string[] } {
   walk(json, '', 0);
   return { text: texts.join(' | '), codes };
 }
+
+/** Boolean fields whose name says what is wrong with the credential. */
+const FLAG_KEYS =
+  /^(invalid|expired|missing|revoked)[_-]?(api[_-]?)?(token|key|credentials?|auth)$|^(token|key|credentials?)[_-]?(invalid|expired|missing|revoked)$/i;
 
 /** `"error": "OK"` (ComicVine), `null`, `false`, `""`, `0` are not errors. */
 function isErrorValue(v: unknown): boolean {
@@ -237,11 +248,19 @@ function saysFailure(json: unknown): boolean {
     o['success'] === false ||
     o['status'] === 'error' ||
     o['status'] === 'REQUEST_DENIED' ||
-    (isErrorValue(o['error']) && (o['data'] === undefined || o['data'] === null)) ||
+    (isErrorValue(o['error']) && noData(o['data'])) ||
     (Array.isArray(o['errors']) &&
       o['errors'].length > 0 &&
-      (o['data'] === undefined || o['data'] === null || o['errors'].some(authCoded)))
+      (noData(o['data']) || o['errors'].some(authCoded)))
   );
+}
+
+/** No data: absent, null, or (GraphQL) an object whose every field is null. */
+function noData(data: unknown): boolean {
+  if (data === undefined || data === null) return true;
+  if (typeof data !== 'object' || Array.isArray(data)) return false;
+  const values = Object.values(data);
+  return values.length > 0 && values.every((v) => v === null);
 }
 
 /** A GraphQL (or similar) error entry whose code is an auth refusal: `UNAUTHENTICATED`, `FORBIDDEN`. */
@@ -249,9 +268,13 @@ function authCoded(e: unknown): boolean {
   if (e === null || typeof e !== 'object') return false;
   const o = e as Record<string, unknown>;
   const ext = o['extensions'];
-  const code =
-    ext !== null && typeof ext === 'object' ? (ext as Record<string, unknown>)['code'] : o['code'];
-  return typeof code === 'string' && AUTH_CODE.test(code);
+  // GraphQL servers name the class differently: `code` (Apollo), `errorClass` (New Relic),
+  // `classification` (graphql-java)
+  const codes =
+    ext !== null && typeof ext === 'object'
+      ? ['code', 'errorClass', 'classification'].map((k) => (ext as Record<string, unknown>)[k])
+      : [o['code']];
+  return codes.some((code) => typeof code === 'string' && AUTH_CODE.test(code));
 }
 
 /** Error codes of an auth refusal: `UNAUTHENTICATED`, `FORBIDDEN`, `invalid-jwt`, `AUTH_…`. */
@@ -386,8 +409,12 @@ function retryAfter(value: string | undefined, now: number): number | undefined 
 /** `sk-ab***wxyz`, `sk-...wxyz`, `"sk-t****c123`: a key the server echoes masked. */
 const MASKED = /(["'`]?[A-Za-z0-9_:/.-]{0,12}?)(?:\*{2,}|\.{3}|…)([A-Za-z0-9_-]{2,6})\b/;
 
+/** `Your api key: ****wxyz` (DeepSeek): only the tail is shown. */
+const TAIL_ONLY = /(?:^|[\s:="'`(])\*{3,}([A-Za-z0-9_-]{4,6})\b/;
+
 function findMaskedEcho(text: string): MaskedEcho | undefined {
   const m = MASKED.exec(text);
-  if (!m || (m[1] ?? '').length === 0) return undefined;
-  return { head: m[1] ?? '', tail: m[2] ?? '' };
+  if (m && (m[1] ?? '').length > 0) return { head: m[1] ?? '', tail: m[2] ?? '' };
+  const t = TAIL_ONLY.exec(text);
+  return t ? { head: '', tail: t[1] ?? '' } : undefined;
 }

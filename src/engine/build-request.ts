@@ -1,3 +1,4 @@
+import { PROVIDERS } from '../providers/catalog.js';
 import { matchKeyShapes } from '../providers/detect.js';
 import type { WireRequest } from '../collect/http.js';
 import { usageError } from '../errors.js';
@@ -323,7 +324,34 @@ export function findCredential(
   url: URL,
   provider: Provider | null,
 ): SentCredential | null {
+  guardPathKeys(url);
   return findInHeaders(headers, provider) ?? findInQuery(url) ?? findInPath(url, provider);
+}
+
+const decodeSegment = (segment: string): string => {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment; // not valid percent-encoding: the raw form is the key
+  }
+};
+
+/** A known provider's own key shape (not a generic hex or alphanumeric run). */
+const specificShape = (value: string, provider?: Provider): boolean =>
+  matchKeyShapes(value).some(
+    (m) => !m.shape.generic && (provider === undefined || m.provider === provider),
+  );
+
+/**
+ * Path segments shaped like a known provider's key (a token pasted without its `bot` prefix, or
+ * in a path no provider reads): whether or not one is the credential, none is ever printed.
+ */
+function guardPathKeys(url: URL): void {
+  for (const segment of url.pathname.split('/')) {
+    if (segment.length < 16) continue;
+    const value = decodeSegment(segment);
+    if (specificShape(value.trim())) registerSecretValue(value);
+  }
 }
 
 export function findInHeaders(
@@ -375,18 +403,25 @@ function findInQuery(url: URL): SentCredential | null {
   return null;
 }
 
-/** The key in the URL path (Telegram's `/bot<token>/`), for a provider that reads it there. */
+/**
+ * The key in the URL path (Telegram's `/bot<token>/`), for a provider that reads it there; with
+ * no provider known (a local URL), where a provider reads path keys and the segment has its shape.
+ */
 function findInPath(url: URL, provider: Provider | null): SentCredential | null {
-  const spot = provider ? spotFor(provider.auth) : undefined;
+  if (provider) return inPathSpot(url, spotFor(provider.auth));
+  for (const p of PROVIDERS) {
+    if (p.auth.in !== 'path') continue;
+    const found = inPathSpot(url, spotFor(p.auth));
+    if (found && specificShape(found.meant, p)) return found;
+  }
+  return null;
+}
+
+function inPathSpot(url: URL, spot: Spot | undefined): SentCredential | null {
   if (spot?.in !== 'path') return null;
   const segment = url.pathname.split('/')[pathSegmentIndex(url.pathname.split('/'), spot.prefix)];
   if (segment === undefined || segment.length <= spot.prefix.length) return null;
-  let value = segment.slice(spot.prefix.length);
-  try {
-    value = decodeURIComponent(value);
-  } catch {
-    // not valid percent-encoding: the raw form is the key
-  }
+  const value = decodeSegment(segment.slice(spot.prefix.length));
   return {
     secret: new Secret(value, 'url-path'),
     spot,

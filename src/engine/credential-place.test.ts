@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { looksLikeCredentialHeader } from './credential-place.js';
+import { alternativesFor, looksLikeCredentialHeader, spotFor } from './credential-place.js';
+import { provider } from '../../test/support/key-samples.js';
 
 describe('looksLikeCredentialHeader', () => {
   it.each([
@@ -17,5 +18,23 @@ describe('looksLikeCredentialHeader', () => {
     ['X-Request-Id', false],
   ])('%s → %s', (name, expected) => {
     expect(looksLikeCredentialHeader(name)).toBe(expected);
+  });
+});
+
+describe('alternativesFor: a placement documented for other kinds of key does not take this one', () => {
+  const names = (id: string, kinds: string[]) =>
+    alternativesFor(provider(id), kinds).map((p) => JSON.stringify(spotFor(p)));
+  it('Atlassian: an API token (secret) goes neither as an OAuth nor as an admin-key Bearer', () => {
+    expect(names('atlassian', ['secret'])).toEqual([]);
+  });
+  it('Atlassian: an admin key takes the admin Bearer', () => {
+    expect(names('atlassian', ['admin'])).toHaveLength(1);
+  });
+  it('Firebase: a Web API key is no ID token (JWT) nor an OAuth token', () => {
+    expect(names('firebase', ['publishable'])).toEqual([]);
+    expect(names('firebase', ['jwt'])).toHaveLength(2);
+  });
+  it('no kinds known: every alternative counts', () => {
+    expect(names('atlassian', [])).toHaveLength(2);
   });
 });

@@ -253,10 +253,16 @@ export function sameSpot(a: Spot, b: Spot): boolean {
 
 /**
  * The provider's alternative placements that take this key: one documented for OAuth tokens
- * (Linear's and Anthropic's Bearer) does not take an API key of another kind. `keyKinds` are
- * the kinds the key's shape has at this provider; none known, every alternative counts.
+ * (Linear's and Anthropic's Bearer) or for other kinds of key (`forKinds`: Atlassian's admin
+ * keys) does not take an API key of another kind. `keyKinds` are the kinds the key's shape has
+ * at this provider; none known, every alternative counts.
  */
 export function alternativesFor(provider: Provider, keyKinds: readonly string[]): Placement[] {
-  const oauthKey = keyKinds.length === 0 || keyKinds.some((k) => k === 'oauth' || k === 'jwt');
-  return provider.alternatives.filter((a) => oauthKey || !/\boauth\b/i.test(a.note ?? ''));
+  if (keyKinds.length === 0) return [...provider.alternatives];
+  const oauthKey = keyKinds.some((k) => k === 'oauth' || k === 'jwt');
+  return provider.alternatives.filter((a) =>
+    a.forKinds
+      ? a.forKinds.some((k) => keyKinds.includes(k))
+      : oauthKey || !/\boauth\b/i.test(a.note ?? ''),
+  );
 }

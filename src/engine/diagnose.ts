@@ -117,7 +117,12 @@ export async function diagnose(
       localNow: Date.now(),
       asSent: built.asSent,
       fileValue: fileValue?.value.reveal(),
-      resendUnsafe: options.probeUnsafe,
+      // The provider's own validation request (check without a URL, its method and body as the
+      // catalog gives them) is a read-only check by the catalog's choice: probes may resend it.
+      resendUnsafe:
+        options.probeUnsafe === true ||
+        (target.validation !== undefined && input.method === undefined && input.body === undefined),
+      params: input.params,
       onProbes: (names) => options.onProgress?.(`probing: ${names.join(', ')}`),
     });
     const { findings, verdict } = conclude(

@@ -18,6 +18,8 @@ export interface JudgeExchangeOptions {
   readonly fileValue?: string | undefined;
   /** --probe-unsafe: probes may send a POST, PUT, PATCH or DELETE again. */
   readonly resendUnsafe?: boolean | undefined;
+  /** `--param` values (the user of a Basic pair): a probe of the provider's placement needs them. */
+  readonly params?: Readonly<Record<string, string>> | undefined;
   /** Told which probes go out, before they do (progress lines). */
   readonly onProbes?: ((names: readonly string[]) => void) | undefined;
 }
@@ -62,6 +64,7 @@ export async function judgeExchange(
         budget: MAX_REQUESTS - chain.length,
         fileValue: options.fileValue,
         resendUnsafe: options.resendUnsafe,
+        params: options.params,
       })
     : { probes: [], alternatives: [] };
   if (plan.probes.length + plan.alternatives.length > 0)

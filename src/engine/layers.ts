@@ -115,4 +115,4 @@ export function layersFromHeaders(headers: Readonly<Record<string, string>>): La
 
 /** Body wording by which a layer speaks of its own credentials (LiteLLM, Kong, APIM, API Gateway). */
 export const GATEWAY_WORDING =
-  /\b(gateway|virtual[ _-]?key|subscription[ _-]?key|litellm|kong|apim|proxy[ _-]?(key|auth)|no api key found in request|consumer|master[ _-]?key|team[ _-]?key|api[ _-]?management)\b/i;
+  /\b(gateway|virtual[ _-]?key|subscription[ _-]?key|litellm|kong|apim|proxy[ _-]?(key|auth)|no api key found in request|consumer(?![ _-]?(identity|project))|master[ _-]?key|team[ _-]?key|api[ _-]?management)\b/i;

@@ -59,6 +59,8 @@ export interface PlanInput {
   readonly fileValue?: string | undefined;
   /** --probe-unsafe: a POST, PUT, PATCH or DELETE may be sent again, changed. */
   readonly resendUnsafe?: boolean | undefined;
+  /** `--param` values: the user of a Basic pair the provider expects (Twilio's AccountSID). */
+  readonly params?: Readonly<Record<string, string>> | undefined;
 }
 
 /** Methods a probe may send again: they change nothing on the server (RFC 9110 §9.2.1). */
@@ -105,18 +107,31 @@ export function planProbes(input: PlanInput): ProbePlan {
   }
   // Digest, SigV4 or OAuth 1 parameters mean nothing in another header: not moved around.
   const movable = credential !== null && secretParams(credential.secret.reveal()) === undefined;
-  const expected = provider && movable ? spotFor(provider.auth) : undefined;
+  // A Basic pair whose user is not known (no --param) cannot be built: not probed.
+  const placed = provider && movable ? spotFor(provider.auth, input.params) : undefined;
+  const expected =
+    provider?.auth.in === 'basic' &&
+    provider.auth.pair === 'user:key' &&
+    placed?.in === 'header' &&
+    placed.basicUser === undefined
+      ? undefined
+      : placed;
   const kinds = provider && credential ? keyKindsAt(provider, credential.meant) : [];
   const alternativesOk = provider
     ? [...alternativesFor(provider, kinds).map((p) => spotFor(p)), validationSpot(provider)].filter(
         (s): s is Spot => s !== undefined,
       )
     : [];
+  // A key sent in one of the provider's other documented places and refused there (Postmark's
+  // account-token header on a server endpoint) may belong in the main place: that is tried too.
+  const refusedThere =
+    facts !== undefined &&
+    (facts.status === 401 || facts.status === 403 || (facts.status < 300 && facts.bodySaysFailure));
   if (
     credential &&
     expected &&
     !sameSpot(credential.spot, expected) &&
-    !alternativesOk.some((s) => sameSpot(s, credential.spot))
+    (refusedThere || !alternativesOk.some((s) => sameSpot(s, credential.spot)))
   ) {
     add({
       name: 'expected-placement',

@@ -3253,6 +3253,7 @@ export const PROVIDERS: readonly Provider[] = [
         name: 'Authorization',
         scheme: 'Bearer',
         note: "Project APIs: the apikey header identifies the app; Authorization carries the signed-in user's JWT (or the legacy anon/service_role JWT).",
+        forKinds: ['jwt'],
       },
       {
         in: 'header',
@@ -3343,6 +3344,7 @@ export const PROVIDERS: readonly Provider[] = [
         name: 'Authorization',
         scheme: 'Bearer',
         note: 'Firebase ID token (JWT) for Firestore/Storage REST as a signed-in user; ID tokens last 1 hour.',
+        forKinds: ['jwt'],
       },
       {
         in: 'header',
@@ -3706,6 +3708,7 @@ export const PROVIDERS: readonly Provider[] = [
         name: 'Authorization',
         scheme: 'Bearer',
         note: 'Organization admin API key for https://api.atlassian.com/admin/v1/orgs.',
+        forKinds: ['admin'],
       },
     ],
     headers: [

@@ -33,7 +33,7 @@ export interface KeyShape {
 }
 
 /** Where and how the credential travels. */
-export type Placement =
+export type Placement = (
   | {
       readonly in: 'header';
       readonly name: string;
@@ -54,7 +54,14 @@ export type Placement =
       readonly user?: string;
       readonly note?: string;
     }
-  | { readonly in: 'signature'; readonly name: string; readonly note?: string };
+  | { readonly in: 'signature'; readonly name: string; readonly note?: string }
+) & {
+  /**
+   * An alternative that takes only keys of these kinds (an admin key's header, a JWT's): a key of
+   * another kind sent there is in the wrong place. Absent: any key.
+   */
+  readonly forKinds?: readonly KeyKind[];
+};
 
 export interface CompanionHeader {
   readonly name: string;

@@ -44,6 +44,17 @@ describe('client-refused', () => {
       ['key.quoted', 'key.non-ascii'],
     ],
     ['ws-02: a trailing newline → key.newline', `${key}\n`, ['key.newline']],
+    [
+      'a zero-width space inside (above 255, but hidden) → key.invisible, not key.non-ascii',
+      `${key.slice(0, 10)}\u200b${key.slice(10)}`,
+      ['key.invisible'],
+    ],
+    ['a BOM in front → key.invisible', `\ufeff${key}`, ['key.invisible']],
+    [
+      'a look-alike and a zero-width space → both',
+      `${key.slice(0, 10)}\u2212${key.slice(10, 20)}\u200b${key.slice(20)}`,
+      ['key.non-ascii', 'key.invisible'],
+    ],
   ])('%s', (_name, value, ids) => {
     const found = clientRefused.run(refusedWith(value));
     expect(found.map((f) => f.id)).toEqual(ids);

@@ -22,16 +22,17 @@ export const clientRefused = defineCheck<RequestEvidence>(
     const wideAll = findChars(value, (cp) => cp > 0xff);
     const atEdge = (c: { index: number }) => c.index === first || c.index === last;
     const quotes = wideAll.filter((c) => atEdge(c) && TYPOGRAPHIC_QUOTES.has(c.cp));
-    const wide = wideAll.filter((c) => !quotes.includes(c));
+    // A zero-width space or a BOM is above 255 too, but hidden: key.invisible's, not non-ASCII.
+    const wide = wideAll.filter((c) => !quotes.includes(c) && !isInvisible(c.cp));
+    const hidden = findChars(value, isInvisible);
     const out = [];
     if (quotes.length > 0)
       out.push(finding('key.quoted', 'confirmed', [said, ...quotes.map(describeChar)]));
     if (wide.length > 0)
       out.push(finding('key.non-ascii', 'confirmed', [said, ...wide.map(describeChar)]));
-    if (out.length > 0) return out;
-    const hidden = findChars(value, isInvisible);
     if (hidden.length > 0)
-      return [finding('key.invisible', 'confirmed', [said, ...hidden.map(describeChar)])];
+      out.push(finding('key.invisible', 'confirmed', [said, ...hidden.map(describeChar)]));
+    if (out.length > 0) return out;
     return [
       finding(
         'header.wrong-name',

@@ -61,6 +61,75 @@ checkTable(credentialInvalid, 'credential.invalid', {
       reply: { status: 401, headers: html, body: OPENRESTY_401 },
     },
     {
+      name: 'Replicate-style 401 "did not pass a valid token", and without a key "did not pass a token"',
+      reply: {
+        status: 401,
+        body: { title: 'Unauthenticated', detail: 'You did not pass a valid authentication token' },
+      },
+      probes: {
+        'without-credential': {
+          status: 401,
+          body: { title: 'Unauthenticated', detail: 'You did not pass an authentication token' },
+        },
+      },
+      confidence: 'attributed',
+      evidence: [/the server read the key/],
+    },
+    {
+      name: 'Datadog: a bare 403 "Forbidden", the same without a key, where Datadog documents its 403 for unknown keys',
+      provider: 'datadog',
+      providerBy: 'flag',
+      spot: { in: 'header', name: 'DD-API-KEY', scheme: null },
+      reply: { status: 403, body: { errors: ['Forbidden'] } },
+      probes: { 'without-credential': { status: 403, body: { errors: ['Forbidden'] } } },
+      confidence: 'heuristic',
+      evidence: [
+        /Datadog documents this answer \(403\) for: invalid API key/,
+        /the very same answer/,
+      ],
+    },
+    {
+      name: 'Airtable: a wrong token gets "Authentication required", the same as none, as Airtable documents for invalid tokens',
+      provider: 'airtable',
+      providerBy: 'flag',
+      reply: {
+        status: 401,
+        body: { error: { type: 'AUTHENTICATION_REQUIRED', message: 'Authentication required' } },
+      },
+      probes: {
+        'without-credential': {
+          status: 401,
+          body: { error: { type: 'AUTHENTICATION_REQUIRED', message: 'Authentication required' } },
+        },
+      },
+      confidence: 'heuristic',
+      evidence: [/Airtable documents this answer \(401\) for: invalid token/],
+    },
+    {
+      name: 'Vercel: 403 "Not authorized" with "invalidToken": true',
+      provider: 'vercel',
+      providerBy: 'flag',
+      reply: {
+        status: 403,
+        body: { error: { code: 'forbidden', message: 'Not authorized', invalidToken: true } },
+      },
+    },
+    {
+      name: 'Google-style 400 "API key not valid" sent with no probe (a POST): the words blame the key',
+      spot: { in: 'query', name: 'key' },
+      reply: {
+        status: 400,
+        body: {
+          error: {
+            code: 400,
+            message: 'API key not valid. Please pass a valid API key.',
+            status: 'INVALID_ARGUMENT',
+          },
+        },
+      },
+      confidence: 'attributed',
+    },
+    {
       name: 'a 200 HTML page "Invalid Azure Subscription key"',
       reply: {
         status: 200,
@@ -70,6 +139,84 @@ checkTable(credentialInvalid, 'credential.invalid', {
     },
   ],
   ok: [
+    {
+      name: 'Anthropic: a 401 whose only documented word is the type every auth error shares (authentication_error), offline',
+      provider: 'anthropic',
+      reply: {
+        status: 401,
+        body: {
+          type: 'error',
+          error: { type: 'authentication_error', message: 'an x-api-key header is required' },
+        },
+      },
+    },
+    {
+      name: 'Airtable: "Authentication required" offline (no probe shows the key made no difference)',
+      provider: 'airtable',
+      providerBy: 'flag',
+      reply: {
+        status: 401,
+        body: { error: { type: 'AUTHENTICATION_REQUIRED', message: 'Authentication required' } },
+      },
+    },
+    {
+      name: 'Airtable: 403 "Invalid permissions, or the requested model was not found" is no invalid key',
+      provider: 'airtable',
+      providerBy: 'flag',
+      reply: {
+        status: 403,
+        body: {
+          error: {
+            type: 'INVALID_PERMISSIONS_OR_MODEL_NOT_FOUND',
+            message:
+              'Invalid permissions, or the requested model was not found. Check that both your user and your token have the required permissions.',
+          },
+        },
+      },
+      probes: {
+        'without-credential': {
+          status: 401,
+          body: { error: { type: 'AUTHENTICATION_REQUIRED', message: 'Authentication required' } },
+        },
+      },
+    },
+    {
+      name: 'a Google 400 INVALID_ARGUMENT about the model names no key',
+      reply: {
+        status: 400,
+        body: {
+          error: { code: 400, message: 'models/nope is not found', status: 'INVALID_ARGUMENT' },
+        },
+      },
+    },
+    {
+      name: 'Airtable: "Authentication required" that differs from nothing known (no provider): the header checks tell',
+      reply: {
+        status: 401,
+        body: { error: { type: 'AUTHENTICATION_REQUIRED', message: 'Authentication required' } },
+      },
+      probes: {
+        'without-credential': {
+          status: 401,
+          body: { error: { type: 'AUTHENTICATION_REQUIRED', message: 'Authentication required' } },
+        },
+      },
+    },
+    {
+      name: 'a bare 403 the same without a key, from a server that documents no 403 for unknown keys',
+      reply: { status: 403, body: { errors: ['Forbidden'] } },
+      probes: { 'without-credential': { status: 403, body: { errors: ['Forbidden'] } } },
+    },
+    {
+      name: 'Datadog: a 403 that names a permission is not the key',
+      provider: 'datadog',
+      providerBy: 'flag',
+      spot: { in: 'header', name: 'DD-API-KEY', scheme: null },
+      reply: { status: 403, body: { errors: ['Failed permission authorization checks'] } },
+      probes: {
+        'without-credential': { status: 403, body: { errors: ['Forbidden'] } },
+      },
+    },
     {
       name: 'the answer says no credential arrived, with no challenge for the scheme sent (header checks tell)',
       reply: { status: 401, body: { message: 'Missing X-Auth-Token header' } },
@@ -167,6 +314,19 @@ checkTable(credentialExpired, 'credential.expired', {
 
 checkTable(insufficientScope, 'credential.insufficient-scope', {
   finds: [
+    {
+      name: 'Notion-style 403 restricted_resource "Insufficient permissions for this endpoint."',
+      provider: 'notion',
+      reply: {
+        status: 403,
+        body: {
+          object: 'error',
+          status: 403,
+          code: 'restricted_resource',
+          message: 'Insufficient permissions for this endpoint.',
+        },
+      },
+    },
     {
       name: 'a 403 naming a permission',
       reply: { status: 403, body: { message: 'The caller does not have permission' } },

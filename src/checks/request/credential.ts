@@ -9,13 +9,18 @@ import {
   sentScheme,
   type RequestEvidence,
   type Sent,
+  unknownKeyAnswer,
 } from './evidence.js';
 
-/** A refusal aimed at the credential itself: 401, a 403 that says invalid, or an error body. */
-function refusedCredential(final: Sent): boolean {
+/**
+ * A refusal aimed at the credential itself: 401, a 403 that says invalid, or an error body; or a
+ * 403 that is the provider's documented answer to an unknown key (Datadog's bare "Forbidden").
+ */
+function refusedCredential(final: Sent, ev?: RequestEvidence): boolean {
   const f = final.facts;
   if (!f || final.accepted) return false;
   if (f.status === 401) return true;
+  if (f.status === 403 && ev !== undefined && unknownKeyAnswer(ev)) return true;
   if (f.status === 403 || f.status === 400)
     return (f.says.has('invalid') || f.says.has('expired')) && !rateLimited(f);
   // A sign-in page is status.login-redirect's: it says nothing of the key.
@@ -179,12 +184,11 @@ export const wrongRegion = defineCheck<RequestEvidence>(
 export const credentialInvalid = defineCheck<RequestEvidence>('credential-invalid', (ev) => {
   const { final, credential, probes, keyFindings, alternatives } = ev;
   const f = final.facts;
-  if (!credential || !f || !refusedCredential(final)) return [];
+  if (!credential || !f || !refusedCredential(final, ev)) return [];
   if (f.says.has('expired')) return [];
   // Some form of this key was accepted (cleaned, another header): the key itself is fine.
   if (Object.values(probes).some((p) => p?.carried && p.accepted)) return [];
   if (alternatives.some((a) => a.accepted)) return [];
-  if (saysNoCredential(f)) return unseenKey(ev);
   const anon = probes['without-credential'];
   const read =
     anon?.facts !== undefined &&
@@ -192,6 +196,10 @@ export const credentialInvalid = defineCheck<RequestEvidence>('credential-invali
       (anon.result.ok &&
         final.result.ok &&
         anon.result.response.body !== final.result.response.body));
+  // Words that say "no credential" while the answer without one differs: the key was read
+  // ("You did not pass a valid token" vs "You did not pass a token").
+  const documented = unknownKeyAnswer(ev);
+  if (saysNoCredential(f) && !read && !documented) return unseenKey(ev);
   const evidence = [
     `${f.status}${f.bearerError ? ` (error="${f.bearerError}")` : ''}${f.errorText ? `: ${f.errorText.slice(0, 140)}` : f.stockPage ? ": the web server's stock page for the status, no words of its own" : ''}`,
   ];
@@ -199,8 +207,16 @@ export const credentialInvalid = defineCheck<RequestEvidence>('credential-invali
     evidence.push(
       `without the credential the answer differs (${anon?.facts?.status}): the server read the key and refused it`,
     );
+  if (documented)
+    evidence.push(
+      `${ev.provider?.name} documents this answer (${documented.status}) for: ${documented.when.slice(0, 80)}${anon?.facts ? '; without the credential: the very same answer' : ''}`,
+    );
   const hygiene = keyFindings.some((k) => k.confidence === 'definitive' && k.id.startsWith('key.'));
-  return [finding('credential.invalid', read && !hygiene ? 'attributed' : 'heuristic', evidence)];
+  // The answer read the key (it differs without one) or its words blame the key itself
+  const attributed = read || f.blamesCredential;
+  return [
+    finding('credential.invalid', attributed && !hygiene ? 'attributed' : 'heuristic', evidence),
+  ];
 });
 
 /**

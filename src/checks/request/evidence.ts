@@ -1,9 +1,9 @@
 import type { NetError, SendResult, WireRequest } from '../../collect/http.js';
 import type { ProxyChoice } from '../../collect/proxy-env.js';
-import type { AnswerFacts } from '../../engine/answer.js';
+import type { AnswerFacts, Topic } from '../../engine/answer.js';
 import type { Spot } from '../../engine/credential-place.js';
 import type { RawFinding } from '../../findings/types.js';
-import type { Provider } from '../../providers/types.js';
+import type { ErrorShape, Provider } from '../../providers/types.js';
 import type { Secret } from '../../secret/secret.js';
 
 /** One request that went out, and what came back. */
@@ -134,4 +134,59 @@ export function readingAlternative(
       !sameAnswer(a, ev.final) &&
       !saysNoCredential(a.facts),
   );
+}
+
+/** Words of a refusal that say something more specific than "who are you": scope, quota, a block. */
+const SPECIFIC: readonly Topic[] = [
+  'scope',
+  'quota',
+  'rate',
+  'restricted',
+  'waf',
+  'sso',
+  'region',
+  'account',
+  'clock',
+  'expired',
+];
+
+/** What a provider documents of an unknown key (`when`): invalid, wrong, revoked… */
+const UNKNOWN_KEY_WHEN = /\b(invalid|wrong|unknown|bad|incorrect|revoked|deleted)\b/i;
+
+/** The quoted messages of a documented error body (`"Authentication required"`), 8+ characters. */
+function literals(body: string): string[] {
+  return [...body.matchAll(/"([^"]{8,200})"/g)]
+    .map((m) => (m[1] ?? '').toLowerCase())
+    .filter((t) => /[a-z]{4}/.test(t));
+}
+
+/**
+ * The answer is the one the provider's catalog documents for an unknown key: same status, one of
+ * its messages, and a `when` that names an invalid, wrong or revoked key (Datadog's bare 403
+ * "Forbidden", Airtable's 401 "Authentication required" to a wrong token).
+ */
+export function documentedUnknownKey(ev: RequestEvidence): ErrorShape | undefined {
+  const f = ev.final.facts;
+  if (!f || !ev.provider) return undefined;
+  const text = f.errorText.toLowerCase().trim();
+  // A message (words) found in the answer, or a single word that is the whole answer: a type
+  // code every auth error of the provider shares (`authentication_error`) tells nothing.
+  const says = (l: string) => (l.includes(' ') ? text.includes(l) : text === l);
+  return ev.provider.errorShapes.find(
+    (e) => e.status === f.status && UNKNOWN_KEY_WHEN.test(e.when) && literals(e.body).some(says),
+  );
+}
+
+/**
+ * A 401 or 403 that is the provider's documented answer to an unknown key, with no more specific
+ * word, and the very same as without any credential: however it is worded ("no credential", a
+ * bare "Forbidden"), the key sent was not recognised.
+ */
+export function unknownKeyAnswer(ev: RequestEvidence): ErrorShape | undefined {
+  const f = ev.final.facts;
+  if (!f || (f.status !== 401 && f.status !== 403) || !ev.credential) return undefined;
+  if (SPECIFIC.some((t) => f.says.has(t)) || rateLimited(f)) return undefined;
+  // Offline (no probe) nothing shows the key made no difference
+  if (!sameAnswer(ev.probes['without-credential'], ev.final)) return undefined;
+  return documentedUnknownKey(ev);
 }

@@ -1,4 +1,4 @@
-import { requiredMissing, headerPlacement } from './headers.js';
+import { headerMissing, requiredMissing, headerPlacement } from './headers.js';
 import { checkTable, sampleKey, type Case } from './test-helpers.js';
 
 const RAW = { in: 'header', name: 'Authorization', scheme: null } as const;
@@ -7,6 +7,20 @@ const DRF_403 = { status: 403, body: { detail: 'Authentication credentials were 
 
 const headerCases: { finds: Case[]; ok: Case[] } = {
   finds: [
+    {
+      name: 'Postmark: the server token in the account-token header (documented for other endpoints), refused; in the server-token header, accepted',
+      provider: 'postmark',
+      providerBy: 'flag',
+      spot: { in: 'header', name: 'X-Postmark-Account-Token', scheme: null },
+      reply: {
+        status: 401,
+        body: { ErrorCode: 10, Message: 'Request does not contain a valid Server token.' },
+      },
+      probes: { 'expected-placement': { status: 200, body: { ID: 1 } } },
+      confidence: 'confirmed',
+      evidence: [/X-Postmark-Server-Token: …: accepted \(200\)/],
+      data: { expectedHeader: 'X-Postmark-Server-Token', sentHeader: 'X-Postmark-Account-Token' },
+    },
     {
       name: '401 "Missing X-Auth-Token header" to a Bearer token: names the header',
       reply: { status: 401, body: { message: 'Missing X-Auth-Token header' } },
@@ -107,6 +121,20 @@ checkTable(headerPlacement, 'header.wrong-name', headerCases);
 
 checkTable(headerPlacement, 'header.wrong-scheme', {
   finds: [
+    {
+      name: 'Atlassian: an API token (ATATT) as Bearer, which Atlassian keeps for OAuth tokens and admin keys',
+      provider: 'atlassian',
+      providerBy: 'flag',
+      key: sampleKey('atlassian'),
+      spot: { in: 'header', name: 'Authorization', scheme: 'Bearer' },
+      reply: {
+        status: 401,
+        headers: { 'x-seraph-loginreason': 'AUTHENTICATED_FAILED' },
+        body: { message: 'Client must be authenticated to access this resource.' },
+      },
+      confidence: 'definitive',
+      evidence: [/expects Authorization: Basic/],
+    },
     {
       name: 'Linear: a personal key (lin_api_) as Bearer, which Linear keeps for OAuth tokens',
       provider: 'linear',
@@ -229,6 +257,39 @@ checkTable(requiredMissing, 'header.required-missing', {
       url: 'https://res.openai.azure.com/openai/deployments?api-version=2024-02-01',
       spot: { in: 'header', name: 'api-key', scheme: null },
       reply: { status: 401, body: { error: { code: '401', message: 'Access denied' } } },
+    },
+  ],
+});
+
+checkTable(headerMissing, 'header.missing', {
+  finds: [
+    {
+      name: 'no credential, 401',
+      spot: null,
+      reply: { status: 401, body: { message: 'Unauthorized' } },
+    },
+    {
+      name: 'xAI-style: no credential, and a 400 "Incorrect API key provided: ."',
+      spot: null,
+      reply: {
+        status: 400,
+        body: {
+          code: 'Client specified an invalid argument',
+          error:
+            'Incorrect API key provided: . You can obtain an API key from https://console.x.ai.',
+        },
+      },
+    },
+  ],
+  ok: [
+    {
+      name: 'no credential, but a 400 about the request',
+      spot: null,
+      reply: { status: 400, body: { error: { message: "Invalid value for 'model'" } } },
+    },
+    {
+      name: 'a credential was sent',
+      reply: { status: 401, body: { message: 'Unauthorized' } },
     },
   ],
 });

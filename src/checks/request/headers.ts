@@ -23,7 +23,17 @@ export const headerMissing = defineCheck<RequestEvidence>(
   ({ credential, final }) => {
     const f = final.facts;
     if (credential || !f || final.accepted) return [];
-    if (f.status !== 401 && f.status !== 403 && !(f.bodySaysFailure && f.says.has('missing')))
+    // A 400 counts when its words are about the credential ("Incorrect API key provided: .")
+    const credential400 =
+      f.status === 400 &&
+      (f.blamesCredential ||
+        (f.aboutCredential && (f.says.has('missing') || f.says.has('invalid'))));
+    if (
+      f.status !== 401 &&
+      f.status !== 403 &&
+      !credential400 &&
+      !(f.bodySaysFailure && f.says.has('missing'))
+    )
       return [];
     return [
       finding(
@@ -66,6 +76,16 @@ export const headerPlacement = defineCheck<RequestEvidence>('header-placement', 
       placement(sent, reads.spot, 'definitive', [
         `sent as ${describeSpot(sent)}, the answer says no credential arrived (${final.facts?.status})`,
         `sent as ${describeSpot(reads.spot)}, the server reads it (${reads.facts?.status})`,
+      ]),
+    ];
+  }
+  // Sent in another documented place (for other endpoints or kinds of key), refused there, and
+  // accepted in the main one.
+  if (sentRight && expected && probe?.accepted && !sameSpot(sent, expected)) {
+    return [
+      placement(sent, expected, 'confirmed', [
+        `sent as ${describeSpot(sent)}: refused (${final.facts?.status})`,
+        `sent as ${provider?.name} expects, ${describeSpot(expected)}: accepted (${probe.facts?.status})`,
       ]),
     ];
   }

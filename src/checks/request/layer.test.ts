@@ -65,5 +65,35 @@ checkTable(gateway, 'layer.gateway', {
         body: '<ErrorResponse><Error><Code>InvalidClientTokenId</Code><Message>The security token included in the request is invalid.</Message></Error></ErrorResponse>',
       },
     },
+    {
+      name: 'Discord-style 403 "Missing Permissions" on a loopback URL: Bearer elsewhere gives 401, yet no credential was missing',
+      provider: 'discord',
+      providerBy: 'flag',
+      url: 'http://127.0.0.1:8080/api/v10/users/@me',
+      spot: { in: 'header', name: 'Authorization', scheme: 'Bot' },
+      reply: { status: 403, body: { message: 'Missing Permissions', code: 50013 } },
+      probes: { 'without-credential': { status: 401, body: { message: '401: Unauthorized' } } },
+      alternatives: [
+        {
+          spot: { in: 'header', name: 'Authorization', scheme: 'Bearer' },
+          reply: { status: 401, body: { message: '401: Unauthorized', code: 0 } },
+        },
+      ],
+    },
+    {
+      name: 'Google-style 403 "Please use API Key or other form of API consumer identity": the API',
+      spot: { in: 'header', name: 'Authorization', scheme: 'Bearer' },
+      reply: {
+        status: 403,
+        body: {
+          error: {
+            code: 403,
+            message:
+              "Method doesn't allow unregistered callers (callers without established identity). Please use API Key or other form of API consumer identity to call this API.",
+            status: 'PERMISSION_DENIED',
+          },
+        },
+      },
+    },
   ],
 });

@@ -29,7 +29,8 @@ export const maskedEcho = defineCheck<RequestEvidence>('masked-echo', ({ final, 
     ];
   }
   const tailMatches = sent.trimEnd().endsWith(echo.tail);
-  const headMatches = sent.trimStart().startsWith(head.slice(0, 3));
+  // With only the tail shown (`****wxyz`), the tail alone tells
+  const headMatches = head !== '' && sent.trimStart().startsWith(head.slice(0, 3));
   if (!tailMatches && !headMatches) {
     return [
       finding('net.proxy-strips-auth', 'heuristic', [

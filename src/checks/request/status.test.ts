@@ -191,6 +191,26 @@ checkTable(errorInBody, 'status.error-in-body', {
       data: { bodyCode: 'UNAUTHENTICATED' },
     },
     {
+      name: 'New Relic-style GraphQL 200: errors classed by extensions.errorClass, every data field null',
+      reply: {
+        status: 200,
+        body: {
+          data: { requestContext: null },
+          errors: [{ message: 'Invalid API key', extensions: { errorClass: 'UNAUTHORIZED' } }],
+        },
+      },
+      data: { bodyCode: 'UNAUTHORIZED' },
+    },
+    {
+      name: 'a 400 whose words blame the key sent: only heuristic here (credential.invalid names it)',
+      spot: { in: 'query', name: 'key' },
+      reply: {
+        status: 400,
+        body: { error: { code: 400, message: 'API key not valid. Please pass a valid API key.' } },
+      },
+      confidence: 'heuristic',
+    },
+    {
       name: 'GraphQL 200: partial data, but an error coded FORBIDDEN',
       reply: {
         status: 200,
@@ -318,6 +338,19 @@ checkTable(noRoute, 'status.no-route', {
   ],
   ok: [
     {
+      name: "Telegram-style: a 404 the same without a key, but the key in the provider's place (the path) was accepted",
+      provider: 'telegram',
+      providerBy: 'flag',
+      reply: { status: 404, body: { ok: false, error_code: 404, description: 'Not Found' } },
+      probes: {
+        'without-credential': {
+          status: 404,
+          body: { ok: false, error_code: 404, description: 'Not Found' },
+        },
+        'expected-placement': { status: 200, body: { ok: true, result: { id: 1 } } },
+      },
+    },
+    {
       name: 'sp-01: GitHub hides private resources behind 404',
       provider: 'github',
       url: 'https://api.github.com/repos/acme/private',
@@ -420,6 +453,14 @@ checkTable(forbidden, 'status.forbidden', {
     },
   ],
   ok: [
+    {
+      name: 'Datadog: a bare 403 the same without a key is its answer to an unknown key, not a known caller',
+      provider: 'datadog',
+      providerBy: 'flag',
+      spot: { in: 'header', name: 'DD-API-KEY', scheme: null },
+      reply: { status: 403, body: { errors: ['Forbidden'] } },
+      probes: { 'without-credential': { status: 403, body: { errors: ['Forbidden'] } } },
+    },
     {
       name: '403 {"errors":["Invalid API key"]}',
       reply: { status: 403, body: { errors: ['Invalid API key'] } },

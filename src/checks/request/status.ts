@@ -7,6 +7,7 @@ import {
   saysNoCredential,
   type RequestEvidence,
   type Sent,
+  unknownKeyAnswer,
 } from './evidence.js';
 
 /** 407: a forward proxy wants its own credentials. */
@@ -143,7 +144,8 @@ export const serverError = defineCheck<RequestEvidence>('server-error', ({ final
 });
 
 /** A 2xx (or 400) whose body is an auth error. */
-export const errorInBody = defineCheck<RequestEvidence>('error-in-body', ({ final }) => {
+export const errorInBody = defineCheck<RequestEvidence>('error-in-body', (ev) => {
+  const { final, credential } = ev;
   const f = final.facts;
   // A sign-in page is status.login-redirect's; a key of another mode is key.wrong-environment's.
   if (!f || f.loginForm || f.says.has('environment')) return [];
@@ -157,10 +159,13 @@ export const errorInBody = defineCheck<RequestEvidence>('error-in-body', ({ fina
       (twoHundred || f.aboutCredential)) ||
     (twoHundred && (f.says.has('scope') || f.errorCodes.some((c) => AUTH_CODE.test(c))));
   if (!(twoHundred || f.status === 400) || !authTopic) return [];
+  // A 400 whose words blame the key sent (`API key not valid`) is credential.invalid's to name:
+  // here it is only how the refusal came.
+  const keyBlamed = !twoHundred && credential !== null && f.blamesCredential;
   return [
     finding(
       'status.error-in-body',
-      'attributed',
+      keyBlamed ? 'heuristic' : 'attributed',
       `${f.status} with an auth error in the body: ${f.errorText.slice(0, 160)}`,
       {
         status: f.status,
@@ -264,8 +269,17 @@ export const noRoute = defineCheck<RequestEvidence>('no-route', (ev) => {
       ),
     ];
   }
-  // A plain 404 of a server not known to hide resources behind it: the URL, not the key.
-  if (f.status !== 404 || masking(ev).length > 0 || (hidesAs404(provider) && !ev.credential))
+  // A plain 404 of a server not known to hide resources behind it: the URL, not the key; unless
+  // the key placed elsewhere was accepted (Telegram's token belongs in the path itself).
+  const acceptedElsewhere =
+    Object.values(probes).some((p) => p?.carried && p.accepted) ||
+    ev.alternatives.some((a) => a.accepted);
+  if (
+    f.status !== 404 ||
+    acceptedElsewhere ||
+    masking(ev).length > 0 ||
+    (hidesAs404(provider) && !ev.credential)
+  )
     return [];
   const identical = ev.credential !== null && sameAnswer(anon, final);
   const evidence = [`404${f.errorText ? `: ${f.errorText.slice(0, 100)}` : ''}`];
@@ -317,10 +331,12 @@ export const notFoundMasked = defineCheck<RequestEvidence>('not-found-masked', (
 });
 
 /** 403: the caller is known but not allowed (the catch-all after the specific 403 checks). */
-export const forbidden = defineCheck<RequestEvidence>('forbidden', ({ final, credential }) => {
+export const forbidden = defineCheck<RequestEvidence>('forbidden', (ev) => {
+  const { final, credential } = ev;
   const f = final.facts;
   if (f?.status !== 403 || !credential) return [];
-  if (saysNoCredential(f)) return [];
+  // The same 403 as without a key, where the provider answers so to unknown keys: not "known".
+  if (saysNoCredential(f) || unknownKeyAnswer(ev)) return [];
   // More specific readings of a 403: the key itself (credential.invalid), a rate limit, quota,
   // an unmatched API Gateway route, a signed request outside the server's time window.
   if (
