@@ -71,7 +71,7 @@ function intOption(
 }
 
 export async function run(args: string[]): Promise<number> {
-  const { values } = parsed(() => parseArgs({ args, options: OPTIONS, strict: true }));
+  const { values } = parsed(() => parseArgs({ args, options: OPTIONS, strict: true }), 'capture');
   if (values.help) {
     writeOut(CAPTURE_HELP);
     return EXIT.accepted;

@@ -3,7 +3,13 @@ import { readCredential } from '../../collect/credential.js';
 import { usageError } from '../../errors.js';
 import { EXIT } from '../exit-codes.js';
 import { writeOut } from '../io.js';
-import { COMMON_OPTIONS, CREDENTIAL_OPTIONS, paramsOf, parsed } from '../options.js';
+import {
+  COMMON_OPTIONS,
+  CREDENTIAL_OPTIONS,
+  directoryOption,
+  paramsOf,
+  parsed,
+} from '../options.js';
 import { parseHeader, runDiagnosis } from '../run-diagnosis.js';
 
 export const CHECK_HELP = `Usage: why401 check [url] [options]
@@ -82,9 +88,25 @@ export function timeoutOf(value: string | undefined): number {
   return n;
 }
 
+/**
+ * `--env-dir DIR` (with `--key-env`): also trace where the variable comes from. An unset variable
+ * is traced too: the request goes out as the app's would (no key), and the cause is where the
+ * value went (env.unset, env.similar-name). A DIR that is not a folder is a usage error.
+ */
+export function envTraceOf(
+  keyEnv: string | undefined,
+  envDir: string | undefined,
+  unset: boolean,
+): { envTrace?: { name: string; dir: string } } {
+  const dir = envDir === undefined ? undefined : directoryOption('--env-dir', envDir);
+  if (keyEnv === undefined || (dir === undefined && !unset)) return {};
+  return { envTrace: { name: keyEnv, dir: dir ?? '.' } };
+}
+
 export async function run(args: string[]): Promise<number> {
-  const { values, positionals } = parsed(() =>
-    parseArgs({ args, options: CHECK_OPTIONS, allowPositionals: true, strict: true }),
+  const { values, positionals } = parsed(
+    () => parseArgs({ args, options: CHECK_OPTIONS, allowPositionals: true, strict: true }),
+    'check',
   );
   if (values.help) {
     writeOut(CHECK_HELP);
@@ -124,12 +146,7 @@ export async function run(args: string[]): Promise<number> {
       insecure: values.insecure === true,
       probe: values['no-probe'] !== true,
       probeUnsafe: values['probe-unsafe'] === true,
-      // An unset variable is traced too: the request goes out as the app's would (no key),
-      // and the cause is where the value went (env.unset, env.similar-name).
-      ...(values['key-env'] !== undefined &&
-      (values['env-dir'] !== undefined || input.kind === 'unset-env')
-        ? { envTrace: { name: values['key-env'], dir: values['env-dir'] ?? '.' } }
-        : {}),
+      ...envTraceOf(values['key-env'], values['env-dir'], input.kind === 'unset-env'),
     },
     { json: values.json, curl: values.curl, noColor: values['no-color'], verbose: values.verbose },
   );

@@ -149,8 +149,9 @@ function outcomeJson(o: Outcome) {
 }
 
 export async function run(args: string[]): Promise<number> {
-  const { values } = parsed(() =>
-    parseArgs({ args, options: DEMO_OPTIONS, allowPositionals: false, strict: true }),
+  const { values } = parsed(
+    () => parseArgs({ args, options: DEMO_OPTIONS, allowPositionals: false, strict: true }),
+    'demo',
   );
   if (values.help) {
     writeOut(DEMO_HELP);

@@ -50,7 +50,7 @@ function human(r: EchoReport, style: Style): string {
 }
 
 export async function run(args: string[]): Promise<number> {
-  const { values } = parsed(() => parseArgs({ args, options: OPTIONS, strict: true }));
+  const { values } = parsed(() => parseArgs({ args, options: OPTIONS, strict: true }), 'echo');
   if (values.help) {
     writeOut(ECHO_HELP);
     return EXIT.accepted;

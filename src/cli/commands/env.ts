@@ -1,5 +1,3 @@
-import { accessSync, constants, statSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { usageError } from '../../errors.js';
 import { looksLikeName } from '../../secret/scrub.js';
@@ -7,7 +5,7 @@ import { scanAllEnv, traceEnv } from '../../engine/trace-env.js';
 import { envHuman, envJson, envScanHuman, envScanJson } from '../../report/env.js';
 import { EXIT } from '../exit-codes.js';
 import { styleFor, writeOut } from '../io.js';
-import { COMMON_OPTIONS, parsed } from '../options.js';
+import { COMMON_OPTIONS, directoryOption, parsed } from '../options.js';
 
 export const ENV_HELP = `Usage: why401 env <NAME> [options]
        why401 env --all [options]
@@ -40,19 +38,21 @@ Exit codes: 0 no error finding · 1 an error finding · 2 usage error`;
 const NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 
 export async function run(args: string[]): Promise<number> {
-  const { values, positionals } = parsed(() =>
-    parseArgs({
-      args,
-      options: {
-        ...COMMON_OPTIONS,
-        all: { type: 'boolean' },
-        dir: { type: 'string' },
-        mode: { type: 'string' },
-        host: { type: 'string' },
-      },
-      allowPositionals: true,
-      strict: true,
-    }),
+  const { values, positionals } = parsed(
+    () =>
+      parseArgs({
+        args,
+        options: {
+          ...COMMON_OPTIONS,
+          all: { type: 'boolean' },
+          dir: { type: 'string' },
+          mode: { type: 'string' },
+          host: { type: 'string' },
+        },
+        allowPositionals: true,
+        strict: true,
+      }),
+    'env',
   );
   if (values.help) {
     writeOut(ENV_HELP);
@@ -68,10 +68,7 @@ export async function run(args: string[]): Promise<number> {
     throw usageError(`env takes a variable name, not a value (got ${name.length} chars)`);
   if (values.mode !== undefined && !/^[\w.-]+$/.test(values.mode))
     throw usageError('--mode takes a mode name such as development or production');
-  const dir = resolve(values.dir ?? process.cwd());
-  if (!isDirectory(dir)) throw usageError(`--dir ${values.dir ?? dir}: not a directory`);
-  if (!searchable(dir))
-    throw usageError(`--dir ${values.dir ?? dir}: permission denied (no file in it can be read)`);
+  const dir = directoryOption('--dir', values.dir);
   const options = { dir, env: process.env, mode: values.mode, host: hostOf(values.host) };
   const style = styleFor(1, values['no-color'] === true);
   if (values.all) {
@@ -94,23 +91,5 @@ function hostOf(input: string | undefined): string | undefined {
     return new URL(/:\/\//.test(input) ? input : `https://${input}`).hostname;
   } catch {
     throw usageError('--host takes a host name such as api.openai.com');
-  }
-}
-
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-/** Files in a folder without search (x) permission cannot be opened, whatever their own mode. */
-function searchable(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
   }
 }

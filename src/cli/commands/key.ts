@@ -40,18 +40,20 @@ Examples
 Exit codes: 0 no error finding · 1 an error finding · 2 usage error`;
 
 export async function run(args: string[]): Promise<number> {
-  const { values, positionals } = parsed(() =>
-    parseArgs({
-      args,
-      options: {
-        ...CREDENTIAL_OPTIONS,
-        ...COMMON_OPTIONS,
-        url: { type: 'string' },
-        header: { type: 'string', short: 'H', multiple: true },
-      },
-      allowPositionals: false,
-      strict: true,
-    }),
+  const { values, positionals } = parsed(
+    () =>
+      parseArgs({
+        args,
+        options: {
+          ...CREDENTIAL_OPTIONS,
+          ...COMMON_OPTIONS,
+          url: { type: 'string' },
+          header: { type: 'string', short: 'H', multiple: true },
+        },
+        allowPositionals: false,
+        strict: true,
+      }),
+    'key',
   );
   if (values.help) {
     writeOut(KEY_HELP);

@@ -56,7 +56,7 @@ function split(args: string[]): { own: string[]; command: string[] } {
 
 export async function run(args: string[]): Promise<number> {
   const { own, command } = split(args);
-  const { values } = parsed(() => parseArgs({ args: own, options: OPTIONS, strict: true }));
+  const { values } = parsed(() => parseArgs({ args: own, options: OPTIONS, strict: true }), 'run');
   if (values.help) {
     writeOut(RUN_HELP);
     return EXIT.accepted;

@@ -1,0 +1,176 @@
+/**
+ * Options of shared/spec/cli.md as each command must take them, against a loopback API: the
+ * server runs in this process, so the CLI runs asynchronously (spawnSync would block it).
+ */
+import { spawn } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, ROOT, STACK, json, runsOf, tempDir, why401, type Run } from './helpers.js';
+
+const GOOD = 'sk-proj-GoodKey1234567890abcdefghijKLMN';
+const BAD = 'sk-proj-BadKey99999999999999999999999ZZZZ';
+
+/** 200 for `Bearer GOOD`; else 401, echoing what came (as some APIs do). */
+let server: Server;
+let url = '';
+const seen: { method: string; authorization: string | undefined }[] = [];
+const tmp = tempDir();
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    seen.push({ method: req.method ?? '', authorization: req.headers.authorization });
+    const ok = req.headers.authorization === `Bearer ${GOOD}`;
+    res.writeHead(ok ? 200 : 401, { 'content-type': 'application/json' });
+    res.end(ok ? '{"data":[]}' : `{"error":{"message":"Incorrect API key provided"}}`);
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/models`;
+});
+afterAll(async () => {
+  tmp.cleanup();
+  await new Promise((done) => server.close(done));
+});
+
+function cli(args: readonly string[], env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: ROOT,
+      env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+type Diagnosis = {
+  target: { method: string };
+  credential: { source: string; redacted: string } | null;
+  verdict: { status: string; cause: string | null };
+  findings: { id: string }[];
+};
+
+describe('curl: why401 options given among the curl words', () => {
+  it('--key VALUE / --key=VALUE supply the credential (cli.md: check, curl, key)', async () => {
+    for (const args of [
+      ['curl', '--key', GOOD, url, '--json'],
+      ['curl', `--key=${GOOD}`, url, '--json'],
+      ['curl', url, '--key', GOOD, '--json'],
+    ]) {
+      const run = await cli(args);
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stderr).toBe('');
+      const d = json<Diagnosis>(run);
+      expect(d.credential?.source).toBe('arg');
+      expect(d.verdict.status).toBe('accepted');
+    }
+  });
+
+  it("beside --cert, --key is curl's private key file, not the credential", async () => {
+    const run = await cli(['curl', url, '--cert', 'c.pem', '--key', 'k.pem', '--json']);
+    expect(run.status).toBe(1);
+    expect(json<Diagnosis>(run).credential).toBeNull();
+  });
+
+  it('--method M / --method=M set the method (cli.md: -X/--method)', async () => {
+    for (const args of [
+      ['curl', '--method', 'POST', '--key-env', 'K', url, '--json'],
+      ['curl', '--method=POST', '--key-env', 'K', url, '--json'],
+    ]) {
+      const run = await cli(args, { K: GOOD });
+      expect(run.status, run.stderr).toBe(0);
+      expect(json<Diagnosis>(run).target.method).toBe('POST');
+    }
+  });
+
+  it('--env-dir DIR with --key-env traces the variable, as check does', async () => {
+    const dir = `${tmp.dir}/project`;
+    tmp.file('project', ''); // a file, not a folder: see below
+    const env = tempDir();
+    try {
+      env.file('.env', 'K=another-value-1234567890\n');
+      for (const command of ['check', 'curl']) {
+        const run = await cli([command, url, '--key-env', 'K', '--env-dir', env.dir, '--json'], {
+          K: GOOD,
+        });
+        expect(run.status, run.stderr).toBe(0);
+        expect(json<Diagnosis>(run).findings.map((f) => f.id)).toContain('env.stale');
+      }
+    } finally {
+      env.cleanup();
+    }
+    for (const command of ['check', 'curl']) {
+      for (const bad of [dir, `${tmp.dir}/nowhere`]) {
+        const run = await cli([command, url, '--key-env', 'K', `--env-dir=${bad}`], { K: GOOD });
+        expect(run.status).toBe(2);
+        expect(run.stdout).toBe('');
+        expect(run.stderr).toMatch(/^why401: --env-dir .* not a directory\n$/);
+      }
+    }
+  });
+});
+
+describe('the redacted credential in human output', () => {
+  it('--key placed by why401: the line shows the public prefix and last 4, no key run', async () => {
+    const run = await cli(['check', url, '--key', BAD, '--no-probe']);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('credential  sk-proj-…ZZZZ');
+    expect(runsOf(BAD, run.stdout + run.stderr)).toEqual([]);
+  });
+});
+
+describe('usage errors: exit 2, one line on stderr, nothing on stdout', () => {
+  it.each([
+    [['check', 'http://127.0.0.1:1/', '--bogus']],
+    [['key', '--key', 'x', '--bogus']],
+    [['env', 'X', '--bogus']],
+    [['explain', '401', '--bogus']],
+    [['providers', '--bogus']],
+    [['echo', '--bogus']],
+    [['demo', '--bogus']],
+  ])('%j', (args) => {
+    const run = why401(args);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^why401: [^\n]+\n$/);
+    expect(run.stderr).toContain(`why401 ${args[0]} --help`);
+    expect(run.stderr).not.toMatch(STACK);
+  });
+});
+
+describe('one topic per command', () => {
+  it.each([[['explain', '401', '403']], [['providers', 'openai', 'github']]])(
+    '%j: a second word is a usage error, not silently dropped',
+    (args) => {
+      const run = why401(args);
+      expect(run.status).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toMatch(/^why401: [^\n]+ takes one [^\n]+\n$/);
+    },
+  );
+
+  it('providers with an unknown id of one letter: no list of every id as a suggestion', () => {
+    const run = why401(['providers', 'a']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('why401: unknown provider "a". Run why401 providers for the list.\n');
+  });
+});
+
+describe('--help lists the options and examples, exit 0', () => {
+  it.each([
+    ['explain', ['--list', '--json', '--no-color']],
+    ['providers', ['--json', '--no-color']],
+    ['curl', ['--key-env', '--key VALUE', '--method', '--env-dir', '--json', '--curl', '--reveal']],
+  ])('%s --help', (command, options) => {
+    const run = why401([command, '--help']);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe('');
+    for (const option of options) expect(run.stdout).toContain(option);
+    expect(run.stdout).toContain('Examples');
+  });
+});
