@@ -174,3 +174,41 @@ describe('--help lists the options and examples, exit 0', () => {
     expect(run.stdout).toContain('Examples');
   });
 });
+
+describe('why401 without a command', () => {
+  it('is a usage error: exit 2, the help on stderr, nothing on stdout', () => {
+    const run = why401([]);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('Usage: why401 <command>');
+  });
+
+  it('--help / help: the help on stdout, exit 0', () => {
+    for (const args of [['--help'], ['-h'], ['help']]) {
+      const run = why401(args);
+      expect(run.status).toBe(0);
+      expect(run.stdout).toContain('Usage: why401 <command>');
+      expect(run.stderr).toBe('');
+    }
+  });
+});
+
+describe('check --url', () => {
+  it('--url URL / --url=URL name the target, as the [url] word does', async () => {
+    for (const args of [
+      ['check', '--url', url, '--key-env', 'K', '--json'],
+      ['check', `--url=${url}`, '--key-env', 'K', '--json'],
+    ]) {
+      const run = await cli(args, { K: GOOD });
+      expect(run.status, run.stderr).toBe(0);
+      expect(json<Diagnosis>(run).verdict.status).toBe('accepted');
+    }
+  });
+
+  it('a URL both as a word and as --url is a usage error', () => {
+    const run = why401(['check', 'http://127.0.0.1:1/a', '--url', 'http://127.0.0.1:1/b']);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^why401: check takes one URL, got 2/);
+  });
+});

@@ -35,6 +35,7 @@ Credential
                        the user of a Basic pair (Atlassian, Bitbucket: your account email)
 
 Request
+  --url URL            the URL, as an option (instead of the [url] word)
   -X, --method M       the method (default GET, or POST with -d)
   -d, --data BODY      the request body
   --timeout MS         the whole diagnosis' time budget (default 10000)
@@ -78,6 +79,7 @@ export const CHECK_OPTIONS = {
   curl: { type: 'boolean' },
   verbose: { type: 'boolean', short: 'v' },
   'env-dir': { type: 'string' },
+  url: { type: 'string' },
 } as const;
 
 export function timeoutOf(value: string | undefined): number {
@@ -112,10 +114,10 @@ export async function run(args: string[]): Promise<number> {
     writeOut(CHECK_HELP);
     return EXIT.accepted;
   }
-  if (positionals.length > 1)
-    throw usageError(
-      `check takes one URL, got ${positionals.length}: quote the URL if it has & in it`,
-    );
+  // The URL as a word or as --url URL (as curl and key take it), once.
+  const urls = [...positionals, ...(values.url === undefined ? [] : [values.url])];
+  if (urls.length > 1)
+    throw usageError(`check takes one URL, got ${urls.length}: quote the URL if it has & in it`);
   const headers = (values.header ?? []).map((h) => {
     try {
       return parseHeader(h);
@@ -131,7 +133,7 @@ export async function run(args: string[]): Promise<number> {
   });
   return runDiagnosis(
     {
-      url: positionals[0],
+      url: urls[0],
       method: values.method,
       headers,
       body: values.data,
