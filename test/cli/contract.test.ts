@@ -212,3 +212,23 @@ describe('check --url', () => {
     expect(run.stderr).toMatch(/^why401: check takes one URL, got 2/);
   });
 });
+
+describe('env --all --json', () => {
+  it("carries env@1's findings: every variable's, each with its name", () => {
+    const dir = tempDir();
+    try {
+      dir.file('.env', 'OPENAI_API_KEY=sk-proj-fileValue1234567890abcdef\n');
+      const run = why401(['env', '--all', '--json', '--dir', dir.dir], {
+        env: { OPENAI_API_KEY: 'sk-proj-procValue1234567890abcdefgh' },
+      });
+      expect(run.status).toBe(1);
+      const out = json<{ schema: string; findings: { name: string; id: string }[] }>(run);
+      expect(out.schema).toBe('why401/env@1');
+      expect(out.findings).toContainEqual(
+        expect.objectContaining({ name: 'OPENAI_API_KEY', id: 'env.stale', severity: 'error' }),
+      );
+    } finally {
+      dir.cleanup();
+    }
+  });
+});
