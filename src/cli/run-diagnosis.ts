@@ -2,6 +2,7 @@ import type { RequestInput } from '../engine/build-request.js';
 import { diagnose, type DiagnoseOptions } from '../engine/diagnose.js';
 import { renderCurl } from '../report/curl.js';
 import { diagnosisHuman, diagnosisJson } from '../report/diagnosis.js';
+import { scrubJson } from '../secret/scrub.js';
 import { EXIT } from './exit-codes.js';
 import { isTerminal, styleFor, writeErr, writeOut } from './io.js';
 
@@ -23,7 +24,7 @@ export async function runDiagnosis(
     ...options,
     ...(progress ? { onProgress: (l: string) => writeErr(`… ${l}`) } : {}),
   });
-  if (flags.json) writeOut(JSON.stringify(diagnosisJson(d), null, 2));
+  if (flags.json) writeOut(scrubJson(diagnosisJson(d), 2));
   else {
     writeOut(diagnosisHuman(d, styleFor(1, flags.noColor === true), flags.verbose === true));
     if (flags.curl) writeOut(`\nThe same request with curl:\n${renderCurl(d)}`);

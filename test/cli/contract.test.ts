@@ -21,6 +21,13 @@ beforeAll(async () => {
   server = createServer((req, res) => {
     seen.push({ method: req.method ?? '', authorization: req.headers.authorization });
     const ok = req.headers.authorization === `Bearer ${GOOD}`;
+    if (req.url === '/echo') {
+      // echoes the credential back, raw and inside JSON, in the body and a header
+      const key = (req.headers.authorization ?? '').replace(/^Bearer /, '');
+      res.writeHead(401, { 'content-type': 'text/plain', 'x-echo': key });
+      res.end(`bad key ${key} ${JSON.stringify({ key })} ${key.slice(5)}`);
+      return;
+    }
     res.writeHead(ok ? 200 : 401, { 'content-type': 'application/json' });
     res.end(ok ? '{"data":[]}' : `{"error":{"message":"Incorrect API key provided"}}`);
   });
@@ -230,5 +237,35 @@ describe('env --all --json', () => {
     } finally {
       dir.cleanup();
     }
+  });
+});
+
+describe('--json stays JSON when a credential holds " or \\', () => {
+  const strings = (v: unknown): string[] =>
+    typeof v === 'string'
+      ? [v]
+      : v !== null && typeof v === 'object'
+        ? Object.entries(v).flatMap(([k, x]) => [k, ...strings(x)])
+        : [];
+
+  it.each([
+    ['check', () => ['check', url.replace('/v1/models', '/echo'), '--key-env', 'K']],
+    [
+      'check -H',
+      (key: string) => [
+        'check',
+        url.replace('/v1/models', '/echo'),
+        '-H',
+        `Authorization: Bearer ${key}`,
+      ],
+    ],
+    ['key', () => ['key', '--key-env', 'K']],
+    ['env', () => ['env', 'K']],
+  ])('%s --json', async (_, args) => {
+    const key = 'sk-proj-Ab+/=Cd"ef\\gh1234567890XYZabcd';
+    const run = await cli([...args(key), '--json'], { K: key });
+    const parsed: unknown = JSON.parse(run.stdout);
+    expect(runsOf(key, run.stdout + run.stderr)).toEqual([]);
+    expect(runsOf(key, strings(parsed).join('\n'))).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@ import { LIVE_PATH, LiveHub } from '../../capture/live/live-hub.js';
 import type { ObservedCall } from '../../capture/observed-call.js';
 import { startProxy } from '../../capture/proxy.js';
 import { providerById, providerIds } from '../../providers/detect.js';
-import { scrub } from '../../secret/scrub.js';
+import { scrubJson } from '../../secret/scrub.js';
 import { EXIT } from '../exit-codes.js';
 import { styleFor, writeErr, writeOut } from '../io.js';
 import { COMMON_OPTIONS, parsed } from '../options.js';
@@ -104,8 +104,8 @@ export async function run(args: string[]): Promise<number> {
   const show = (report: CallReport) => {
     tally.add(report);
     const json = values.json || log || hub ? callJson(report) : undefined;
-    print(values.json ? JSON.stringify(json) : callLine(report, style));
-    if (log) log.write(`${scrub(JSON.stringify(json))}\n`);
+    print(values.json ? scrubJson(json) : callLine(report, style));
+    if (log) log.write(`${scrubJson(json)}\n`);
     hub?.publish(report);
   };
   const seen = { providerId: values.provider, detail: hub !== undefined };

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import type { EchoReport } from '../../capture/echo-report.js';
 import { startEcho } from '../../capture/echo-server.js';
 import { usageError } from '../../errors.js';
+import { scrubJson } from '../../secret/scrub.js';
 import { EXIT } from '../exit-codes.js';
 import { styleFor, writeErr, writeOut, type Style } from '../io.js';
 import { COMMON_OPTIONS, parsed } from '../options.js';
@@ -64,7 +65,7 @@ export async function run(args: string[]): Promise<number> {
   let server;
   try {
     server = await startEcho(port, (r) =>
-      writeOut(values.json ? JSON.stringify(r) : `${human(r, style)}\n`),
+      writeOut(values.json ? scrubJson(r) : `${human(r, style)}\n`),
     );
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE')

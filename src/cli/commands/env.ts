@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { usageError } from '../../errors.js';
-import { looksLikeName } from '../../secret/scrub.js';
+import { looksLikeName, scrubJson } from '../../secret/scrub.js';
 import { scanAllEnv, traceEnv } from '../../engine/trace-env.js';
 import { envHuman, envJson, envScanHuman, envScanJson } from '../../report/env.js';
 import { EXIT } from '../exit-codes.js';
@@ -73,14 +73,12 @@ export async function run(args: string[]): Promise<number> {
   const style = styleFor(1, values['no-color'] === true);
   if (values.all) {
     const report = await scanAllEnv(options);
-    writeOut(
-      values.json ? JSON.stringify(envScanJson(report), null, 2) : envScanHuman(report, style),
-    );
+    writeOut(values.json ? scrubJson(envScanJson(report), 2) : envScanHuman(report, style));
     const errors = report.variables.some((v) => v.findings.some((f) => f.severity === 'error'));
     return errors ? EXIT.problem : EXIT.accepted;
   }
   const report = await traceEnv(name ?? '', options);
-  writeOut(values.json ? JSON.stringify(envJson(report), null, 2) : envHuman(report, style));
+  writeOut(values.json ? scrubJson(envJson(report), 2) : envHuman(report, style));
   return report.findings.some((f) => f.severity === 'error') ? EXIT.problem : EXIT.accepted;
 }
 

@@ -7,6 +7,7 @@ import { findInHeaders, parseUrl } from '../../engine/build-request.js';
 import type { Provider } from '../../providers/types.js';
 import type { Secret } from '../../secret/secret.js';
 import { findingJson, renderFindingsHuman } from '../../report/human-findings.js';
+import { scrubJson } from '../../secret/scrub.js';
 import { EXIT } from '../exit-codes.js';
 import { styleFor, writeOut } from '../io.js';
 import { parseArgs } from 'node:util';
@@ -95,9 +96,7 @@ export async function run(args: string[]): Promise<number> {
     ...(fromHeader?.scheme ? { scheme: fromHeader.scheme } : {}),
   });
   writeOut(
-    values.json
-      ? JSON.stringify(keyJson(report), null, 2)
-      : keyHuman(report, values['no-color'] === true),
+    values.json ? scrubJson(keyJson(report), 2) : keyHuman(report, values['no-color'] === true),
   );
   return report.findings.some((f) => f.severity === 'error') ? EXIT.problem : EXIT.accepted;
 }

@@ -8,7 +8,7 @@ import type { RunMessage } from '../../capture/run-frames.js';
 import { observedFromWire } from '../../capture/wire-call.js';
 import { usageError } from '../../errors.js';
 import { providerById, providerIds } from '../../providers/detect.js';
-import { maskSecretLike, scrub } from '../../secret/scrub.js';
+import { maskSecretLike, scrubJson } from '../../secret/scrub.js';
 import { EXIT } from '../exit-codes.js';
 import { styleFor, writeErr, writeOut } from '../io.js';
 import { COMMON_OPTIONS, parsed } from '../options.js';
@@ -87,8 +87,8 @@ export async function run(args: string[]): Promise<number> {
   const print = (report: CallReport) => {
     tally.add(report);
     const json = callJson(report);
-    writeErr(values.json ? JSON.stringify(json) : `why401: ${callLine(report, style)}`);
-    log?.write(`${scrub(JSON.stringify(json))}\n`);
+    writeErr(values.json ? scrubJson(json) : `why401: ${callLine(report, style)}`);
+    log?.write(`${scrubJson(json)}\n`);
   };
   const onMessage = (m: RunMessage) => {
     processes.add(m.pid);
