@@ -1,7 +1,16 @@
-import { accessSync, constants, statSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  createWriteStream,
+  openSync,
+  statSync,
+  type WriteStream,
+} from 'node:fs';
 import { resolve } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import { usageError } from '../errors.js';
+import { maskSecretLike } from '../secret/scrub.js';
+import { writeErr } from './io.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -83,4 +92,23 @@ function searchable(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * `--log FILE` of capture and run, opened for appending (0600) before anything starts: a file that
+ * cannot be written is a usage error (exit 2), not a line on stderr while calls go unlogged.
+ */
+export function openLogFile(path: string, command: string): WriteStream {
+  let fd: number;
+  try {
+    fd = openSync(path, 'a', 0o600);
+  } catch (e) {
+    throw usageError(`cannot write --log ${path}: ${(e as NodeJS.ErrnoException).code ?? 'error'}`);
+  }
+  const stream = createWriteStream(path, { fd, flags: 'a' });
+  stream.on('error', (e) => {
+    // a disk that fills up later: said once on stderr, the run goes on
+    writeErr(`why401 ${command}: cannot write --log: ${maskSecretLike(e.message)}`);
+  });
+  return stream;
 }

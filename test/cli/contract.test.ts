@@ -269,3 +269,25 @@ describe('--json stays JSON when a credential holds " or \\', () => {
     expect(runsOf(key, strings(parsed).join('\n'))).toEqual([]);
   });
 });
+
+describe('--log FILE that cannot be written', () => {
+  it.each([
+    [['run', '--log', '/nonexistent-dir/calls.jsonl', '--', 'true']],
+    [
+      [
+        'capture',
+        '--target',
+        'http://127.0.0.1:1',
+        '--port',
+        '0',
+        '--log',
+        '/nonexistent-dir/c.jsonl',
+      ],
+    ],
+  ])('%j: exit 2 before anything starts, one line on stderr', (args) => {
+    const run = why401(args);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^why401: cannot write --log \/nonexistent-dir\/\S+: ENOENT\n$/);
+  });
+});

@@ -1,4 +1,3 @@
-import { createWriteStream, type WriteStream } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { AgentPool } from '../../collect/http.js';
 import { parseUrl } from '../../engine/build-request.js';
@@ -12,7 +11,7 @@ import { providerById, providerIds } from '../../providers/detect.js';
 import { scrubJson } from '../../secret/scrub.js';
 import { EXIT } from '../exit-codes.js';
 import { styleFor, writeErr, writeOut } from '../io.js';
-import { COMMON_OPTIONS, parsed } from '../options.js';
+import { COMMON_OPTIONS, openLogFile, parsed } from '../options.js';
 
 export const CAPTURE_HELP = `Usage: why401 capture --target ORIGIN [--port N] [options]
 
@@ -86,7 +85,7 @@ export async function run(args: string[]): Promise<number> {
   const port = intOption('port', values.port, 8401, 0, 65535);
   const headTimeoutMs = intOption('timeout', values.timeout, 60_000, 1, 3_600_000);
   const style = styleFor(1, values['no-color'] === true);
-  const log = values.log === undefined ? undefined : openLog(values.log);
+  const log = values.log === undefined ? undefined : openLogFile(values.log, 'capture');
   const hub = values.ui ? new LiveHub(target.origin) : undefined;
   const probeAgents = values.probe ? new AgentPool() : undefined;
   const tally = new CallTally();
@@ -169,10 +168,4 @@ export async function run(args: string[]): Promise<number> {
   if (log) await new Promise<void>((resolve) => log.end(resolve));
   writeErr(`why401 capture: ${tally.summary()}`);
   return tally.refused > 0 ? EXIT.problem : EXIT.accepted;
-}
-
-function openLog(path: string): WriteStream {
-  const stream = createWriteStream(path, { flags: 'a', mode: 0o600 });
-  stream.on('error', (e) => writeErr(`why401 capture: cannot write --log ${path}: ${e.message}`));
-  return stream;
 }

@@ -1,4 +1,3 @@
-import { createWriteStream } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { callJson, callLine, CallTally } from '../../capture/call-lines.js';
@@ -11,7 +10,7 @@ import { providerById, providerIds } from '../../providers/detect.js';
 import { maskSecretLike, scrubJson } from '../../secret/scrub.js';
 import { EXIT } from '../exit-codes.js';
 import { styleFor, writeErr, writeOut } from '../io.js';
-import { COMMON_OPTIONS, parsed } from '../options.js';
+import { COMMON_OPTIONS, openLogFile, parsed } from '../options.js';
 
 export const RUN_HELP = `Usage: why401 run [options] -- <command…>
 
@@ -68,11 +67,7 @@ export async function run(args: string[]): Promise<number> {
       `unknown provider "${values.provider.slice(0, 40)}"; known: ${providerIds().join(', ')}`,
     );
   const style = styleFor(2, values['no-color'] === true);
-  const log =
-    values.log === undefined
-      ? undefined
-      : createWriteStream(values.log, { flags: 'a', mode: 0o600 });
-  log?.on('error', (e) => writeErr(`why401 run: cannot write --log: ${e.message}`));
+  const log = values.log === undefined ? undefined : openLogFile(values.log, 'run');
   const name = basename(program);
   if (NOT_NODE.test(name))
     writeErr(
