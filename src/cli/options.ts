@@ -57,7 +57,14 @@ export function parsed<T>(parse: () => T, command: string): T {
     return parse();
   } catch (e) {
     const first = e instanceof Error ? (e.message.split('\n')[0] ?? '') : '';
-    const message = first.replace(/\. To specify a positional argument.*$/, '').replace(/\.$/, '');
+    const message = first
+      .replace(/\. To specify a positional argument.*$/, '')
+      .replace(
+        /^Option '(-\w, )?(--[\w-]+)' argument is ambiguous\.?$/,
+        "Option '$2' needs a value (for one that starts with '-', write $2=VALUE)",
+      )
+      .replace(/^Option '(-\w)' argument is ambiguous\.?$/, "Option '$1' needs a value")
+      .replace(/\.$/, '');
     throw usageError(
       `${message || 'invalid arguments'}. Run why401 ${command} --help for its options.`,
     );

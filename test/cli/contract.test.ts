@@ -291,3 +291,17 @@ describe('--log FILE that cannot be written', () => {
     expect(run.stderr).toMatch(/^why401: cannot write --log \/nonexistent-dir\/\S+: ENOENT\n$/);
   });
 });
+
+describe('an option without its value, followed by another option', () => {
+  it.each([
+    [['check', 'http://127.0.0.1:1/', '--key-env', '--json'], "Option '--key-env' needs a value"],
+    [['key', '-H', '--json'], "Option '-H' needs a value"],
+    [['env', '--dir', '--json', 'X'], "Option '--dir' needs a value"],
+  ])('%j: says the value is missing', (args, says) => {
+    const run = why401(args);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^why401: [^\n]+\n$/);
+    expect(run.stderr).toContain(says);
+  });
+});
