@@ -305,3 +305,17 @@ describe('an option without its value, followed by another option', () => {
     expect(run.stderr).toContain(says);
   });
 });
+
+describe('key takes every credential option of cli.md', () => {
+  const github = `ghp_${'abcdefghijklmnopqrstuvwxyz0123456789'}`;
+  it.each([
+    [['--base-url', 'https://api.openai.com']],
+    [['--base-url=https://api.openai.com']],
+    [['--url', 'https://api.openai.com/v1/models']],
+  ])('%j: the host names the provider it is sent to', (target) => {
+    const run = why401(['key', '--key', github, ...target, '--json']);
+    expect(run.status).toBe(1);
+    const out = json<{ findings: { id: string }[] }>(run);
+    expect(out.findings.map((f) => f.id)).toContain('key.wrong-provider');
+  });
+});

@@ -29,6 +29,7 @@ Options
   --provider ID      the provider it is meant for (e.g. stripe): checks the kind against it
   --url URL          the endpoint it is meant for: the host names the provider, the path tells
                      admin from project endpoints
+  --base-url ORIGIN  the origin it is sent to (as check's --base-url): its host names the provider
   --json             print one why401/key@1 JSON object
   --no-color         no colours (NO_COLOR is honoured too)
 
@@ -49,6 +50,7 @@ export async function run(args: string[]): Promise<number> {
           ...CREDENTIAL_OPTIONS,
           ...COMMON_OPTIONS,
           url: { type: 'string' },
+          'base-url': { type: 'string' },
           header: { type: 'string', short: 'H', multiple: true },
         },
         allowPositionals: false,
@@ -83,7 +85,16 @@ export async function run(args: string[]): Promise<number> {
   if (input.kind === 'unset-env') return reportUnset(input.name, values.json === true);
   const secret = fromHeader ? fromHeader.secret : input.kind === 'secret' ? input.secret : null;
   if (!secret) throw usageError('no credential given');
-  const target = values.url === undefined ? undefined : parseUrl(values.url, '--url');
+  // --base-url (cli.md lists it with the credential options of check, curl and key): the origin
+  // the key is sent to names the provider, as --url's host does.
+  if (values.url !== undefined && values['base-url'] !== undefined)
+    throw usageError('give --url or --base-url, not both');
+  const target =
+    values.url !== undefined
+      ? parseUrl(values.url, '--url')
+      : values['base-url'] !== undefined
+        ? parseUrl(values['base-url'], '--base-url')
+        : undefined;
   const byHost = target ? providersForHost(target.hostname)[0] : undefined;
   const expected = provider
     ? { provider, by: 'flag' as const }
