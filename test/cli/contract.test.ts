@@ -319,3 +319,36 @@ describe('key takes every credential option of cli.md', () => {
     expect(out.findings.map((f) => f.id)).toContain('key.wrong-provider');
   });
 });
+
+describe('check --help lists every option cli.md gives check', () => {
+  it('credential, request and output options', () => {
+    const run = why401(['check', '--help']);
+    expect(run.status).toBe(0);
+    for (const option of [
+      '--key-env',
+      '--key-file',
+      '--key-stdin',
+      '--key VALUE',
+      '-H',
+      '--provider',
+      '--base-url',
+      '-X, --method',
+      '-d, --data',
+      '--timeout',
+      '--proxy',
+      '--no-proxy',
+      '--no-probe',
+      '--env-dir',
+      '--insecure',
+      '--json',
+      '--curl',
+      '--reveal',
+      '--no-color',
+    ])
+      expect(run.stdout).toContain(option);
+  });
+
+  it.each(['key', 'env', 'capture', 'run', 'echo'])('%s --help lists --reveal', (command) => {
+    expect(why401([command, '--help']).stdout).toContain('--reveal');
+  });
+});

@@ -32,6 +32,7 @@ Options
   --insecure           accept any TLS certificate from the target
   --timeout MS         how long to wait for an answer's head (default 60000; bodies may idle)
   --no-color           no colours (NO_COLOR is honoured too)
+  --reveal             show secrets unredacted (never the default)
 
 Examples
   why401 capture --target https://api.openai.com --ui

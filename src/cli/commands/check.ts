@@ -52,6 +52,7 @@ Output
   --curl               print the equivalent curl, redacted
   --verbose            show info findings too
   --reveal             show secrets unredacted (never the default)
+  --no-color           no colours (NO_COLOR is honoured too)
 
 Examples
   why401 check https://api.openai.com/v1/models --key-env OPENAI_API_KEY

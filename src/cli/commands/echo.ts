@@ -18,6 +18,7 @@ Options
   --port N             the local port (default 8402; 0: any free port)
   --json               one why401/echo@1 JSON object per request on stdout
   --no-color           no colours (NO_COLOR is honoured too)
+  --reveal             show secrets unredacted (never the default)
 
 Examples
   why401 echo

@@ -26,6 +26,7 @@ Options
                      guessed from the name)
   --json             print one why401/env@1 JSON object
   --no-color         no colours (NO_COLOR is honoured too)
+  --reveal           show secrets unredacted (never the default)
 
 Examples
   why401 env OPENAI_API_KEY

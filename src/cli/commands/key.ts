@@ -32,6 +32,7 @@ Options
   --base-url ORIGIN  the origin it is sent to (as check's --base-url): its host names the provider
   --json             print one why401/key@1 JSON object
   --no-color         no colours (NO_COLOR is honoured too)
+  --reveal           show secrets unredacted (never the default)
 
 Examples
   why401 key --key-env OPENAI_API_KEY

@@ -29,6 +29,7 @@ Options
   --log FILE           also append those JSON lines to FILE (redacted)
   --provider ID        the provider the app calls (local or self-hosted URLs)
   --no-color           no colours (NO_COLOR is honoured too)
+  --reveal             show secrets unredacted (never the default)
 
 Examples
   why401 run -- node app.js
