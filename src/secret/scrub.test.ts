@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { registerSecretValue, resetScrubber, scrub, scrubJson } from './scrub.js';
+import { maskSecretLike, registerSecretValue, resetScrubber, scrub, scrubJson } from './scrub.js';
 import { Secret } from './secret.js';
 
 const fake = (length: number) => randomBytes(length).toString('base64url').slice(0, length);
@@ -189,5 +189,23 @@ describe('scrubJson', () => {
   it('without a credential registered: plain JSON.stringify', () => {
     const value = { a: 'x"y\\z', b: [1, null, true] };
     expect(scrubJson(value, 2)).toBe(JSON.stringify(value, null, 2));
+  });
+});
+
+describe('maskSecretLike', () => {
+  it.each([
+    "Algolia's validation request (https://<APP_ID>.algolia.net/1/keys/<key>) needs --param APP_ID=…",
+    'https://api.example.com/v1/models and ./config/settings.json',
+  ])('leaves URLs, templates and paths alone: %s', (text) => {
+    expect(maskSecretLike(text)).toBe(text);
+  });
+
+  it.each([
+    `sk-proj-${fake(40)}`,
+    `.${fake(30)}`,
+    `${fake(20)}.${fake(20)}.${fake(20)}`,
+    'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+  ])('cuts a pasted key to 4 characters: %s', (key) => {
+    expect(maskSecretLike(`got "${key}"`)).toBe(`got "${key.slice(0, 4)}…"`);
   });
 });

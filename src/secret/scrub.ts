@@ -232,7 +232,8 @@ export function looksLikeName(word: string): boolean {
   if (/^[\d.:]+$/.test(word)) return true; // versions, addresses, ports
   // URLs and paths (`https://…`, `/…`, `./…`, `~/…`) whose segments are all short or names: a
   // slash alone proves nothing, base64 keys hold them (wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY).
-  const rest = /^([a-z][a-z0-9+.-]*:\/\/|\.{0,2}\/|~\/)/i.exec(word);
+  // A template's host after its placeholder (`https://<APP_ID>.algolia.net/1/keys/`) too.
+  const rest = /^([a-z][a-z0-9+.-]*:\/\/|\.{0,2}\/|~\/|\.(?=[a-z][a-z0-9-]*\.[a-z]))/i.exec(word);
   return (
     rest !== null &&
     word
