@@ -90,7 +90,7 @@ function readKeyFile(path: string): Secret {
       throw inputError(
         `--key-file ${path} is UTF-16 text (what Windows PowerShell's \`>\` and Out-File write): an app reading it as UTF-8 gets a NUL byte after every character; save it as UTF-8 without BOM (\`Set-Content -NoNewline -Encoding ascii\`) and run why401 again`,
       );
-    return new Secret(bytes.toString('utf8'), `file:${path}`);
+    return Secret.fromBytes(bytes, `file:${path}`);
   } catch (e) {
     if (isWhy401Error(e)) throw e;
     throw usageError(

@@ -6,7 +6,18 @@ import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, ROOT, STACK, json, runsOf, tempDir, why401, type Run } from './helpers.js';
+import {
+  BIN,
+  ROOT,
+  STACK,
+  json,
+  runsOf,
+  sha8,
+  tempDir,
+  why401,
+  type KeyJson,
+  type Run,
+} from './helpers.js';
 
 const GOOD = 'sk-proj-GoodKey1234567890abcdefghijKLMN';
 const BAD = 'sk-proj-BadKey99999999999999999999999ZZZZ';
@@ -57,7 +68,7 @@ function cli(args: readonly string[], env: Record<string, string> = {}): Promise
 
 type Diagnosis = {
   target: { method: string };
-  credential: { source: string; redacted: string } | null;
+  credential: { source: string; redacted: string; fingerprint: string } | null;
   verdict: { status: string; cause: string | null };
   findings: { id: string }[];
 };
@@ -350,5 +361,21 @@ describe('check --help lists every option cli.md gives check', () => {
 
   it.each(['key', 'env', 'capture', 'run', 'echo'])('%s --help lists --reveal', (command) => {
     expect(why401([command, '--help']).stdout).toContain('--reveal');
+  });
+});
+
+describe('fingerprint: sha256 of the exact bytes', () => {
+  it.each([
+    ['UTF-8 with a trailing newline', Buffer.from('sk_live_abcdefghijklmnopqrstuvwx\n')],
+    [
+      'bytes that are not UTF-8 (Latin-1)',
+      Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x2d, ...Buffer.from('key-1234567890abcdef')]),
+    ],
+  ])('--key-file, %s: key and check agree with sha256 of the file', async (_, bytes) => {
+    const file = tmp.file(`key-${bytes.length}`, bytes);
+    const key = json<KeyJson>(why401(['key', '--key-file', file, '--json']));
+    expect(key.credential?.fingerprint).toBe(sha8(bytes));
+    const check = await cli(['check', url, '--key-file', file, '--json', '--no-probe']);
+    expect(json<Diagnosis>(check).credential).toMatchObject({ fingerprint: sha8(bytes) });
   });
 });
