@@ -50,7 +50,8 @@ export async function readCredential(
   }
   if (options.keyFile !== undefined)
     return { kind: 'secret', secret: readKeyFile(options.keyFile) };
-  if (options.keyStdin) return { kind: 'secret', secret: new Secret(await readStdin(), 'stdin') };
+  if (options.keyStdin)
+    return { kind: 'secret', secret: Secret.fromBytes(await readStdin(), 'stdin') };
   if (options.key !== undefined)
     return { kind: 'secret', secret: new Secret(checkSize(options.key, '--key'), 'arg') };
   return { kind: 'none' };
@@ -123,7 +124,7 @@ export function readAtMost(path: string, max: number, tooBig: string): Buffer {
   }
 }
 
-async function readStdin(): Promise<string> {
+async function readStdin(): Promise<Buffer> {
   if (process.stdin.isTTY)
     throw usageError('--key-stdin reads a piped value: echo -n "$KEY" | why401 key --key-stdin');
   const chunks: Buffer[] = [];
@@ -137,5 +138,5 @@ async function readStdin(): Promise<string> {
       );
     chunks.push(buf);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }

@@ -371,11 +371,13 @@ describe('fingerprint: sha256 of the exact bytes', () => {
       'bytes that are not UTF-8 (Latin-1)',
       Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x2d, ...Buffer.from('key-1234567890abcdef')]),
     ],
-  ])('--key-file, %s: key and check agree with sha256 of the file', async (_, bytes) => {
+  ])('--key-file and --key-stdin, %s: the fingerprint is sha256 of the bytes', async (_, bytes) => {
     const file = tmp.file(`key-${bytes.length}`, bytes);
     const key = json<KeyJson>(why401(['key', '--key-file', file, '--json']));
     expect(key.credential?.fingerprint).toBe(sha8(bytes));
     const check = await cli(['check', url, '--key-file', file, '--json', '--no-probe']);
     expect(json<Diagnosis>(check).credential).toMatchObject({ fingerprint: sha8(bytes) });
+    const stdin = json<KeyJson>(why401(['key', '--key-stdin', '--json'], { input: bytes }));
+    expect(stdin.credential?.fingerprint).toBe(sha8(bytes));
   });
 });
