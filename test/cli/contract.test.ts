@@ -381,3 +381,16 @@ describe('fingerprint: sha256 of the exact bytes', () => {
     expect(stdin.credential?.fingerprint).toBe(sha8(bytes));
   });
 });
+
+describe('-X/--method takes an HTTP method', () => {
+  it.each([
+    [['check', 'http://127.0.0.1:1/', '-X', 'GE T', '--key', 'abcdefghijkl']],
+    [['check', 'http://127.0.0.1:1/', '--method=', '--key', 'abcdefghijkl']],
+    [['curl', '-X', 'GE T', 'http://127.0.0.1:1/']],
+  ])('%j: exit 2, nothing sent', (args) => {
+    const run = why401(args);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^why401: -X\/--method takes an HTTP method [^\n]+\n$/);
+  });
+});

@@ -83,6 +83,16 @@ export const CHECK_OPTIONS = {
   url: { type: 'string' },
 } as const;
 
+/** `-X/--method M`: an HTTP method is a token (RFC 9110); anything else is a usage error. */
+export function methodOf(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(value))
+    throw usageError(
+      `-X/--method takes an HTTP method such as GET or POST, got "${value.slice(0, 20)}"`,
+    );
+  return value;
+}
+
 export function timeoutOf(value: string | undefined): number {
   if (value === undefined) return 10_000;
   const n = Number(value);
@@ -135,7 +145,7 @@ export async function run(args: string[]): Promise<number> {
   return runDiagnosis(
     {
       url: urls[0],
-      method: values.method,
+      method: methodOf(values.method),
       headers,
       body: values.data,
       key: input.kind === 'secret' ? input.secret : null,

@@ -6,7 +6,7 @@ import { EXIT } from '../exit-codes.js';
 import { writeErr, writeOut } from '../io.js';
 import { paramsOf, parsed } from '../options.js';
 import { runDiagnosis } from '../run-diagnosis.js';
-import { CHECK_OPTIONS, envTraceOf, timeoutOf } from './check.js';
+import { CHECK_OPTIONS, envTraceOf, methodOf, timeoutOf } from './check.js';
 
 export const CURL_HELP = `Usage: why401 curl [why401 options] [--] <curl command line…>
 
@@ -130,7 +130,7 @@ export async function run(args: string[]): Promise<number> {
   return runDiagnosis(
     {
       url: c.url,
-      method: c.method ?? values.method,
+      method: methodOf(c.method ?? values.method),
       headers,
       body: body ?? values.data,
       key: input.kind === 'secret' ? input.secret : null,
