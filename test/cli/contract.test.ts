@@ -394,3 +394,18 @@ describe('-X/--method takes an HTTP method', () => {
     expect(run.stderr).toMatch(/^why401: -X\/--method takes an HTTP method [^\n]+\n$/);
   });
 });
+
+describe('curl --help wherever it stands', () => {
+  it.each([
+    [['curl', '--help']],
+    [['curl', '-h']],
+    [['curl', '--json', '--help']],
+    [['curl', 'http://127.0.0.1:1/', '--help']],
+    [['curl', '-H', 'x-api-key: abc', 'http://127.0.0.1:1/', '-h']],
+  ])('%j: the help, exit 0, nothing sent', (args) => {
+    const run = why401(args);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/^Usage: why401 curl/);
+  });
+});

@@ -48,6 +48,9 @@ const OWN_FLAGS = new Set([
   '--reveal',
   '--no-color',
   '--no-proxy',
+  // curl's own -h/--help prints curl's manual: in a command given to why401, why401's help
+  '--help',
+  '-h',
 ]);
 const OWN_VALUES = new Set([
   '--method',
