@@ -32,6 +32,10 @@ export async function readCredential(
   if (given.length > 1)
     throw usageError('give the credential once: --key-env, --key-file, --key-stdin or --key');
   if (options.keyEnv !== undefined) {
+    // `$NAME` / `${NAME}` quoted so the shell kept it: the name is right, the `$` is not.
+    const ref = /^\s*\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?\s*$/.exec(options.keyEnv);
+    if (ref && looksLikeName(ref[1] ?? ''))
+      throw usageError(`--key-env takes the variable's name without $: --key-env ${ref[1] ?? ''}`);
     // A key pasted where the variable's name belongs: never echo it back.
     if (
       !/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(options.keyEnv) ||

@@ -409,3 +409,24 @@ describe('curl --help wherever it stands', () => {
     expect(run.stdout).toMatch(/^Usage: why401 curl/);
   });
 });
+
+describe('a variable name written with its $', () => {
+  it.each([
+    [['key', '--key-env', '$OPENAI_API_KEY'], '--key-env OPENAI_API_KEY'],
+    [['check', 'http://127.0.0.1:1/', '--key-env=${API_TOKEN}'], '--key-env API_TOKEN'],
+    [['env', '$OPENAI_API_KEY'], 'why401 env OPENAI_API_KEY'],
+  ])('%j: exit 2, says the name without $', (args, says) => {
+    const run = why401(args);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^why401: [^\n]+ without \$: [^\n]+\n$/);
+    expect(run.stderr).toContain(says);
+  });
+
+  it('a key after a $ is still never echoed', () => {
+    const key = 'sk_live_abcdefghijklmnopqrstuvwxyz0123';
+    const run = why401(['key', '--key-env', `$${key}`]);
+    expect(run.status).toBe(2);
+    expect(runsOf(key, run.stderr)).toEqual([]);
+  });
+});

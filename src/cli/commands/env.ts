@@ -64,6 +64,9 @@ export async function run(args: string[]): Promise<number> {
   if (values.all && name !== undefined) throw usageError('give a variable name or --all, not both');
   if (!values.all && name === undefined)
     throw usageError('which variable? why401 env NAME (or --all)');
+  const ref = name === undefined ? null : /^\s*\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?\s*$/.exec(name);
+  if (ref && looksLikeName(ref[1] ?? ''))
+    throw usageError(`env takes the variable's name without $: why401 env ${ref[1] ?? ''}`);
   // A key pasted where the name belongs: never echoed back (as --key-env does).
   if (name !== undefined && (!NAME.test(name) || (name.length >= 16 && !looksLikeName(name))))
     throw usageError(`env takes a variable name, not a value (got ${name.length} chars)`);
