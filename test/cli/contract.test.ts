@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   BIN,
@@ -428,5 +429,23 @@ describe('a variable name written with its $', () => {
     const run = why401(['key', '--key-env', `$${key}`]);
     expect(run.status).toBe(2);
     expect(runsOf(key, run.stderr)).toEqual([]);
+  });
+});
+
+describe('a reader that leaves early keeps the exit code', () => {
+  it("writeResult (check, key, env): EPIPE ends the process with the result's code, not 0", async () => {
+    // 1 MiB is more than a pipe holds: the reader leaving after the first chunk makes EPIPE sure
+    const runtime = join(ROOT, 'dist', 'cli', 'runtime.cjs');
+    const script = `require(${JSON.stringify(runtime)}).modules['src/cli/io.ts'].writeResult('x'.repeat(1 << 20), 1);`;
+    const child = spawn(process.execPath, ['-e', script], {
+      cwd: ROOT,
+      env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1' },
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise((done) => child.on('close', done));
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
   });
 });

@@ -4,7 +4,7 @@ import { looksLikeName, scrubJson } from '../../secret/scrub.js';
 import { scanAllEnv, traceEnv } from '../../engine/trace-env.js';
 import { envHuman, envJson, envScanHuman, envScanJson } from '../../report/env.js';
 import { EXIT } from '../exit-codes.js';
-import { styleFor, writeOut } from '../io.js';
+import { styleFor, writeOut, writeResult } from '../io.js';
 import { COMMON_OPTIONS, directoryOption, parsed } from '../options.js';
 
 export const ENV_HELP = `Usage: why401 env <NAME> [options]
@@ -77,13 +77,17 @@ export async function run(args: string[]): Promise<number> {
   const style = styleFor(1, values['no-color'] === true);
   if (values.all) {
     const report = await scanAllEnv(options);
-    writeOut(values.json ? scrubJson(envScanJson(report), 2) : envScanHuman(report, style));
     const errors = report.variables.some((v) => v.findings.some((f) => f.severity === 'error'));
-    return errors ? EXIT.problem : EXIT.accepted;
+    return writeResult(
+      values.json ? scrubJson(envScanJson(report), 2) : envScanHuman(report, style),
+      errors ? EXIT.problem : EXIT.accepted,
+    );
   }
   const report = await traceEnv(name ?? '', options);
-  writeOut(values.json ? scrubJson(envJson(report), 2) : envHuman(report, style));
-  return report.findings.some((f) => f.severity === 'error') ? EXIT.problem : EXIT.accepted;
+  return writeResult(
+    values.json ? scrubJson(envJson(report), 2) : envHuman(report, style),
+    report.findings.some((f) => f.severity === 'error') ? EXIT.problem : EXIT.accepted,
+  );
 }
 
 /** `api.example.com`, also from `https://api.example.com:443/v1`. */

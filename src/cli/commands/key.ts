@@ -9,7 +9,7 @@ import type { Secret } from '../../secret/secret.js';
 import { findingJson, renderFindingsHuman } from '../../report/human-findings.js';
 import { scrubJson } from '../../secret/scrub.js';
 import { EXIT } from '../exit-codes.js';
-import { styleFor, writeOut } from '../io.js';
+import { styleFor, writeOut, writeResult } from '../io.js';
 import { parseArgs } from 'node:util';
 import { COMMON_OPTIONS, CREDENTIAL_OPTIONS, parseHeader, parsed } from '../options.js';
 
@@ -107,10 +107,10 @@ export async function run(args: string[]): Promise<number> {
     ...(target ? { path: target.pathname } : {}),
     ...(fromHeader?.scheme ? { scheme: fromHeader.scheme } : {}),
   });
-  writeOut(
+  return writeResult(
     values.json ? scrubJson(keyJson(report), 2) : keyHuman(report, values['no-color'] === true),
+    report.findings.some((f) => f.severity === 'error') ? EXIT.problem : EXIT.accepted,
   );
-  return report.findings.some((f) => f.severity === 'error') ? EXIT.problem : EXIT.accepted;
 }
 
 /**
@@ -187,6 +187,7 @@ function reportUnset(name: string, json: boolean): number {
     evidence: [`$${name} is not set in this process's environment`],
     data: { name },
   });
+  process.exitCode = EXIT.problem; // before the output, as writeResult does
   if (json) {
     writeOut(
       JSON.stringify(
