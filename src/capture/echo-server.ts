@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { scrub } from '../secret/scrub.js';
+import { scrubJson } from '../secret/scrub.js';
 import { echoReport, type EchoReport } from './echo-report.js';
 import { tapRawHeads } from './raw-heads.js';
 
@@ -26,7 +26,7 @@ export async function startEcho(
     req.on('end', () => {
       const report = echoReport(req, bytes);
       onRequest(report);
-      const body = `${scrub(JSON.stringify(report, null, 2))}\n`;
+      const body = `${scrubJson(report, 2)}\n`;
       res.writeHead(200, {
         'content-type': 'application/json; charset=utf-8',
         'content-length': Buffer.byteLength(body),

@@ -10,6 +10,16 @@ export function writeOut(text: string): void {
   write(1, text);
 }
 
+/**
+ * A command's result and its exit code: the code is set before the text is written, so a reader
+ * that leaves early (`why401 check … | head`, under `set -o pipefail`) still gets it, not 0.
+ */
+export function writeResult(text: string, code: number): number {
+  process.exitCode = code;
+  writeOut(text);
+  return code;
+}
+
 /** Progress, warnings and errors: stderr, scrubbed too. */
 export function writeErr(text: string): void {
   write(2, text);

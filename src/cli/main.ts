@@ -22,9 +22,14 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+  // No command is a usage error: the help goes to stderr then, stdout stays empty (cli.md).
+  if (name === undefined) {
+    writeErr(HELP);
+    return EXIT.usage;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
     writeOut(HELP);
-    return name === undefined ? EXIT.usage : EXIT.accepted;
+    return EXIT.accepted;
   }
   if (name === '--version' || name === '-v') {
     writeOut(VERSION);

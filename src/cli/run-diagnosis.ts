@@ -2,8 +2,9 @@ import type { RequestInput } from '../engine/build-request.js';
 import { diagnose, type DiagnoseOptions } from '../engine/diagnose.js';
 import { renderCurl } from '../report/curl.js';
 import { diagnosisHuman, diagnosisJson } from '../report/diagnosis.js';
+import { scrubJson } from '../secret/scrub.js';
 import { EXIT } from './exit-codes.js';
-import { isTerminal, styleFor, writeErr, writeOut } from './io.js';
+import { isTerminal, styleFor, writeErr, writeOut, writeResult } from './io.js';
 
 export interface OutputFlags {
   readonly json?: boolean | undefined;
@@ -23,20 +24,22 @@ export async function runDiagnosis(
     ...options,
     ...(progress ? { onProgress: (l: string) => writeErr(`… ${l}`) } : {}),
   });
-  if (flags.json) writeOut(JSON.stringify(diagnosisJson(d), null, 2));
+  const code =
+    d.verdict.status === 'accepted'
+      ? EXIT.accepted
+      : d.verdict.status === 'unreachable'
+        ? EXIT.unreachable
+        : EXIT.problem;
+  if (flags.json) writeResult(scrubJson(diagnosisJson(d), 2), code);
   else {
-    writeOut(diagnosisHuman(d, styleFor(1, flags.noColor === true), flags.verbose === true));
+    writeResult(
+      diagnosisHuman(d, styleFor(1, flags.noColor === true), flags.verbose === true),
+      code,
+    );
     if (flags.curl) writeOut(`\nThe same request with curl:\n${renderCurl(d)}`);
   }
   if (flags.json && flags.curl) writeErr(renderCurl(d));
-  switch (d.verdict.status) {
-    case 'accepted':
-      return EXIT.accepted;
-    case 'unreachable':
-      return EXIT.unreachable;
-    default:
-      return EXIT.problem;
-  }
+  return code;
 }
 
 export { parseHeader } from './options.js';

@@ -32,6 +32,10 @@ export async function readCredential(
   if (given.length > 1)
     throw usageError('give the credential once: --key-env, --key-file, --key-stdin or --key');
   if (options.keyEnv !== undefined) {
+    // `$NAME` / `${NAME}` quoted so the shell kept it: the name is right, the `$` is not.
+    const ref = /^\s*\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?\s*$/.exec(options.keyEnv);
+    if (ref && looksLikeName(ref[1] ?? ''))
+      throw usageError(`--key-env takes the variable's name without $: --key-env ${ref[1] ?? ''}`);
     // A key pasted where the variable's name belongs: never echo it back.
     if (
       !/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(options.keyEnv) ||
@@ -50,7 +54,8 @@ export async function readCredential(
   }
   if (options.keyFile !== undefined)
     return { kind: 'secret', secret: readKeyFile(options.keyFile) };
-  if (options.keyStdin) return { kind: 'secret', secret: new Secret(await readStdin(), 'stdin') };
+  if (options.keyStdin)
+    return { kind: 'secret', secret: Secret.fromBytes(await readStdin(), 'stdin') };
   if (options.key !== undefined)
     return { kind: 'secret', secret: new Secret(checkSize(options.key, '--key'), 'arg') };
   return { kind: 'none' };
@@ -90,7 +95,7 @@ function readKeyFile(path: string): Secret {
       throw inputError(
         `--key-file ${path} is UTF-16 text (what Windows PowerShell's \`>\` and Out-File write): an app reading it as UTF-8 gets a NUL byte after every character; save it as UTF-8 without BOM (\`Set-Content -NoNewline -Encoding ascii\`) and run why401 again`,
       );
-    return new Secret(bytes.toString('utf8'), `file:${path}`);
+    return Secret.fromBytes(bytes, `file:${path}`);
   } catch (e) {
     if (isWhy401Error(e)) throw e;
     throw usageError(
@@ -123,7 +128,7 @@ export function readAtMost(path: string, max: number, tooBig: string): Buffer {
   }
 }
 
-async function readStdin(): Promise<string> {
+async function readStdin(): Promise<Buffer> {
   if (process.stdin.isTTY)
     throw usageError('--key-stdin reads a piped value: echo -n "$KEY" | why401 key --key-stdin');
   const chunks: Buffer[] = [];
@@ -137,5 +142,5 @@ async function readStdin(): Promise<string> {
       );
     chunks.push(buf);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }

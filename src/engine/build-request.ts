@@ -215,17 +215,26 @@ export function buildRequest(
     ]);
   }
   if (!has(headers, 'user-agent')) headers.push(['User-Agent', WHY401_UA]);
-  for (const [name, value] of headers) if (isCredentialHeader(name)) registerHeaderSecret(value);
+  // The header why401 wrote around a --key is not a value the user gave: its scheme word is ours,
+  // and runs across `Bearer ` + the key's public prefix (` sk-proj-`) would cut the redacted
+  // form (`sk-proj-…x9Qz`) out of every line. The key itself is registered by its Secret.
+  const placed =
+    credential?.placedByUs === true && credential.spot.in === 'header'
+      ? credential.spot.name.toLowerCase()
+      : undefined;
+  for (const [name, value] of headers)
+    if (isCredentialHeader(name)) registerHeaderSecret(value, name.toLowerCase() !== placed);
   return { request: { method, url, headers, body: req.body }, credential, asSent };
 }
 
 /**
  * Every credential header's value is a secret to the output, not only the one diagnosed: a
  * second key header, a cookie, the user:password inside a Basic value (servers echo any of them).
+ * A value as given counts whole (`whole`), its scheme included.
  */
-function registerHeaderSecret(value: string): void {
+function registerHeaderSecret(value: string, whole = true): void {
   const { scheme, token } = splitScheme(value);
-  registerSecretValue(value);
+  if (whole) registerSecretValue(value);
   registerSecretValue(token);
   if (scheme?.toLowerCase() !== 'basic') return;
   const pair = Buffer.from(token.trim(), 'base64').toString('utf8');

@@ -57,6 +57,10 @@ export function envScanJson(r: EnvScanReport) {
       ...sourcesJson(v.sources),
       findings: v.findings.map(findingJson),
     })),
+    // env@1's `findings`, as for one name: every variable's, each with the name it is about
+    findings: r.variables.flatMap((v) =>
+      v.findings.map((f) => ({ name: v.name, ...findingJson(f) })),
+    ),
     context: r.context,
     warnings: r.warnings,
   };

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { registerSecretValue, resetScrubber, scrub } from './scrub.js';
+import { maskSecretLike, registerSecretValue, resetScrubber, scrub, scrubJson } from './scrub.js';
 import { Secret } from './secret.js';
 
 const fake = (length: number) => randomBytes(length).toString('base64url').slice(0, length);
@@ -155,4 +155,57 @@ describe('parameter lists (Digest, AWS SigV4, OAuth 1)', () => {
       expect(scrub(`x ${value} y`)).not.toContain(value.length >= 9 ? value.slice(0, 9) : '\u0000');
     },
   );
+});
+
+describe('scrubJson', () => {
+  /** Every string of a parsed value, names included. */
+  const strings = (v: unknown): string[] =>
+    typeof v === 'string'
+      ? [v]
+      : v !== null && typeof v === 'object'
+        ? Object.entries(v).flatMap(([k, x]) => [k, ...strings(x)])
+        : [];
+
+  it.each([
+    ['a backslash', `sk-proj-${fake(8)}\\${fake(24)}`],
+    ['a quote', `sk-proj-${fake(8)}"${fake(24)}`],
+    ['both', `${fake(6)}"${fake(3)}\\${fake(20)}`],
+    ['a literal \\n', `${fake(6)}\\n${fake(20)}`],
+  ])('a credential holding %s: still JSON, no run in the text or in any value', (_, key) => {
+    registerSecretValue(key);
+    const value = {
+      body: `bad key ${key} / ${key.slice(4)} / ${JSON.stringify({ k: key })}`,
+      headers: { 'x-echo': key, [key]: 'as a name' },
+      list: [key.slice(0, 12), key.slice(-12), key.replace('\\n', '\n')],
+    };
+    for (const space of [undefined, 2]) {
+      const text = scrubJson(value, space);
+      const parsed: unknown = JSON.parse(text);
+      expect(runsOf(key, text)).toEqual([]);
+      expect(runsOf(key, strings(parsed).join('\n'))).toEqual([]);
+    }
+  });
+
+  it('without a credential registered: plain JSON.stringify', () => {
+    const value = { a: 'x"y\\z', b: [1, null, true] };
+    expect(scrubJson(value, 2)).toBe(JSON.stringify(value, null, 2));
+  });
+});
+
+describe('maskSecretLike', () => {
+  it.each([
+    "Algolia's validation request (https://<APP_ID>.algolia.net/1/keys/<key>) needs --param APP_ID=…",
+    'https://api.example.com/v1/models and ./config/settings.json',
+  ])('leaves URLs, templates and paths alone: %s', (text) => {
+    expect(maskSecretLike(text)).toBe(text);
+  });
+
+  it.each([
+    `sk-proj-${fake(40)}`,
+    `.${fake(30)}`,
+    `${fake(20)}.${fake(20)}.${fake(20)}`,
+    'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+  ])('cuts a pasted key to 4 characters: %s', (key) => {
+    expect(maskSecretLike(`got "${key}"`)).toBe(`got "${key.slice(0, 4)}…"`);
+  });
 });

@@ -155,6 +155,42 @@ function collapse(text: string, covered: Uint8Array): string {
 }
 
 /**
+ * `value` as JSON text, scrubbed, and still JSON. Scrubbing the serialized text alone is not
+ * enough: a credential holding `"` or `\` is written escaped (`\"`, `\\`), so a run cut out of
+ * the text can take half an escape with it (invalid JSON), and a run that crosses the escape stays
+ * whole in the parsed value. So every string (names included) is scrubbed as it is, then the text
+ * once more; should that still break an escape, `"` and `\` inside strings are written as
+ * `\u0022` and `\u005c`, which no run of a credential spells.
+ */
+export function scrubJson(value: unknown, space?: number): string {
+  const text = JSON.stringify(value, null, space);
+  if (text === undefined) return '';
+  if (revealing || (grams.size === 0 && shortSecrets.size === 0)) return text;
+  const plain: unknown = JSON.parse(text); // toJSON applied: plain data
+  const clean = JSON.stringify(scrubValue(plain), null, space);
+  const out = scrub(clean);
+  if (out === clean || parses(out)) return out;
+  return scrub(clean.replace(/\\(["\\])/g, (_, c: string) => (c === '"' ? '\\u0022' : '\\u005c')));
+}
+
+function scrubValue(value: unknown): unknown {
+  if (typeof value === 'string') return scrub(value);
+  if (Array.isArray(value)) return value.map(scrubValue);
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [scrub(k), scrubValue(v)]));
+  return value;
+}
+
+function parses(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Does `text` carry a registered credential (9 characters of one, or a short one whole)? For
  * decisions (a redirect URL that would take the key elsewhere), so --reveal does not change it.
  */
@@ -196,7 +232,8 @@ export function looksLikeName(word: string): boolean {
   if (/^[\d.:]+$/.test(word)) return true; // versions, addresses, ports
   // URLs and paths (`https://…`, `/…`, `./…`, `~/…`) whose segments are all short or names: a
   // slash alone proves nothing, base64 keys hold them (wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY).
-  const rest = /^([a-z][a-z0-9+.-]*:\/\/|\.{0,2}\/|~\/)/i.exec(word);
+  // A template's host after its placeholder (`https://<APP_ID>.algolia.net/1/keys/`) too.
+  const rest = /^([a-z][a-z0-9+.-]*:\/\/|\.{0,2}\/|~\/|\.(?=[a-z][a-z0-9-]*\.[a-z]))/i.exec(word);
   return (
     rest !== null &&
     word

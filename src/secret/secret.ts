@@ -15,6 +15,8 @@ export class Secret {
   readonly source: SecretSource;
   readonly #publicPrefix: string | undefined;
   readonly #scrubbed: boolean;
+  /** Of bytes that are not valid UTF-8 (a --key-file): the fingerprint is of them, not the text. */
+  #bytesFingerprint: string | undefined;
 
   /**
    * `scrubbed: false` is only for values known not to be credentials (NODE_ENV=development read
@@ -26,6 +28,17 @@ export class Secret {
     this.#publicPrefix = publicPrefix;
     this.#scrubbed = scrubbed;
     if (scrubbed) registerSecretValue(value);
+  }
+
+  /**
+   * A credential read as bytes (--key-file): its text is their UTF-8 decoding, and when they are
+   * not valid UTF-8 (a Latin-1 file) its fingerprint is still that of the exact bytes (cli.md).
+   */
+  static fromBytes(bytes: Buffer, source: SecretSource): Secret {
+    const secret = new Secret(bytes.toString('utf8'), source);
+    if (!Buffer.from(secret.#value, 'utf8').equals(bytes))
+      secret.#bytesFingerprint = `sha256:${sha256Hex(bytes).slice(0, 8)}`;
+    return secret;
   }
 
   reveal(): string {
@@ -46,7 +59,9 @@ export class Secret {
   }
 
   withPublicPrefix(prefix: string | undefined): Secret {
-    return new Secret(this.#value, this.source, prefix, this.#scrubbed);
+    const secret = new Secret(this.#value, this.source, prefix, this.#scrubbed);
+    secret.#bytesFingerprint = this.#bytesFingerprint;
+    return secret;
   }
 
   /** `sk-proj-…x9Qz`: at most the public prefix (≤ 8 chars) and the last 4 chars. */
@@ -56,7 +71,7 @@ export class Secret {
 
   /** `sha256:` + the first 8 hex digits of SHA-256 of the exact bytes. */
   get fingerprint(): string {
-    return fingerprint(this.#value);
+    return this.#bytesFingerprint ?? fingerprint(this.#value);
   }
 
   equals(other: Secret): boolean {

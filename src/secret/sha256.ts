@@ -16,8 +16,8 @@ const K = [
   0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
 ];
 
-export function sha256Hex(text: string): string {
-  const data = Buffer.from(text, 'utf8');
+export function sha256Hex(text: string | Uint8Array): string {
+  const data = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
   // The message, a 1 bit, zeros, and the bit length (64 bits, big-endian) to a multiple of 64 bytes.
   const blocks = Math.ceil((data.length + 9) / 64);
   const padded = new Uint8Array(blocks * 64);

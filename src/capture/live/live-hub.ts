@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type http from 'node:http';
-import { scrub } from '../../secret/scrub.js';
+import { scrubJson } from '../../secret/scrub.js';
 import { callJson } from '../call-lines.js';
 import type { CallReport } from '../diagnose-call.js';
 import { distFile } from '../dist-file.js';
@@ -22,7 +22,7 @@ export class LiveHub {
   constructor(readonly target: string) {}
 
   publish(report: CallReport): void {
-    const json = scrub(JSON.stringify(callJson(report)));
+    const json = scrubJson(callJson(report));
     this.#recent.push(json);
     if (this.#recent.length > KEEP) this.#recent.shift();
     for (const res of this.#clients) res.write(`data: ${json}\n\n`);

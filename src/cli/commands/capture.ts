@@ -1,4 +1,3 @@
-import { createWriteStream, type WriteStream } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { AgentPool } from '../../collect/http.js';
 import { parseUrl } from '../../engine/build-request.js';
@@ -9,10 +8,10 @@ import { LIVE_PATH, LiveHub } from '../../capture/live/live-hub.js';
 import type { ObservedCall } from '../../capture/observed-call.js';
 import { startProxy } from '../../capture/proxy.js';
 import { providerById, providerIds } from '../../providers/detect.js';
-import { scrub } from '../../secret/scrub.js';
+import { scrubJson } from '../../secret/scrub.js';
 import { EXIT } from '../exit-codes.js';
 import { styleFor, writeErr, writeOut } from '../io.js';
-import { COMMON_OPTIONS, parsed } from '../options.js';
+import { COMMON_OPTIONS, openLogFile, parsed } from '../options.js';
 
 export const CAPTURE_HELP = `Usage: why401 capture --target ORIGIN [--port N] [options]
 
@@ -33,6 +32,7 @@ Options
   --insecure           accept any TLS certificate from the target
   --timeout MS         how long to wait for an answer's head (default 60000; bodies may idle)
   --no-color           no colours (NO_COLOR is honoured too)
+  --reveal             show secrets unredacted (never the default)
 
 Examples
   why401 capture --target https://api.openai.com --ui
@@ -71,7 +71,7 @@ function intOption(
 }
 
 export async function run(args: string[]): Promise<number> {
-  const { values } = parsed(() => parseArgs({ args, options: OPTIONS, strict: true }));
+  const { values } = parsed(() => parseArgs({ args, options: OPTIONS, strict: true }), 'capture');
   if (values.help) {
     writeOut(CAPTURE_HELP);
     return EXIT.accepted;
@@ -86,7 +86,7 @@ export async function run(args: string[]): Promise<number> {
   const port = intOption('port', values.port, 8401, 0, 65535);
   const headTimeoutMs = intOption('timeout', values.timeout, 60_000, 1, 3_600_000);
   const style = styleFor(1, values['no-color'] === true);
-  const log = values.log === undefined ? undefined : openLog(values.log);
+  const log = values.log === undefined ? undefined : openLogFile(values.log, 'capture');
   const hub = values.ui ? new LiveHub(target.origin) : undefined;
   const probeAgents = values.probe ? new AgentPool() : undefined;
   const tally = new CallTally();
@@ -104,8 +104,8 @@ export async function run(args: string[]): Promise<number> {
   const show = (report: CallReport) => {
     tally.add(report);
     const json = values.json || log || hub ? callJson(report) : undefined;
-    print(values.json ? JSON.stringify(json) : callLine(report, style));
-    if (log) log.write(`${scrub(JSON.stringify(json))}\n`);
+    print(values.json ? scrubJson(json) : callLine(report, style));
+    if (log) log.write(`${scrubJson(json)}\n`);
     hub?.publish(report);
   };
   const seen = { providerId: values.provider, detail: hub !== undefined };
@@ -169,10 +169,4 @@ export async function run(args: string[]): Promise<number> {
   if (log) await new Promise<void>((resolve) => log.end(resolve));
   writeErr(`why401 capture: ${tally.summary()}`);
   return tally.refused > 0 ? EXIT.problem : EXIT.accepted;
-}
-
-function openLog(path: string): WriteStream {
-  const stream = createWriteStream(path, { flags: 'a', mode: 0o600 });
-  stream.on('error', (e) => writeErr(`why401 capture: cannot write --log ${path}: ${e.message}`));
-  return stream;
 }

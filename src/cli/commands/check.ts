@@ -3,7 +3,13 @@ import { readCredential } from '../../collect/credential.js';
 import { usageError } from '../../errors.js';
 import { EXIT } from '../exit-codes.js';
 import { writeOut } from '../io.js';
-import { COMMON_OPTIONS, CREDENTIAL_OPTIONS, paramsOf, parsed } from '../options.js';
+import {
+  COMMON_OPTIONS,
+  CREDENTIAL_OPTIONS,
+  directoryOption,
+  paramsOf,
+  parsed,
+} from '../options.js';
 import { parseHeader, runDiagnosis } from '../run-diagnosis.js';
 
 export const CHECK_HELP = `Usage: why401 check [url] [options]
@@ -29,6 +35,7 @@ Credential
                        the user of a Basic pair (Atlassian, Bitbucket: your account email)
 
 Request
+  --url URL            the URL, as an option (instead of the [url] word)
   -X, --method M       the method (default GET, or POST with -d)
   -d, --data BODY      the request body
   --timeout MS         the whole diagnosis' time budget (default 10000)
@@ -45,6 +52,7 @@ Output
   --curl               print the equivalent curl, redacted
   --verbose            show info findings too
   --reveal             show secrets unredacted (never the default)
+  --no-color           no colours (NO_COLOR is honoured too)
 
 Examples
   why401 check https://api.openai.com/v1/models --key-env OPENAI_API_KEY
@@ -72,7 +80,18 @@ export const CHECK_OPTIONS = {
   curl: { type: 'boolean' },
   verbose: { type: 'boolean', short: 'v' },
   'env-dir': { type: 'string' },
+  url: { type: 'string' },
 } as const;
+
+/** `-X/--method M`: an HTTP method is a token (RFC 9110); anything else is a usage error. */
+export function methodOf(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(value))
+    throw usageError(
+      `-X/--method takes an HTTP method such as GET or POST, got "${value.slice(0, 20)}"`,
+    );
+  return value;
+}
 
 export function timeoutOf(value: string | undefined): number {
   if (value === undefined) return 10_000;
@@ -82,18 +101,34 @@ export function timeoutOf(value: string | undefined): number {
   return n;
 }
 
+/**
+ * `--env-dir DIR` (with `--key-env`): also trace where the variable comes from. An unset variable
+ * is traced too: the request goes out as the app's would (no key), and the cause is where the
+ * value went (env.unset, env.similar-name). A DIR that is not a folder is a usage error.
+ */
+export function envTraceOf(
+  keyEnv: string | undefined,
+  envDir: string | undefined,
+  unset: boolean,
+): { envTrace?: { name: string; dir: string } } {
+  const dir = envDir === undefined ? undefined : directoryOption('--env-dir', envDir);
+  if (keyEnv === undefined || (dir === undefined && !unset)) return {};
+  return { envTrace: { name: keyEnv, dir: dir ?? '.' } };
+}
+
 export async function run(args: string[]): Promise<number> {
-  const { values, positionals } = parsed(() =>
-    parseArgs({ args, options: CHECK_OPTIONS, allowPositionals: true, strict: true }),
+  const { values, positionals } = parsed(
+    () => parseArgs({ args, options: CHECK_OPTIONS, allowPositionals: true, strict: true }),
+    'check',
   );
   if (values.help) {
     writeOut(CHECK_HELP);
     return EXIT.accepted;
   }
-  if (positionals.length > 1)
-    throw usageError(
-      `check takes one URL, got ${positionals.length}: quote the URL if it has & in it`,
-    );
+  // The URL as a word or as --url URL (as curl and key take it), once.
+  const urls = [...positionals, ...(values.url === undefined ? [] : [values.url])];
+  if (urls.length > 1)
+    throw usageError(`check takes one URL, got ${urls.length}: quote the URL if it has & in it`);
   const headers = (values.header ?? []).map((h) => {
     try {
       return parseHeader(h);
@@ -109,8 +144,8 @@ export async function run(args: string[]): Promise<number> {
   });
   return runDiagnosis(
     {
-      url: positionals[0],
-      method: values.method,
+      url: urls[0],
+      method: methodOf(values.method),
       headers,
       body: values.data,
       key: input.kind === 'secret' ? input.secret : null,
@@ -124,12 +159,7 @@ export async function run(args: string[]): Promise<number> {
       insecure: values.insecure === true,
       probe: values['no-probe'] !== true,
       probeUnsafe: values['probe-unsafe'] === true,
-      // An unset variable is traced too: the request goes out as the app's would (no key),
-      // and the cause is where the value went (env.unset, env.similar-name).
-      ...(values['key-env'] !== undefined &&
-      (values['env-dir'] !== undefined || input.kind === 'unset-env')
-        ? { envTrace: { name: values['key-env'], dir: values['env-dir'] ?? '.' } }
-        : {}),
+      ...envTraceOf(values['key-env'], values['env-dir'], input.kind === 'unset-env'),
     },
     { json: values.json, curl: values.curl, noColor: values['no-color'], verbose: values.verbose },
   );

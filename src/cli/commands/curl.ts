@@ -6,14 +6,29 @@ import { EXIT } from '../exit-codes.js';
 import { writeErr, writeOut } from '../io.js';
 import { paramsOf, parsed } from '../options.js';
 import { runDiagnosis } from '../run-diagnosis.js';
-import { CHECK_OPTIONS, timeoutOf } from './check.js';
+import { CHECK_OPTIONS, envTraceOf, methodOf, timeoutOf } from './check.js';
 
 export const CURL_HELP = `Usage: why401 curl [why401 options] [--] <curl command line…>
 
 Diagnoses a pasted curl command: reads -H, -u, -X, -d/--data*, --json, --url, -k, -L,
 --location-trusted, -A and -x, then runs the same diagnosis as why401 check. The command may be
-given as separate words or as one quoted string. why401's own options (--json, --curl,
---timeout, --no-probe, --provider, --key-env…) may stand anywhere, or before a "--".
+given as separate words or as one quoted string. why401's own options may stand anywhere, or
+before a "--".
+
+why401 options (those of why401 check)
+  --key-env NAME, --key-file PATH, --key-stdin, --key VALUE   the credential, if the curl
+                       command does not carry it (beside curl's --cert, --key is curl's)
+  --provider ID        force the provider       --base-url ORIGIN   another origin
+  --param NAME=VALUE   a validation request value (repeatable)
+  --method M           the method (or curl's -X)
+  --timeout MS         the diagnosis' time budget (default 10000)
+  --no-proxy           no proxy (curl's -x/--proxy gives one)
+  --no-probe           send only the request as given; --probe-unsafe: probe writes too
+  --env-dir DIR        with --key-env: also trace where the variable comes from in DIR
+  --json               one why401/diagnosis@1 JSON object on stdout
+  --curl               print the equivalent curl, redacted
+  --reveal             show secrets unredacted (never the default)
+  --no-color           no colours (NO_COLOR is honoured too)
 
 Examples
   why401 curl -H "Authorization: Bearer $TOKEN" https://api.example.com/v1/me
@@ -33,8 +48,12 @@ const OWN_FLAGS = new Set([
   '--reveal',
   '--no-color',
   '--no-proxy',
+  // curl's own -h/--help prints curl's manual: in a command given to why401, why401's help
+  '--help',
+  '-h',
 ]);
 const OWN_VALUES = new Set([
+  '--method',
   '--timeout',
   '--provider',
   '--key-env',
@@ -44,16 +63,22 @@ const OWN_VALUES = new Set([
   '--env-dir',
 ]);
 
+/** curl's client-certificate options: beside one of them, `--key` is curl's private key file. */
+const CLIENT_CERT = /^(--cert(=|$)|-E|--cert-type|--key-type)/;
+
 function splitOwn(words: readonly string[]): { own: string[]; rest: string[] } {
   const own: string[] = [];
   const rest: string[] = [];
+  // `--key VALUE` is why401's credential option (spec/cli.md), unless the command is curl's
+  // client-certificate pair (`--cert c.pem --key k.pem`), where it names curl's key file.
+  const ownKey = !words.some((w) => CLIENT_CERT.test(w));
   for (let i = 0; i < words.length; i++) {
     const w = words[i] ?? '';
     const name = w.split('=')[0] ?? w;
     // curl has a --json of its own: followed by a JSON body or @file, the word is curl's
     const curlsJson = w === '--json' && /^[[{@]/.test(words[i + 1] ?? '');
     if (OWN_FLAGS.has(w) && !curlsJson) own.push(w);
-    else if (OWN_VALUES.has(name)) {
+    else if (OWN_VALUES.has(name) || (ownKey && name === '--key')) {
       own.push(w);
       if (!w.includes('=') && i + 1 < words.length) own.push(words[++i] ?? '');
     } else rest.push(w);
@@ -71,8 +96,9 @@ export async function run(args: string[]): Promise<number> {
     writeOut(CURL_HELP);
     return EXIT.accepted;
   }
-  const { values } = parsed(() =>
-    parseArgs({ args: own, options: CHECK_OPTIONS, allowPositionals: false, strict: true }),
+  const { values } = parsed(
+    () => parseArgs({ args: own, options: CHECK_OPTIONS, allowPositionals: false, strict: true }),
+    'curl',
   );
   if (values.help) {
     writeOut(CURL_HELP);
@@ -107,7 +133,7 @@ export async function run(args: string[]): Promise<number> {
   return runDiagnosis(
     {
       url: c.url,
-      method: c.method ?? values.method,
+      method: methodOf(c.method ?? values.method),
       headers,
       body: body ?? values.data,
       key: input.kind === 'secret' ? input.secret : null,
@@ -121,7 +147,7 @@ export async function run(args: string[]): Promise<number> {
       insecure: c.insecure || values.insecure === true,
       probe: values['no-probe'] !== true,
       probeUnsafe: values['probe-unsafe'] === true,
-      ...(input.kind === 'unset-env' ? { envTrace: { name: input.name, dir: '.' } } : {}),
+      ...envTraceOf(values['key-env'], values['env-dir'], input.kind === 'unset-env'),
     },
     { json: values.json, curl: values.curl, noColor: values['no-color'], verbose: values.verbose },
   );

@@ -5,7 +5,7 @@ import { diagnose, type Diagnosis } from '../../engine/diagnose.js';
 import type { Finding } from '../../findings/types.js';
 import { diagnosisJson } from '../../report/diagnosis.js';
 import { renderFindingHuman } from '../../report/human-findings.js';
-import { registerSecretValue } from '../../secret/scrub.js';
+import { registerSecretValue, scrubJson } from '../../secret/scrub.js';
 import { EXIT } from '../exit-codes.js';
 import { styleFor, writeOut, type Style } from '../io.js';
 import { parsed } from '../options.js';
@@ -149,8 +149,9 @@ function outcomeJson(o: Outcome) {
 }
 
 export async function run(args: string[]): Promise<number> {
-  const { values } = parsed(() =>
-    parseArgs({ args, options: DEMO_OPTIONS, allowPositionals: false, strict: true }),
+  const { values } = parsed(
+    () => parseArgs({ args, options: DEMO_OPTIONS, allowPositionals: false, strict: true }),
+    'demo',
   );
   if (values.help) {
     writeOut(DEMO_HELP);
@@ -180,7 +181,7 @@ export async function run(args: string[]): Promise<number> {
   } finally {
     await sandbox.close();
   }
-  if (json) writeOut(JSON.stringify(outcomes.map(outcomeJson), null, 2));
+  if (json) writeOut(scrubJson(outcomes.map(outcomeJson), 2));
   else writeOut(`\n${renderSummary(outcomes, Date.now() - started, style)}`);
   return outcomes.every((o) => o.matched) ? EXIT.accepted : EXIT.problem;
 }

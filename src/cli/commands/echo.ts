@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import type { EchoReport } from '../../capture/echo-report.js';
 import { startEcho } from '../../capture/echo-server.js';
 import { usageError } from '../../errors.js';
+import { scrubJson } from '../../secret/scrub.js';
 import { EXIT } from '../exit-codes.js';
 import { styleFor, writeErr, writeOut, type Style } from '../io.js';
 import { COMMON_OPTIONS, parsed } from '../options.js';
@@ -17,6 +18,7 @@ Options
   --port N             the local port (default 8402; 0: any free port)
   --json               one why401/echo@1 JSON object per request on stdout
   --no-color           no colours (NO_COLOR is honoured too)
+  --reveal             show secrets unredacted (never the default)
 
 Examples
   why401 echo
@@ -50,7 +52,7 @@ function human(r: EchoReport, style: Style): string {
 }
 
 export async function run(args: string[]): Promise<number> {
-  const { values } = parsed(() => parseArgs({ args, options: OPTIONS, strict: true }));
+  const { values } = parsed(() => parseArgs({ args, options: OPTIONS, strict: true }), 'echo');
   if (values.help) {
     writeOut(ECHO_HELP);
     return EXIT.accepted;
@@ -64,7 +66,7 @@ export async function run(args: string[]): Promise<number> {
   let server;
   try {
     server = await startEcho(port, (r) =>
-      writeOut(values.json ? JSON.stringify(r) : `${human(r, style)}\n`),
+      writeOut(values.json ? scrubJson(r) : `${human(r, style)}\n`),
     );
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE')

@@ -1,13 +1,11 @@
-import { accessSync, constants, statSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { usageError } from '../../errors.js';
-import { looksLikeName } from '../../secret/scrub.js';
+import { looksLikeName, scrubJson } from '../../secret/scrub.js';
 import { scanAllEnv, traceEnv } from '../../engine/trace-env.js';
 import { envHuman, envJson, envScanHuman, envScanJson } from '../../report/env.js';
 import { EXIT } from '../exit-codes.js';
-import { styleFor, writeOut } from '../io.js';
-import { COMMON_OPTIONS, parsed } from '../options.js';
+import { styleFor, writeOut, writeResult } from '../io.js';
+import { COMMON_OPTIONS, directoryOption, parsed } from '../options.js';
 
 export const ENV_HELP = `Usage: why401 env <NAME> [options]
        why401 env --all [options]
@@ -28,6 +26,7 @@ Options
                      guessed from the name)
   --json             print one why401/env@1 JSON object
   --no-color         no colours (NO_COLOR is honoured too)
+  --reveal           show secrets unredacted (never the default)
 
 Examples
   why401 env OPENAI_API_KEY
@@ -40,19 +39,21 @@ Exit codes: 0 no error finding · 1 an error finding · 2 usage error`;
 const NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 
 export async function run(args: string[]): Promise<number> {
-  const { values, positionals } = parsed(() =>
-    parseArgs({
-      args,
-      options: {
-        ...COMMON_OPTIONS,
-        all: { type: 'boolean' },
-        dir: { type: 'string' },
-        mode: { type: 'string' },
-        host: { type: 'string' },
-      },
-      allowPositionals: true,
-      strict: true,
-    }),
+  const { values, positionals } = parsed(
+    () =>
+      parseArgs({
+        args,
+        options: {
+          ...COMMON_OPTIONS,
+          all: { type: 'boolean' },
+          dir: { type: 'string' },
+          mode: { type: 'string' },
+          host: { type: 'string' },
+        },
+        allowPositionals: true,
+        strict: true,
+      }),
+    'env',
   );
   if (values.help) {
     writeOut(ENV_HELP);
@@ -63,28 +64,30 @@ export async function run(args: string[]): Promise<number> {
   if (values.all && name !== undefined) throw usageError('give a variable name or --all, not both');
   if (!values.all && name === undefined)
     throw usageError('which variable? why401 env NAME (or --all)');
+  const ref = name === undefined ? null : /^\s*\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?\s*$/.exec(name);
+  if (ref && looksLikeName(ref[1] ?? ''))
+    throw usageError(`env takes the variable's name without $: why401 env ${ref[1] ?? ''}`);
   // A key pasted where the name belongs: never echoed back (as --key-env does).
   if (name !== undefined && (!NAME.test(name) || (name.length >= 16 && !looksLikeName(name))))
     throw usageError(`env takes a variable name, not a value (got ${name.length} chars)`);
   if (values.mode !== undefined && !/^[\w.-]+$/.test(values.mode))
     throw usageError('--mode takes a mode name such as development or production');
-  const dir = resolve(values.dir ?? process.cwd());
-  if (!isDirectory(dir)) throw usageError(`--dir ${values.dir ?? dir}: not a directory`);
-  if (!searchable(dir))
-    throw usageError(`--dir ${values.dir ?? dir}: permission denied (no file in it can be read)`);
+  const dir = directoryOption('--dir', values.dir);
   const options = { dir, env: process.env, mode: values.mode, host: hostOf(values.host) };
   const style = styleFor(1, values['no-color'] === true);
   if (values.all) {
     const report = await scanAllEnv(options);
-    writeOut(
-      values.json ? JSON.stringify(envScanJson(report), null, 2) : envScanHuman(report, style),
-    );
     const errors = report.variables.some((v) => v.findings.some((f) => f.severity === 'error'));
-    return errors ? EXIT.problem : EXIT.accepted;
+    return writeResult(
+      values.json ? scrubJson(envScanJson(report), 2) : envScanHuman(report, style),
+      errors ? EXIT.problem : EXIT.accepted,
+    );
   }
   const report = await traceEnv(name ?? '', options);
-  writeOut(values.json ? JSON.stringify(envJson(report), null, 2) : envHuman(report, style));
-  return report.findings.some((f) => f.severity === 'error') ? EXIT.problem : EXIT.accepted;
+  return writeResult(
+    values.json ? scrubJson(envJson(report), 2) : envHuman(report, style),
+    report.findings.some((f) => f.severity === 'error') ? EXIT.problem : EXIT.accepted,
+  );
 }
 
 /** `api.example.com`, also from `https://api.example.com:443/v1`. */
@@ -94,23 +97,5 @@ function hostOf(input: string | undefined): string | undefined {
     return new URL(/:\/\//.test(input) ? input : `https://${input}`).hostname;
   } catch {
     throw usageError('--host takes a host name such as api.openai.com');
-  }
-}
-
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-/** Files in a folder without search (x) permission cannot be opened, whatever their own mode. */
-function searchable(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
   }
 }

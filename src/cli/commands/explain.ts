@@ -13,19 +13,26 @@ export const EXPLAIN_HELP = `Usage: why401 explain <finding-id | status code> [-
 The long form of a finding (what it means, how it happens, how to confirm and fix it), or what a
 status code means for a refused call. "why401 explain --list" lists every finding id.
 
+Options
+  --list        every finding id with its title
+  --json        the explanation (or with --list, the ids) as JSON
+  --no-color    no colours (NO_COLOR is honoured too)
+
 Examples
   why401 explain key.newline
   why401 explain 407
   why401 explain --list`;
 
 export async function run(args: string[]): Promise<number> {
-  const { values, positionals } = parsed(() =>
-    parseArgs({
-      args,
-      options: { ...COMMON_OPTIONS, list: { type: 'boolean' } },
-      allowPositionals: true,
-      strict: true,
-    }),
+  const { values, positionals } = parsed(
+    () =>
+      parseArgs({
+        args,
+        options: { ...COMMON_OPTIONS, list: { type: 'boolean' } },
+        allowPositionals: true,
+        strict: true,
+      }),
+    'explain',
   );
   if (values.help) {
     writeOut(EXPLAIN_HELP);
@@ -40,6 +47,8 @@ export async function run(args: string[]): Promise<number> {
     );
     return EXIT.accepted;
   }
+  if (positionals.length > 1)
+    throw usageError(`explain takes one finding id or status code, got ${positionals.length}`);
   const [topic] = positionals;
   if (topic === undefined)
     throw usageError('explain what? Give a finding id (key.newline) or a status code (401)');

@@ -7,8 +7,9 @@ import { findInHeaders, parseUrl } from '../../engine/build-request.js';
 import type { Provider } from '../../providers/types.js';
 import type { Secret } from '../../secret/secret.js';
 import { findingJson, renderFindingsHuman } from '../../report/human-findings.js';
+import { scrubJson } from '../../secret/scrub.js';
 import { EXIT } from '../exit-codes.js';
-import { styleFor, writeOut } from '../io.js';
+import { styleFor, writeOut, writeResult } from '../io.js';
 import { parseArgs } from 'node:util';
 import { COMMON_OPTIONS, CREDENTIAL_OPTIONS, parseHeader, parsed } from '../options.js';
 
@@ -28,8 +29,10 @@ Options
   --provider ID      the provider it is meant for (e.g. stripe): checks the kind against it
   --url URL          the endpoint it is meant for: the host names the provider, the path tells
                      admin from project endpoints
+  --base-url ORIGIN  the origin it is sent to (as check's --base-url): its host names the provider
   --json             print one why401/key@1 JSON object
   --no-color         no colours (NO_COLOR is honoured too)
+  --reveal           show secrets unredacted (never the default)
 
 Examples
   why401 key --key-env OPENAI_API_KEY
@@ -40,18 +43,21 @@ Examples
 Exit codes: 0 no error finding · 1 an error finding · 2 usage error`;
 
 export async function run(args: string[]): Promise<number> {
-  const { values, positionals } = parsed(() =>
-    parseArgs({
-      args,
-      options: {
-        ...CREDENTIAL_OPTIONS,
-        ...COMMON_OPTIONS,
-        url: { type: 'string' },
-        header: { type: 'string', short: 'H', multiple: true },
-      },
-      allowPositionals: false,
-      strict: true,
-    }),
+  const { values, positionals } = parsed(
+    () =>
+      parseArgs({
+        args,
+        options: {
+          ...CREDENTIAL_OPTIONS,
+          ...COMMON_OPTIONS,
+          url: { type: 'string' },
+          'base-url': { type: 'string' },
+          header: { type: 'string', short: 'H', multiple: true },
+        },
+        allowPositionals: false,
+        strict: true,
+      }),
+    'key',
   );
   if (values.help) {
     writeOut(KEY_HELP);
@@ -80,7 +86,16 @@ export async function run(args: string[]): Promise<number> {
   if (input.kind === 'unset-env') return reportUnset(input.name, values.json === true);
   const secret = fromHeader ? fromHeader.secret : input.kind === 'secret' ? input.secret : null;
   if (!secret) throw usageError('no credential given');
-  const target = values.url === undefined ? undefined : parseUrl(values.url, '--url');
+  // --base-url (cli.md lists it with the credential options of check, curl and key): the origin
+  // the key is sent to names the provider, as --url's host does.
+  if (values.url !== undefined && values['base-url'] !== undefined)
+    throw usageError('give --url or --base-url, not both');
+  const target =
+    values.url !== undefined
+      ? parseUrl(values.url, '--url')
+      : values['base-url'] !== undefined
+        ? parseUrl(values['base-url'], '--base-url')
+        : undefined;
   const byHost = target ? providersForHost(target.hostname)[0] : undefined;
   const expected = provider
     ? { provider, by: 'flag' as const }
@@ -92,12 +107,10 @@ export async function run(args: string[]): Promise<number> {
     ...(target ? { path: target.pathname } : {}),
     ...(fromHeader?.scheme ? { scheme: fromHeader.scheme } : {}),
   });
-  writeOut(
-    values.json
-      ? JSON.stringify(keyJson(report), null, 2)
-      : keyHuman(report, values['no-color'] === true),
+  return writeResult(
+    values.json ? scrubJson(keyJson(report), 2) : keyHuman(report, values['no-color'] === true),
+    report.findings.some((f) => f.severity === 'error') ? EXIT.problem : EXIT.accepted,
   );
-  return report.findings.some((f) => f.severity === 'error') ? EXIT.problem : EXIT.accepted;
 }
 
 /**
@@ -174,6 +187,7 @@ function reportUnset(name: string, json: boolean): number {
     evidence: [`$${name} is not set in this process's environment`],
     data: { name },
   });
+  process.exitCode = EXIT.problem; // before the output, as writeResult does
   if (json) {
     writeOut(
       JSON.stringify(

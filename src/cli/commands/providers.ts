@@ -13,19 +13,26 @@ export const PROVIDERS_HELP = `Usage: why401 providers [id] [--json]
 Without an id: every provider with its auth format. With an id: the auth format, companion
 headers, key shapes, validation request, known error shapes and revealing headers.
 
+Options
+  --json        the provider (or the list) as JSON
+  --no-color    no colours (NO_COLOR is honoured too)
+
 Examples
   why401 providers
   why401 providers anthropic
   why401 providers stripe --json`;
 
 export async function run(args: string[]): Promise<number> {
-  const { values, positionals } = parsed(() =>
-    parseArgs({ args, options: COMMON_OPTIONS, allowPositionals: true, strict: true }),
+  const { values, positionals } = parsed(
+    () => parseArgs({ args, options: COMMON_OPTIONS, allowPositionals: true, strict: true }),
+    'providers',
   );
   if (values.help) {
     writeOut(PROVIDERS_HELP);
     return EXIT.accepted;
   }
+  if (positionals.length > 1)
+    throw usageError(`providers takes one provider id, got ${positionals.length}`);
   const style = styleFor(1, values['no-color'] === true);
   const [id] = positionals;
   if (id === undefined) {
@@ -45,9 +52,14 @@ export async function run(args: string[]): Promise<number> {
   }
   const p = providerById(id);
   if (!p) {
-    const near = PROVIDERS.filter(
-      (q) => q.id.includes(id.toLowerCase()) || q.name.toLowerCase().includes(id.toLowerCase()),
-    );
+    // A word of 3 letters or more: "a" is in nearly every id, and a list of 40 helps nobody.
+    const near =
+      id.length < 3
+        ? []
+        : PROVIDERS.filter(
+            (q) =>
+              q.id.includes(id.toLowerCase()) || q.name.toLowerCase().includes(id.toLowerCase()),
+          ).slice(0, 6);
     throw usageError(
       `unknown provider "${id.slice(0, 40)}".${near.length ? ` Did you mean: ${near.map((q) => q.id).join(', ')}?` : ' Run why401 providers for the list.'}`,
     );

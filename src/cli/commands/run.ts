@@ -1,4 +1,3 @@
-import { createWriteStream } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { callJson, callLine, CallTally } from '../../capture/call-lines.js';
@@ -8,10 +7,10 @@ import type { RunMessage } from '../../capture/run-frames.js';
 import { observedFromWire } from '../../capture/wire-call.js';
 import { usageError } from '../../errors.js';
 import { providerById, providerIds } from '../../providers/detect.js';
-import { maskSecretLike, scrub } from '../../secret/scrub.js';
+import { maskSecretLike, scrubJson } from '../../secret/scrub.js';
 import { EXIT } from '../exit-codes.js';
 import { styleFor, writeErr, writeOut } from '../io.js';
-import { COMMON_OPTIONS, parsed } from '../options.js';
+import { COMMON_OPTIONS, openLogFile, parsed } from '../options.js';
 
 export const RUN_HELP = `Usage: why401 run [options] -- <command…>
 
@@ -30,6 +29,7 @@ Options
   --log FILE           also append those JSON lines to FILE (redacted)
   --provider ID        the provider the app calls (local or self-hosted URLs)
   --no-color           no colours (NO_COLOR is honoured too)
+  --reveal             show secrets unredacted (never the default)
 
 Examples
   why401 run -- node app.js
@@ -56,7 +56,7 @@ function split(args: string[]): { own: string[]; command: string[] } {
 
 export async function run(args: string[]): Promise<number> {
   const { own, command } = split(args);
-  const { values } = parsed(() => parseArgs({ args: own, options: OPTIONS, strict: true }));
+  const { values } = parsed(() => parseArgs({ args: own, options: OPTIONS, strict: true }), 'run');
   if (values.help) {
     writeOut(RUN_HELP);
     return EXIT.accepted;
@@ -68,11 +68,7 @@ export async function run(args: string[]): Promise<number> {
       `unknown provider "${values.provider.slice(0, 40)}"; known: ${providerIds().join(', ')}`,
     );
   const style = styleFor(2, values['no-color'] === true);
-  const log =
-    values.log === undefined
-      ? undefined
-      : createWriteStream(values.log, { flags: 'a', mode: 0o600 });
-  log?.on('error', (e) => writeErr(`why401 run: cannot write --log: ${e.message}`));
+  const log = values.log === undefined ? undefined : openLogFile(values.log, 'run');
   const name = basename(program);
   if (NOT_NODE.test(name))
     writeErr(
@@ -87,8 +83,8 @@ export async function run(args: string[]): Promise<number> {
   const print = (report: CallReport) => {
     tally.add(report);
     const json = callJson(report);
-    writeErr(values.json ? JSON.stringify(json) : `why401: ${callLine(report, style)}`);
-    log?.write(`${scrub(JSON.stringify(json))}\n`);
+    writeErr(values.json ? scrubJson(json) : `why401: ${callLine(report, style)}`);
+    log?.write(`${scrubJson(json)}\n`);
   };
   const onMessage = (m: RunMessage) => {
     processes.add(m.pid);
