@@ -129,19 +129,23 @@ describe('why401 demo (the built CLI)', () => {
     expect(text).not.toMatch(/(sk-demo-|sk-gw-|sk-ant-demo-|ghp_demo_|xoxb-demo-)[A-Za-z0-9]/);
   }
 
-  it('--json: one array, a diagnosis per scenario, no key in the output', () => {
+  it('--json: one object, a diagnosis per scenario, no key in the output', () => {
     const run = why401(['demo', '--json'], { env });
     expect(run.status, run.stderr).toBe(0);
-    const out = JSON.parse(run.stdout) as {
-      title: string;
-      expectedCause: string | null;
-      matched: boolean;
-      diagnosis: {
-        schema: string;
-        credential: { redacted: string } | null;
-        verdict: { status: string; cause: string | null };
-      } | null;
-    }[];
+    const { schema, scenarios: out } = JSON.parse(run.stdout) as {
+      schema: string;
+      scenarios: {
+        title: string;
+        expectedCause: string | null;
+        matched: boolean;
+        diagnosis: {
+          schema: string;
+          credential: { redacted: string } | null;
+          verdict: { status: string; cause: string | null };
+        } | null;
+      }[];
+    };
+    expect(schema).toBe('why401/demo@1');
     expect(out.length).toBeGreaterThanOrEqual(13);
     for (const o of out) {
       expect(o.diagnosis?.schema).toBe('why401/diagnosis@1');

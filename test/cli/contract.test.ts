@@ -449,3 +449,21 @@ describe('a reader that leaves early keeps the exit code', () => {
     expect(code).toBe(1);
   });
 });
+
+describe('--json: one object on stdout, with its schema (cli.md: "one object on stdout")', () => {
+  it.each([
+    [['key', '--key', GOOD, '--json'], 'why401/key@1'],
+    [['env', 'WHY401_CONTRACT_UNSET', '--dir', tmp.dir, '--json'], 'why401/env@1'],
+    [['env', '--all', '--dir', tmp.dir, '--json'], 'why401/env@1'],
+    [['providers', '--json'], 'why401/providers@1'],
+    [['providers', 'openai', '--json'], 'why401/provider@1'],
+    [['explain', '401', '--json'], 'why401/explain@1'],
+    [['explain', 'key.newline', '--json'], 'why401/explain@1'],
+    [['explain', '--list', '--json'], 'why401/finding-ids@1'],
+  ])('%j', (args, schema) => {
+    const run = why401(args);
+    const out: unknown = JSON.parse(run.stdout);
+    expect(typeof out === 'object' && out !== null && !Array.isArray(out)).toBe(true);
+    expect((out as { schema?: unknown }).schema).toBe(schema);
+  });
+});

@@ -41,7 +41,10 @@ describe('why401 explain', () => {
       .split('\n')
       .map((line) => line.split(/\s+/)[0]);
     expect(listed).toEqual([...FINDING_IDS]);
-    expect(json<string[]>(why401(['explain', '--list', '--json']))).toEqual([...FINDING_IDS]);
+    expect(json(why401(['explain', '--list', '--json']))).toEqual({
+      schema: 'why401/finding-ids@1',
+      ids: [...FINDING_IDS],
+    });
   });
 
   it.each([

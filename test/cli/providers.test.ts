@@ -20,8 +20,11 @@ describe('why401 providers', () => {
     expect(lines.map((l) => l.split(/\s+/)[0])).toEqual(PROVIDERS.map((p) => p.id));
   });
 
-  it('--json is an array of 55 providers with patterns as strings', () => {
-    const out = json<ProviderJson[]>(why401(['providers', '--json']));
+  it('--json is one object listing 55 providers with patterns as strings', () => {
+    const { schema, providers: out } = json<{ schema: string; providers: ProviderJson[] }>(
+      why401(['providers', '--json']),
+    );
+    expect(schema).toBe('why401/providers@1');
     expect(out).toHaveLength(55);
     for (const p of out) {
       for (const s of p.keyShapes) expect(() => new RegExp(s.pattern)).not.toThrow();

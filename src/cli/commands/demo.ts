@@ -19,14 +19,15 @@ mode in turn with the same engine as \`why401 check\`, and shows the verdicts. N
 this machine; the keys are made up at start-up and never printed.
 
 Options
-  --json        one JSON array on stdout: [{ title, expectedCause, matched, diagnosis }], where
-                diagnosis is the why401/diagnosis@1 object of \`why401 check --json\`
+  --json        one JSON object on stdout (why401/demo@1): { schema, scenarios: [{ title,
+                expectedCause, matched, diagnosis }] }, where diagnosis is the
+                why401/diagnosis@1 object of \`why401 check --json\`
   --no-color    no colour (NO_COLOR is honoured too)
   -h, --help    this help
 
 Examples
   why401 demo
-  why401 demo --json | jq -r '.[] | "\\(.title): \\(.diagnosis.verdict.cause)"'
+  why401 demo --json | jq -r '.scenarios[] | "\\(.title): \\(.diagnosis.verdict.cause)"'
 
 Exit codes: 0 every scenario got the expected cause · 1 one or more did not · 2 usage`;
 
@@ -181,7 +182,8 @@ export async function run(args: string[]): Promise<number> {
   } finally {
     await sandbox.close();
   }
-  if (json) writeOut(scrubJson(outcomes.map(outcomeJson), 2));
+  if (json)
+    writeOut(scrubJson({ schema: 'why401/demo@1', scenarios: outcomes.map(outcomeJson) }, 2));
   else writeOut(`\n${renderSummary(outcomes, Date.now() - started, style)}`);
   return outcomes.every((o) => o.matched) ? EXIT.accepted : EXIT.problem;
 }

@@ -15,7 +15,8 @@ status code means for a refused call. "why401 explain --list" lists every findin
 
 Options
   --list        every finding id with its title
-  --json        the explanation (or with --list, the ids) as JSON
+  --json        the explanation (why401/explain@1), or with --list the ids
+                (why401/finding-ids@1: { schema, ids: [...] }), as one JSON object
   --no-color    no colours (NO_COLOR is honoured too)
 
 Examples
@@ -42,7 +43,7 @@ export async function run(args: string[]): Promise<number> {
   if (values.list) {
     writeOut(
       values.json
-        ? JSON.stringify(FINDING_IDS)
+        ? JSON.stringify({ schema: 'why401/finding-ids@1', ids: FINDING_IDS }, null, 2)
         : FINDING_IDS.map((id) => `${id.padEnd(30)} ${specOf(id).title}`).join('\n'),
     );
     return EXIT.accepted;
@@ -54,7 +55,9 @@ export async function run(args: string[]): Promise<number> {
     throw usageError('explain what? Give a finding id (key.newline) or a status code (401)');
   if (isFindingId(topic)) {
     writeOut(
-      values.json ? JSON.stringify(explainJson(topic), null, 2) : explainHuman(topic, style),
+      values.json
+        ? JSON.stringify({ schema: 'why401/explain@1', ...explainJson(topic) }, null, 2)
+        : explainHuman(topic, style),
     );
     return EXIT.accepted;
   }
@@ -64,7 +67,7 @@ export async function run(args: string[]): Promise<number> {
     if (s) {
       writeOut(
         values.json
-          ? JSON.stringify({ status: topic, ...s }, null, 2)
+          ? JSON.stringify({ schema: 'why401/explain@1', status: topic, ...s }, null, 2)
           : `${style.bold(s.title)}\n\n${wrap(s.text)}\n\nRelated findings: ${s.related.join(', ')}`,
       );
       return EXIT.accepted;

@@ -14,7 +14,8 @@ Without an id: every provider with its auth format. With an id: the auth format,
 headers, key shapes, validation request, known error shapes and revealing headers.
 
 Options
-  --json        the provider (or the list) as JSON
+  --json        the provider (why401/provider@1) or the list (why401/providers@1:
+                { schema, providers: [...] }) as one JSON object
   --no-color    no colours (NO_COLOR is honoured too)
 
 Examples
@@ -39,7 +40,8 @@ export async function run(args: string[]): Promise<number> {
     writeOut(
       values.json
         ? JSON.stringify(
-            PROVIDERS.map((p) => providerJson(p)),
+            // One object on stdout, as every --json of cli.md.
+            { schema: 'why401/providers@1', providers: PROVIDERS.map((p) => providerJson(p)) },
             null,
             2,
           )
@@ -64,7 +66,11 @@ export async function run(args: string[]): Promise<number> {
       `unknown provider "${id.slice(0, 40)}".${near.length ? ` Did you mean: ${near.map((q) => q.id).join(', ')}?` : ' Run why401 providers for the list.'}`,
     );
   }
-  writeOut(values.json ? JSON.stringify(providerJson(p), null, 2) : providerHuman(p, style));
+  writeOut(
+    values.json
+      ? JSON.stringify({ schema: 'why401/provider@1', ...providerJson(p) }, null, 2)
+      : providerHuman(p, style),
+  );
   return EXIT.accepted;
 }
 
