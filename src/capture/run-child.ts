@@ -15,6 +15,15 @@ export interface ChildResult {
 
 const POLL_MS = 20;
 
+/** A command that could not start: the shell's words and exit codes (127 not found, 126 not runnable). */
+export function spawnFailure(command: string, e: NodeJS.ErrnoException): ChildResult {
+  if (e.code === 'ENOENT')
+    return { code: 127, signal: null, spawnError: `${command}: command not found` };
+  if (e.code === 'EACCES' || e.code === 'EISDIR' || e.code === 'ENOEXEC')
+    return { code: 126, signal: null, spawnError: `${command}: not executable (${e.code})` };
+  return { code: 127, signal: null, spawnError: `${command}: ${e.code ?? e.message}` };
+}
+
 /** The environment of the command: our preload added to NODE_OPTIONS, the FIFO named. */
 export function childEnv(fifo: string): NodeJS.ProcessEnv {
   const preload = pathToFileURL(distFile('capture/preload.js')).href;
@@ -48,9 +57,7 @@ export async function runWithPreload(
   const child = spawn(command, [...args], { stdio: 'inherit', env: childEnv(channel.path) });
   try {
     return await new Promise<ChildResult>((resolve) => {
-      child.once('error', (e) =>
-        resolve({ code: 127, signal: null, spawnError: `${command}: ${e.message}` }),
-      );
+      child.once('error', (e: NodeJS.ErrnoException) => resolve(spawnFailure(command, e)));
       child.once('exit', (code, signal) =>
         resolve({
           code: code ?? 128 + (signal ? (constants.signals[signal] ?? 0) : 0),

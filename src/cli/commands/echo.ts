@@ -25,7 +25,7 @@ Examples
       then: curl -H "Authorization: Bearer $API_KEY" http://127.0.0.1:8402/v1/models
   why401 echo --port 9000 --json
 
-Stop with Ctrl-C.`;
+Stop with Ctrl-C (exit code 0, the number of requests shown on stderr).`;
 
 const OPTIONS = { ...COMMON_OPTIONS, port: { type: 'string' } } as const;
 
@@ -64,10 +64,12 @@ export async function run(args: string[]): Promise<number> {
     );
   const style = styleFor(1, values['no-color'] === true);
   let server;
+  let requests = 0;
   try {
-    server = await startEcho(port, (r) =>
-      writeOut(values.json ? scrubJson(r) : `${human(r, style)}\n`),
-    );
+    server = await startEcho(port, (r) => {
+      requests++;
+      writeOut(values.json ? scrubJson(r) : `${human(r, style)}\n`);
+    });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE')
       throw usageError(`port ${port} is in use: pick another with --port (0: any free port)`);
@@ -79,5 +81,6 @@ export async function run(args: string[]): Promise<number> {
     process.once('SIGTERM', resolve);
   });
   await server.close();
+  writeErr(`why401 echo: ${requests} request${requests === 1 ? '' : 's'} shown`);
   return EXIT.accepted;
 }

@@ -1,0 +1,149 @@
+import { spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeKey } from '../e2e/servers.js';
+import {
+  CLI,
+  cleanEnv,
+  expectNoCredential,
+  send,
+  startCli,
+  startOrigin,
+  type Origin,
+  type Running,
+} from './support.js';
+
+const KEY = makeKey('sk-proj-', 40);
+
+/** Everything the server sends on one connection for one raw request, until it closes. */
+function rawExchange(origin: string, request: string): Promise<Buffer> {
+  const { hostname, port } = new URL(origin);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () => socket.write(request));
+    const chunks: Buffer[] = [];
+    socket.on('data', (c: Buffer) => chunks.push(c));
+    socket.on('end', () => resolve(Buffer.concat(chunks)));
+    socket.on('error', reject);
+  });
+}
+
+describe('capture: answers and lines a user relies on', () => {
+  let upstream: Origin;
+  let cap: Running;
+  let down: Running;
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'why401-audit-'));
+    upstream = await startOrigin((req, res) => {
+      req.resume();
+      if (req.headers['authorization'] === `Bearer ${KEY}`)
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+      else res.writeHead(401, { 'content-type': 'application/json' }).end('{"error":"bad key"}');
+    });
+    cap = await startCli([
+      'capture',
+      '--target',
+      upstream.origin,
+      '--port',
+      '0',
+      '--json',
+      '--log',
+      join(dir, 'calls.jsonl'),
+    ]);
+    const gone = await startOrigin(() => undefined);
+    await gone.stop();
+    down = await startCli(['capture', '--target', gone.origin, '--port', '0']);
+  });
+  afterAll(async () => {
+    for (const r of [cap, down]) if (r.child.exitCode === null) await r.stop();
+    await upstream.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a HEAD whose API is down gets a 502 head without a body (a keep-alive client parses it)', async () => {
+    const bytes = await rawExchange(down.origin, 'HEAD /v1/models HTTP/1.1\r\nHost: x\r\n\r\n');
+    const text = bytes.toString('latin1');
+    expect(text).toMatch(/^HTTP\/1\.1 502 /);
+    expect(text).toMatch(/content-length: [1-9]/i); // what a GET would get
+    expect(text.indexOf('\r\n\r\n') + 4).toBe(bytes.length);
+    const got = await send(`${down.origin}/v1/models`, { method: 'HEAD' });
+    expect(got.status).toBe(502);
+    expect(got.body.length).toBe(0);
+  });
+
+  it('after a key sent with its quotes, every --json line and --log line is still JSON', async () => {
+    const quoted = await send(`${cap.origin}/v1/models`, {
+      headers: [['Authorization', `Bearer "${KEY}"`]],
+    });
+    expect(quoted.status).toBe(401);
+    const ok = await send(`${cap.origin}/v1/models`, {
+      headers: [['Authorization', `Bearer ${KEY}`]],
+    });
+    expect(ok.status).toBe(200);
+    const lines = await cap.lines(2);
+    const { code, stdout, stderr } = await cap.stop();
+    expect(code).toBe(1); // a refused call was seen
+    const log = readFileSync(join(dir, 'calls.jsonl'), 'utf8').trim().split('\n');
+    for (const text of [lines, log]) {
+      expect(text).toHaveLength(2);
+      const calls = text.map((l) => JSON.parse(l) as { credential: { redacted: string } });
+      expect(calls[1]?.credential.redacted).toBe(`sk-proj-…${KEY.slice(-4)}`);
+    }
+    for (const [where, text] of [
+      ['stdout', stdout],
+      ['stderr', stderr],
+      ['log', log.join('\n')],
+    ] as const)
+      expectNoCredential(text, [KEY, `"${KEY}"`], where);
+  });
+});
+
+describe('echo --json: a key sent with its quotes', () => {
+  it('prints valid JSON for it and for the requests after it; Ctrl-C ends with a count, exit 0', async () => {
+    const echo = await startCli(['echo', '--port', '0', '--json']);
+    await send(`${echo.origin}/a`, { headers: [['X-Api-Key', `"${KEY}"`]] });
+    await send(`${echo.origin}/b`, { headers: [['X-Api-Key', KEY]] });
+    const lines = await echo.lines(2);
+    const reports = lines.map((l) => JSON.parse(l) as { path: string });
+    expect(reports.map((r) => r.path)).toEqual(['/a', '/b']);
+    echo.child.kill('SIGINT');
+    const { code, stdout, stderr } = await echo.stop();
+    expect(code).toBe(0);
+    expect(stderr).toContain('why401 echo: 2 requests shown');
+    expectNoCredential(stdout + stderr, [KEY, `"${KEY}"`], 'echo output');
+  });
+});
+
+describe('run: a command that cannot start', () => {
+  const runCli = (args: string[]) =>
+    new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [CLI, 'run', '--', ...args], {
+        env: cleanEnv(),
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+      child.once('close', (code) => resolve({ code, stderr }));
+    });
+
+  it('not found: says so by name, exit 127 as a shell', async () => {
+    const { code, stderr } = await runCli(['no-such-command-here', 'arg']);
+    expect(code).toBe(127);
+    expect(stderr).toContain('no-such-command-here: command not found');
+  });
+
+  it('not executable: says so, exit 126 as a shell', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'why401-run-'));
+    const file = join(dir, 'app.sh');
+    writeFileSync(file, 'echo hi\n');
+    chmodSync(file, 0o644);
+    const { code, stderr } = await runCli([file]);
+    rmSync(dir, { recursive: true, force: true });
+    expect(code).toBe(126);
+    expect(stderr).toContain('not executable');
+  });
+});
