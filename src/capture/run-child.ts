@@ -49,9 +49,11 @@ export async function runWithPreload(
     for (const m of channel.drain()) onMessage(m);
   };
   const timer = setInterval(poll, POLL_MS);
-  // Ctrl-C reaches the command (same process group): why401 waits for it to end, then reports.
-  const ignore = () => undefined;
-  process.on('SIGINT', ignore);
+  // Ctrl-C in a terminal reaches the command too (same process group); a SIGINT sent to why401
+  // alone (an IDE's stop button, `kill -INT`, a supervisor) would leave it running. So both are
+  // passed on, as npm does for its scripts, and why401 waits for the command to end, then reports.
+  const interrupt = () => child.kill('SIGINT');
+  process.on('SIGINT', interrupt);
   const forward = () => child.kill('SIGTERM');
   process.on('SIGTERM', forward);
   const child = spawn(command, [...args], { stdio: 'inherit', env: childEnv(channel.path) });
@@ -70,7 +72,7 @@ export async function runWithPreload(
     clearInterval(timer);
     poll();
     channel.close();
-    process.off('SIGINT', ignore);
+    process.off('SIGINT', interrupt);
     process.off('SIGTERM', forward);
   }
 }

@@ -147,3 +147,31 @@ describe('run: a command that cannot start', () => {
     expect(stderr).toContain('not executable');
   });
 });
+
+describe('run: SIGINT sent to why401 alone (an IDE, a supervisor)', () => {
+  it('reaches the command, which ends; why401 reports and exits as the command did', async () => {
+    const child = spawn(
+      process.execPath,
+      [
+        CLI,
+        'run',
+        '--',
+        process.execPath,
+        '-e',
+        'console.log("ready"); setInterval(() => {}, 1000)',
+      ],
+      { env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+    const closed = new Promise<number | null>((resolve) => child.once('close', resolve));
+    await new Promise<void>((resolve) =>
+      child.stdout.setEncoding('utf8').on('data', (c: string) => {
+        if (c.includes('ready')) resolve();
+      }),
+    );
+    child.kill('SIGINT'); // why401's pid only, not its process group
+    expect(await closed).toBe(130);
+    expect(stderr).toContain('was ended by SIGINT');
+  });
+});
