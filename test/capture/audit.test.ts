@@ -175,3 +175,35 @@ describe('run: SIGINT sent to why401 alone (an IDE, a supervisor)', () => {
     expect(stderr).toContain('was ended by SIGINT');
   });
 });
+
+describe('capture and echo on a port this user may not open', () => {
+  // root may open any port: the CLI then runs as nobody; skipped where low ports are open to all
+  const start = (() => {
+    try {
+      return Number(readFileSync('/proc/sys/net/ipv4/ip_unprivileged_port_start', 'utf8'));
+    } catch {
+      return 0;
+    }
+  })();
+  const root = process.getuid?.() === 0;
+  it.skipIf(start <= 81)(
+    'a usage error (exit 2) that names the port, not an internal error',
+    async () => {
+      for (const args of [
+        ['capture', '--target', 'http://127.0.0.1:9', '--port', '81'],
+        ['echo', '--port', '81'],
+      ]) {
+        const child = spawn(process.execPath, [CLI, ...args], {
+          env: cleanEnv(),
+          stdio: ['ignore', 'ignore', 'pipe'],
+          ...(root ? { uid: 65534, gid: 65534 } : {}),
+        });
+        let stderr = '';
+        child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+        const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+        expect(code, stderr).toBe(2);
+        expect(stderr).toContain('port 81 needs privileges');
+      }
+    },
+  );
+});

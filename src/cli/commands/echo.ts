@@ -5,7 +5,7 @@ import { usageError } from '../../errors.js';
 import { scrubJson } from '../../secret/scrub.js';
 import { EXIT } from '../exit-codes.js';
 import { styleFor, writeErr, writeOut, type Style } from '../io.js';
-import { COMMON_OPTIONS, parsed } from '../options.js';
+import { COMMON_OPTIONS, listenError, parsed } from '../options.js';
 
 export const ECHO_HELP = `Usage: why401 echo [--port N] [--json]
 
@@ -71,9 +71,7 @@ export async function run(args: string[]): Promise<number> {
       writeOut(values.json ? scrubJson(r) : `${human(r, style)}\n`);
     });
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE')
-      throw usageError(`port ${port} is in use: pick another with --port (0: any free port)`);
-    throw e;
+    throw listenError(e, port);
   }
   writeErr(`why401 echo: listening on ${server.origin} (Ctrl-C to stop)`);
   await new Promise<void>((resolve) => {
