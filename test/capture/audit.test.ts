@@ -1,8 +1,10 @@
 import { spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Duplex } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeKey } from '../e2e/servers.js';
 import {
@@ -206,4 +208,69 @@ describe('capture and echo on a port this user may not open', () => {
       }
     },
   );
+});
+
+describe('capture: a WebSocket handshake (realtime and speech APIs)', () => {
+  let upstream: Origin;
+  let cap: Running;
+  beforeAll(async () => {
+    upstream = await startOrigin((_req, res) => res.end('plain'));
+    upstream.server.on('upgrade', (req: IncomingMessage, socket: Duplex) => {
+      if (req.headers['authorization'] !== `Bearer ${KEY}`) {
+        const body = '{"error":{"message":"invalid api key","code":"invalid_api_key"}}';
+        socket.end(
+          'HTTP/1.1 401 Unauthorized\r\nContent-Type: application/json\r\n' +
+            `Content-Length: ${body.length}\r\n\r\n${body}`,
+        );
+        return;
+      }
+      socket.write(
+        'HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n',
+      );
+      socket.on('data', (d: Buffer) => socket.write(Buffer.concat([Buffer.from('echo:'), d])));
+      socket.on('end', () => socket.end()); // the app left: capture passed its close on
+    });
+    cap = await startCli(['capture', '--target', upstream.origin, '--port', '0', '--json']);
+  });
+  afterAll(async () => {
+    if (cap.child.exitCode === null) await cap.stop();
+    await upstream.stop();
+  });
+
+  const handshake = (key: string) =>
+    'GET /v1/realtime HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n' +
+    `Authorization: Bearer ${key}\r\n\r\n`;
+
+  it('accepted: 101 passed on, then bytes both ways; the line is not a refusal', async () => {
+    const { port } = new URL(cap.origin);
+    const got = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1', () => socket.write(handshake(KEY)));
+      let text = '';
+      socket.setEncoding('latin1').on('data', (c: string) => {
+        text += c;
+        if (text.includes('\r\n\r\n') && !text.includes('ping')) socket.write('ping');
+        if (text.includes('echo:ping')) {
+          socket.destroy();
+          resolve(text);
+        }
+      });
+      socket.on('error', reject);
+    });
+    expect(got).toMatch(/^HTTP\/1\.1 101 Switching Protocols\r\n/);
+    expect(got).toContain('Upgrade: websocket');
+    const [line] = await cap.lines(1, (l) => l.includes('"status":101'));
+    expect(JSON.parse(line ?? '{}')).toMatchObject({ status: 101, refused: false });
+  });
+
+  it('refused: the 401 and its body reach the app, and the line diagnoses it', async () => {
+    const bytes = await rawExchange(cap.origin, handshake('sk-proj-not-the-right-key-0123456789'));
+    const text = bytes.toString('latin1');
+    expect(text).toMatch(/^HTTP\/1\.1 401 Unauthorized\r\n/);
+    expect(text.endsWith('{"error":{"message":"invalid api key","code":"invalid_api_key"}}')).toBe(
+      true,
+    );
+    const [line] = await cap.lines(1, (l) => l.includes('"status":401'));
+    expect(JSON.parse(line ?? '{}')).toMatchObject({ status: 401, refused: true });
+    expectNoCredential(cap.stdout() + cap.stderr(), [KEY], 'capture output');
+  });
 });
