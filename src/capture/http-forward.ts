@@ -29,6 +29,19 @@ export function fallbackServer(
     forward(req, res, nextId(), options, agent, deadlines);
   });
   tapRawHeads(server);
+  // An app that took capture for a forward proxy (HTTPS_PROXY=http://127.0.0.1:8401): told why,
+  // where node:http would only drop the connection.
+  server.on('connect', (req: http.IncomingMessage, socket: Duplex) => {
+    const body = `why401 capture is a reverse proxy for ${options.target.origin}, not a forward proxy: point the app's base URL at it (not HTTPS_PROXY / HTTP_PROXY).\n`;
+    socket.on('error', () => undefined);
+    socket.end(
+      'HTTP/1.1 405 Method Not Allowed\r\nAllow: GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS\r\n' +
+        `Content-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+        'X-Why401: not-a-forward-proxy\r\nConnection: close\r\n\r\n' +
+        body,
+    );
+    options.onNotice?.(`CONNECT ${(req.url ?? '').slice(0, 100)}: ${body.trim()}`);
+  });
   // Without this listener node:http would serve an upgrade as a plain request, its Upgrade
   // header dropped: a WebSocket (realtime and speech APIs) would get 200 instead of 101.
   server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) =>

@@ -15,6 +15,8 @@ export interface ProxyOptions {
   readonly headTimeoutMs?: number | undefined;
   /** Every finished call: answered, failed or cut short. */
   readonly onCall: (call: ObservedCall) => void;
+  /** Something the user should know that is not a call (a CONNECT: capture taken for a forward proxy). */
+  readonly onNotice?: ((text: string) => void) | undefined;
   /** Requests capture answers itself (the live view): their path starts with this. */
   readonly localPath?: string | undefined;
   /** Answers a local request; true when handled. */

@@ -274,3 +274,20 @@ describe('capture: a WebSocket handshake (realtime and speech APIs)', () => {
     expectNoCredential(cap.stdout() + cap.stderr(), [KEY], 'capture output');
   });
 });
+
+describe('capture taken for a forward proxy (HTTPS_PROXY pointed at it)', () => {
+  it('answers CONNECT with 405 and why, and says so on stderr', async () => {
+    const upstream = await startOrigin((_req, res) => res.end('plain'));
+    const cap = await startCli(['capture', '--target', upstream.origin, '--port', '0']);
+    const bytes = await rawExchange(
+      cap.origin,
+      'CONNECT api.example.com:443 HTTP/1.1\r\nHost: api.example.com:443\r\n\r\n',
+    );
+    const { stderr } = await cap.stop();
+    await upstream.stop();
+    expect(bytes.toString()).toMatch(/^HTTP\/1\.1 405 /);
+    expect(bytes.toString()).toContain('not a forward proxy');
+    expect(stderr).toContain('CONNECT api.example.com:443');
+    expect(stderr).toContain("point the app's base URL at it");
+  });
+});

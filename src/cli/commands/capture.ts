@@ -134,6 +134,7 @@ export async function run(args: string[]): Promise<number> {
     void work.finally(() => pending.delete(work));
   };
 
+  const notices = new Set<string>();
   let proxy;
   try {
     proxy = await startProxy({
@@ -142,6 +143,12 @@ export async function run(args: string[]): Promise<number> {
       insecure: values.insecure === true,
       headTimeoutMs,
       onCall,
+      onNotice: (text) => {
+        // once per kind of mistake: an app retrying would fill the terminal
+        if (notices.has(text.split(':')[0] ?? text)) return;
+        notices.add(text.split(':')[0] ?? text);
+        writeErr(`why401 capture: ${text}`);
+      },
       localPath: LIVE_PATH,
       local: hub ? (req, res) => hub.handle(req, res) : undefined,
     });
