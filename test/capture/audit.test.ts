@@ -291,3 +291,34 @@ describe('capture taken for a forward proxy (HTTPS_PROXY pointed at it)', () => 
     expect(stderr).toContain("point the app's base URL at it");
   });
 });
+
+describe('capture: Ctrl-C while a stream is open', () => {
+  it('the call in flight is printed before the summary, and counted in it', async () => {
+    const upstream = await startOrigin((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.write('data: {"token":"one"}\n\n'); // and nothing more: an LLM still thinking
+    });
+    const cap = await startCli(['capture', '--target', upstream.origin, '--port', '0', '--json']);
+    const res = await fetch(`${cap.origin}/v1/stream`, {
+      headers: { authorization: `Bearer ${KEY}` },
+    });
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+    await reader.read(); // the first event arrived: the call is in flight
+    const drained = (async () => {
+      try {
+        while (!(await reader.read()).done);
+      } catch {
+        // cut by capture's exit, as expected
+      }
+    })();
+    cap.child.kill('SIGINT');
+    const { code, stdout, stderr } = await cap.stop();
+    await drained;
+    await upstream.stop();
+    expect(code).toBe(0);
+    expect(stdout.trim().split('\n')).toHaveLength(1);
+    expect(JSON.parse(stdout)).toMatchObject({ path: '/v1/stream', status: 200 });
+    expect(stderr).toContain('why401 capture: 1 call, 0 refused');
+    expectNoCredential(stdout + stderr, [KEY], 'capture output');
+  });
+});
