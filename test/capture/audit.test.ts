@@ -318,7 +318,20 @@ describe('capture: Ctrl-C while a stream is open', () => {
     expect(code).toBe(0);
     expect(stdout.trim().split('\n')).toHaveLength(1);
     expect(JSON.parse(stdout)).toMatchObject({ path: '/v1/stream', status: 200 });
-    expect(stderr).toContain('why401 capture: 1 call, 0 refused');
+    expect(stderr, stderr).toContain('why401 capture: 1 call, 0 refused');
     expectNoCredential(stdout + stderr, [KEY], 'capture output');
+  });
+});
+
+describe('echo: a large upload', () => {
+  it('is read to its end and answered with its size (it was cut off past 1 MiB)', async () => {
+    const echo = await startCli(['echo', '--port', '0', '--json']);
+    const body = Buffer.alloc(5 * 1024 * 1024 + 3, 'x');
+    const got = await send(`${echo.origin}/v1/files`, { method: 'POST', body });
+    expect(got.status).toBe(200);
+    expect(JSON.parse(got.body.toString())).toMatchObject({ bodyBytes: body.length });
+    const [line] = await echo.lines(1);
+    expect(JSON.parse(line ?? '{}')).toMatchObject({ path: '/v1/files', bodyBytes: body.length });
+    await echo.stop();
   });
 });
