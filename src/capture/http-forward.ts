@@ -50,6 +50,15 @@ export function fallbackServer(
   server.on('clientError', (e: NodeJS.ErrnoException, socket) => {
     const status =
       e.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
+    // Nothing went on to the target: say so, or the app's 400 has no line at all. A line break
+    // inside a header value (a key read from a file with its newline) is the usual cause.
+    if (e.code !== 'ECONNRESET')
+      options.onNotice?.(
+        `a request it could not read as HTTP/1.1 (${e.code ?? 'parse error'}) was answered ${status.slice(0, 3)} and not passed on` +
+          (/CR|LF|HEADER|INVALID/.test(e.code ?? '')
+            ? ': a header line is malformed, often a value holding a line break (a key read from a file with its newline)'
+            : ''),
+      );
     if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
     else socket.destroy();
   });

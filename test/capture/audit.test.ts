@@ -335,3 +335,20 @@ describe('echo: a large upload', () => {
     await echo.stop();
   });
 });
+
+describe('capture: a request it cannot read (a key sent with its newline by a raw client)', () => {
+  it('answers 400 as the API would, and says on stderr why no line was printed', async () => {
+    const upstream = await startOrigin((_req, res) => res.end('plain'));
+    const cap = await startCli(['capture', '--target', upstream.origin, '--port', '0']);
+    const bytes = await rawExchange(
+      cap.origin,
+      `GET /v1/models HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${KEY}\n\r\nConnection: close\r\n\r\n`,
+    );
+    const { stdout, stderr } = await cap.stop();
+    await upstream.stop();
+    expect(bytes.toString()).toMatch(/^HTTP\/1\.1 400 /);
+    expect(stderr).toContain('could not read as HTTP/1.1');
+    expect(stderr).toContain('line break');
+    expectNoCredential(stdout + stderr, [KEY], 'capture output');
+  });
+});

@@ -145,8 +145,9 @@ export async function run(args: string[]): Promise<number> {
       onCall,
       onNotice: (text) => {
         // once per kind of mistake: an app retrying would fill the terminal
-        if (notices.has(text.split(':')[0] ?? text)) return;
-        notices.add(text.split(':')[0] ?? text);
+        const kind = text.split(':')[0] ?? text;
+        if (notices.has(kind)) return;
+        notices.add(kind);
         writeErr(`why401 capture: ${text}`);
       },
       localPath: LIVE_PATH,
