@@ -43,6 +43,12 @@ describe('diagnoseCall: what passed through, read by the checks of check', () =>
     ['accepted', call([['Authorization', `Bearer ${KEY}`]], 200, '{"data":[]}'), false, null],
     ['no credential', call([], 401, '{"error":"unauthorized"}'), true, 'header.missing'],
     [
+      'a WebSocket upgrade accepted (101)',
+      call([['Authorization', `Bearer ${KEY}`]], 101, '', [['Upgrade', 'websocket']]),
+      false,
+      null,
+    ],
+    [
       'zero-width space in the key',
       call([['Authorization', `Bearer ${KEY}\u200b`]], 401, '{"error":"invalid api key"}'),
       true,
@@ -88,6 +94,8 @@ describe('diagnoseCall: what passed through, read by the checks of check', () =>
     const r = await diagnoseCall(observed);
     expect({ refused: r.refused, cause: r.verdict?.cause ?? null }).toEqual({ refused, cause });
     expect(JSON.stringify(r)).not.toContain(KEY.slice(4, 13));
+    // the live view (detail) judges every call: the same conclusion
+    expect((await diagnoseCall(observed, { detail: true })).refused).toBe(refused);
   });
 
   it('shows the credential as sent, hidden characters by name, and reads a gzip answer', async () => {

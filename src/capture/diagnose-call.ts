@@ -87,6 +87,7 @@ const PAGE_FAILURE_WORDS =
 
 /** A 2xx whose first bytes hold none of the failure shapes. */
 function plainlyAnswered(r: ObservedResponse | undefined): boolean {
+  if (r?.status === 101) return true; // an upgrade (a WebSocket) accepted: nothing to read
   if (r === undefined || r.status < 200 || r.status >= 300) return false;
   const header = (name: string) =>
     r.headers.find(([n]) => n.length === name.length && n.toLowerCase() === name)?.[1];
@@ -146,6 +147,7 @@ function sampleHead(r: ObservedResponse): string {
 function isRefused(sent: Sent): boolean {
   if (!sent.result.ok) return true;
   const status = sent.result.response.status;
+  if (status === 101) return false; // an upgrade accepted
   if (status >= 400) return true;
   if (status >= 300) return loginTarget(sent) !== undefined;
   return !sent.accepted;

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
+import type { Duplex } from 'node:stream';
 import type { NetError } from '../collect/http.js';
 import { BodySample } from './body-sample.js';
 import type { Deadlines } from './deadlines.js';
@@ -28,9 +29,36 @@ export function fallbackServer(
     forward(req, res, nextId(), options, agent, deadlines);
   });
   tapRawHeads(server);
+  // An app that took capture for a forward proxy (HTTPS_PROXY=http://127.0.0.1:8401): told why,
+  // where node:http would only drop the connection.
+  server.on('connect', (req: http.IncomingMessage, socket: Duplex) => {
+    const body = `why401 capture is a reverse proxy for ${options.target.origin}, not a forward proxy: point the app's base URL at it (not HTTPS_PROXY / HTTP_PROXY).\n`;
+    socket.on('error', () => undefined);
+    socket.end(
+      'HTTP/1.1 405 Method Not Allowed\r\nAllow: GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS\r\n' +
+        `Content-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+        'X-Why401: not-a-forward-proxy\r\nConnection: close\r\n\r\n' +
+        body,
+    );
+    options.onNotice?.(`CONNECT ${(req.url ?? '').slice(0, 100)}: ${body.trim()}`);
+  });
+  // Without this listener node:http would serve an upgrade as a plain request, its Upgrade
+  // header dropped: a WebSocket (realtime and speech APIs) would get 200 instead of 101.
+  server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) =>
+    upgrade(req, socket, head, nextId(), options, agent, deadlines),
+  );
   server.on('clientError', (e: NodeJS.ErrnoException, socket) => {
     const status =
       e.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
+    // Nothing went on to the target: say so, or the app's 400 has no line at all. A line break
+    // inside a header value (a key read from a file with its newline) is the usual cause.
+    if (e.code !== 'ECONNRESET')
+      options.onNotice?.(
+        `a request it could not read as HTTP/1.1 (${e.code ?? 'parse error'}) was answered ${status.slice(0, 3)} and not passed on` +
+          (/CR|LF|HEADER|INVALID/.test(e.code ?? '')
+            ? ': a header line is malformed, often a value holding a line break (a key read from a file with its newline)'
+            : ''),
+      );
     if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
     else socket.destroy();
   });
@@ -164,4 +192,180 @@ function forward(
 
 function asText(pairs: HeaderPairs): HeaderPairs {
   return pairs.map(([n, v]) => [n, wireText(v)] as const);
+}
+
+/** A response head as the API wrote it (names, order, repeats), for a socket of our own. */
+function rawResponseHead(
+  status: number,
+  reason: string,
+  raw: readonly string[],
+  skip: (name: string) => boolean = () => false,
+  extra = '',
+): string {
+  let text = `HTTP/1.1 ${status} ${reason}\r\n`;
+  for (let i = 0; i + 1 < raw.length; i += 2)
+    if (!skip((raw[i] ?? '').toLowerCase())) text += `${raw[i]}: ${raw[i + 1]}\r\n`;
+  return `${text}${extra}\r\n`;
+}
+
+/**
+ * An upgrade (a WebSocket handshake): sent on with its Connection and Upgrade headers, Host
+ * rewritten; a 101 joins the two connections, byte for byte both ways. A refused handshake
+ * (401, 403) is passed back and observed like any refused call, then the connection closes.
+ */
+function upgrade(
+  req: http.IncomingMessage,
+  socket: Duplex,
+  head: Buffer,
+  id: number,
+  options: ProxyOptions,
+  agent: http.Agent,
+  deadlines: Deadlines,
+): void {
+  const { target } = options;
+  const startedAt = Date.now();
+  const t0 = performance.now();
+  const sent = headerPairs(req);
+  const path = upstreamPath(target, req.url ?? '/');
+  const sample = new BodySample();
+  let answer: Omit<ObservedResponse, 'bodySample' | 'bodyBytes' | 'truncated'> | undefined;
+  let error: NetError | undefined;
+  let interrupted: ObservedCall['interrupted'];
+  let reported = false;
+  const report = () => {
+    if (reported) return;
+    reported = true;
+    deadlines.delete(socket);
+    options.onCall({
+      id,
+      startedAt,
+      method: req.method ?? 'GET',
+      url: callUrl(target, path),
+      requestHeaders: asText(sent),
+      response: answer && {
+        ...answer,
+        bodySample: sample.buffer(),
+        bodyBytes: sample.bytes,
+        truncated: sample.truncated,
+      },
+      error,
+      interrupted,
+      elapsedMs: Math.round(performance.now() - t0),
+    });
+  };
+
+  const headers: string[] = [];
+  let hostSet = false;
+  for (const [name, value] of sent) {
+    if (name.toLowerCase() !== 'host') headers.push(name, value);
+    else if (!hostSet) headers.push(name, target.host);
+    hostSet ||= name.toLowerCase() === 'host';
+  }
+  if (!hostSet) headers.unshift('Host', target.host);
+  const mod = target.protocol === 'https:' ? https : http;
+  const upstream = mod.request({
+    protocol: target.protocol,
+    hostname: target.hostname.replace(/^\[|\]$/g, ''),
+    port: target.port || (target.protocol === 'https:' ? 443 : 80),
+    method: req.method,
+    path,
+    headers,
+    setHost: false,
+    agent,
+  } as http.RequestOptions);
+  deadlines.add(socket, () =>
+    upstream.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })),
+  );
+  socket.on('error', () => undefined); // 'close' follows
+  socket.on('close', () => {
+    if (!answer) {
+      interrupted ??= 'client-aborted';
+      upstream.destroy();
+    }
+    report();
+  });
+
+  upstream.on('upgrade', (up: http.IncomingMessage, upSocket: Duplex, upHead: Buffer) => {
+    deadlines.delete(socket);
+    answer = {
+      status: up.statusCode ?? 101,
+      statusText: up.statusMessage ?? '',
+      headers: pairsOf(up.rawHeaders),
+    };
+    report(); // the call is its handshake: what follows is the app's own protocol
+    if (socket.destroyed) {
+      upSocket.destroy();
+      return;
+    }
+    socket.write(rawResponseHead(answer.status, answer.statusText, up.rawHeaders));
+    if (upHead.length > 0) socket.write(upHead);
+    if (head.length > 0) upSocket.write(head);
+    // Either side gone: the other goes too (capture's Ctrl-C included).
+    upSocket.on('error', () => socket.destroy());
+    upSocket.on('close', () => socket.destroy());
+    socket.on('close', () => upSocket.destroy());
+    upSocket.pipe(socket);
+    socket.pipe(upSocket);
+  });
+
+  upstream.on('response', (up) => {
+    // The handshake refused: the answer goes back as it came, then the connection closes.
+    deadlines.delete(socket);
+    answer = {
+      status: up.statusCode ?? 502,
+      statusText: up.statusMessage ?? '',
+      headers: pairsOf(up.rawHeaders),
+    };
+    if (socket.destroyed) {
+      up.destroy();
+      return;
+    }
+    const framing = new Set(['connection', 'keep-alive', 'transfer-encoding']);
+    const noBody = req.method === 'HEAD' || up.statusCode === 204 || up.statusCode === 304;
+    socket.write(
+      rawResponseHead(
+        answer.status,
+        answer.statusText,
+        up.rawHeaders,
+        (name) => framing.has(name),
+        // No Content-Length: the body (chunked on the API's side) runs until the close.
+        'Connection: close\r\n',
+      ),
+    );
+    up.on('data', (chunk: Buffer) => {
+      sample.add(chunk);
+      if (!noBody) socket.write(chunk);
+    });
+    up.on('end', () => {
+      socket.end();
+      report();
+    });
+    up.on('close', () => {
+      if (!up.complete) {
+        interrupted ??= 'upstream-reset';
+        socket.destroy();
+      }
+    });
+  });
+
+  upstream.on('error', (e) => {
+    deadlines.delete(socket);
+    if (answer) {
+      socket.destroy();
+      return;
+    }
+    const code = (e as NodeJS.ErrnoException).code;
+    error = code === 'ETIMEDOUT' ? timeoutError(deadlines.ms) : netErrorOf(e);
+    const { status, body } = gatewayAnswer(target, error);
+    if (!socket.destroyed)
+      socket.end(
+        `HTTP/1.1 ${status} ${status === 504 ? 'Gateway Timeout' : 'Bad Gateway'}\r\n` +
+          'Content-Type: application/json\r\n' +
+          `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+          'X-Why401: upstream-unreachable\r\nConnection: close\r\n\r\n' +
+          body,
+      );
+    report();
+  });
+  upstream.end();
 }

@@ -15,6 +15,8 @@ export interface ProxyOptions {
   readonly headTimeoutMs?: number | undefined;
   /** Every finished call: answered, failed or cut short. */
   readonly onCall: (call: ObservedCall) => void;
+  /** Something the user should know that is not a call (a CONNECT: capture taken for a forward proxy). */
+  readonly onNotice?: ((text: string) => void) | undefined;
   /** Requests capture answers itself (the live view): their path starts with this. */
   readonly localPath?: string | undefined;
   /** Answers a local request; true when handled. */
@@ -73,8 +75,13 @@ export async function startProxy(options: ProxyOptions): Promise<CaptureProxy> {
   const { port } = server.address() as AddressInfo;
   return {
     origin: `http://${options.host ?? '127.0.0.1'}:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      // A socket's 'close' (where its call in flight is reported) comes a turn after the
+      // server's: wait for both, so the summary counts every call.
+      const closing = [...sockets].map(
+        (socket) => new Promise<void>((resolve) => socket.once('close', () => resolve())),
+      );
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         for (const socket of sockets) socket.destroy();
         fallback.server.closeAllConnections();
@@ -82,6 +89,8 @@ export async function startProxy(options: ProxyOptions): Promise<CaptureProxy> {
         pool.destroy();
         answerDeadlines.stop();
         headDeadlines.stop();
-      }),
+      });
+      await Promise.all(closing);
+    },
   };
 }

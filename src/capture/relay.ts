@@ -459,7 +459,8 @@ export class Relay {
             'Content-Type: application/json\r\n' +
             `Content-Length: ${Buffer.byteLength(body)}\r\n` +
             'X-Why401: upstream-unreachable\r\nConnection: close\r\n\r\n' +
-            body,
+            // An answer to HEAD has no body (its Content-Length is the one a GET would get).
+            (first.method === 'HEAD' ? '' : body),
         );
       } else this.#client.destroy();
       this.#report(first);

@@ -15,6 +15,15 @@ export interface ChildResult {
 
 const POLL_MS = 20;
 
+/** A command that could not start: the shell's words and exit codes (127 not found, 126 not runnable). */
+export function spawnFailure(command: string, e: NodeJS.ErrnoException): ChildResult {
+  if (e.code === 'ENOENT')
+    return { code: 127, signal: null, spawnError: `${command}: command not found` };
+  if (e.code === 'EACCES' || e.code === 'EISDIR' || e.code === 'ENOEXEC')
+    return { code: 126, signal: null, spawnError: `${command}: not executable (${e.code})` };
+  return { code: 127, signal: null, spawnError: `${command}: ${e.code ?? e.message}` };
+}
+
 /** The environment of the command: our preload added to NODE_OPTIONS, the FIFO named. */
 export function childEnv(fifo: string): NodeJS.ProcessEnv {
   const preload = pathToFileURL(distFile('capture/preload.js')).href;
@@ -40,17 +49,17 @@ export async function runWithPreload(
     for (const m of channel.drain()) onMessage(m);
   };
   const timer = setInterval(poll, POLL_MS);
-  // Ctrl-C reaches the command (same process group): why401 waits for it to end, then reports.
-  const ignore = () => undefined;
-  process.on('SIGINT', ignore);
+  // Ctrl-C in a terminal reaches the command too (same process group); a SIGINT sent to why401
+  // alone (an IDE's stop button, `kill -INT`, a supervisor) would leave it running. So both are
+  // passed on, as npm does for its scripts, and why401 waits for the command to end, then reports.
+  const interrupt = () => child.kill('SIGINT');
+  process.on('SIGINT', interrupt);
   const forward = () => child.kill('SIGTERM');
   process.on('SIGTERM', forward);
   const child = spawn(command, [...args], { stdio: 'inherit', env: childEnv(channel.path) });
   try {
     return await new Promise<ChildResult>((resolve) => {
-      child.once('error', (e) =>
-        resolve({ code: 127, signal: null, spawnError: `${command}: ${e.message}` }),
-      );
+      child.once('error', (e: NodeJS.ErrnoException) => resolve(spawnFailure(command, e)));
       child.once('exit', (code, signal) =>
         resolve({
           code: code ?? 128 + (signal ? (constants.signals[signal] ?? 0) : 0),
@@ -63,7 +72,7 @@ export async function runWithPreload(
     clearInterval(timer);
     poll();
     channel.close();
-    process.off('SIGINT', ignore);
+    process.off('SIGINT', interrupt);
     process.off('SIGTERM', forward);
   }
 }

@@ -186,6 +186,19 @@ describe('scrubJson', () => {
     }
   });
 
+  it('a credential stored with its quotes: the JSON around a redacted form stays JSON, unchanged', () => {
+    // `"sk-proj-…` in the text is 9 characters of `"sk-proj-…"`: the quote is JSON's, not the key's
+    const key = `"sk-proj-${fake(40)}"`;
+    registerSecretValue(key);
+    const value = { redacted: `sk-proj-…${key.slice(-5, -1)}`, visible: 'sk-proj-…', n: 1 };
+    for (const space of [undefined, 2]) {
+      const text = scrubJson(value, space);
+      expect(JSON.parse(text)).toEqual(value);
+      expect(runsOf(key, text)).toEqual([]);
+      expect(scrub(text)).toBe(text); // writeOut scrubs again: nothing left to cut
+    }
+  });
+
   it('without a credential registered: plain JSON.stringify', () => {
     const value = { a: 'x"y\\z', b: [1, null, true] };
     expect(scrubJson(value, 2)).toBe(JSON.stringify(value, null, 2));

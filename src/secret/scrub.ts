@@ -168,9 +168,57 @@ export function scrubJson(value: unknown, space?: number): string {
   if (revealing || (grams.size === 0 && shortSecrets.size === 0)) return text;
   const plain: unknown = JSON.parse(text); // toJSON applied: plain data
   const clean = JSON.stringify(scrubValue(plain), null, space);
+  if (!holdsSecret(clean)) return clean;
+  // What is left crosses the JSON around the strings: a quote, a colon, an escape. Cutting it out
+  // of the text would break the JSON (`"sk-proj-…` of a credential stored as `"sk-proj-…"`
+  // makes `"redacted":[redacted]…`), so one character inside a string is written as `\uXXXX`
+  // instead: the same value, and no run left in the text.
+  const broken = breakRuns(clean);
+  if (broken !== undefined) return broken;
   const out = scrub(clean);
   if (out === clean || parses(out)) return out;
   return scrub(clean.replace(/\\(["\\])/g, (_, c: string) => (c === '"' ? '\\u0022' : '\\u005c')));
+}
+
+/** The first run of a credential in `text` (9 characters of one, or a short one whole). */
+function firstRun(text: string): [number, number] | undefined {
+  for (let i = 0; i + MIN_RUN <= text.length; i++)
+    if (grams.has(text.slice(i, i + MIN_RUN))) return [i, i + MIN_RUN];
+  for (const s of shortSecrets) {
+    const at = text.indexOf(s);
+    if (at >= 0) return [at, at + s.length];
+  }
+  return undefined;
+}
+
+/** Which characters of JSON text are plain characters of a string (not quotes, not escapes). */
+function plainInStrings(json: string): Uint8Array {
+  const plain = new Uint8Array(json.length);
+  let inString = false;
+  for (let i = 0; i < json.length; i++) {
+    const c = json[i];
+    if (!inString) inString = c === '"';
+    else if (c === '"') inString = false;
+    else if (c === '\\') i += json[i + 1] === 'u' ? 5 : 1;
+    else plain[i] = 1;
+  }
+  return plain;
+}
+
+/** JSON text with every run of a credential broken by `\uXXXX` escapes, or undefined. */
+function breakRuns(json: string): string | undefined {
+  let text = json;
+  for (let pass = 0; pass < 256; pass++) {
+    const run = firstRun(text);
+    if (!run) return text;
+    const plain = plainInStrings(text);
+    let at = -1;
+    for (let i = run[0]; i < run[1] && at < 0; i++) if (plain[i] === 1) at = i;
+    if (at < 0) return undefined;
+    const escape = `\\u${text.charCodeAt(at).toString(16).padStart(4, '0')}`;
+    text = text.slice(0, at) + escape + text.slice(at + 1);
+  }
+  return undefined;
 }
 
 function scrubValue(value: unknown): unknown {

@@ -40,6 +40,7 @@ describe('renderVisible', () => {
     ['edge double quotes', `"${key}"`, ['QUOTE@0', 'QUOTE@49']],
     ['edge single quotes', `'${key}'`, ['APOSTROPHE@0', 'APOSTROPHE@49']],
     ['an edge backtick', `\`${key}`, ['BACKTICK@0']],
+    ['edge quotes inside whitespace', ` "${key}"\t`, ['SPACE@0', 'QUOTE@1', 'QUOTE@50', 'TAB@51']],
     ['typographic quotes', `\u201c${key}\u201d`, ['LEFT DOUBLE QUOTE@0', 'RIGHT DOUBLE QUOTE@49']],
     ['a Cyrillic look-alike letter', `${key.slice(0, 5)}\u0430${key.slice(6)}`, ['U+0430@5']],
     ['an en dash', `sk\u2013${key.slice(3)}`, ['EN DASH@2']],

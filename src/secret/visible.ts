@@ -22,9 +22,13 @@ export interface VisibleRendering {
 export function renderVisible(secret: Secret, publicPrefix = ''): VisibleRendering {
   const value = secret.reveal();
   const points = [...codePoints(value)];
-  const lastIndex = points.length - 1;
+  // A quote is at an edge with only hidden characters beyond it (`"sk-…"⟨TAB⟩` from a .env line)
+  let first = 0;
+  while (first < points.length - 1 && isHidden(points[first]?.cp ?? 0)) first++;
+  let last = points.length - 1;
+  while (last > 0 && isHidden(points[last]?.cp ?? 0)) last--;
   const isMark = (cp: number, pos: number) =>
-    isHidden(cp) || cp > 0x7e || (EDGE_QUOTES.has(cp) && (pos === 0 || pos === lastIndex));
+    isHidden(cp) || cp > 0x7e || (EDGE_QUOTES.has(cp) && (pos === first || pos === last));
 
   const ordinary = points.filter((p, pos) => !isMark(p.cp, pos)).length;
   // --reveal: every ordinary character shown, hidden ones still named

@@ -11,7 +11,7 @@ import { providerById, providerIds } from '../../providers/detect.js';
 import { scrubJson } from '../../secret/scrub.js';
 import { EXIT } from '../exit-codes.js';
 import { styleFor, writeErr, writeOut } from '../io.js';
-import { COMMON_OPTIONS, openLogFile, parsed } from '../options.js';
+import { COMMON_OPTIONS, listenError, openLogFile, parsed } from '../options.js';
 
 export const CAPTURE_HELP = `Usage: why401 capture --target ORIGIN [--port N] [options]
 
@@ -134,6 +134,7 @@ export async function run(args: string[]): Promise<number> {
     void work.finally(() => pending.delete(work));
   };
 
+  const notices = new Set<string>();
   let proxy;
   try {
     proxy = await startProxy({
@@ -142,14 +143,18 @@ export async function run(args: string[]): Promise<number> {
       insecure: values.insecure === true,
       headTimeoutMs,
       onCall,
+      onNotice: (text) => {
+        // once per kind of mistake: an app retrying would fill the terminal
+        const kind = text.split(':')[0] ?? text;
+        if (notices.has(kind)) return;
+        notices.add(kind);
+        writeErr(`why401 capture: ${text}`);
+      },
       localPath: LIVE_PATH,
       local: hub ? (req, res) => hub.handle(req, res) : undefined,
     });
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE')
-      throw usageError(`port ${port} is in use: pick another with --port (0: any free port)`);
-    throw e;
+    throw listenError(e, port);
   }
   writeErr(`why401 capture: listening on ${proxy.origin} → ${target.origin}`);
   writeErr(

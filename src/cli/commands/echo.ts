@@ -5,7 +5,7 @@ import { usageError } from '../../errors.js';
 import { scrubJson } from '../../secret/scrub.js';
 import { EXIT } from '../exit-codes.js';
 import { styleFor, writeErr, writeOut, type Style } from '../io.js';
-import { COMMON_OPTIONS, parsed } from '../options.js';
+import { COMMON_OPTIONS, listenError, parsed } from '../options.js';
 
 export const ECHO_HELP = `Usage: why401 echo [--port N] [--json]
 
@@ -25,7 +25,7 @@ Examples
       then: curl -H "Authorization: Bearer $API_KEY" http://127.0.0.1:8402/v1/models
   why401 echo --port 9000 --json
 
-Stop with Ctrl-C.`;
+Stop with Ctrl-C (exit code 0, the number of requests shown on stderr).`;
 
 const OPTIONS = { ...COMMON_OPTIONS, port: { type: 'string' } } as const;
 
@@ -64,14 +64,14 @@ export async function run(args: string[]): Promise<number> {
     );
   const style = styleFor(1, values['no-color'] === true);
   let server;
+  let requests = 0;
   try {
-    server = await startEcho(port, (r) =>
-      writeOut(values.json ? scrubJson(r) : `${human(r, style)}\n`),
-    );
+    server = await startEcho(port, (r) => {
+      requests++;
+      writeOut(values.json ? scrubJson(r) : `${human(r, style)}\n`);
+    });
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE')
-      throw usageError(`port ${port} is in use: pick another with --port (0: any free port)`);
-    throw e;
+    throw listenError(e, port);
   }
   writeErr(`why401 echo: listening on ${server.origin} (Ctrl-C to stop)`);
   await new Promise<void>((resolve) => {
@@ -79,5 +79,6 @@ export async function run(args: string[]): Promise<number> {
     process.once('SIGTERM', resolve);
   });
   await server.close();
+  writeErr(`why401 echo: ${requests} request${requests === 1 ? '' : 's'} shown`);
   return EXIT.accepted;
 }

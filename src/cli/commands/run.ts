@@ -101,7 +101,9 @@ export async function run(args: string[]): Promise<number> {
   if (log) await new Promise<void>((resolve) => log.end(resolve));
   const shown = maskSecretLike([name, ...rest].join(' ').slice(0, 80));
   if (result.spawnError) {
-    writeErr(`why401 run: could not start ${maskSecretLike(result.spawnError)}`);
+    writeErr(
+      `why401 run: could not start ${result.spawnError.replace(program, maskSecretLike(program))}`,
+    );
     return result.code;
   }
   const ended = result.signal ? `was ended by ${result.signal}` : `exited with ${result.code}`;
