@@ -3,13 +3,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   hasBinary,
   startNginxGateway,
+  startNginxOwnRefusals,
   startNginxStripper,
   startSquidStripper,
   startTinyproxyAuth,
   type Layer,
 } from '../support/layers.js';
-import { check, describeRun, expectAccepted, expectDiagnosis, type CliRun } from './run-cli.js';
-import { makeKey, startBearerApi, type TestServer } from './servers.js';
+import {
+  check,
+  describeRun,
+  expectAccepted,
+  expectDiagnosis,
+  ids,
+  type CliRun,
+} from './run-cli.js';
+import { makeKey, serve, startBearerApi, type TestServer } from './servers.js';
 
 const key = makeKey();
 let api: TestServer;
@@ -184,6 +192,97 @@ describe.skipIf(!hasBinary('tinyproxy'))(
         },
       );
       expectAccepted(run);
+    });
+  },
+);
+
+describe.skipIf(!hasBinary('nginx'))(
+  'layers: a real nginx refusing on its own (auth_request, a map on a header, a WAF page)',
+  () => {
+    const gatewayToken = makeKey('gwt-');
+    const client = 'team-a';
+    let auth: TestServer;
+    let nginx: Layer;
+    beforeAll(async () => {
+      // The auth service nginx asks: its own token, in its own header.
+      auth = await serve((req, res) => {
+        const ok = req.headers['x-gateway-token'] === gatewayToken;
+        res.writeHead(ok ? 204 : 401, ok ? {} : { 'www-authenticate': 'Bearer realm="gateway"' });
+        res.end();
+      });
+      nginx = await startNginxOwnRefusals({
+        upstreamPort: api.port,
+        authPort: auth.port,
+        allowedClient: client,
+      });
+    });
+    afterAll(async () => {
+      await nginx?.stop();
+      await auth?.stop();
+    });
+
+    it('auth_request: its stock 401 with a bare Bearer challenge, the same without the key → layer.gateway', async () => {
+      const run = await check([`${nginx.url}/sub/v1/items`, '--key-env', 'API_KEY'], {
+        env: { API_KEY: key },
+        secrets: [key, gatewayToken],
+      });
+      expectDiagnosis(run, {
+        exit: 1,
+        status: 'rejected',
+        cause: 'layer.gateway',
+        findings: ['layer.gateway'],
+      });
+      expect(ids(run)).not.toContain('net.proxy-strips-auth');
+      expect(ids(run)).not.toContain('credential.invalid');
+    });
+
+    it('control: auth_request with the gateway token and the API key → accepted', async () => {
+      const run = await check(
+        [
+          `${nginx.url}/sub/v1/items`,
+          '-H',
+          `X-Gateway-Token: ${gatewayToken}`,
+          '-H',
+          `Authorization: Bearer ${key}`,
+        ],
+        { secrets: [key, gatewayToken] },
+      );
+      expectAccepted(run);
+    });
+
+    it('a map on X-Client-Id: a bare stock 401, the same without the key → layer.gateway', async () => {
+      const run = await check([`${nginx.url}/mapped/v1/items`, '--key-env', 'API_KEY'], {
+        env: { API_KEY: key },
+        secrets: [key],
+      });
+      expectDiagnosis(run, {
+        exit: 1,
+        status: 'rejected',
+        cause: 'layer.gateway',
+        findings: ['layer.gateway'],
+      });
+      expect(ids(run)).not.toContain('credential.invalid');
+    });
+
+    it('control: the map satisfied → accepted', async () => {
+      const run = await check(
+        [`${nginx.url}/mapped/v1/items`, '--key-env', 'API_KEY', '-H', `X-Client-Id: ${client}`],
+        { env: { API_KEY: key }, secrets: [key] },
+      );
+      expectAccepted(run);
+    });
+
+    it('a 403 HTML block page, the same without the key → status.waf-blocked, not status.forbidden', async () => {
+      const run = await check([`${nginx.url}/shop/v1/items`, '--key-env', 'API_KEY'], {
+        env: { API_KEY: key },
+        secrets: [key],
+      });
+      expectDiagnosis(run, {
+        exit: 1,
+        status: 'rejected',
+        cause: 'status.waf-blocked',
+        findings: ['status.waf-blocked'],
+      });
     });
   },
 );

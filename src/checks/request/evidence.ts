@@ -110,6 +110,24 @@ export function sentScheme(credential: SentCredential | null): string | null {
   return (spot.scheme ?? 'raw').toLowerCase();
 }
 
+/**
+ * A 401 or 403 that is the web server's own stock page for the status (`401 Authorization
+ * Required`: no words of an application), the very same without any credential, at a host that
+ * is not the named provider's own: the layer in front refused, and the key played no part in it.
+ * Returns the layer that announced itself, or a generic one (the page alone names a web server).
+ */
+export function layerOwnRefusal(
+  ev: RequestEvidence,
+): { name: string; evidence: string } | undefined {
+  const f = ev.final.facts;
+  if (!f || !ev.credential || ev.final.accepted || !f.stockPage) return undefined;
+  if (f.status !== 401 && f.status !== 403) return undefined;
+  if (ev.provider?.hosts.includes(ev.url.hostname)) return undefined;
+  if (!sameAnswer(ev.probes['without-credential'], ev.final)) return undefined;
+  const layer = f.layers.find((l) => l.kind === 'proxy' || l.kind === 'server');
+  return layer ?? { name: 'the web server in front', evidence: 'a stock error page' };
+}
+
 /** Two answers that tell the same story: same status and same body text. */
 export function sameAnswer(a: Sent | undefined, b: Sent | undefined): boolean {
   if (!a?.result.ok || !b?.result.ok) return false;

@@ -22,7 +22,8 @@ export const proxyConfigured = defineCheck<RequestEvidence>(
 /** Through a proxy the credential is lost or replaced; sent directly it arrives. */
 export const proxyStripsAuth = defineCheck<RequestEvidence>('proxy-strips-auth', (ev) => {
   const { final, probes, credential } = ev;
-  if (!credential || final.accepted || !final.facts) return [];
+  // A hop that went without the key (a redirect to another origin): net.redirect-drops-auth's.
+  if (!credential || final.accepted || !final.facts || !final.carried) return [];
   const direct = probes.direct;
   const proxy = ev.proxy?.url.host ?? 'the proxy';
   if (final.facts.status === 407) return []; // the proxy wants its own login: status.proxy-auth
@@ -59,7 +60,15 @@ export const proxyStripsAuth = defineCheck<RequestEvidence>('proxy-strips-auth',
   const placedRight =
     ev.provider === null || credential.placedByUs || ev.probes['expected-placement'] === undefined;
   const altWorked = ev.alternatives.some((a) => a.accepted);
-  if (lost && layer && placedRight && !altWorked && !final.facts.says.has('gateway')) {
+  // (A stock page is the layer's own answer, not the API's word that nothing arrived.)
+  if (
+    lost &&
+    layer &&
+    placedRight &&
+    !altWorked &&
+    !final.facts.says.has('gateway') &&
+    !final.facts.stockPage
+  ) {
     return [
       finding(
         'net.proxy-strips-auth',

@@ -176,7 +176,8 @@ export const errorInBody = defineCheck<RequestEvidence>('error-in-body', (ev) =>
 });
 
 /** 403 from a WAF or bot filter, before any auth. */
-export const wafBlocked = defineCheck<RequestEvidence>('waf-blocked', ({ final, probes }) => {
+export const wafBlocked = defineCheck<RequestEvidence>('waf-blocked', (ev) => {
+  const { final, probes } = ev;
   const f = final.facts;
   if (!f || (f.status !== 403 && f.status !== 503 && f.status !== 429)) return [];
   const ua = probes['user-agent'];
@@ -184,9 +185,21 @@ export const wafBlocked = defineCheck<RequestEvidence>('waf-blocked', ({ final, 
   const wafWords = f.says.has('waf');
   const uaHelped =
     ua?.facts !== undefined && !sameAnswer(ua, final) && ua.facts.status !== f.status;
+  // A 403 page of its own (HTML, not the web server's stock page), no challenge, no word of a
+  // credential, the very same without the key: a filter refused the request before any auth.
+  const blockPage =
+    f.status === 403 &&
+    f.isHtml &&
+    !f.stockPage &&
+    !f.loginForm &&
+    f.challenges.length === 0 &&
+    !f.aboutCredential &&
+    ev.credential !== null &&
+    sameAnswer(probes['without-credential'], final);
   if (
     !wafWords &&
     !uaHelped &&
+    !blockPage &&
     !(cdn && f.challenges.length === 0 && !f.isJson && f.status === 403)
   )
     return [];
@@ -194,6 +207,10 @@ export const wafBlocked = defineCheck<RequestEvidence>('waf-blocked', ({ final, 
     `${f.status}${cdn ? ` from ${cdn.name} (${cdn.evidence})` : ''} with no WWW-Authenticate challenge`,
   ];
   if (wafWords) evidence.push(`the body reads like a bot filter: ${f.errorText.slice(0, 80)}`);
+  else if (blockPage)
+    evidence.push(
+      `an HTML block page of its own (${f.errorText.slice(0, 80)}), the very same without the key: the key played no part`,
+    );
   if (ua?.facts)
     evidence.push(
       `with a descriptive User-Agent: ${ua.facts.status}${uaHelped ? ' (a different answer)' : ' (the same)'}`,
