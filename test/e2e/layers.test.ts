@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   hasBinary,
+  startNginxAuthRewriter,
   startNginxGateway,
   startNginxOwnRefusals,
   startNginxStripper,
@@ -17,7 +18,7 @@ import {
   ids,
   type CliRun,
 } from './run-cli.js';
-import { makeKey, serve, startBearerApi, type TestServer } from './servers.js';
+import { makeKey, serve, startBearerApi, startOpenAiLikeApi, type TestServer } from './servers.js';
 
 const key = makeKey();
 let api: TestServer;
@@ -283,6 +284,45 @@ describe.skipIf(!hasBinary('nginx'))(
         cause: 'status.waf-blocked',
         findings: ['status.waf-blocked'],
       });
+    });
+  },
+);
+
+describe.skipIf(!hasBinary('nginx'))(
+  'layers: a real nginx putting its own key in Authorization, before an API that echoes it masked',
+  () => {
+    const apiKey = makeKey('sk-');
+    const serviceKey = makeKey('sk-');
+    let openai: TestServer;
+    let nginx: Layer;
+    beforeAll(async () => {
+      openai = await startOpenAiLikeApi(apiKey);
+      nginx = await startNginxAuthRewriter({ upstreamPort: openai.port, token: serviceKey });
+    });
+    afterAll(async () => {
+      await nginx?.stop();
+      await openai?.stop();
+    });
+
+    it('"Incorrect API key provided: sk-…<not ours>", the same without the key → net.proxy-strips-auth', async () => {
+      const run = await check([`${nginx.url}/v1/models`, '--key-env', 'API_KEY'], {
+        env: { API_KEY: apiKey },
+        secrets: [apiKey, serviceKey],
+      });
+      expectDiagnosis(run, {
+        exit: 1,
+        status: 'rejected',
+        cause: 'net.proxy-strips-auth',
+        findings: ['net.proxy-strips-auth'],
+      });
+    });
+
+    it('control: the same key straight to the API → accepted', async () => {
+      const run = await check([`${openai.origin}/v1/models`, '--key-env', 'API_KEY'], {
+        env: { API_KEY: apiKey },
+        secrets: [apiKey, serviceKey],
+      });
+      expectAccepted(run);
     });
   },
 );

@@ -417,6 +417,25 @@ export async function startNginxOwnRefusals(opts: {
 }
 
 /**
+ * Reverse proxy to 127.0.0.1:upstreamPort that puts its own credential in place of the client's
+ * (`proxy_set_header Authorization "Bearer <token>"`): a service key configured on the proxy.
+ */
+export async function startNginxAuthRewriter(opts: {
+  upstreamPort: number;
+  token: string;
+}): Promise<Layer> {
+  assertToken('token', opts.token);
+  return startLayer(
+    nginxSpec(
+      () => `    location / {
+      proxy_set_header Authorization "Bearer ${opts.token}";
+      proxy_pass http://${HOST}:${opts.upstreamPort};
+    }`,
+    ),
+  );
+}
+
+/**
  * Reverse proxy to 127.0.0.1:upstreamPort that blanks Authorization
  * (`proxy_set_header Authorization "";`) and keeps nginx's default of dropping
  * request headers with an underscore in their name. Responses carry `Server: nginx`.

@@ -461,6 +461,21 @@ checkTable(forbidden, 'status.forbidden', {
   ],
   ok: [
     {
+      name: "nginx's stock 403 (deny all), the same without the key: the layer's own (layer.gateway)",
+      reply: {
+        status: 403,
+        headers: { ...html, server: 'nginx' },
+        body: '<html>\r\n<head><title>403 Forbidden</title></head>\r\n<body>\r\n<center><h1>403 Forbidden</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n',
+      },
+      probes: {
+        'without-credential': {
+          status: 403,
+          headers: { ...html, server: 'nginx' },
+          body: '<html>\r\n<head><title>403 Forbidden</title></head>\r\n<body>\r\n<center><h1>403 Forbidden</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n',
+        },
+      },
+    },
+    {
       name: 'Datadog: a bare 403 the same without a key is its answer to an unknown key, not a known caller',
       provider: 'datadog',
       providerBy: 'flag',

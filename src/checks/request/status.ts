@@ -2,6 +2,7 @@ import { AUTH_CODE, type AnswerFacts } from '../../engine/answer.js';
 import type { Provider } from '../../providers/types.js';
 import { defineCheck, finding } from '../types.js';
 import {
+  layerOwnRefusal,
   rateLimited,
   sameAnswer,
   saysNoCredential,
@@ -352,8 +353,9 @@ export const forbidden = defineCheck<RequestEvidence>('forbidden', (ev) => {
   const { final, credential } = ev;
   const f = final.facts;
   if (f?.status !== 403 || !credential) return [];
-  // The same 403 as without a key, where the provider answers so to unknown keys: not "known".
-  if (saysNoCredential(f) || unknownKeyAnswer(ev)) return [];
+  // The same 403 as without a key, where the provider answers so to unknown keys: not "known";
+  // nor a web server's stock 403 the key played no part in (layer.gateway).
+  if (saysNoCredential(f) || unknownKeyAnswer(ev) || layerOwnRefusal(ev)) return [];
   // More specific readings of a 403: the key itself (credential.invalid), a rate limit, quota,
   // an unmatched API Gateway route, a signed request outside the server's time window.
   if (
