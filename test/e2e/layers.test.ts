@@ -149,6 +149,33 @@ describe.skipIf(!hasBinary('squid'))(
       expectAccepted(run);
     });
 
+    it('why401 curl --noproxy "*" with HTTP_PROXY set: curl goes direct → accepted', async () => {
+      const run = await check(
+        ['--noproxy', '*', '-H', `Authorization: Bearer ${key}`, `${api.origin}/v1/items`],
+        { command: 'curl', env: { HTTP_PROXY: squid.url }, secrets: [key] },
+      );
+      expectAccepted(run);
+    });
+
+    it('why401 curl --noproxy of another host: HTTP_PROXY still applies → net.proxy-strips-auth', async () => {
+      const run = await check(
+        [
+          '--noproxy',
+          'example.com',
+          '-H',
+          `Authorization: Bearer ${key}`,
+          `${api.origin}/v1/items`,
+        ],
+        { command: 'curl', env: { HTTP_PROXY: squid.url }, secrets: [key] },
+      );
+      expectDiagnosis(run, {
+        exit: 1,
+        status: 'rejected',
+        cause: 'net.proxy-strips-auth',
+        findings: ['net.proxy-strips-auth', 'net.proxy-configured'],
+      });
+    });
+
     it('control: HTTP_PROXY set, --no-proxy given → accepted', async () => {
       const run = await check([`${api.origin}/v1/items`, '--key-env', 'API_KEY', '--no-proxy'], {
         env: { API_KEY: key, HTTP_PROXY: squid.url },
@@ -174,6 +201,44 @@ describe.skipIf(!hasBinary('tinyproxy'))(
       const run = await check(
         [`${api.origin}/v1/items`, '--key-env', 'API_KEY', '--proxy', tinyproxy.url],
         { env: { API_KEY: key }, secrets: [key, pass] },
+      );
+      expectDiagnosis(run, {
+        exit: 1,
+        status: 'rejected',
+        cause: 'status.proxy-auth',
+        findings: ['status.proxy-auth'],
+      });
+    });
+
+    it('why401 curl -x … -U user:pass: the proxy gets its login → accepted', async () => {
+      const run = await check(
+        [
+          '-x',
+          tinyproxy.url,
+          '-U',
+          `${user}:${pass}`,
+          '-H',
+          `Authorization: Bearer ${key}`,
+          `${api.origin}/v1/items`,
+        ],
+        { command: 'curl', secrets: [key, pass] },
+      );
+      expectAccepted(run);
+    });
+
+    it('why401 curl --proxy-user with a wrong password → status.proxy-auth', async () => {
+      const wrong = makeKey('pw', 16);
+      const run = await check(
+        [
+          '-x',
+          tinyproxy.url,
+          '--proxy-user',
+          `${user}:${wrong}`,
+          '-H',
+          `Authorization: Bearer ${key}`,
+          `${api.origin}/v1/items`,
+        ],
+        { command: 'curl', secrets: [key, pass, wrong] },
       );
       expectDiagnosis(run, {
         exit: 1,

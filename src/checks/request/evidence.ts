@@ -128,6 +128,23 @@ export function layerOwnRefusal(
   return layer ?? { name: 'the web server in front', evidence: 'a stock error page' };
 }
 
+/**
+ * Through a proxy, the answer is the proxy's own, not the API's relayed: a 407; or a 401 whose
+ * `Server` is not the one the API answers with when called directly (forward proxies relay the
+ * API's `Server`), or, without that probe, names a proxy product (tinyproxy answers a wrong proxy
+ * password with 401 and `WWW-Authenticate`).
+ */
+export function proxyOwnAnswer(ev: RequestEvidence): boolean {
+  const f = ev.final.facts;
+  if (!f || !ev.final.viaProxy) return false;
+  if (f.status === 407) return true;
+  if (f.status !== 401) return false;
+  const server = f.headers['server'] ?? '';
+  const direct = ev.probes.direct?.facts;
+  if (direct && server !== '' && server !== (direct.headers['server'] ?? '')) return true;
+  return /proxy|squid/i.test(server) && !/nginx|apache/i.test(server);
+}
+
 /** Two answers that tell the same story: same status and same body text. */
 export function sameAnswer(a: Sent | undefined, b: Sent | undefined): boolean {
   if (!a?.result.ok || !b?.result.ok) return false;

@@ -1,6 +1,6 @@
 import { spotName } from '../../engine/credential-place.js';
 import { defineCheck, finding } from '../types.js';
-import { saysNoCredential, type RequestEvidence } from './evidence.js';
+import { proxyOwnAnswer, saysNoCredential, type RequestEvidence } from './evidence.js';
 
 export const proxyConfigured = defineCheck<RequestEvidence>(
   'proxy-configured',
@@ -26,7 +26,9 @@ export const proxyStripsAuth = defineCheck<RequestEvidence>('proxy-strips-auth',
   if (!credential || final.accepted || !final.facts || !final.carried) return [];
   const direct = probes.direct;
   const proxy = ev.proxy?.url.host ?? 'the proxy';
-  if (final.facts.status === 407) return []; // the proxy wants its own login: status.proxy-auth
+  // The proxy answered itself (407, or tinyproxy's 401 to a wrong proxy password): it wants its
+  // own login, status.proxy-auth; the API never saw the request.
+  if (proxyOwnAnswer(ev)) return [];
   if (final.viaProxy && direct?.accepted) {
     return [
       finding(

@@ -3,6 +3,7 @@ import type { Provider } from '../../providers/types.js';
 import { defineCheck, finding } from '../types.js';
 import {
   layerOwnRefusal,
+  proxyOwnAnswer,
   rateLimited,
   sameAnswer,
   saysNoCredential,
@@ -12,16 +13,13 @@ import {
 } from './evidence.js';
 
 /** 407: a forward proxy wants its own credentials. */
-export const proxyAuth = defineCheck<RequestEvidence>('proxy-auth', ({ final, proxy }) => {
+export const proxyAuth = defineCheck<RequestEvidence>('proxy-auth', (ev) => {
+  const { final, proxy } = ev;
   const f = final.facts;
-  // Some proxies (tinyproxy with a wrong password) answer 401 themselves: their Server says so.
-  const proxyItself =
-    final.viaProxy &&
-    f?.status === 401 &&
-    /proxy|squid/i.test(f.headers['server'] ?? '') &&
-    !/nginx|apache/i.test(f.headers['server'] ?? '');
-  if (f?.status !== 407 && !proxyItself) return [];
+  // Some proxies (tinyproxy with a wrong password) answer 401 themselves: proxyOwnAnswer.
+  if (!f || !proxyOwnAnswer(ev)) return [];
   const challenge = f.headers['proxy-authenticate'];
+  const own = f.status === 401 ? f.headers['www-authenticate'] : undefined;
   const withCreds = proxy?.url.username
     ? 'credentials in the proxy URL were refused'
     : 'no proxy credentials were sent';
@@ -30,7 +28,7 @@ export const proxyAuth = defineCheck<RequestEvidence>('proxy-auth', ({ final, pr
       'status.proxy-auth',
       'definitive',
       [
-        `${f.status} from ${proxy?.url.host ?? 'a proxy'}${challenge ? ` (Proxy-Authenticate: ${challenge.slice(0, 60)})` : ''}`,
+        `${f.status} from ${proxy?.url.host ?? 'a proxy'}${challenge ? ` (Proxy-Authenticate: ${challenge.slice(0, 60)})` : own ? ` itself (server: ${(f.headers['server'] ?? '').slice(0, 40)}, WWW-Authenticate: ${own.slice(0, 60)}), not the API` : ''}`,
         withCreds,
       ],
       {
