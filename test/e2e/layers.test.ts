@@ -349,6 +349,7 @@ describe.skipIf(!hasBinary('nginx'))(
         cause: 'status.waf-blocked',
         findings: ['status.waf-blocked'],
       });
+      expect(ids(run)).not.toContain('status.forbidden');
     });
   },
 );

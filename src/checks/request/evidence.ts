@@ -145,6 +145,25 @@ export function proxyOwnAnswer(ev: RequestEvidence): boolean {
   return /proxy|squid/i.test(server) && !/nginx|apache/i.test(server);
 }
 
+/**
+ * A 403 page of its own (HTML, not a web server's stock page nor a sign-in form), no challenge,
+ * no word of a credential, the very same without the key: a filter refused the request before
+ * any auth (a WAF appliance's block page).
+ */
+export function isBlockPage(ev: RequestEvidence): boolean {
+  const f = ev.final.facts;
+  return (
+    f?.status === 403 &&
+    f.isHtml &&
+    !f.stockPage &&
+    !f.loginForm &&
+    f.challenges.length === 0 &&
+    !f.aboutCredential &&
+    ev.credential !== null &&
+    sameAnswer(ev.probes['without-credential'], ev.final)
+  );
+}
+
 /** Two answers that tell the same story: same status and same body text. */
 export function sameAnswer(a: Sent | undefined, b: Sent | undefined): boolean {
   if (!a?.result.ok || !b?.result.ok) return false;

@@ -11,6 +11,10 @@ import { checkTable } from './test-helpers.js';
 const json = { 'content-type': 'application/json' };
 const html = { 'content-type': 'text/html; charset=utf-8' };
 
+/** A block page of a WAF appliance (no vendor header, no WAF vocabulary in it). */
+const BLOCK_PAGE =
+  '<!DOCTYPE html><html><head><title>Request Rejected</title></head><body><h1>Request Rejected</h1><p>The requested URL was rejected. Please consult with your administrator.</p><p>Your support ID is: 1234567890</p></body></html>';
+
 checkTable(rateOrQuota, 'status.rate-limited', {
   finds: [
     {
@@ -461,6 +465,11 @@ checkTable(forbidden, 'status.forbidden', {
   ],
   ok: [
     {
+      name: "a WAF's HTML block page, the same without the key (status.waf-blocked)",
+      reply: { status: 403, headers: html, body: BLOCK_PAGE },
+      probes: { 'without-credential': { status: 403, headers: html, body: BLOCK_PAGE } },
+    },
+    {
       name: "nginx's stock 403 (deny all), the same without the key: the layer's own (layer.gateway)",
       reply: {
         status: 403,
@@ -532,10 +541,6 @@ checkTable(forbidden, 'status.forbidden', {
     },
   ],
 });
-
-/** A block page of a WAF appliance (no vendor header, no WAF vocabulary in it). */
-const BLOCK_PAGE =
-  '<!DOCTYPE html><html><head><title>Request Rejected</title></head><body><h1>Request Rejected</h1><p>The requested URL was rejected. Please consult with your administrator.</p><p>Your support ID is: 1234567890</p></body></html>';
 
 checkTable(wafBlocked, 'status.waf-blocked', {
   finds: [

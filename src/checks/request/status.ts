@@ -2,6 +2,7 @@ import { AUTH_CODE, type AnswerFacts } from '../../engine/answer.js';
 import type { Provider } from '../../providers/types.js';
 import { defineCheck, finding } from '../types.js';
 import {
+  isBlockPage,
   layerOwnRefusal,
   proxyOwnAnswer,
   rateLimited,
@@ -184,17 +185,7 @@ export const wafBlocked = defineCheck<RequestEvidence>('waf-blocked', (ev) => {
   const wafWords = f.says.has('waf');
   const uaHelped =
     ua?.facts !== undefined && !sameAnswer(ua, final) && ua.facts.status !== f.status;
-  // A 403 page of its own (HTML, not the web server's stock page), no challenge, no word of a
-  // credential, the very same without the key: a filter refused the request before any auth.
-  const blockPage =
-    f.status === 403 &&
-    f.isHtml &&
-    !f.stockPage &&
-    !f.loginForm &&
-    f.challenges.length === 0 &&
-    !f.aboutCredential &&
-    ev.credential !== null &&
-    sameAnswer(probes['without-credential'], final);
+  const blockPage = isBlockPage(ev);
   if (
     !wafWords &&
     !uaHelped &&
@@ -352,8 +343,10 @@ export const forbidden = defineCheck<RequestEvidence>('forbidden', (ev) => {
   const f = final.facts;
   if (f?.status !== 403 || !credential) return [];
   // The same 403 as without a key, where the provider answers so to unknown keys: not "known";
-  // nor a web server's stock 403 the key played no part in (layer.gateway).
-  if (saysNoCredential(f) || unknownKeyAnswer(ev) || layerOwnRefusal(ev)) return [];
+  // nor a web server's stock 403 the key played no part in (layer.gateway), nor a filter's block
+  // page (status.waf-blocked).
+  if (saysNoCredential(f) || unknownKeyAnswer(ev) || layerOwnRefusal(ev) || isBlockPage(ev))
+    return [];
   // More specific readings of a 403: the key itself (credential.invalid), a rate limit, quota,
   // an unmatched API Gateway route, a signed request outside the server's time window.
   if (
