@@ -246,6 +246,8 @@ describe.skipIf(!hasBinary('tinyproxy'))(
         cause: 'status.proxy-auth',
         findings: ['status.proxy-auth'],
       });
+      expect(ids(run)).not.toContain('net.proxy-strips-auth');
+      expect(ids(run)).not.toContain('layer.gateway');
     });
 
     it('control: the proxy credentials in the proxy URL → accepted', async () => {

@@ -1,6 +1,7 @@
 import { defineCheck, finding } from '../types.js';
 import {
   layerOwnRefusal,
+  proxyOwnAnswer,
   readingAlternative,
   sameAnswer,
   saysNoCredential,
@@ -30,7 +31,9 @@ export const gateway = defineCheck<RequestEvidence>('gateway', (ev) => {
     f.status < 400 ||
     f.status === 407 ||
     f.status === 429 ||
-    f.status >= 500
+    f.status >= 500 ||
+    // A forward proxy's own 401 (tinyproxy to a wrong proxy password): status.proxy-auth
+    proxyOwnAnswer(ev)
   ) {
     return [];
   }

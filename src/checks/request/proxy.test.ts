@@ -1,5 +1,6 @@
 import { proxyStripsAuth } from './proxy.js';
 import { proxyAuth } from './status.js';
+import { gateway } from './layer.js';
 import { checkTable, evidenceOf, type Scenario } from './test-helpers.js';
 import { describe, expect, it } from 'vitest';
 
@@ -76,6 +77,7 @@ describe('a forward proxy answering itself: status.proxy-auth, not net.proxy-str
     expect(proxyStripsAuth.run(ev)).toEqual([]);
     expect(proxyAuth.run(ev).map((f) => f.id)).toEqual(['status.proxy-auth']);
     expect(proxyAuth.run(ev)[0]?.evidence.join(' ')).toMatch(/itself \(server: tinyproxy/);
+    expect(gateway.run(ev)).toEqual([]);
   });
   it("a 401 relayed from the API (the same Server as directly) is the API's", () => {
     const api401 = { ...missing, headers: { ...missing.headers, server: 'node-api' } };
