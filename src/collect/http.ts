@@ -93,6 +93,9 @@ export class AgentPool {
   }
 }
 
+/** Methods sent again when a kept-alive connection turns out closed before any answer. */
+const RESENDABLE = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 /** Sends one request, follows nothing, never throws: every failure is a NetError. */
 export function send(request: WireRequest, options: SendOptions): Promise<SendResult> {
   const started = performance.now();
@@ -138,9 +141,32 @@ export function send(request: WireRequest, options: SendOptions): Promise<SendRe
           (req) => (current = req),
         );
       } else {
-        current = plain(request, options, (res) => void onResponse(res, false));
-        current.on('error', fail);
-        current.end(request.body);
+        // A kept-alive connection the server (or a proxy: tinyproxy) closed after its last answer
+        // without saying so: the request dies unsent. Sent again once, on a new connection, as
+        // Node's docs advise; only a method that changes nothing.
+        const start = (fresh: boolean): http.ClientRequest => {
+          const req = plain(
+            request,
+            fresh ? { ...options, agents: undefined } : options,
+            (res) => void onResponse(res, false),
+          );
+          req.on('error', (error: NodeJS.ErrnoException) => {
+            if (
+              !fresh &&
+              req.reusedSocket &&
+              partial === undefined &&
+              (error.code === 'ECONNRESET' || error.code === 'EPIPE') &&
+              RESENDABLE.has(request.method.toUpperCase())
+            ) {
+              current = start(true);
+              return;
+            }
+            fail(error);
+          });
+          req.end(request.body);
+          return req;
+        };
+        current = start(false);
       }
     } catch (error) {
       fail(error); // Node refused to build the request: a bad character in a header

@@ -146,7 +146,10 @@ export function decideVerdict(ev: RequestEvidence, ordered: readonly Finding[]):
     (f) => f.id === 'status.server-error' || f.id === 'status.rate-limited',
   );
   // The headline of an inconclusive verdict says so first: a refusal here proves nothing.
-  const said = error ? 'Not sent' : `Refused (${status})`;
+  // After redirects, the first answer too: a 302 that ends on a 200 login page is no "Refused (200)".
+  const first = ev.chain[0]?.facts?.status;
+  const shown = ev.chain.length > 1 && first !== undefined ? `${first} → ${status}` : `${status}`;
+  const said = error ? 'Not sent' : `Refused (${shown})`;
   const unsure = error ? 'Inconclusive: not sent' : `Inconclusive: refused (${status})`;
   if (cannotTell && (!top || INCONCLUSIVE.has(top.id) || status === undefined || status >= 500)) {
     return {

@@ -21,6 +21,19 @@ describe('parseCurlArgs: what curl itself would send', () => {
       ['curl', '-XPOST', '-HAuthorization: Bearer k', 'https://x'],
       { method: 'POST', headers: [['Authorization', 'Bearer k']] },
     ],
+    [
+      ['curl', '--noproxy', '*', '-H', 'Authorization: Bearer k', 'http://127.0.0.1:8080/v1'],
+      { noProxy: '*', url: 'http://127.0.0.1:8080/v1', ignored: [] },
+    ],
+    [
+      ['curl', '-x', 'proxy:3128', '-U', 'me:pw', 'https://x/'],
+      { proxy: 'proxy:3128', proxyUser: 'me:pw', url: 'https://x/', ignored: [] },
+    ],
+    [['curl', '--proxy-user=me:pw', 'https://x/'], { proxyUser: 'me:pw', url: 'https://x/' }],
+    [
+      ['curl', '--proxy-header', 'Proxy-Authorization: Basic abc', 'https://x/'],
+      { url: 'https://x/', headers: [] },
+    ],
   ])('%j', (argv, expected) => {
     expect(parseCurlArgs(argv)).toMatchObject(expected);
   });

@@ -1,6 +1,7 @@
 /**
  * A pasted curl command line, as a shell would split it, then read for the options that shape
- * the request: -H, -u, -X, -d/--data*, --url, -k, -L, --location-trusted, -A, -x/--proxy.
+ * the request: -H, -u, -X, -d/--data*, --url, -k, -L, --location-trusted, -A, -x/--proxy,
+ * -U/--proxy-user, --noproxy.
  * Never throws on odd input: unknown options are listed, not fatal.
  */
 export interface CurlRequest {
@@ -18,6 +19,10 @@ export interface CurlRequest {
   locationTrusted: boolean;
   userAgent: string | undefined;
   proxy: string | undefined;
+  /** -U/--proxy-user `user:password`: the proxy's own credentials. */
+  proxyUser: string | undefined;
+  /** --noproxy: hosts (comma-separated, `*` for all) reached without a proxy; overrides NO_PROXY. */
+  noProxy: string | undefined;
   ignored: string[];
 }
 
@@ -115,6 +120,19 @@ const WITH_VALUE = new Set([
   '--user-agent',
   '-x',
   '--proxy',
+  '-U',
+  '--proxy-user',
+  '--noproxy',
+  '--proxy-header',
+  '--preproxy',
+  '--proxy-cacert',
+  '--proxy-cert',
+  '--proxy-key',
+  '--proxy-pass',
+  '--socks4',
+  '--socks4a',
+  '--socks5',
+  '--socks5-hostname',
   '-e',
   '--referer',
   '-b',
@@ -152,6 +170,8 @@ export function parseCurlArgs(argv: readonly string[]): CurlRequest {
     locationTrusted: false,
     userAgent: undefined,
     proxy: undefined,
+    proxyUser: undefined,
+    noProxy: undefined,
     ignored: [],
   };
   let get = false;
@@ -211,6 +231,13 @@ export function parseCurlArgs(argv: readonly string[]): CurlRequest {
       case '-x':
       case '--proxy':
         r.proxy = take();
+        break;
+      case '-U':
+      case '--proxy-user':
+        r.proxyUser = take();
+        break;
+      case '--noproxy':
+        r.noProxy = take();
         break;
       case '-k':
       case '--insecure':

@@ -2,14 +2,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   hasBinary,
+  startNginxAuthRewriter,
   startNginxGateway,
+  startNginxOwnRefusals,
   startNginxStripper,
   startSquidStripper,
   startTinyproxyAuth,
   type Layer,
 } from '../support/layers.js';
-import { check, describeRun, expectAccepted, expectDiagnosis, type CliRun } from './run-cli.js';
-import { makeKey, startBearerApi, type TestServer } from './servers.js';
+import {
+  check,
+  describeRun,
+  expectAccepted,
+  expectDiagnosis,
+  ids,
+  type CliRun,
+} from './run-cli.js';
+import { makeKey, serve, startBearerApi, startOpenAiLikeApi, type TestServer } from './servers.js';
 
 const key = makeKey();
 let api: TestServer;
@@ -140,6 +149,33 @@ describe.skipIf(!hasBinary('squid'))(
       expectAccepted(run);
     });
 
+    it('why401 curl --noproxy "*" with HTTP_PROXY set: curl goes direct → accepted', async () => {
+      const run = await check(
+        ['--noproxy', '*', '-H', `Authorization: Bearer ${key}`, `${api.origin}/v1/items`],
+        { command: 'curl', env: { HTTP_PROXY: squid.url }, secrets: [key] },
+      );
+      expectAccepted(run);
+    });
+
+    it('why401 curl --noproxy of another host: HTTP_PROXY still applies → net.proxy-strips-auth', async () => {
+      const run = await check(
+        [
+          '--noproxy',
+          'example.com',
+          '-H',
+          `Authorization: Bearer ${key}`,
+          `${api.origin}/v1/items`,
+        ],
+        { command: 'curl', env: { HTTP_PROXY: squid.url }, secrets: [key] },
+      );
+      expectDiagnosis(run, {
+        exit: 1,
+        status: 'rejected',
+        cause: 'net.proxy-strips-auth',
+        findings: ['net.proxy-strips-auth', 'net.proxy-configured'],
+      });
+    });
+
     it('control: HTTP_PROXY set, --no-proxy given → accepted', async () => {
       const run = await check([`${api.origin}/v1/items`, '--key-env', 'API_KEY', '--no-proxy'], {
         env: { API_KEY: key, HTTP_PROXY: squid.url },
@@ -174,6 +210,46 @@ describe.skipIf(!hasBinary('tinyproxy'))(
       });
     });
 
+    it('why401 curl -x … -U user:pass: the proxy gets its login → accepted', async () => {
+      const run = await check(
+        [
+          '-x',
+          tinyproxy.url,
+          '-U',
+          `${user}:${pass}`,
+          '-H',
+          `Authorization: Bearer ${key}`,
+          `${api.origin}/v1/items`,
+        ],
+        { command: 'curl', secrets: [key, pass] },
+      );
+      expectAccepted(run);
+    });
+
+    it('why401 curl --proxy-user with a wrong password → status.proxy-auth', async () => {
+      const wrong = makeKey('pw', 16);
+      const run = await check(
+        [
+          '-x',
+          tinyproxy.url,
+          '--proxy-user',
+          `${user}:${wrong}`,
+          '-H',
+          `Authorization: Bearer ${key}`,
+          `${api.origin}/v1/items`,
+        ],
+        { command: 'curl', secrets: [key, pass, wrong] },
+      );
+      expectDiagnosis(run, {
+        exit: 1,
+        status: 'rejected',
+        cause: 'status.proxy-auth',
+        findings: ['status.proxy-auth'],
+      });
+      expect(ids(run)).not.toContain('net.proxy-strips-auth');
+      expect(ids(run)).not.toContain('layer.gateway');
+    });
+
     it('control: the proxy credentials in the proxy URL → accepted', async () => {
       const proxy = `http://${user}:${pass}@127.0.0.1:${tinyproxy.port}`;
       const run = await check(
@@ -183,6 +259,137 @@ describe.skipIf(!hasBinary('tinyproxy'))(
           secrets: [key, pass],
         },
       );
+      expectAccepted(run);
+    });
+  },
+);
+
+describe.skipIf(!hasBinary('nginx'))(
+  'layers: a real nginx refusing on its own (auth_request, a map on a header, a WAF page)',
+  () => {
+    const gatewayToken = makeKey('gwt-');
+    const client = 'team-a';
+    let auth: TestServer;
+    let nginx: Layer;
+    beforeAll(async () => {
+      // The auth service nginx asks: its own token, in its own header.
+      auth = await serve((req, res) => {
+        const ok = req.headers['x-gateway-token'] === gatewayToken;
+        res.writeHead(ok ? 204 : 401, ok ? {} : { 'www-authenticate': 'Bearer realm="gateway"' });
+        res.end();
+      });
+      nginx = await startNginxOwnRefusals({
+        upstreamPort: api.port,
+        authPort: auth.port,
+        allowedClient: client,
+      });
+    });
+    afterAll(async () => {
+      await nginx?.stop();
+      await auth?.stop();
+    });
+
+    it('auth_request: its stock 401 with a bare Bearer challenge, the same without the key → layer.gateway', async () => {
+      const run = await check([`${nginx.url}/sub/v1/items`, '--key-env', 'API_KEY'], {
+        env: { API_KEY: key },
+        secrets: [key, gatewayToken],
+      });
+      expectDiagnosis(run, {
+        exit: 1,
+        status: 'rejected',
+        cause: 'layer.gateway',
+        findings: ['layer.gateway'],
+      });
+      expect(ids(run)).not.toContain('net.proxy-strips-auth');
+      expect(ids(run)).not.toContain('credential.invalid');
+    });
+
+    it('control: auth_request with the gateway token and the API key → accepted', async () => {
+      const run = await check(
+        [
+          `${nginx.url}/sub/v1/items`,
+          '-H',
+          `X-Gateway-Token: ${gatewayToken}`,
+          '-H',
+          `Authorization: Bearer ${key}`,
+        ],
+        { secrets: [key, gatewayToken] },
+      );
+      expectAccepted(run);
+    });
+
+    it('a map on X-Client-Id: a bare stock 401, the same without the key → layer.gateway', async () => {
+      const run = await check([`${nginx.url}/mapped/v1/items`, '--key-env', 'API_KEY'], {
+        env: { API_KEY: key },
+        secrets: [key],
+      });
+      expectDiagnosis(run, {
+        exit: 1,
+        status: 'rejected',
+        cause: 'layer.gateway',
+        findings: ['layer.gateway'],
+      });
+      expect(ids(run)).not.toContain('credential.invalid');
+    });
+
+    it('control: the map satisfied → accepted', async () => {
+      const run = await check(
+        [`${nginx.url}/mapped/v1/items`, '--key-env', 'API_KEY', '-H', `X-Client-Id: ${client}`],
+        { env: { API_KEY: key }, secrets: [key] },
+      );
+      expectAccepted(run);
+    });
+
+    it('a 403 HTML block page, the same without the key → status.waf-blocked, not status.forbidden', async () => {
+      const run = await check([`${nginx.url}/shop/v1/items`, '--key-env', 'API_KEY'], {
+        env: { API_KEY: key },
+        secrets: [key],
+      });
+      expectDiagnosis(run, {
+        exit: 1,
+        status: 'rejected',
+        cause: 'status.waf-blocked',
+        findings: ['status.waf-blocked'],
+      });
+      expect(ids(run)).not.toContain('status.forbidden');
+    });
+  },
+);
+
+describe.skipIf(!hasBinary('nginx'))(
+  'layers: a real nginx putting its own key in Authorization, before an API that echoes it masked',
+  () => {
+    const apiKey = makeKey('sk-');
+    const serviceKey = makeKey('sk-');
+    let openai: TestServer;
+    let nginx: Layer;
+    beforeAll(async () => {
+      openai = await startOpenAiLikeApi(apiKey);
+      nginx = await startNginxAuthRewriter({ upstreamPort: openai.port, token: serviceKey });
+    });
+    afterAll(async () => {
+      await nginx?.stop();
+      await openai?.stop();
+    });
+
+    it('"Incorrect API key provided: sk-…<not ours>", the same without the key → net.proxy-strips-auth', async () => {
+      const run = await check([`${nginx.url}/v1/models`, '--key-env', 'API_KEY'], {
+        env: { API_KEY: apiKey },
+        secrets: [apiKey, serviceKey],
+      });
+      expectDiagnosis(run, {
+        exit: 1,
+        status: 'rejected',
+        cause: 'net.proxy-strips-auth',
+        findings: ['net.proxy-strips-auth'],
+      });
+    });
+
+    it('control: the same key straight to the API → accepted', async () => {
+      const run = await check([`${openai.origin}/v1/models`, '--key-env', 'API_KEY'], {
+        env: { API_KEY: apiKey },
+        secrets: [apiKey, serviceKey],
+      });
       expectAccepted(run);
     });
   },

@@ -116,6 +116,8 @@ describe('redirects: 302 to a login page on another host name (gw-11, gw-12)', (
       cause: 'status.login-redirect',
       findings: ['status.login-redirect'],
     });
+    // The headline names the redirect, not only the login page's 200.
+    expect(run.json?.verdict.summary).toMatch(/^Refused \(302 → 200\)/);
   });
 });
 

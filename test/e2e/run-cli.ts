@@ -55,11 +55,13 @@ export interface RunOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** Every credential of the scenario: none may appear in stdout or stderr. */
   readonly secrets?: readonly string[];
+  /** The command (default `check`); `curl` takes a curl command line as its arguments. */
+  readonly command?: 'check' | 'curl';
 }
 
-/** `why401 check <args> --json` with a clean environment. */
+/** `why401 check <args> --json` (or `curl`) with a clean environment. */
 export function check(args: readonly string[], opts: RunOptions = {}): Promise<CliRun> {
-  const all = ['check', ...args, '--json'];
+  const all = [opts.command ?? 'check', ...args, '--json'];
   const env: Record<string, string> = {
     PATH: process.env['PATH'] ?? '/usr/bin:/bin',
     HOME: process.env['HOME'] ?? '/tmp',

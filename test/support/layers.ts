@@ -356,6 +356,86 @@ export async function startNginxGateway(opts: NginxGatewayOptions): Promise<Laye
 }
 
 /**
+ * nginx refusing on its own in front of 127.0.0.1:upstreamPort, a different answer per path:
+ * - `/sub/…`: an `auth_request` subrequest to 127.0.0.1:authPort (a 2xx there lets the request
+ *   through; its 401 becomes nginx's stock 401 page, with the subrequest's `WWW-Authenticate`);
+ * - `/mapped/…`: a `map` on `X-Client-Id` (only `allowedClient` passes); otherwise a bare
+ *   `return 401` (nginx's stock page, no challenge);
+ * - `/shop/…`: a WAF-like 403 with an HTML block page of its own (no vendor header);
+ * - anything else: proxied untouched.
+ */
+export async function startNginxOwnRefusals(opts: {
+  upstreamPort: number;
+  authPort: number;
+  allowedClient: string;
+}): Promise<Layer> {
+  assertToken('allowedClient', opts.allowedClient);
+  const upstream = `http://${HOST}:${opts.upstreamPort}`;
+  const page =
+    '<!DOCTYPE html><html><head><title>Request Rejected</title></head><body><h1>Request Rejected</h1><p>The requested URL was rejected. Please consult with your administrator.</p><p>Your support ID is: 4815162342</p></body></html>';
+  const spec = nginxSpec(
+    () => `    location = /_auth {
+      internal;
+      proxy_pass http://${HOST}:${opts.authPort};
+      proxy_pass_request_body off;
+      proxy_set_header Content-Length "";
+    }
+    location /sub/ {
+      auth_request /_auth;
+      proxy_pass ${upstream}/;
+    }
+    location /mapped/ {
+      if ($why401_client_ok = 0) {
+        return 401;
+      }
+      proxy_pass ${upstream}/;
+    }
+    location /shop/ {
+      default_type text/html;
+      return 403 '${page}';
+    }
+    location / {
+      proxy_pass ${upstream};
+    }`,
+  );
+  return startLayer({
+    ...spec,
+    configure: async (dir, port) => {
+      const args = await spec.configure(dir, port);
+      const conf = join(dir, 'nginx.conf');
+      const text = await readFile(conf, 'utf8');
+      await writeFile(
+        conf,
+        text.replace(
+          'http {\n',
+          `http {\n  map $http_x_client_id $why401_client_ok { default 0; "${opts.allowedClient}" 1; }\n`,
+        ),
+      );
+      return args;
+    },
+  });
+}
+
+/**
+ * Reverse proxy to 127.0.0.1:upstreamPort that puts its own credential in place of the client's
+ * (`proxy_set_header Authorization "Bearer <token>"`): a service key configured on the proxy.
+ */
+export async function startNginxAuthRewriter(opts: {
+  upstreamPort: number;
+  token: string;
+}): Promise<Layer> {
+  assertToken('token', opts.token);
+  return startLayer(
+    nginxSpec(
+      () => `    location / {
+      proxy_set_header Authorization "Bearer ${opts.token}";
+      proxy_pass http://${HOST}:${opts.upstreamPort};
+    }`,
+    ),
+  );
+}
+
+/**
  * Reverse proxy to 127.0.0.1:upstreamPort that blanks Authorization
  * (`proxy_set_header Authorization "";`) and keeps nginx's default of dropping
  * request headers with an underscore in their name. Responses carry `Server: nginx`.

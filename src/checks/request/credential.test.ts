@@ -140,6 +140,17 @@ checkTable(credentialInvalid, 'credential.invalid', {
   ],
   ok: [
     {
+      name: "openresty's stock 401, the very same without the key: the layer's own refusal (layer.gateway)",
+      reply: { status: 401, headers: { ...html, server: 'openresty' }, body: OPENRESTY_401 },
+      probes: {
+        'without-credential': {
+          status: 401,
+          headers: { ...html, server: 'openresty' },
+          body: OPENRESTY_401,
+        },
+      },
+    },
+    {
       name: 'Anthropic: a 401 whose only documented word is the type every auth error shares (authentication_error), offline',
       provider: 'anthropic',
       reply: {

@@ -2,6 +2,7 @@ import { defineCheck, finding } from '../types.js';
 import type { Topic } from '../../engine/answer.js';
 import { describeSpot } from '../../engine/credential-place.js';
 import {
+  layerOwnRefusal,
   rateLimited,
   readingAlternative,
   sameAnswer,
@@ -186,6 +187,8 @@ export const credentialInvalid = defineCheck<RequestEvidence>('credential-invali
   const f = final.facts;
   if (!credential || !f || !refusedCredential(final, ev)) return [];
   if (f.says.has('expired')) return [];
+  // The layer in front answered its own stock page, the same without the key: layer.gateway.
+  if (layerOwnRefusal(ev)) return [];
   // Some form of this key was accepted (cleaned, another header): the key itself is fine.
   if (Object.values(probes).some((p) => p?.carried && p.accepted)) return [];
   if (alternatives.some((a) => a.accepted)) return [];

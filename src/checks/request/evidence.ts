@@ -110,6 +110,60 @@ export function sentScheme(credential: SentCredential | null): string | null {
   return (spot.scheme ?? 'raw').toLowerCase();
 }
 
+/**
+ * A 401 or 403 that is the web server's own stock page for the status (`401 Authorization
+ * Required`: no words of an application), the very same without any credential, at a host that
+ * is not the named provider's own: the layer in front refused, and the key played no part in it.
+ * Returns the layer that announced itself, or a generic one (the page alone names a web server).
+ */
+export function layerOwnRefusal(
+  ev: RequestEvidence,
+): { name: string; evidence: string } | undefined {
+  const f = ev.final.facts;
+  if (!f || !ev.credential || ev.final.accepted || !f.stockPage) return undefined;
+  if (f.status !== 401 && f.status !== 403) return undefined;
+  if (ev.provider?.hosts.includes(ev.url.hostname)) return undefined;
+  if (!sameAnswer(ev.probes['without-credential'], ev.final)) return undefined;
+  const layer = f.layers.find((l) => l.kind === 'proxy' || l.kind === 'server');
+  return layer ?? { name: 'the web server in front', evidence: 'a stock error page' };
+}
+
+/**
+ * Through a proxy, the answer is the proxy's own, not the API's relayed: a 407; or a 401 whose
+ * `Server` is not the one the API answers with when called directly (forward proxies relay the
+ * API's `Server`), or, without that probe, names a proxy product (tinyproxy answers a wrong proxy
+ * password with 401 and `WWW-Authenticate`).
+ */
+export function proxyOwnAnswer(ev: RequestEvidence): boolean {
+  const f = ev.final.facts;
+  if (!f || !ev.final.viaProxy) return false;
+  if (f.status === 407) return true;
+  if (f.status !== 401) return false;
+  const server = f.headers['server'] ?? '';
+  const direct = ev.probes.direct?.facts;
+  if (direct && server !== '' && server !== (direct.headers['server'] ?? '')) return true;
+  return /proxy|squid/i.test(server) && !/nginx|apache/i.test(server);
+}
+
+/**
+ * A 403 page of its own (HTML, not a web server's stock page nor a sign-in form), no challenge,
+ * no word of a credential, the very same without the key: a filter refused the request before
+ * any auth (a WAF appliance's block page).
+ */
+export function isBlockPage(ev: RequestEvidence): boolean {
+  const f = ev.final.facts;
+  return (
+    f?.status === 403 &&
+    f.isHtml &&
+    !f.stockPage &&
+    !f.loginForm &&
+    f.challenges.length === 0 &&
+    !f.aboutCredential &&
+    ev.credential !== null &&
+    sameAnswer(ev.probes['without-credential'], ev.final)
+  );
+}
+
 /** Two answers that tell the same story: same status and same body text. */
 export function sameAnswer(a: Sent | undefined, b: Sent | undefined): boolean {
   if (!a?.result.ok || !b?.result.ok) return false;

@@ -1,8 +1,24 @@
 import { gateway } from './layer.js';
 import { checkTable } from './test-helpers.js';
 
+const STOCK_401 =
+  '<html>\r\n<head><title>401 Authorization Required</title></head>\r\n<body>\r\n<center><h1>401 Authorization Required</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
+const nginx401 = {
+  status: 401,
+  headers: { server: 'nginx', 'content-type': 'text/html' },
+  body: STOCK_401,
+};
+
 checkTable(gateway, 'layer.gateway', {
   finds: [
+    {
+      name: "nginx's stock 401 (auth_request, a map on a header), the same without the key",
+      reply: nginx401,
+      probes: { 'without-credential': nginx401 },
+      confidence: 'attributed',
+      evidence: [/nginx's own stock page/, /the very same answer without the key/],
+      data: { layer: 'nginx' },
+    },
     {
       name: 'gw-06: API Gateway, x-amz-apigw-id',
       reply: {
@@ -22,6 +38,18 @@ checkTable(gateway, 'layer.gateway', {
     },
   ],
   ok: [
+    {
+      name: 'a stock 401 that differs without the key: something read the key',
+      reply: nginx401,
+      probes: { 'without-credential': { ...nginx401, body: 'no' } },
+    },
+    {
+      name: 'a stock 401 at the provider host itself: its own edge, not a layer in front',
+      provider: 'openai',
+      url: 'https://api.openai.com/v1/models',
+      reply: nginx401,
+      probes: { 'without-credential': nginx401 },
+    },
     {
       name: "Azure OpenAI's own APIM id and its subscription-key wording: the API, not a layer",
       provider: 'azure-openai',

@@ -1,5 +1,7 @@
 import { defineCheck, finding } from '../types.js';
 import {
+  layerOwnRefusal,
+  proxyOwnAnswer,
   readingAlternative,
   sameAnswer,
   saysNoCredential,
@@ -29,7 +31,9 @@ export const gateway = defineCheck<RequestEvidence>('gateway', (ev) => {
     f.status < 400 ||
     f.status === 407 ||
     f.status === 429 ||
-    f.status >= 500
+    f.status >= 500 ||
+    // A forward proxy's own 401 (tinyproxy to a wrong proxy password): status.proxy-auth
+    proxyOwnAnswer(ev)
   ) {
     return [];
   }
@@ -59,6 +63,7 @@ export const gateway = defineCheck<RequestEvidence>('gateway', (ev) => {
   const ownChallenge = f.challenges.find(
     (c) => (c.scheme === 'basic' || c.scheme === 'digest') && sentScheme !== c.scheme,
   );
+  const stock = layerOwnRefusal(ev);
   if (!sign && !words) {
     if (foreignHost && ignored && proxyish && f.status === 401 && !saysNoCredential(f)) {
       evidence.push(
@@ -73,13 +78,20 @@ export const gateway = defineCheck<RequestEvidence>('gateway', (ev) => {
       evidence.push(
         `it challenges for ${ownChallenge.rawScheme}${realm ? ` (realm "${realm}")` : ''} while the key went as ${sentScheme}: a login of the layer in front`,
       );
+    } else if (stock) {
+      evidence.push(
+        `${f.status} is ${stock.name}'s own stock page (${stock.evidence}), no words of the API behind it`,
+        'the very same answer without the key: the layer refused before anything read the key',
+      );
     } else {
       return [];
     }
   } else if (ignored) {
     evidence.push('the same answer without the key: this layer does not look at it');
   }
-  const name = sign?.name ?? (words ? 'the gateway' : (f.layers[0]?.name ?? 'a layer in front'));
+  const name =
+    sign?.name ??
+    (words ? 'the gateway' : (stock?.name ?? f.layers[0]?.name ?? 'a layer in front'));
   return [
     finding('layer.gateway', sign && words ? 'definitive' : 'attributed', evidence, {
       layer: name,

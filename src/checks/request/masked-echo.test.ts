@@ -26,8 +26,41 @@ checkTable(maskedEcho, 'net.proxy-strips-auth', {
         body: { error: { message: 'Incorrect API key provided: zz-ab***QQQQ' } },
       },
     },
+    {
+      name: 'the head is the shared public prefix of the key sent, the tail is of another key',
+      key: `sk-${KEY}`,
+      reply: {
+        status: 401,
+        body: { error: { message: 'Incorrect API key provided: sk-*********QQQQ.' } },
+      },
+      confidence: 'heuristic',
+    },
+    {
+      name: 'a reverse proxy putting its own key: the same echo without any credential',
+      key: `sk-${KEY}`,
+      reply: {
+        status: 401,
+        body: { error: { message: 'Incorrect API key provided: sk-*********QQQQ.' } },
+      },
+      probes: {
+        'without-credential': {
+          status: 401,
+          body: { error: { message: 'Incorrect API key provided: sk-*********QQQQ.' } },
+        },
+      },
+      confidence: 'attributed',
+      evidence: [/without any credential the very same answer/],
+    },
   ],
   ok: [
+    {
+      name: 'head and tail of the key sent',
+      key: `sk-${KEY}`,
+      reply: {
+        status: 401,
+        body: { error: { message: `Incorrect API key provided: sk-*********${KEY.slice(-4)}.` } },
+      },
+    },
     {
       name: 'the tail-only echo is the tail of the key sent',
       reply: deepseek(KEY.slice(-4)),

@@ -1,6 +1,6 @@
 import { spotName } from '../../engine/credential-place.js';
 import { defineCheck, finding } from '../types.js';
-import { saysNoCredential, type RequestEvidence } from './evidence.js';
+import { proxyOwnAnswer, saysNoCredential, type RequestEvidence } from './evidence.js';
 
 export const proxyConfigured = defineCheck<RequestEvidence>(
   'proxy-configured',
@@ -22,10 +22,13 @@ export const proxyConfigured = defineCheck<RequestEvidence>(
 /** Through a proxy the credential is lost or replaced; sent directly it arrives. */
 export const proxyStripsAuth = defineCheck<RequestEvidence>('proxy-strips-auth', (ev) => {
   const { final, probes, credential } = ev;
-  if (!credential || final.accepted || !final.facts) return [];
+  // A hop that went without the key (a redirect to another origin): net.redirect-drops-auth's.
+  if (!credential || final.accepted || !final.facts || !final.carried) return [];
   const direct = probes.direct;
   const proxy = ev.proxy?.url.host ?? 'the proxy';
-  if (final.facts.status === 407) return []; // the proxy wants its own login: status.proxy-auth
+  // The proxy answered itself (407, or tinyproxy's 401 to a wrong proxy password): it wants its
+  // own login, status.proxy-auth; the API never saw the request.
+  if (proxyOwnAnswer(ev)) return [];
   if (final.viaProxy && direct?.accepted) {
     return [
       finding(
@@ -59,7 +62,15 @@ export const proxyStripsAuth = defineCheck<RequestEvidence>('proxy-strips-auth',
   const placedRight =
     ev.provider === null || credential.placedByUs || ev.probes['expected-placement'] === undefined;
   const altWorked = ev.alternatives.some((a) => a.accepted);
-  if (lost && layer && placedRight && !altWorked && !final.facts.says.has('gateway')) {
+  // (A stock page is the layer's own answer, not the API's word that nothing arrived.)
+  if (
+    lost &&
+    layer &&
+    placedRight &&
+    !altWorked &&
+    !final.facts.says.has('gateway') &&
+    !final.facts.stockPage
+  ) {
     return [
       finding(
         'net.proxy-strips-auth',

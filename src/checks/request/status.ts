@@ -2,6 +2,9 @@ import { AUTH_CODE, type AnswerFacts } from '../../engine/answer.js';
 import type { Provider } from '../../providers/types.js';
 import { defineCheck, finding } from '../types.js';
 import {
+  isBlockPage,
+  layerOwnRefusal,
+  proxyOwnAnswer,
   rateLimited,
   sameAnswer,
   saysNoCredential,
@@ -11,16 +14,13 @@ import {
 } from './evidence.js';
 
 /** 407: a forward proxy wants its own credentials. */
-export const proxyAuth = defineCheck<RequestEvidence>('proxy-auth', ({ final, proxy }) => {
+export const proxyAuth = defineCheck<RequestEvidence>('proxy-auth', (ev) => {
+  const { final, proxy } = ev;
   const f = final.facts;
-  // Some proxies (tinyproxy with a wrong password) answer 401 themselves: their Server says so.
-  const proxyItself =
-    final.viaProxy &&
-    f?.status === 401 &&
-    /proxy|squid/i.test(f.headers['server'] ?? '') &&
-    !/nginx|apache/i.test(f.headers['server'] ?? '');
-  if (f?.status !== 407 && !proxyItself) return [];
+  // Some proxies (tinyproxy with a wrong password) answer 401 themselves: proxyOwnAnswer.
+  if (!f || !proxyOwnAnswer(ev)) return [];
   const challenge = f.headers['proxy-authenticate'];
+  const own = f.status === 401 ? f.headers['www-authenticate'] : undefined;
   const withCreds = proxy?.url.username
     ? 'credentials in the proxy URL were refused'
     : 'no proxy credentials were sent';
@@ -29,7 +29,7 @@ export const proxyAuth = defineCheck<RequestEvidence>('proxy-auth', ({ final, pr
       'status.proxy-auth',
       'definitive',
       [
-        `${f.status} from ${proxy?.url.host ?? 'a proxy'}${challenge ? ` (Proxy-Authenticate: ${challenge.slice(0, 60)})` : ''}`,
+        `${f.status} from ${proxy?.url.host ?? 'a proxy'}${challenge ? ` (Proxy-Authenticate: ${challenge.slice(0, 60)})` : own ? ` itself (server: ${(f.headers['server'] ?? '').slice(0, 40)}, WWW-Authenticate: ${own.slice(0, 60)}), not the API` : ''}`,
         withCreds,
       ],
       {
@@ -176,7 +176,8 @@ export const errorInBody = defineCheck<RequestEvidence>('error-in-body', (ev) =>
 });
 
 /** 403 from a WAF or bot filter, before any auth. */
-export const wafBlocked = defineCheck<RequestEvidence>('waf-blocked', ({ final, probes }) => {
+export const wafBlocked = defineCheck<RequestEvidence>('waf-blocked', (ev) => {
+  const { final, probes } = ev;
   const f = final.facts;
   if (!f || (f.status !== 403 && f.status !== 503 && f.status !== 429)) return [];
   const ua = probes['user-agent'];
@@ -184,9 +185,11 @@ export const wafBlocked = defineCheck<RequestEvidence>('waf-blocked', ({ final, 
   const wafWords = f.says.has('waf');
   const uaHelped =
     ua?.facts !== undefined && !sameAnswer(ua, final) && ua.facts.status !== f.status;
+  const blockPage = isBlockPage(ev);
   if (
     !wafWords &&
     !uaHelped &&
+    !blockPage &&
     !(cdn && f.challenges.length === 0 && !f.isJson && f.status === 403)
   )
     return [];
@@ -194,6 +197,10 @@ export const wafBlocked = defineCheck<RequestEvidence>('waf-blocked', ({ final, 
     `${f.status}${cdn ? ` from ${cdn.name} (${cdn.evidence})` : ''} with no WWW-Authenticate challenge`,
   ];
   if (wafWords) evidence.push(`the body reads like a bot filter: ${f.errorText.slice(0, 80)}`);
+  else if (blockPage)
+    evidence.push(
+      `an HTML block page of its own (${f.errorText.slice(0, 80)}), the very same without the key: the key played no part`,
+    );
   if (ua?.facts)
     evidence.push(
       `with a descriptive User-Agent: ${ua.facts.status}${uaHelped ? ' (a different answer)' : ' (the same)'}`,
@@ -335,8 +342,11 @@ export const forbidden = defineCheck<RequestEvidence>('forbidden', (ev) => {
   const { final, credential } = ev;
   const f = final.facts;
   if (f?.status !== 403 || !credential) return [];
-  // The same 403 as without a key, where the provider answers so to unknown keys: not "known".
-  if (saysNoCredential(f) || unknownKeyAnswer(ev)) return [];
+  // The same 403 as without a key, where the provider answers so to unknown keys: not "known";
+  // nor a web server's stock 403 the key played no part in (layer.gateway), nor a filter's block
+  // page (status.waf-blocked).
+  if (saysNoCredential(f) || unknownKeyAnswer(ev) || layerOwnRefusal(ev) || isBlockPage(ev))
+    return [];
   // More specific readings of a 403: the key itself (credential.invalid), a rate limit, quota,
   // an unmatched API Gateway route, a signed request outside the server's time window.
   if (

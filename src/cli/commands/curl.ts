@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { readAtMost, readCredential } from '../../collect/credential.js';
 import { isWhy401Error, usageError } from '../../errors.js';
-import { parseCurlArgs, shellSplit } from '../../parse/curl-args.js';
+import { isExcluded, parseProxyUrl, proxyFromEnv } from '../../collect/proxy-env.js';
+import { parseCurlArgs, shellSplit, type CurlRequest } from '../../parse/curl-args.js';
 import { EXIT } from '../exit-codes.js';
 import { writeErr, writeOut } from '../io.js';
 import { paramsOf, parsed } from '../options.js';
@@ -11,9 +12,9 @@ import { CHECK_OPTIONS, envTraceOf, methodOf, timeoutOf } from './check.js';
 export const CURL_HELP = `Usage: why401 curl [why401 options] [--] <curl command line…>
 
 Diagnoses a pasted curl command: reads -H, -u, -X, -d/--data*, --json, --url, -k, -L,
---location-trusted, -A and -x, then runs the same diagnosis as why401 check. The command may be
-given as separate words or as one quoted string. why401's own options may stand anywhere, or
-before a "--".
+--location-trusted, -A, -x, -U/--proxy-user and --noproxy, then runs the same diagnosis as
+why401 check. The command may be given as separate words or as one quoted string. why401's own
+options may stand anywhere, or before a "--".
 
 why401 options (those of why401 check)
   --key-env NAME, --key-file PATH, --key-stdin, --key VALUE   the credential, if the curl
@@ -143,7 +144,7 @@ export async function run(args: string[]): Promise<number> {
     {
       providerId: values.provider,
       timeoutMs: timeoutOf(values.timeout),
-      proxy: values['no-proxy'] ? null : (values.proxy ?? c.proxy),
+      proxy: values['no-proxy'] ? null : curlProxy(c, values.proxy),
       insecure: c.insecure || values.insecure === true,
       probe: values['no-probe'] !== true,
       probeUnsafe: values['probe-unsafe'] === true,
@@ -151,6 +152,29 @@ export async function run(args: string[]): Promise<number> {
     },
     { json: values.json, curl: values.curl, noColor: values['no-color'], verbose: values.verbose },
   );
+}
+
+/**
+ * The proxy curl would use: --noproxy's hosts go direct (even with -x), and -U/--proxy-user
+ * gives the proxy (-x, or the environment's) its login, as curl does. A string is a proxy URL,
+ * null none, undefined: read the environment.
+ */
+function curlProxy(c: CurlRequest, given: string | undefined): string | null | undefined {
+  let target: URL | undefined;
+  try {
+    target = new URL(c.url ?? '');
+  } catch {
+    target = undefined;
+  }
+  if (c.noProxy !== undefined && target && isExcluded(target, c.noProxy)) return null;
+  const proxy = given ?? c.proxy ?? (target ? proxyFromEnv(target)?.url.href : undefined);
+  if (c.proxyUser === undefined || proxy === undefined) return given ?? c.proxy;
+  const url = parseProxyUrl(proxy);
+  if (!url) return proxy;
+  const colon = c.proxyUser.indexOf(':');
+  url.username = encodeURIComponent(colon < 0 ? c.proxyUser : c.proxyUser.slice(0, colon));
+  url.password = encodeURIComponent(colon < 0 ? '' : c.proxyUser.slice(colon + 1));
+  return url.href;
 }
 
 const MAX_BODY = 1024 * 1024;

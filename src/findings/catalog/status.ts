@@ -76,15 +76,16 @@ export const statusFindings: FamilyCatalog<'status'> = {
   },
   'status.proxy-auth': {
     severity: 'error',
-    title: 'A proxy demands its own credentials (407); the request never reached the API',
+    title:
+      'A proxy demands its own credentials (407, or a 401 of its own); the request never reached the API',
     fix: 'Give the proxy its credentials: put them in the proxy URL (http://user:password@host:port, with special characters percent-encoded, @ as %40) or set Proxy-Authorization; the API key is not involved.',
     explain: {
       meaning:
-        'A 407 Proxy Authentication Required comes from a forward proxy between you and the API (a corporate proxy, usually set through HTTP_PROXY or HTTPS_PROXY), with a Proxy-Authenticate header naming its scheme. The API never saw the request, so the API key was neither accepted nor rejected.',
+        'A 407 Proxy Authentication Required comes from a forward proxy between you and the API (a corporate proxy, usually set through HTTP_PROXY or HTTPS_PROXY), with a Proxy-Authenticate header naming its scheme. Some proxies answer wrong proxy credentials with a 401 and a WWW-Authenticate of their own instead (tinyproxy): its Server header names the proxy, not the API, and the same call made directly gets past it. The API never saw the request, so the API key was neither accepted nor rejected.',
       causes:
         'The proxy URL carries no user and password, or a character in the password (such as @, : or #) is not percent-encoded and breaks the URL; the proxy wants NTLM or Kerberos, which the client cannot do; or the proxy password changed. The API key belongs in Authorization and the proxy credential in Proxy-Authorization: one cannot stand in for the other.',
       confirm:
-        'The status is 407 and a Proxy-Authenticate header is present. Check which proxy variables apply (see net.proxy-configured); the same call with the host in NO_PROXY, or from a network without the proxy, gets past it.',
+        'The status is 407 and a Proxy-Authenticate header is present (or a 401 whose Server is the proxy). Check which proxy variables apply (see net.proxy-configured); the same call with the host in NO_PROXY, or from a network without the proxy, gets past it.',
       fix: 'Percent-encode the proxy credentials in the proxy URL or pass them through the proxy option of the client (curl --proxy-user); for NTLM use curl --proxy-ntlm or a local relay such as cntlm. Exclude the API host with NO_PROXY only if your network allows direct connections.',
       cases: ['pa-01'],
     },
