@@ -65,6 +65,49 @@ export function fallbackServer(
   return { server, agent };
 }
 
+/** One call through node:http: what it has seen so far, reported to `onCall` once. */
+class CallRecord {
+  readonly startedAt = Date.now();
+  readonly t0 = performance.now();
+  readonly sample = new BodySample();
+  answer: Omit<ObservedResponse, 'bodySample' | 'bodyBytes' | 'truncated'> | undefined;
+  error: NetError | undefined;
+  interrupted: ObservedCall['interrupted'];
+  private reported = false;
+
+  constructor(
+    private readonly id: number,
+    private readonly method: string,
+    private readonly url: URL,
+    private readonly sent: HeaderPairs,
+    private readonly options: ProxyOptions,
+  ) {}
+
+  /** False when the call was reported already. */
+  report(): boolean {
+    if (this.reported) return false;
+    this.reported = true;
+    const { answer, sample } = this;
+    this.options.onCall({
+      id: this.id,
+      startedAt: this.startedAt,
+      method: this.method,
+      url: this.url,
+      requestHeaders: asText(this.sent),
+      response: answer && {
+        ...answer,
+        bodySample: sample.buffer(),
+        bodyBytes: sample.bytes,
+        truncated: sample.truncated,
+      },
+      error: this.error,
+      interrupted: this.interrupted,
+      elapsedMs: Math.round(performance.now() - this.t0),
+    });
+    return true;
+  }
+}
+
 function forward(
   req: http.IncomingMessage,
   res: http.ServerResponse,
@@ -74,37 +117,11 @@ function forward(
   deadlines: Deadlines,
 ): void {
   const { target } = options;
-  const startedAt = Date.now();
-  const t0 = performance.now();
   const sent = headerPairs(req);
   const path = upstreamPath(target, req.url ?? '/');
   const headTimeoutMs = deadlines.ms;
-  const sample = new BodySample();
-  let answer: Omit<ObservedResponse, 'bodySample' | 'bodyBytes' | 'truncated'> | undefined;
-  let error: NetError | undefined;
-  let interrupted: ObservedCall['interrupted'];
-  let reported = false;
-
-  const report = () => {
-    if (reported) return;
-    reported = true;
-    options.onCall({
-      id,
-      startedAt,
-      method: req.method ?? 'GET',
-      url: callUrl(target, path),
-      requestHeaders: asText(sent),
-      response: answer && {
-        ...answer,
-        bodySample: sample.buffer(),
-        bodyBytes: sample.bytes,
-        truncated: sample.truncated,
-      },
-      error,
-      interrupted,
-      elapsedMs: Math.round(performance.now() - t0),
-    });
-  };
+  const call = new CallRecord(id, req.method ?? 'GET', callUrl(target, path), sent, options);
+  const report = () => void call.report();
 
   const mod = target.protocol === 'https:' ? https : http;
   // A request without a body can be sent again when a kept-alive connection turns out closed.
@@ -129,21 +146,25 @@ function forward(
     );
     upstream.on('response', (up) => {
       deadlines.delete(res);
-      answer = {
+      call.answer = {
         status: up.statusCode ?? 502,
         statusText: up.statusMessage ?? '',
         headers: pairsOf(up.rawHeaders),
       };
       try {
-        res.writeHead(answer.status, answer.statusText, downstreamResponseHeaders(up.rawHeaders));
+        res.writeHead(
+          call.answer.status,
+          call.answer.statusText,
+          downstreamResponseHeaders(up.rawHeaders),
+        );
       } catch {
-        res.writeHead(answer.status, downstreamResponseHeaders(up.rawHeaders));
+        res.writeHead(call.answer.status, downstreamResponseHeaders(up.rawHeaders));
       }
-      up.on('data', (chunk: Buffer) => sample.add(chunk));
+      up.on('data', (chunk: Buffer) => call.sample.add(chunk));
       up.pipe(res);
       up.on('close', () => {
         if (!up.complete && !res.writableEnded) {
-          interrupted ??= 'upstream-reset';
+          call.interrupted ??= 'upstream-reset';
           res.destroy(); // the app sees the cut, as it would without capture
         }
       });
@@ -151,8 +172,8 @@ function forward(
     upstream.on('error', (e) => {
       deadlines.delete(res);
       const code = (e as NodeJS.ErrnoException).code;
-      if (answer) {
-        interrupted ??=
+      if (call.answer) {
+        call.interrupted ??=
           res.destroyed && !res.writableFinished ? 'client-aborted' : 'upstream-reset';
         res.destroy();
         return;
@@ -162,8 +183,8 @@ function forward(
         current = attempt(true);
         return;
       }
-      error = code === 'ETIMEDOUT' ? timeoutError(headTimeoutMs) : netErrorOf(e);
-      const { status, body } = gatewayAnswer(target, error);
+      call.error = code === 'ETIMEDOUT' ? timeoutError(headTimeoutMs) : netErrorOf(e);
+      const { status, body } = gatewayAnswer(target, call.error);
       res.writeHead(status, {
         'content-type': 'application/json',
         'content-length': Buffer.byteLength(body),
@@ -183,7 +204,7 @@ function forward(
   res.on('close', () => {
     deadlines.delete(res);
     if (!res.writableFinished) {
-      interrupted ??= 'client-aborted';
+      call.interrupted ??= 'client-aborted';
       current.destroy();
     }
     report();
@@ -223,35 +244,11 @@ function upgrade(
   deadlines: Deadlines,
 ): void {
   const { target } = options;
-  const startedAt = Date.now();
-  const t0 = performance.now();
   const sent = headerPairs(req);
   const path = upstreamPath(target, req.url ?? '/');
-  const sample = new BodySample();
-  let answer: Omit<ObservedResponse, 'bodySample' | 'bodyBytes' | 'truncated'> | undefined;
-  let error: NetError | undefined;
-  let interrupted: ObservedCall['interrupted'];
-  let reported = false;
+  const call = new CallRecord(id, req.method ?? 'GET', callUrl(target, path), sent, options);
   const report = () => {
-    if (reported) return;
-    reported = true;
-    deadlines.delete(socket);
-    options.onCall({
-      id,
-      startedAt,
-      method: req.method ?? 'GET',
-      url: callUrl(target, path),
-      requestHeaders: asText(sent),
-      response: answer && {
-        ...answer,
-        bodySample: sample.buffer(),
-        bodyBytes: sample.bytes,
-        truncated: sample.truncated,
-      },
-      error,
-      interrupted,
-      elapsedMs: Math.round(performance.now() - t0),
-    });
+    if (call.report()) deadlines.delete(socket);
   };
 
   const headers: string[] = [];
@@ -278,8 +275,8 @@ function upgrade(
   );
   socket.on('error', () => undefined); // 'close' follows
   socket.on('close', () => {
-    if (!answer) {
-      interrupted ??= 'client-aborted';
+    if (!call.answer) {
+      call.interrupted ??= 'client-aborted';
       upstream.destroy();
     }
     report();
@@ -287,7 +284,7 @@ function upgrade(
 
   upstream.on('upgrade', (up: http.IncomingMessage, upSocket: Duplex, upHead: Buffer) => {
     deadlines.delete(socket);
-    answer = {
+    call.answer = {
       status: up.statusCode ?? 101,
       statusText: up.statusMessage ?? '',
       headers: pairsOf(up.rawHeaders),
@@ -297,7 +294,7 @@ function upgrade(
       upSocket.destroy();
       return;
     }
-    socket.write(rawResponseHead(answer.status, answer.statusText, up.rawHeaders));
+    socket.write(rawResponseHead(call.answer.status, call.answer.statusText, up.rawHeaders));
     if (upHead.length > 0) socket.write(upHead);
     if (head.length > 0) upSocket.write(head);
     // Either side gone: the other goes too (capture's Ctrl-C included).
@@ -311,7 +308,7 @@ function upgrade(
   upstream.on('response', (up) => {
     // The handshake refused: the answer goes back as it came, then the connection closes.
     deadlines.delete(socket);
-    answer = {
+    call.answer = {
       status: up.statusCode ?? 502,
       statusText: up.statusMessage ?? '',
       headers: pairsOf(up.rawHeaders),
@@ -324,8 +321,8 @@ function upgrade(
     const noBody = req.method === 'HEAD' || up.statusCode === 204 || up.statusCode === 304;
     socket.write(
       rawResponseHead(
-        answer.status,
-        answer.statusText,
+        call.answer.status,
+        call.answer.statusText,
         up.rawHeaders,
         (name) => framing.has(name),
         // No Content-Length: the body (chunked on the API's side) runs until the close.
@@ -333,7 +330,7 @@ function upgrade(
       ),
     );
     up.on('data', (chunk: Buffer) => {
-      sample.add(chunk);
+      call.sample.add(chunk);
       if (!noBody) socket.write(chunk);
     });
     up.on('end', () => {
@@ -342,7 +339,7 @@ function upgrade(
     });
     up.on('close', () => {
       if (!up.complete) {
-        interrupted ??= 'upstream-reset';
+        call.interrupted ??= 'upstream-reset';
         socket.destroy();
       }
     });
@@ -350,13 +347,13 @@ function upgrade(
 
   upstream.on('error', (e) => {
     deadlines.delete(socket);
-    if (answer) {
+    if (call.answer) {
       socket.destroy();
       return;
     }
     const code = (e as NodeJS.ErrnoException).code;
-    error = code === 'ETIMEDOUT' ? timeoutError(deadlines.ms) : netErrorOf(e);
-    const { status, body } = gatewayAnswer(target, error);
+    call.error = code === 'ETIMEDOUT' ? timeoutError(deadlines.ms) : netErrorOf(e);
+    const { status, body } = gatewayAnswer(target, call.error);
     if (!socket.destroyed)
       socket.end(
         `HTTP/1.1 ${status} ${status === 504 ? 'Gateway Timeout' : 'Bad Gateway'}\r\n` +
