@@ -1,3 +1,5 @@
+import { monotonicMs } from '../clock.js';
+
 /**
  * Head timeouts for many requests at once: one timer sweeps every in-flight request instead of
  * a timer armed and cleared per call (which costs more than the rest of the bookkeeping).
@@ -9,7 +11,7 @@ export class Deadlines {
   constructor(readonly ms: number) {}
 
   add(key: object, expire: () => void): void {
-    this.#due.set(key, { at: performance.now() + this.ms, expire });
+    this.#due.set(key, { at: monotonicMs() + this.ms, expire });
     this.#timer ??= setInterval(() => this.#sweep(), Math.max(5, Math.min(1000, this.ms / 4)));
   }
 
@@ -18,7 +20,7 @@ export class Deadlines {
   }
 
   #sweep(): void {
-    const now = performance.now();
+    const now = monotonicMs();
     for (const [key, d] of this.#due) {
       if (d.at > now) continue;
       this.#due.delete(key);

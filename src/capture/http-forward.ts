@@ -11,6 +11,7 @@ import { headerPairs, tapRawHeads } from './raw-heads.js';
 import { gatewayAnswer, netErrorOf, timeoutError, upstreamAgent } from './upstream.js';
 import { callUrl, upstreamPath } from './paths.js';
 import { wireText } from './wire-text.js';
+import { monotonicMs } from '../clock.js';
 
 /**
  * The connections the relay does not handle itself go to node:http: the live view's pages,
@@ -68,7 +69,7 @@ export function fallbackServer(
 /** One call through node:http: what it has seen so far, reported to `onCall` once. */
 class CallRecord {
   readonly startedAt = Date.now();
-  readonly t0 = performance.now();
+  readonly t0 = monotonicMs();
   readonly sample = new BodySample();
   answer: Omit<ObservedResponse, 'bodySample' | 'bodyBytes' | 'truncated'> | undefined;
   error: NetError | undefined;
@@ -102,7 +103,7 @@ class CallRecord {
       },
       error: this.error,
       interrupted: this.interrupted,
-      elapsedMs: Math.round(performance.now() - this.t0),
+      elapsedMs: Math.round(monotonicMs() - this.t0),
     });
     return true;
   }

@@ -3,6 +3,7 @@ import type http from 'node:http';
 import { BodySample } from './body-sample.js';
 import type { Reporter } from './preload-reporter.js';
 import type { WireCall } from './run-frames.js';
+import { monotonicMs } from '../clock.js';
 
 interface Pending {
   readonly startedAt: number;
@@ -66,7 +67,7 @@ export function watchHttp(reporter: Reporter): () => void {
     const call: WireCall = {
       via: 'http',
       startedAt: p.startedAt,
-      elapsedMs: Math.round(performance.now() - p.t0),
+      elapsedMs: Math.round(monotonicMs() - p.t0),
       method: p.method,
       url: p.url,
       requestHeaders: p.requestHeaders,
@@ -94,7 +95,7 @@ export function watchHttp(reporter: Reporter): () => void {
       const requestHeaders = headersOf(req);
       const p: Pending = {
         startedAt: Date.now(),
-        t0: performance.now(),
+        t0: monotonicMs(),
         method: req.method,
         url: urlOf(req, requestHeaders),
         requestHeaders,

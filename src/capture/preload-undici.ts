@@ -3,6 +3,7 @@ import { subscribe } from 'node:diagnostics_channel';
 import type { Reporter } from './preload-reporter.js';
 import type { WireCall } from './run-frames.js';
 import { BODY_SAMPLE_BYTES } from './observed-call.js';
+import { monotonicMs } from '../clock.js';
 
 interface UndiciRequest {
   readonly origin: string | URL;
@@ -86,7 +87,7 @@ export function watchUndici(reporter: Reporter): () => void {
     const call: WireCall = {
       via: 'undici',
       startedAt: p.startedAt,
-      elapsedMs: Math.round(performance.now() - p.t0),
+      elapsedMs: Math.round(monotonicMs() - p.t0),
       method: p.method,
       url: p.url,
       requestHeaders: p.requestHeaders,
@@ -109,7 +110,7 @@ export function watchUndici(reporter: Reporter): () => void {
       const origin = String(request.origin).replace(/\/$/, '');
       const p: Pending = {
         startedAt: Date.now(),
-        t0: performance.now(),
+        t0: monotonicMs(),
         method: request.method,
         url: `${origin}${request.path}`,
         requestHeaders: requestHeadersOf(request.headers),

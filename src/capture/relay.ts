@@ -17,6 +17,7 @@ import { callUrl, upstreamPath } from './paths.js';
 import type { UpstreamPool, UpstreamSocket } from './upstream-pool.js';
 import { gatewayAnswer, netErrorOf, timeoutError } from './upstream.js';
 import { wireText } from './wire-text.js';
+import { monotonicMs } from '../clock.js';
 
 export interface RelayContext {
   readonly target: URL;
@@ -166,7 +167,7 @@ export class Relay {
     const call: Call = {
       id: this.#ctx.nextId(),
       startedAt: Date.now(),
-      t0: performance.now(),
+      t0: monotonicMs(),
       method: head.method,
       path,
       headers: head.headers,
@@ -490,7 +491,7 @@ export class Relay {
       },
       error: call.error,
       interrupted: call.interrupted,
-      elapsedMs: Math.round(performance.now() - call.t0),
+      elapsedMs: Math.round(monotonicMs() - call.t0),
     });
   }
 }

@@ -1,4 +1,4 @@
-import { writeSync } from 'node:fs';
+import { fstatSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { scrub } from '../secret/scrub.js';
 
@@ -57,8 +57,16 @@ function streamOf(fd: Output): NodeJS.WriteStream {
   return stream;
 }
 
-/** Whether the output is a terminal; node:tty (and the net module under it) loads only if asked. */
+/**
+ * Whether the output is a terminal. A pipe or a file (CI, `| jq`, a redirect) is answered by
+ * fstat; node:tty (and the net module under it) loads only for a character device.
+ */
 export function isTerminal(fd: Output): boolean {
+  try {
+    if (!fstatSync(fd).isCharacterDevice()) return false;
+  } catch {
+    return false; // a closed descriptor
+  }
   const tty = createRequire(import.meta.url)('node:tty') as typeof import('node:tty');
   return tty.isatty(fd);
 }

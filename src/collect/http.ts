@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { createRequire } from 'node:module';
 import type { Duplex } from 'node:stream';
+import { monotonicMs } from '../clock.js';
 
 // TLS and decompression cost milliseconds to load: only a run that needs them pays.
 const load = createRequire(import.meta.url);
@@ -98,8 +99,8 @@ const RESENDABLE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Sends one request, follows nothing, never throws: every failure is a NetError. */
 export function send(request: WireRequest, options: SendOptions): Promise<SendResult> {
-  const started = performance.now();
-  const elapsed = () => Math.round(performance.now() - started);
+  const started = monotonicMs();
+  const elapsed = () => Math.round(monotonicMs() - started);
   return new Promise<SendResult>((resolve) => {
     let settled = false;
     const finish = (
