@@ -1,4 +1,5 @@
 import type { Placement, Provider } from '../providers/types.js';
+import { encodeComponent } from '../parse/uri.js';
 
 /** Where the credential of a request sits, as found or as put there. */
 export type Spot =
@@ -217,7 +218,7 @@ export function headerValue(spot: Extract<Spot, { in: 'header' }>, key: string):
 
 /** A key as one path segment: percent-encoded, but for `:` and `@` (Telegram's `123:AA…`). */
 export function encodePathSegment(value: string): string {
-  return encodeURIComponent(value).replace(/%3A/gi, ':').replace(/%40/g, '@');
+  return encodeComponent(value).replace(/%3A/gi, ':').replace(/%40/g, '@');
 }
 
 /** The index (in `pathname.split('/')`) of the segment a path spot names, or -1. */

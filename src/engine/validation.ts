@@ -8,6 +8,7 @@ import {
   validationSpot,
   type Spot,
 } from './credential-place.js';
+import { encodeComponent } from '../parse/uri.js';
 
 /**
  * A provider's validation request (`check --provider X` without a URL) with its `<placeholders>`
@@ -97,10 +98,10 @@ export function validationTemplate(provider: Provider, input: ValidationInput): 
           .split('&')
           .map((pair) => {
             const eq = pair.indexOf('=');
-            if (eq < 0) return fill(pair, encodeURIComponent, false);
+            if (eq < 0) return fill(pair, encodeComponent, false);
             const name = pair.slice(0, eq);
             const spotted = own?.in === 'query' && own.name === name;
-            return `${fill(name, encodeURIComponent, false)}=${fill(pair.slice(eq + 1), encodeURIComponent, spotted)}`;
+            return `${fill(name, encodeComponent, false)}=${fill(pair.slice(eq + 1), encodeComponent, spotted)}`;
           })
           .join('&');
   const rest = query === undefined ? path : `${path}?${query}`;
@@ -108,7 +109,7 @@ export function validationTemplate(provider: Provider, input: ValidationInput): 
   let filledBody: string | undefined;
   if (body !== undefined) {
     const json = /^\s*[[{]/.test(body);
-    const encode = json ? (v: string) => JSON.stringify(v).slice(1, -1) : encodeURIComponent;
+    const encode = json ? (v: string) => JSON.stringify(v).slice(1, -1) : encodeComponent;
     filledBody = fill(body, encode, own?.in === 'body');
   }
 
