@@ -243,10 +243,7 @@ function parses(text: string): boolean {
  * decisions (a redirect URL that would take the key elsewhere), so --reveal does not change it.
  */
 export function holdsSecret(text: string): boolean {
-  for (let i = 0; i + MIN_RUN <= text.length; i++)
-    if (grams.has(text.slice(i, i + MIN_RUN))) return true;
-  for (const s of shortSecrets) if (text.includes(s)) return true;
-  return false;
+  return firstRun(text) !== undefined;
 }
 
 /** For tests: forget every registered credential. */
