@@ -112,8 +112,7 @@ describe('echo --json: a key sent with its quotes', () => {
     const lines = await echo.lines(2);
     const reports = lines.map((l) => JSON.parse(l) as { path: string });
     expect(reports.map((r) => r.path)).toEqual(['/a', '/b']);
-    echo.child.kill('SIGINT');
-    const { code, stdout, stderr } = await echo.stop();
+    const { code, stdout, stderr } = await echo.stop('SIGINT');
     expect(code).toBe(0);
     expect(stderr).toContain('why401 echo: 2 requests shown');
     expectNoCredential(stdout + stderr, [KEY, `"${KEY}"`], 'echo output');
@@ -311,8 +310,7 @@ describe('capture: Ctrl-C while a stream is open', () => {
         // cut by capture's exit, as expected
       }
     })();
-    cap.child.kill('SIGINT');
-    const { code, stdout, stderr } = await cap.stop();
+    const { code, stdout, stderr } = await cap.stop('SIGINT');
     await drained;
     await upstream.stop();
     expect(code).toBe(0);

@@ -33,8 +33,11 @@ export interface Running {
   stderr(): string;
   /** Resolves once stdout holds at least n lines that pass the filter. */
   lines(n: number, filter?: (line: string) => boolean): Promise<string[]>;
-  /** SIGTERM, then the exit code and everything printed. */
-  stop(): Promise<{ code: number | null; stdout: string; stderr: string }>;
+  /**
+   * One signal (SIGTERM unless told), then the exit code and everything printed. One only: a
+   * second signal can land while the CLI exits, when Node has put back the default action.
+   */
+  stop(signal?: NodeJS.Signals): Promise<{ code: number | null; stdout: string; stderr: string }>;
 }
 
 /** Starts a server command (`capture`, `echo`) and waits for its `listening on` line. */
@@ -78,8 +81,8 @@ export function startCli(args: readonly string[]): Promise<Running> {
         const got = out.split('\n').filter((l) => l.trim() !== '' && filter(l));
         return got.length >= n ? got : undefined;
       }),
-    stop: async () => {
-      child.kill('SIGTERM');
+    stop: async (signal = 'SIGTERM') => {
+      child.kill(signal);
       const code = await exited;
       return { code, stdout: out, stderr: err };
     },
