@@ -11,7 +11,6 @@ import {
   CREDENTIAL_QUERY,
   encodePathSegment,
   headerValue,
-  isCredentialHeader,
   looksLikeCredentialHeader,
   pathSegmentIndex,
   spotFor,
@@ -20,6 +19,7 @@ import {
 } from './credential-place.js';
 import { companionValue, validationTemplate, type ValidationTemplate } from './validation.js';
 import { meantValue } from './key-evidence.js';
+import { registerRequestSecrets } from './request-secrets.js';
 import type { SentCredential } from '../checks/request/evidence.js';
 
 export const WHY401_UA = `why401/${VERSION} (+https://github.com/why401/why401)`;
@@ -222,24 +222,8 @@ export function buildRequest(
     credential?.placedByUs === true && credential.spot.in === 'header'
       ? credential.spot.name.toLowerCase()
       : undefined;
-  for (const [name, value] of headers)
-    if (isCredentialHeader(name)) registerHeaderSecret(value, name.toLowerCase() !== placed);
+  registerRequestSecrets({ url, headers, body: req.body }, placed);
   return { request: { method, url, headers, body: req.body }, credential, asSent };
-}
-
-/**
- * Every credential header's value is a secret to the output, not only the one diagnosed: a
- * second key header, a cookie, the user:password inside a Basic value (servers echo any of them).
- * A value as given counts whole (`whole`), its scheme included.
- */
-function registerHeaderSecret(value: string, whole = true): void {
-  const { scheme, token } = splitScheme(value);
-  if (whole) registerSecretValue(value);
-  registerSecretValue(token);
-  if (scheme?.toLowerCase() !== 'basic') return;
-  const pair = Buffer.from(token.trim(), 'base64').toString('utf8');
-  registerSecretValue(pair);
-  registerSecretValue(pair.slice(pair.indexOf(':') + 1));
 }
 
 function has(headers: readonly (readonly [string, string])[], name: string): boolean {

@@ -2,7 +2,11 @@ import { AgentPool, send, type SendResult, type WireRequest } from '../collect/h
 import type { Spot } from './credential-place.js';
 import { withCredential } from './build-request.js';
 import { readAnswer } from './answer.js';
-import { isCredentialHeader } from './credential-place.js';
+import {
+  bodyMayHoldCredential,
+  crossOriginHeaders,
+  registerAnswerSecrets,
+} from './request-secrets.js';
 import { holdsSecret } from '../secret/scrub.js';
 import type { Sent } from '../checks/request/evidence.js';
 
@@ -32,6 +36,7 @@ export async function sendOne(
     insecure: t.insecure,
     agents: t.agents,
   });
+  if (result.ok) registerAnswerSecrets(result.response.headers, result.response.body);
   const facts = result.ok ? readAnswer(result.response, Date.now()) : undefined;
   return {
     label,
@@ -93,17 +98,16 @@ export async function followChain(
       method,
       body: method === 'GET' ? undefined : request.body,
     };
-    // To another origin: no credential header of any kind, and no hop at all when the key would
-    // still travel, in a Location that echoes it or in a body that holds it.
+    // To another origin: only headers known harmless, and no hop at all when a credential would
+    // still travel, in a Location that echoes it or in a body that may hold one (307/308 keep it).
     const without = keep ? moved : withCredential(moved, spot, undefined, null);
-    const stripped = keep
-      ? moved
-      : { ...without, headers: without.headers.filter(([n]) => !isCredentialHeader(n)) };
+    const stripped = keep ? moved : { ...without, headers: crossOriginHeaders(without.headers) };
     if (
       next.origin !== origin &&
       (holdsSecret(decodeURIComponentSafe(stripped.url.href)) ||
         holdsSecret(stripped.url.href) ||
-        (stripped.body !== undefined && holdsSecret(stripped.body)))
+        (stripped.body !== undefined &&
+          (holdsSecret(stripped.body) || bodyMayHoldCredential(stripped.body))))
     )
       break;
     // The query credential of the first URL must not travel in a Location either.

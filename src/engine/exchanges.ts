@@ -1,5 +1,6 @@
 import type { Sent, SentCredential } from '../checks/request/evidence.js';
-import { CREDENTIAL_HEADERS, pathSegmentIndex, splitScheme } from './credential-place.js';
+import { pathSegmentIndex, splitScheme } from './credential-place.js';
+import { headerMayBeCredential } from '../secret/harmless.js';
 import { redact } from '../secret/secret.js';
 import { scrub } from '../secret/scrub.js';
 
@@ -20,7 +21,6 @@ export interface ExchangeJson {
   readonly elapsedMs: number;
 }
 
-const SENSITIVE = new Set([...CREDENTIAL_HEADERS, 'proxy-authorization', 'cookie', 'set-cookie']);
 const BODY_CAP = 4096;
 
 /** A header value with its secret part redacted: `Bearer sk-p…x9Qz`. */
@@ -59,7 +59,8 @@ export function exchangeJson(s: Sent, credential: SentCredential | null): Exchan
     credential?.spot.in === 'header' ? credential.spot.name.toLowerCase() : undefined;
   for (const [name, value] of s.request.headers) {
     const n = name.toLowerCase();
-    headers[name] = SENSITIVE.has(n) || n === credName ? redactHeaderValue(value) : scrub(value);
+    headers[name] =
+      n === credName || headerMayBeCredential(n, value) ? redactHeaderValue(value) : scrub(value);
   }
   const r = s.result.ok ? s.result.response : undefined;
   return {

@@ -17,6 +17,7 @@ import {
 } from './credential-place.js';
 import { keyKindsAt } from '../providers/detect.js';
 import { sendOne, type Transport } from './chain.js';
+import { withoutCredentials } from './request-secrets.js';
 import type { WireRequest } from '../collect/http.js';
 import { HYGIENE_IDS } from '../checks/key/index.js';
 import { secretParams } from '../secret/scrub.js';
@@ -146,7 +147,7 @@ export function planProbes(input: PlanInput): ProbePlan {
   if (credential && !redirected)
     add({
       name: 'without-credential',
-      request: withCredential(first, credential.spot, undefined, null),
+      request: withoutCredentials(withCredential(first, credential.spot, undefined, null)),
       carried: false,
     });
 
