@@ -1,11 +1,8 @@
 import type { SentCredential } from '../checks/request/evidence.js';
 import { findCredential } from '../engine/build-request.js';
-import {
-  CREDENTIAL_HEADERS,
-  CREDENTIAL_QUERY,
-  looksLikeCredentialHeader,
-  spotName,
-} from '../engine/credential-place.js';
+import { spotName } from '../engine/credential-place.js';
+import { registerPathSecrets, registerRequestSecrets } from '../engine/request-secrets.js';
+import { isHarmlessHeaderName } from '../secret/harmless.js';
 import { prepareCredential } from '../engine/judge.js';
 import { publicPrefixOf, type Detection } from '../providers/detect.js';
 import { renderVisible } from '../secret/visible.js';
@@ -39,12 +36,12 @@ export function describeCredential(c: SentCredential): CallCredential {
 
 const credentialNames = new Map<string, boolean>();
 
-/** Is this header name one a credential may be in? (Cached: the same few names come every call.) */
+/** May this header carry a credential (not known harmless)? Cached: the same few names come every call. */
 function mayCarry(name: string, provider: Detection['provider']): boolean {
   const n = name.toLowerCase();
   let yes = credentialNames.get(n);
   if (yes === undefined) {
-    yes = CREDENTIAL_HEADERS.has(n) || looksLikeCredentialHeader(n);
+    yes = !isHarmlessHeaderName(n);
     if (credentialNames.size > 1024) credentialNames.clear();
     credentialNames.set(n, yes);
   }
@@ -64,10 +61,12 @@ export function credentialOf(call: ObservedCall, detection: Detection): KnownCre
   let key = `${provider?.id ?? ''}\u0000`;
   for (const [name, value] of call.requestHeaders)
     if (mayCarry(name, provider)) key += `${name}\u0000${value}\u0000`;
-  if (call.url.search)
-    for (const q of CREDENTIAL_QUERY) key += `${call.url.searchParams.get(q) ?? ''}\u0000`;
+  key += `${call.url.search}\u0000${call.url.username}:${call.url.password}`;
+  registerPathSecrets(call.url); // paths differ call to call: not part of the cache key
   let known = knownCredentials.get(key);
   if (!known) {
+    // Every possible credential of the call, not only the one diagnosed: no line shows any.
+    registerRequestSecrets({ url: call.url, headers: call.requestHeaders });
     const credential = prepareCredential(findCredential(call.requestHeaders, call.url, provider));
     known = { credential, described: credential ? describeCredential(credential) : null };
     if (knownCredentials.size >= 256)

@@ -1,10 +1,7 @@
 import type http from 'node:http';
-import {
-  CREDENTIAL_HEADERS,
-  CREDENTIAL_QUERY,
-  looksLikeCredentialHeader,
-  splitScheme,
-} from '../engine/credential-place.js';
+import { splitScheme } from '../engine/credential-place.js';
+import { registerPathSecrets } from '../engine/request-secrets.js';
+import { headerMayBeCredential, paramMayBeCredential } from '../secret/harmless.js';
 import { publicPrefixOf } from '../providers/detect.js';
 import { charName, codePoints, isAsciiSpace, isHidden } from '../secret/chars.js';
 import { Secret } from '../secret/secret.js';
@@ -78,11 +75,6 @@ function credentialOf(where: string, raw: string, inQuery: boolean): EchoCredent
   };
 }
 
-function isCredentialName(name: string): boolean {
-  const n = name.toLowerCase();
-  return CREDENTIAL_HEADERS.has(n) || n === 'proxy-authorization' || looksLikeCredentialHeader(n);
-}
-
 /** Reads one request as it arrived: exact header values, credentials fingerprinted, never shown. */
 export function echoReport(req: http.IncomingMessage, bodyBytes: number): EchoReport {
   const pairs = headerPairs(req).map(([n, v]) => [n, wireText(v)] as const);
@@ -90,7 +82,7 @@ export function echoReport(req: http.IncomingMessage, bodyBytes: number): EchoRe
   for (const [n] of pairs) counts.set(n.toLowerCase(), (counts.get(n.toLowerCase()) ?? 0) + 1);
   const credentials: EchoCredential[] = [];
   const headers: EchoHeader[] = pairs.map(([name, value]) => {
-    const credential = isCredentialName(name);
+    const credential = headerMayBeCredential(name, value);
     let shown = visibleValue(value);
     if (credential) {
       const c = credentialOf(name, value, false);
@@ -107,8 +99,9 @@ export function echoReport(req: http.IncomingMessage, bodyBytes: number): EchoRe
     };
   });
   const url = new URL(req.url ?? '/', 'http://echo.invalid');
+  registerPathSecrets(url);
   const query = [...url.searchParams].map(([name, value]) => {
-    if (!CREDENTIAL_QUERY.includes(name)) return `${name}=${value}`;
+    if (!paramMayBeCredential(name, value)) return `${name}=${value}`;
     const c = credentialOf(name, value, true);
     credentials.push(c);
     return `${name}=${c.visible}`;

@@ -4,6 +4,7 @@ import type { WireRequest } from '../collect/http.js';
 import { usageError } from '../errors.js';
 import type { Provider } from '../providers/types.js';
 import { registerSecretValue } from '../secret/scrub.js';
+import { hasSecretName, headerMayBeCredential, paramMayBeCredential } from '../secret/harmless.js';
 import { Secret } from '../secret/secret.js';
 import { VERSION } from '../cli/help.js';
 import {
@@ -19,7 +20,7 @@ import {
 } from './credential-place.js';
 import { companionValue, validationTemplate, type ValidationTemplate } from './validation.js';
 import { meantValue } from './key-evidence.js';
-import { registerRequestSecrets } from './request-secrets.js';
+import { registerRequestSecrets, registerUrlSecrets } from './request-secrets.js';
 import type { SentCredential } from '../checks/request/evidence.js';
 
 export const WHY401_UA = `why401/${VERSION} (+https://github.com/why401/why401)`;
@@ -126,15 +127,12 @@ export function parseUrl(value: string, what: string): URL {
   return url;
 }
 
-/** The password of `user:password@host` is a credential like any other: output never shows it. */
+/**
+ * A URL's possible credentials (the password of `user:password@host`, query values, key-shaped
+ * path segments) are registered as soon as it is read: no message, not even a usage error, shows them.
+ */
 export function registerUrlPassword(url: URL): void {
-  if (!url.password) return;
-  registerSecretValue(url.password);
-  try {
-    registerSecretValue(decodeURIComponent(url.password));
-  } catch {
-    // not valid percent-encoding: the raw form is registered
-  }
+  registerUrlSecrets(url);
 }
 
 export interface BuiltRequest {
@@ -347,6 +345,9 @@ function guardPathKeys(url: URL): void {
   }
 }
 
+/** Secret, but not the API's credential: the proxy's login, the browser's session. */
+const NOT_THE_KEY = new Set(['cookie', 'proxy-authorization']);
+
 export function findInHeaders(
   headers: readonly (readonly [string, string])[],
   provider: Provider | null,
@@ -354,10 +355,12 @@ export function findInHeaders(
   const providerHeader =
     provider?.auth.in === 'header' ? provider.auth.name.toLowerCase() : undefined;
   const candidates = headers.filter(
-    ([n]) =>
+    ([n, v]) =>
       n.toLowerCase() === providerHeader ||
       CREDENTIAL_HEADERS.has(n.toLowerCase()) ||
-      looksLikeCredentialHeader(n),
+      looksLikeCredentialHeader(n) ||
+      // an invented name that says secret (`X-Custom-Key`, `X-Shop-Pass`) with a value to match
+      (hasSecretName(n) && !NOT_THE_KEY.has(n.toLowerCase()) && headerMayBeCredential(n, v)),
   );
   const first = candidates.find(([n]) => n.toLowerCase() === providerHeader) ?? candidates[0];
   if (!first) return null;
@@ -380,7 +383,11 @@ export function findInHeaders(
 }
 
 function findInQuery(url: URL): SentCredential | null {
-  for (const name of CREDENTIAL_QUERY) {
+  // The usual names first, then any parameter whose name says secret (`private_token`, `sig`).
+  const named = [...url.searchParams]
+    .filter(([n, v]) => hasSecretName(n) && paramMayBeCredential(n, v))
+    .map(([n]) => n);
+  for (const name of [...CREDENTIAL_QUERY, ...named]) {
     const value = url.searchParams.get(name);
     if (value !== null) {
       const secret = new Secret(value, `query:${name}`);

@@ -102,14 +102,19 @@ export async function followChain(
     // still travel, in a Location that echoes it or in a body that may hold one (307/308 keep it).
     const without = keep ? moved : withCredential(moved, spot, undefined, null);
     const stripped = keep ? moved : { ...without, headers: crossOriginHeaders(without.headers) };
-    if (
-      next.origin !== origin &&
-      (holdsSecret(decodeURIComponentSafe(stripped.url.href)) ||
-        holdsSecret(stripped.url.href) ||
-        (stripped.body !== undefined &&
-          (holdsSecret(stripped.body) || bodyMayHoldCredential(stripped.body))))
-    )
+    const carrier =
+      next.origin === origin
+        ? undefined
+        : holdsSecret(decodeURIComponentSafe(stripped.url.href)) || holdsSecret(stripped.url.href)
+          ? 'location'
+          : stripped.body !== undefined &&
+              (holdsSecret(stripped.body) || bodyMayHoldCredential(stripped.body))
+            ? 'body'
+            : undefined;
+    if (carrier) {
+      chain[chain.length - 1] = { ...sent, notFollowed: { to: next.origin, carrier } };
       break;
+    }
     // The query credential of the first URL must not travel in a Location either.
     request = keep ? { ...stripped, url: next } : stripped;
     carried = keep;

@@ -83,7 +83,18 @@ export function judgeKey(
 }
 
 /** The first hop that left the named origin, when one did. */
-export function findLeftOrigin(chain: readonly Sent[], origin: string) {
+export function findLeftOrigin(
+  chain: readonly Sent[],
+  origin: string,
+): RequestEvidence['leftOrigin'] {
+  const stopped = chain[chain.length - 1];
+  if (stopped?.notFollowed)
+    return {
+      from: stopped.request.url.origin,
+      to: stopped.notFollowed.to,
+      status: stopped.facts?.status ?? 0,
+      notFollowed: stopped.notFollowed.carrier,
+    };
   for (let i = 1; i < chain.length; i++) {
     const hop = chain[i];
     const prev = chain[i - 1];

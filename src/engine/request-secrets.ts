@@ -54,7 +54,13 @@ export function registerUrlSecrets(url: URL): void {
   for (const [name, value] of url.searchParams)
     if (paramMayBeCredential(name, value))
       for (const piece of secretPieces(name, value)) registerSecretValue(piece);
+  registerPathSecrets(url);
+}
+
+/** Key-shaped path segments (`/bot123:AAH…/`, `/hooks/<token>`): a path has no names to go by. */
+export function registerPathSecrets(url: URL): void {
   for (const segment of url.pathname.split('/')) {
+    if (segment.length < 6) continue;
     const decoded = decode(segment);
     if (segmentMayBeCredential(decoded))
       for (const word of wordsOf(decoded).filter(looksSecret)) registerSecretValue(word);

@@ -18,6 +18,11 @@ export interface Sent {
   /** Did this request carry the credential? */
   readonly carried: boolean;
   readonly viaProxy: boolean;
+  /**
+   * A redirect to another origin not followed, because the next request would still carry a
+   * credential: in the Location (the server echoed it) or in the body a 307/308 sends again.
+   */
+  readonly notFollowed?: { readonly to: string; readonly carrier: 'location' | 'body' } | undefined;
 }
 
 export type ProbeName =
@@ -56,7 +61,14 @@ export interface RequestEvidence {
   readonly final: Sent;
   /** The first hop that left the named origin, when one did. */
   readonly leftOrigin:
-    { readonly from: string; readonly to: string; readonly status: number } | undefined;
+    | {
+        readonly from: string;
+        readonly to: string;
+        readonly status: number;
+        /** The hop was not made: it would have carried a credential there. */
+        readonly notFollowed?: 'location' | 'body' | undefined;
+      }
+    | undefined;
   readonly proxy: ProxyChoice | undefined;
   readonly probes: Readonly<Partial<Record<ProbeName, Sent>>>;
   /** Other placements tried when the provider is unknown. */
