@@ -12,6 +12,7 @@ import { detectProvider, type Detection } from '../providers/detect.js';
 import { scrub } from '../secret/scrub.js';
 import { decodeSample } from './body-sample.js';
 import { credentialOf, type CallCredential } from './call-credential.js';
+import { registerBodySecrets } from '../engine/request-secrets.js';
 import type { ObservedCall, ObservedResponse } from './observed-call.js';
 
 /** One call, diagnosed when it was refused: what capture and run print, log and show. */
@@ -175,6 +176,8 @@ export function quickReport(
 }
 
 async function fullReport(call: ObservedCall, options: CallDiagnosisOptions): Promise<CallReport> {
+  // Servers echo what they were sent: a body's possible credentials are scrubbed from the report.
+  if (call.requestBody !== undefined) registerBodySecrets(call.requestBody);
   const detection = detectionFor(call.url, options.providerId);
   const { credential, described } = credentialOf(call, detection);
   const request: WireRequest = { method: call.method, url: call.url, headers: call.requestHeaders };

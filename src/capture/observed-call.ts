@@ -28,6 +28,8 @@ export interface ObservedCall {
   /** The URL the API sees (capture: the target origin and the app's path). */
   readonly url: URL;
   readonly requestHeaders: HeaderPairs;
+  /** The first 8 KiB of the request body as text, when capture saw one. */
+  readonly requestBody?: string | undefined;
   readonly response: ObservedResponse | undefined;
   /** Set when no complete answer came (connect failure, timeout, reset). */
   readonly error: NetError | undefined;

@@ -45,6 +45,8 @@ interface Call {
   readonly head: Buffer;
   readonly hasBody: boolean;
   readonly sample: BodySample;
+  /** The first bytes of the request body: a credential in it (a client_secret) is scrubbed too. */
+  readonly requestSample: BodySample;
   response?: Omit<ObservedResponse, 'bodySample' | 'bodyBytes' | 'truncated'>;
   error?: NetError;
   interrupted?: ObservedCall['interrupted'];
@@ -54,6 +56,7 @@ interface Call {
 }
 
 const KEEP_ALIVE_MS = 65_000;
+const REQUEST_SAMPLE_BYTES = 8 * 1024;
 const EMPTY = Buffer.alloc(0);
 
 /**
@@ -148,8 +151,9 @@ export class Relay {
         return;
       }
       i += step.used;
-      this.#startCall(head, framing.kind !== 'none');
-      if (framing.kind !== 'none') this.#requestBody = new BodyCursor(framing, () => undefined);
+      const call = this.#startCall(head, framing.kind !== 'none');
+      if (framing.kind !== 'none')
+        this.#requestBody = new BodyCursor(framing, (data) => call.requestSample.add(data));
     }
   }
 
@@ -162,7 +166,7 @@ export class Relay {
     );
   }
 
-  #startCall(head: RequestHead, hasBody: boolean): void {
+  #startCall(head: RequestHead, hasBody: boolean): Call {
     const path = upstreamPath(this.#ctx.target, head.target);
     const call: Call = {
       id: this.#ctx.nextId(),
@@ -174,6 +178,7 @@ export class Relay {
       head: upstreamHead(head, path, this.#ctx.target.host),
       hasBody,
       sample: new BodySample(),
+      requestSample: new BodySample(REQUEST_SAMPLE_BYTES),
       forwarded: false,
       reported: false,
     };
@@ -182,6 +187,7 @@ export class Relay {
     if (!this.#up) this.#attach(this.#ctx.pool.take());
     this.#toUpstream(call.head);
     this.#ctx.answerDeadlines.add(call, () => this.#answerTimedOut(call));
+    return call;
   }
 
   /** A request head is arriving slowly: it gets the head deadline, not the idle timeout. */
@@ -483,6 +489,9 @@ export class Relay {
       method: call.method,
       url: callUrl(this.#ctx.target, call.path),
       requestHeaders: call.headers.map(([n, v]) => [n, wireText(v)] as const),
+      ...(call.requestSample.bytes > 0
+        ? { requestBody: call.requestSample.buffer().toString('utf8') }
+        : {}),
       response: response && {
         ...response,
         bodySample: sample.buffer(),

@@ -43,7 +43,11 @@ export function registerRequestSecrets(req: RequestParts, quietHeader?: string):
     registerHeaderSecret(value, name.toLowerCase() !== quietHeader);
   }
   registerUrlSecrets(req.url);
-  if (req.body !== undefined) for (const piece of bodySecrets(req.body)) registerSecretValue(piece);
+  if (req.body !== undefined) registerBodySecrets(req.body);
+}
+
+export function registerBodySecrets(body: string): void {
+  for (const piece of bodySecrets(body)) registerSecretValue(piece);
 }
 
 /** The URL's possible credentials: userinfo, query values, key-shaped path segments. */
