@@ -123,11 +123,12 @@ export function shellSplit(text: string): string[] {
 }
 
 /**
- * An option word as it may be printed: a long name of letters, digits, `-` and `.` up to 40
- * characters, or a short one. Anything else (a value, a key that starts with `-`) is not shown.
+ * An option word as it may be printed: a long name of lower-case letters, digits, `-` and `.` up
+ * to 32 characters, or a short one. Anything else (a value, a key that starts with `-`) is not shown.
  */
 function optionShown(word: string): string {
-  if (/^(--[A-Za-z0-9][A-Za-z0-9.-]{0,38}|-[A-Za-z0-9#:]{1,8})$/.test(word)) return word;
+  // curl's names are lower-case and short; a word with capitals or a long one may be a key
+  if (/^(--[a-z0-9][a-z0-9.-]{0,29}|-[A-Za-z0-9#:]{1,8})$/.test(word)) return word;
   return `an option word of ${word.length} characters`;
 }
 
@@ -528,7 +529,9 @@ function urlOf(s: State, word: string): string | undefined {
     }
     const guessed = GUESSED_SCHEME.find(([prefix]) => word.toLowerCase().startsWith(prefix));
     if (guessed) {
-      r.errors.push(`curl reads a URL starting ${guessed[0]} as ${guessed[1]}://: why401 diagnoses http(s) only`);
+      r.errors.push(
+        `curl reads a URL starting ${guessed[0]} as ${guessed[1]}://: why401 diagnoses http(s) only`,
+      );
       return undefined;
     }
     url = `http://${word}`;

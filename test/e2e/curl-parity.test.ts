@@ -281,7 +281,7 @@ describe('why401 curl refuses what it does not understand (exit 2), echoing no v
       'a header value left unquoted',
       (H: string): string[] => ['-H', 'Authorization:', 'Bearer', TOKEN, `${H}/x`],
     ],
-    ['an unknown short option in a bundle', (H: string): string[] => ['-sQ', `${H}/x`]],
+    ['an unknown short option in a bundle', (H: string): string[] => ['-sW', `${H}/x`]],
     ['ftp.… guessed as ftp://', (): string[] => ['ftp.example.com/file']],
     ['--digest', (H: string): string[] => ['--digest', '-u', `u:${TOKEN}`, `${H}/x`]],
   ])('%s', async (_name, args) => {

@@ -132,8 +132,7 @@ export async function run(args: string[]): Promise<number> {
     registerSecretValue(value);
     if (value.includes(':')) registerSecretValue(value.slice(value.indexOf(':') + 1));
   }
-  if (c.errors.length > 0)
-    throw usageError(`the curl command: ${c.errors.slice(0, 4).join('; ')}`);
+  if (c.errors.length > 0) throw usageError(`the curl command: ${c.errors.slice(0, 4).join('; ')}`);
   if (!c.url) throw usageError('the curl command has no URL');
   const notes = [...c.notes];
   if (c.urlCount > 1)
