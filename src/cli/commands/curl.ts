@@ -13,10 +13,14 @@ import { CHECK_OPTIONS, envTraceOf, methodOf, timeoutOf } from './check.js';
 
 export const CURL_HELP = `Usage: why401 curl [why401 options] [--] <curl command line…>
 
-Diagnoses a pasted curl command: reads -H, -u, -X, -d/--data*, --json, --url, -k, -L,
---location-trusted, -A, -x, -U/--proxy-user and --noproxy, then runs the same diagnosis as
-why401 check. The command may be given as separate words or as one quoted string. why401's own
-options may stand anywhere, or before a "--".
+Diagnoses a pasted curl command, read as curl reads it (curl's whole option table, bundled
+short options such as -sSLk and -XPOST) and sent as curl sends it: -H, -u, --oauth2-bearer, -X,
+-d/--data*, --data-urlencode, --json, -G, --url-query, -e, -r, -A, -b 'name=value',
+--compressed, -I, --url, -k, -L, --location-trusted, -x, -U/--proxy-user, --noproxy. A URL
+without a scheme is http://, as for curl. An option curl does not have, or one that changes the
+request in a way why401 does not reproduce (-K, -F, -T, --digest …), is a usage error. Then the
+same diagnosis as why401 check runs. The command may be given as separate words or as one
+quoted string. why401's own options may stand anywhere, or before a "--".
 
 why401 options (those of why401 check)
   --key-env NAME, --key-file PATH, --key-stdin, --key VALUE   the credential, if the curl
