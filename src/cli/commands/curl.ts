@@ -2,7 +2,9 @@ import { parseArgs } from 'node:util';
 import { readAtMost, readCredential } from '../../collect/credential.js';
 import { isWhy401Error, usageError } from '../../errors.js';
 import { isExcluded, parseProxyUrl, proxyFromEnv } from '../../collect/proxy-env.js';
+import { CURL_OPTIONS } from '../../parse/curl-options.js';
 import { parseCurlArgs, shellSplit, type CurlRequest } from '../../parse/curl-args.js';
+import { registerSecretValue } from '../../secret/scrub.js';
 import { EXIT } from '../exit-codes.js';
 import { writeErr, writeOut } from '../io.js';
 import { paramsOf, parsed } from '../options.js';
@@ -11,10 +13,14 @@ import { CHECK_OPTIONS, envTraceOf, methodOf, timeoutOf } from './check.js';
 
 export const CURL_HELP = `Usage: why401 curl [why401 options] [--] <curl command line…>
 
-Diagnoses a pasted curl command: reads -H, -u, -X, -d/--data*, --json, --url, -k, -L,
---location-trusted, -A, -x, -U/--proxy-user and --noproxy, then runs the same diagnosis as
-why401 check. The command may be given as separate words or as one quoted string. why401's own
-options may stand anywhere, or before a "--".
+Diagnoses a pasted curl command, read as curl reads it (curl's whole option table, bundled
+short options such as -sSLk and -XPOST) and sent as curl sends it: -H, -u, --oauth2-bearer, -X,
+-d/--data*, --data-urlencode, --json, -G, --url-query, -e, -r, -A, -b 'name=value',
+--compressed, -I, --url, -k, -L, --location-trusted, -x, -U/--proxy-user, --noproxy. A URL
+without a scheme is http://, as for curl. An option curl does not have, or one that changes the
+request in a way why401 does not reproduce (-K, -F, -T, --digest …), is a usage error. Then the
+same diagnosis as why401 check runs. The command may be given as separate words or as one
+quoted string. why401's own options may stand anywhere, or before a "--".
 
 why401 options (those of why401 check)
   --key-env NAME, --key-file PATH, --key-stdin, --key VALUE   the credential, if the curl
@@ -82,9 +88,25 @@ function splitOwn(words: readonly string[]): { own: string[]; rest: string[] } {
     else if (OWN_VALUES.has(name) || (ownKey && name === '--key')) {
       own.push(w);
       if (!w.includes('=') && i + 1 < words.length) own.push(words[++i] ?? '');
-    } else rest.push(w);
+    } else {
+      rest.push(w);
+      // a curl option's value stays curl's, whatever it looks like (`-d --json`, `-H --reveal`)
+      if (takesValue(w) && i + 1 < words.length) rest.push(words[++i] ?? '');
+    }
   }
   return { own, rest };
+}
+
+/** A curl option word whose value is the next word: `--header`, `-H`, `-sd` (not `-XPOST`). */
+function takesValue(word: string): boolean {
+  if (word.startsWith('--')) return CURL_OPTIONS.long.get(word.slice(2))?.value === true;
+  if (!word.startsWith('-')) return false;
+  for (let j = 1; j < word.length; j++) {
+    const o = CURL_OPTIONS.short.get(word[j] ?? '');
+    if (!o) return false;
+    if (o.value) return j === word.length - 1;
+  }
+  return false;
 }
 
 export async function run(args: string[]): Promise<number> {
@@ -108,23 +130,25 @@ export async function run(args: string[]): Promise<number> {
   if (curlWords.length === 1) curlWords = shellSplit(curlWords[0] ?? '');
   if (curlWords.length === 0)
     throw usageError('no curl command given: why401 curl -- curl https://…');
-  const c = parseCurlArgs(curlWords);
-  if (!c.url) throw usageError('the curl command has no URL');
-  if (c.ignored.length > 0)
-    writeErr(`why401: ignoring curl options it does not model: ${c.ignored.slice(0, 8).join(' ')}`);
-  const headers = [...c.headers];
-  if (c.user !== undefined) {
-    const pair = c.user.includes(':') ? c.user : `${c.user}:`;
-    headers.push(['Authorization', `Basic ${Buffer.from(pair).toString('base64')}`]);
+  const c = parseCurlArgs(curlWords, { readFile: readDataFile });
+  // what curl itself keeps secret (-u, --oauth2-bearer, -U …) is never printed, even in an error
+  for (const value of c.secrets) {
+    registerSecretValue(value);
+    if (value.includes(':')) registerSecretValue(value.slice(value.indexOf(':') + 1));
   }
-  const has = (name: string) => headers.some(([n]) => n.toLowerCase() === name);
-  // curl sends -d data as a form unless told otherwise
-  if (c.form && !has('content-type'))
-    headers.push(['Content-Type', 'application/x-www-form-urlencoded']);
-  const body = c.dataFile ? readDataFile(c.dataFile) : c.data;
-  if (c.userAgent !== undefined) headers.push(['User-Agent', c.userAgent]);
-  else if (!headers.some(([n]) => n.toLowerCase() === 'user-agent'))
-    headers.push(['User-Agent', 'curl/8.5.0']);
+  if (c.errors.length > 0) throw usageError(`the curl command: ${c.errors.slice(0, 4).join('; ')}`);
+  if (!c.url) throw usageError('the curl command has no URL');
+  const notes = [...c.notes];
+  if (c.urlCount > 1)
+    notes.push(
+      `the command gives ${c.urlCount} URLs; why401 diagnoses the first (${new URL(c.url).origin})`,
+    );
+  for (const name of ['host', 'content-length', 'user-agent', 'content-type'])
+    if (c.removed.includes(name) && (name !== 'content-type' || c.data !== undefined))
+      notes.push(`curl would send no ${name} header; why401 sends one`);
+  for (const note of notes) writeErr(`why401: ${note}`);
+  const headers = c.headers;
+  const body = c.data;
   const input = await readCredential({
     keyEnv: values['key-env'],
     keyFile: values['key-file'],
@@ -134,7 +158,7 @@ export async function run(args: string[]): Promise<number> {
   return runDiagnosis(
     {
       url: c.url,
-      method: methodOf(c.method ?? values.method),
+      method: methodOf(c.methodGiven ? c.method : (values.method ?? c.method)),
       headers,
       body: body ?? values.data,
       key: input.kind === 'secret' ? input.secret : null,
@@ -179,17 +203,16 @@ function curlProxy(c: CurlRequest, given: string | undefined): string | null | u
 
 const MAX_BODY = 1024 * 1024;
 
-/** `-d @file` (line breaks dropped, as curl does) or `--data-binary @file` (as is); `-` is stdin. */
-function readDataFile(file: { readonly path: string; readonly binary: boolean }): string {
-  let text: string;
+/** A file the curl command names (`-d @file`, `-H @file`, `--json @file`); `-` is stdin. */
+function readDataFile(path: string): Buffer | undefined {
   try {
-    const path = file.path === '-' ? '/dev/stdin' : file.path;
-    text = readAtMost(path, MAX_BODY, `-d @${file.path}: more than 1 MiB`).toString('utf8');
+    return readAtMost(
+      path === '-' ? '/dev/stdin' : path,
+      MAX_BODY,
+      `a file of the curl command is more than 1 MiB`,
+    );
   } catch (e) {
     if (isWhy401Error(e)) throw e;
-    throw usageError(
-      `cannot read -d @${file.path}: ${(e as NodeJS.ErrnoException).code ?? 'unreadable'}`,
-    );
+    return undefined;
   }
-  return file.binary ? text : text.replace(/[\r\n]/g, '');
 }
