@@ -150,6 +150,6 @@ export function shownUrl(value: string): string {
   const tail = at >= 0 ? rest.slice(at + 1) : rest;
   const cut = tail.length > 60 ? `${tail.slice(0, 60)}…` : tail;
   const plain = /^[\w.-]*(:\d*)?([/?#][\w.~%/=&-]*)?…?$/.test(cut) && !looksLikeSecretValue(tail);
-  const host = plain ? maskPasted(cut) : `… (${tail.length} characters)`;
+  const host = plain ? cut : `… (${tail.length} characters)`;
   return `${scheme}${at >= 0 ? '…@' : ''}${host}`;
 }
