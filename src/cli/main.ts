@@ -2,7 +2,8 @@ import { isWhy401Error } from '../errors.js';
 import { EXIT } from './exit-codes.js';
 import { writeErr, writeOut } from './io.js';
 import { HELP, VERSION } from './help.js';
-import { maskSecretLike, setReveal } from '../secret/scrub.js';
+import { setReveal } from '../secret/scrub.js';
+import { isPlainName, maskPasted } from '../secret/name-or-secret.js';
 
 type Command = (args: string[]) => Promise<number>;
 
@@ -40,10 +41,37 @@ async function main(argv: string[]): Promise<number> {
   if (own.includes('--reveal')) setReveal(true);
   const load = COMMANDS[name];
   if (!load) {
-    writeErr(`why401: unknown command "${maskSecretLike(name)}". Run why401 --help for the list.`);
+    writeErr(`why401: ${unknownCommand(name)} Run why401 --help for the list.`);
     return EXIT.usage;
   }
   return (await load())(rest);
+}
+
+/**
+ * An unknown first word: echoed with a "did you mean" when it is plainly a name (`chek`), else
+ * described (a key pasted as the command, `--<key>`), never shown.
+ */
+function unknownCommand(word: string): string {
+  const bare = word.replace(/^-{1,2}/, '');
+  if (!isPlainName(bare))
+    return `the first word (${word.length} characters, not shown: it may be a key) is not a command.`;
+  const near = Object.keys(COMMANDS).filter((c) => c.startsWith(bare) || typo(bare, c));
+  const kind = word.startsWith('-') ? 'option' : 'command';
+  return `unknown ${kind} "${word}".${near.length > 0 ? ` Did you mean: ${near.join(', ')}?` : ''}`;
+}
+
+/** One letter added, dropped, changed or two swapped: `chek`, `chekc`, `envv`. */
+function typo(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1 || a.length < 3) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  const tail = (x: string, y: string) => x === y;
+  return (
+    tail(a.slice(i + 1), b.slice(i + 1)) ||
+    tail(a.slice(i + 1), b.slice(i)) ||
+    tail(a.slice(i), b.slice(i + 1)) ||
+    (a[i] === b[i + 1] && a[i + 1] === b[i] && tail(a.slice(i + 2), b.slice(i + 2)))
+  );
 }
 
 main(process.argv.slice(2)).then(
@@ -52,14 +80,14 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     if (isWhy401Error(error)) {
-      writeErr(`why401: ${maskSecretLike(error.message)}`);
+      writeErr(`why401: ${maskPasted(error.message)}`);
       process.exitCode = error.code === 'WHY401_E_INTERNAL' ? EXIT.internal : EXIT.usage;
       return;
     }
     const detail =
       process.env['WHY401_DEBUG'] && error instanceof Error ? `\n${error.stack ?? ''}` : '';
     writeErr(
-      `why401: internal error: ${maskSecretLike(error instanceof Error ? error.message : String(error))}${detail}`,
+      `why401: internal error: ${maskPasted(error instanceof Error ? error.message : String(error))}${detail}`,
     );
     writeErr(
       'Please report it with the command you ran (redacted): https://github.com/why401/why401/issues',

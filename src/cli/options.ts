@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import { usageError } from '../errors.js';
 import { maskSecretLike } from '../secret/scrub.js';
+import { isPlainName, looksLikeSecretValue, shownName } from '../secret/name-or-secret.js';
 import { writeErr } from './io.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -35,17 +36,85 @@ export function paramsOf(values: readonly string[] | undefined): Record<string, 
   const out: Record<string, string> = {};
   for (const raw of values ?? []) {
     const eq = raw.indexOf('=');
-    if (eq <= 0) throw usageError(`--param takes NAME=VALUE, got "${raw.slice(0, 40)}"`);
-    out[raw.slice(0, eq)] = raw.slice(eq + 1);
+    const name = eq < 0 ? raw : raw.slice(0, eq);
+    // A key pasted as --param KEY or --param KEY=…: the name is never echoed unless plainly one.
+    if (eq <= 0 || !isPlainName(name))
+      throw usageError(
+        `--param takes NAME=VALUE (e.g. --param AccountSID=AC…), got ${shownName(name)}${eq < 0 ? ' without =' : ' as the name'}`,
+      );
+    out[name] = raw.slice(eq + 1);
   }
   return out;
 }
 
-/** `Name: value` → [name, value]; a one-line usage error otherwise. */
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+/**
+ * `Name: value` → [name, value]; a one-line usage error otherwise. Neither a header without a
+ * colon nor a name that looks like a key (`-H "sk-proj-…: 1"`, `-H "$KEY"`) is echoed.
+ */
 export function parseHeader(raw: string): [string, string] {
   const i = raw.indexOf(':');
-  if (i <= 0) throw new Error(`a header is "Name: value", got "${raw.slice(0, 40)}"`);
-  return [raw.slice(0, i).trim(), raw.slice(i + 1).replace(/^ /, '')];
+  if (i <= 0)
+    throw usageError(
+      isPlainName(raw.trim())
+        ? `a header is "Name: value", got "${raw.trim()}" without a colon`
+        : `a header is "Name: value", got ${raw.length} characters without a colon (not shown: it may be a key): write -H "Authorization: Bearer …" or the provider's header`,
+    );
+  const name = raw.slice(0, i).trim();
+  if (!TOKEN.test(name) || (!isPlainName(name) && (name.length >= 9 || looksLikeSecretValue(name))))
+    throw usageError(
+      `a header name is a word such as Authorization or X-Api-Key; the name given (${name.length} characters) looks like a key value and is not shown: write -H "Authorization: Bearer …" or the provider's header`,
+    );
+  return [name, raw.slice(i + 1).replace(/^ /, '')];
+}
+
+/**
+ * A name option's value (`--key-env NAME`, `--provider ID`): a key pasted there is refused
+ * without being echoed. `expected` is what the option takes, `hint` how to pass a key instead.
+ */
+export function nameOption(flag: string, value: string, expected: string, hint: string): string {
+  if (isPlainName(value)) return value;
+  throw usageError(
+    `${flag} takes ${expected}; what was given (${value.length} characters) is not a name and may be a key value, so it is not shown: ${hint}`,
+  );
+}
+
+/** Levenshtein distance, for "did you mean" on short names. */
+export function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0] as number;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cur = row[j] as number;
+      row[j] = Math.min(
+        cur + 1,
+        (row[j - 1] as number) + 1,
+        prev + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+      prev = cur;
+    }
+  }
+  return row[b.length] as number;
+}
+
+/** The names among `known` that `word` may be a typo or a part of, best first (at most 5). */
+export function nearNames(word: string, known: readonly string[]): string[] {
+  const w = word.toLowerCase();
+  if (w.length < 3) return [];
+  const scored = known
+    .map((k) => {
+      const d = distance(w, k.toLowerCase());
+      const part = k.toLowerCase().includes(w) ? 0.5 : Infinity;
+      return {
+        k,
+        score: Math.min(part, d <= Math.max(1, Math.floor(k.length / 4)) ? d : Infinity),
+      };
+    })
+    .filter((x) => x.score !== Infinity)
+    .sort((a, b) => a.score - b.score);
+  return scored.slice(0, 5).map((x) => x.k);
 }
 
 /**
@@ -57,7 +126,7 @@ export function parsed<T>(parse: () => T, command: string): T {
     return parse();
   } catch (e) {
     const first = e instanceof Error ? (e.message.split('\n')[0] ?? '') : '';
-    const message = first
+    const message = unechoed(first)
       .replace(/\. To specify a positional argument.*$/, '')
       .replace(
         /^Option '(-\w, )?(--[\w-]+)' argument is ambiguous\.?$/,
@@ -69,6 +138,18 @@ export function parsed<T>(parse: () => T, command: string): T {
       `${message || 'invalid arguments'}. Run why401 ${command} --help for its options.`,
     );
   }
+}
+
+/**
+ * parseArgs quotes the word it refused (`Unknown option '--…'`, `Unexpected argument '…'`): a
+ * word that is not plainly a name (a key pasted as an option or an extra word) is described.
+ */
+function unechoed(message: string): string {
+  return message.replace(/'([^']*)'/g, (whole, word: string) => {
+    const bare = word.replace(/^-{1,2}/, '');
+    if (bare === '' || isPlainName(bare) || /^-\w, --[\w-]+$/.test(word)) return whole;
+    return `(${word.length} characters, not shown: it may be a key)`;
+  });
 }
 
 /**

@@ -2,6 +2,7 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { inputError, isWhy401Error, usageError } from '../errors.js';
 import { Secret } from '../secret/secret.js';
 import { looksLikeName } from '../secret/scrub.js';
+import { isPlainName } from '../secret/name-or-secret.js';
 
 /** Longer than any real credential: a bigger input is the wrong file, not a key. */
 export const MAX_KEY_BYTES = 64 * 1024;
@@ -37,12 +38,9 @@ export async function readCredential(
     if (ref && looksLikeName(ref[1] ?? ''))
       throw usageError(`--key-env takes the variable's name without $: --key-env ${ref[1] ?? ''}`);
     // A key pasted where the variable's name belongs: never echo it back.
-    if (
-      !/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(options.keyEnv) ||
-      (options.keyEnv.length >= 16 && !looksLikeName(options.keyEnv))
-    ) {
+    if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(options.keyEnv) || !isPlainName(options.keyEnv)) {
       throw usageError(
-        `--key-env takes a variable's name (e.g. OPENAI_API_KEY), and what was given (${options.keyEnv.length} chars) looks like a value: never paste the key itself`,
+        `--key-env takes a variable NAME (e.g. OPENAI_API_KEY); what was given (${options.keyEnv.length} chars) looks like a key value and is not shown: pass a key with --key-stdin, or put it in a variable and give --key-env VAR`,
       );
     }
     const value = env[options.keyEnv];

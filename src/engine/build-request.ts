@@ -1,3 +1,4 @@
+import { checkHost, invalidUrl } from './url-word.js';
 import { PROVIDERS } from '../providers/catalog.js';
 import { matchKeyShapes } from '../providers/detect.js';
 import type { WireRequest } from '../collect/http.js';
@@ -118,12 +119,13 @@ export function parseUrl(value: string, what: string): URL {
   try {
     url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `https://${value}`);
   } catch {
-    throw usageError(`${what} is not a valid URL: ${value.slice(0, 80)}`);
+    throw invalidUrl(value, what);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw usageError(`${what} must be http:// or https://, not ${url.protocol}`);
   }
   registerUrlPassword(url);
+  checkHost(value, url, what);
   return url;
 }
 

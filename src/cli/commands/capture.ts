@@ -7,7 +7,7 @@ import { diagnoseCall, quickReport, type CallReport } from '../../capture/diagno
 import { LIVE_PATH, LiveHub } from '../../capture/live/live-hub.js';
 import type { ObservedCall } from '../../capture/observed-call.js';
 import { startProxy } from '../../capture/proxy.js';
-import { providerById, providerIds } from '../../providers/detect.js';
+import { providerOf } from '../provider-option.js';
 import { scrubJson } from '../../secret/scrub.js';
 import { EXIT } from '../exit-codes.js';
 import { styleFor, writeErr, writeOut } from '../io.js';
@@ -79,10 +79,7 @@ export async function run(args: string[]): Promise<number> {
   if (values.target === undefined)
     throw usageError('capture needs --target ORIGIN (the API to pass calls on to)');
   const target = parseUrl(values.target, '--target');
-  if (values.provider !== undefined && !providerById(values.provider))
-    throw usageError(
-      `unknown provider "${values.provider.slice(0, 40)}"; known: ${providerIds().join(', ')}`,
-    );
+  if (values.provider !== undefined) providerOf(values.provider);
   const port = intOption('port', values.port, 8401, 0, 65535);
   const headTimeoutMs = intOption('timeout', values.timeout, 60_000, 1, 3_600_000);
   const style = styleFor(1, values['no-color'] === true);

@@ -11,6 +11,8 @@ import {
   parsed,
 } from '../options.js';
 import { parseHeader, runDiagnosis } from '../run-diagnosis.js';
+import { providerOf } from '../provider-option.js';
+import { checkProxyWord } from '../../engine/url-word.js';
 
 export const CHECK_HELP = `Usage: why401 check [url] [options]
 
@@ -136,6 +138,10 @@ export async function run(args: string[]): Promise<number> {
       throw usageError(e instanceof Error ? e.message : String(e));
     }
   });
+  // Names and URLs first, before anything is read or sent: a key pasted there is not echoed.
+  if (values.provider !== undefined) providerOf(values.provider);
+  if (values.proxy !== undefined && values['no-proxy'] !== true) checkProxyWord(values.proxy);
+  const params = paramsOf(values.param);
   const input = await readCredential({
     keyEnv: values['key-env'],
     keyFile: values['key-file'],
@@ -150,7 +156,7 @@ export async function run(args: string[]): Promise<number> {
       body: values.data,
       key: input.kind === 'secret' ? input.secret : null,
       baseUrl: values['base-url'],
-      params: paramsOf(values.param),
+      params,
     },
     {
       providerId: values.provider,

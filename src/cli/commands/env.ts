@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { usageError } from '../../errors.js';
 import { looksLikeName, scrubJson } from '../../secret/scrub.js';
+import { isPlainName } from '../../secret/name-or-secret.js';
 import { scanAllEnv, traceEnv } from '../../engine/trace-env.js';
 import { envHuman, envJson, envScanHuman, envScanJson } from '../../report/env.js';
 import { EXIT } from '../exit-codes.js';
@@ -68,8 +69,10 @@ export async function run(args: string[]): Promise<number> {
   if (ref && looksLikeName(ref[1] ?? ''))
     throw usageError(`env takes the variable's name without $: why401 env ${ref[1] ?? ''}`);
   // A key pasted where the name belongs: never echoed back (as --key-env does).
-  if (name !== undefined && (!NAME.test(name) || (name.length >= 16 && !looksLikeName(name))))
-    throw usageError(`env takes a variable name, not a value (got ${name.length} chars)`);
+  if (name !== undefined && (!NAME.test(name) || !isPlainName(name)))
+    throw usageError(
+      `env takes a variable NAME (e.g. OPENAI_API_KEY); what was given (${name.length} characters) looks like a key value and is not shown: never paste the key itself`,
+    );
   if (values.mode !== undefined && !/^[\w.-]+$/.test(values.mode))
     throw usageError('--mode takes a mode name such as development or production');
   const dir = directoryOption('--dir', values.dir);

@@ -6,7 +6,7 @@ import { usageError } from '../../errors.js';
 import { EXIT } from '../exit-codes.js';
 import { styleFor, writeOut } from '../io.js';
 import { parseArgs } from 'node:util';
-import { COMMON_OPTIONS, parsed } from '../options.js';
+import { COMMON_OPTIONS, nameOption, nearNames, parsed } from '../options.js';
 
 export const EXPLAIN_HELP = `Usage: why401 explain <finding-id | status code> [--json]
 
@@ -53,6 +53,12 @@ export async function run(args: string[]): Promise<number> {
   const [topic] = positionals;
   if (topic === undefined)
     throw usageError('explain what? Give a finding id (key.newline) or a status code (401)');
+  nameOption(
+    'explain',
+    topic,
+    'a finding id (key.newline) or a status code (401)',
+    'why401 explain --list lists the ids',
+  );
   if (isFindingId(topic)) {
     writeOut(
       values.json
@@ -73,14 +79,17 @@ export async function run(args: string[]): Promise<number> {
       return EXIT.accepted;
     }
   }
-  const near = FINDING_IDS.filter(
-    (id) => id.includes(topic.toLowerCase()) || id.split('.')[1] === topic,
-  );
+  const near = [
+    ...new Set([
+      ...FINDING_IDS.filter((id) => id.includes(topic.toLowerCase()) || id.split('.')[1] === topic),
+      ...nearNames(topic, FINDING_IDS),
+    ]),
+  ];
   const hint =
     near.length > 0
       ? ` Did you mean: ${near.slice(0, 5).join(', ')}?`
       : ' Run why401 explain --list.';
-  throw usageError(`no finding id or status code "${topic.slice(0, 60)}".${hint}`);
+  throw usageError(`no finding id or status code "${topic}".${hint}`);
 }
 
 function explainJson(id: FindingId) {

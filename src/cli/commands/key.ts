@@ -2,7 +2,8 @@ import { readCredential } from '../../collect/credential.js';
 import { usageError } from '../../errors.js';
 import { lintKey, type KeyReport } from '../../engine/lint-key.js';
 import { renderFinding } from '../../findings/render.js';
-import { providerById, providerIds, providersForHost } from '../../providers/detect.js';
+import { providerById, providersForHost } from '../../providers/detect.js';
+import { providerOf } from '../provider-option.js';
 import { findInHeaders, parseUrl } from '../../engine/build-request.js';
 import type { Provider } from '../../providers/types.js';
 import type { Secret } from '../../secret/secret.js';
@@ -64,10 +65,7 @@ export async function run(args: string[]): Promise<number> {
     return EXIT.accepted;
   }
   void positionals;
-  const provider = values.provider === undefined ? undefined : providerById(values.provider);
-  if (values.provider !== undefined && !provider) {
-    throw usageError(`unknown provider "${values.provider}"; known: ${providerIds().join(', ')}`);
-  }
+  const provider = values.provider === undefined ? undefined : providerOf(values.provider);
   const fromHeader = headerCredential(values.header, provider ?? null);
   const input = await readCredential({
     keyEnv: values['key-env'],

@@ -1,12 +1,12 @@
 import { usageError } from '../../errors.js';
 import { PROVIDERS } from '../../providers/catalog.js';
-import { providerById } from '../../providers/detect.js';
 import { describePlacement } from '../../providers/placement.js';
 import type { Provider } from '../../providers/types.js';
 import { EXIT } from '../exit-codes.js';
 import { styleFor, writeOut } from '../io.js';
 import { parseArgs } from 'node:util';
 import { COMMON_OPTIONS, parsed } from '../options.js';
+import { providerOf } from '../provider-option.js';
 
 export const PROVIDERS_HELP = `Usage: why401 providers [id] [--json]
 
@@ -52,20 +52,7 @@ export async function run(args: string[]): Promise<number> {
     );
     return EXIT.accepted;
   }
-  const p = providerById(id);
-  if (!p) {
-    // A word of 3 letters or more: "a" is in nearly every id, and a list of 40 helps nobody.
-    const near =
-      id.length < 3
-        ? []
-        : PROVIDERS.filter(
-            (q) =>
-              q.id.includes(id.toLowerCase()) || q.name.toLowerCase().includes(id.toLowerCase()),
-          ).slice(0, 6);
-    throw usageError(
-      `unknown provider "${id.slice(0, 40)}".${near.length ? ` Did you mean: ${near.map((q) => q.id).join(', ')}?` : ' Run why401 providers for the list.'}`,
-    );
-  }
+  const p = providerOf(id, 'providers');
   writeOut(
     values.json
       ? JSON.stringify({ schema: 'why401/provider@1', ...providerJson(p) }, null, 2)
