@@ -41,7 +41,13 @@ export function checkHost(value: string, url: URL, what: string): void {
   if (dotted && !longLabel && !looksLikeWholeKey(typed)) return;
   const scheme = SCHEME.test(value);
   if (scheme && !longLabel && isPlainName(typed)) return;
-  if (!longLabel && isPlainName(typed))
+  // Shown only when every piece of what was typed is a plain name: the part before a `/` of a
+  // base64 key is one too (`xAwjglkkD6k/Qz9+…`).
+  const plain = value
+    .replace(SCHEME, '')
+    .split(/[/?#]/)
+    .every((piece) => piece === '' || isPlainName(piece.replace(/:\d+$/, '')));
+  if (!longLabel && plain && isPlainName(typed))
     throw usageError(
       `${what}: "${typed}" is not plainly a host name, and is not looked up: write the URL with its scheme (http://${typed}/…) or a full host name (${typed}.example.com)`,
     );
