@@ -55,9 +55,14 @@ export function registerUrlSecrets(url: URL): void {
   if (url.password) registerEncoded(url.password);
   if (url.username && (url.password === '' || looksSecret(url.username)))
     registerEncoded(url.username);
-  for (const [name, value] of url.searchParams)
-    if (paramMayBeCredential(name, value))
-      for (const piece of secretPieces(name, value)) registerSecretValue(piece);
+  // The fragment is never sent, but it is printed: `#access_token=…` of an OAuth implicit flow.
+  const fragment = url.hash.length > 1 ? new URLSearchParams(url.hash.slice(1)) : undefined;
+  for (const params of fragment ? [url.searchParams, fragment] : [url.searchParams])
+    for (const [name, value] of params)
+      if (paramMayBeCredential(name, value))
+        for (const piece of secretPieces(name, value)) registerSecretValue(piece);
+  // A host label can be a token too (`<uuid>.hooks.example.com`, a tunnel's random name).
+  for (const label of url.hostname.split('.')) if (looksSecret(label)) registerSecretValue(label);
   registerPathSecrets(url);
 }
 
