@@ -87,7 +87,9 @@ function registerEncoded(value: string): void {
  */
 export function registerHeaderSecret(value: string, whole = true): void {
   const { scheme, token } = splitScheme(value);
-  if (whole) registerSecretValue(value);
+  // With a scheme word, the token is the secret: runs across `Bearer sk-proj-` would cut the
+  // redacted form (`Bearer sk-proj-…x9Qz`, the public prefix shown) out of every line.
+  if (whole && scheme === null) registerSecretValue(value);
   registerSecretValue(token);
   if (scheme?.toLowerCase() !== 'basic') return;
   const pair = Buffer.from(token.trim(), 'base64').toString('utf8');
