@@ -52,8 +52,21 @@ export async function readCredential(
   }
   if (options.keyFile !== undefined)
     return { kind: 'secret', secret: readKeyFile(options.keyFile) };
-  if (options.keyStdin)
-    return { kind: 'secret', secret: Secret.fromBytes(await readStdin(), 'stdin') };
+  if (options.keyStdin) {
+    // `echo "$KEY" | why401 … --key-stdin` adds one newline that is not the key's: dropped, and
+    // said so in the source (gh auth login --with-token does the same). Two, or a CR, remain.
+    const bytes = await readStdin();
+    const echoed =
+      bytes.length > 1 &&
+      bytes.at(-1) === 0x0a &&
+      !/[\r\n]/.test(bytes.subarray(0, -1).toString('latin1'));
+    return {
+      kind: 'secret',
+      secret: echoed
+        ? Secret.fromBytes(bytes.subarray(0, -1), "stdin (echo's trailing newline dropped)")
+        : Secret.fromBytes(bytes, 'stdin'),
+    };
+  }
   if (options.key !== undefined)
     return { kind: 'secret', secret: new Secret(checkSize(options.key, '--key'), 'arg') };
   return { kind: 'none' };

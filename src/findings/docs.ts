@@ -81,8 +81,6 @@ export function findingPage(id: FindingId): string {
     lines.push(
       `- Status codes that may mean this: ${statuses.map((s) => `\`why401 explain ${s}\``).join(', ')}.`,
     );
-  if (spec.explain.cases?.length)
-    lines.push(`- Real cases: ${spec.explain.cases.map((c) => `\`${c}\``).join(', ')}.`);
   lines.push('- [Every finding](README.md)', '');
   return lines.join('\n');
 }

@@ -378,8 +378,11 @@ describe('fingerprint: sha256 of the exact bytes', () => {
     expect(key.credential?.fingerprint).toBe(sha8(bytes));
     const check = await cli(['check', url, '--key-file', file, '--json', '--no-probe']);
     expect(json<Diagnosis>(check).credential).toMatchObject({ fingerprint: sha8(bytes) });
+    // stdin drops the one newline `echo` adds (and says so in the source): the key's bytes remain
     const stdin = json<KeyJson>(why401(['key', '--key-stdin', '--json'], { input: bytes }));
-    expect(stdin.credential?.fingerprint).toBe(sha8(bytes));
+    const echoed = bytes.at(-1) === 0x0a;
+    expect(stdin.credential?.fingerprint).toBe(sha8(echoed ? bytes.subarray(0, -1) : bytes));
+    if (echoed) expect(stdin.credential?.source).toMatch(/newline dropped/);
   });
 });
 

@@ -117,9 +117,6 @@ function explainHuman(id: FindingId, style: ReturnType<typeof styleFor>): string
     section('How to confirm', s.explain.confirm),
     '',
     section('How to fix', s.explain.fix),
-    ...(s.explain.cases?.length
-      ? ['', `${style.dim('Real cases:')} ${s.explain.cases.join(', ')}`]
-      : []),
     '',
     `${style.dim('Docs:')} ${findingDocsUrl(id)}`,
   ].join('\n');
