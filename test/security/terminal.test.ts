@@ -22,6 +22,8 @@ const KEY = makeKey('sk-t3rm-', 40);
 /** What a terminal acts on or does not show, the way the tests see it. */
 const UNSAFE =
   /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u034f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]|[\u{e0000}-\u{e007f}]/u;
+/** The SGR parameters of why401's styles (src/cli/io.ts): bold, dim, red, green, yellow, cyan. */
+const OUR_SGR = new Set(['1', '22', '2', '31', '32', '33', '36', '39']);
 /** Shown by name: the proof the hostile text was printed at all, not left out. */
 const NAMED = /⟨(ESC|CSI|RLO|ZERO WIDTH SPACE|BEL|BS|CR|LRI|U\+0085|NEL)⟩/;
 
@@ -45,6 +47,16 @@ export function expectPrintable(text: string, where: string, colour = false): vo
     : '';
   expect(found).toBe('');
   if (!colour) expect(text, `${where}: an escape with colours off`).not.toContain('\u001b');
+  // with colours on, the SGR sequences are why401's own: its codes only, and not the server's
+  // green fake verdict (a server's ESC[32m, a code why401 uses too, is named like any other)
+  const codes = new Set([...text.matchAll(/\u001b\[([\d;]*)m/g)].map((m) => m[1]));
+  expect(
+    [...codes].filter((c) => !OUR_SGR.has(c ?? '')),
+    where,
+  ).toEqual([]);
+  expect(text, where).not.toContain('\u001b[32m✔ Accepted');
+  // and no colour marker left over (private-use characters, src/secret/printable.ts)
+  expect(text, where).not.toMatch(/[\u{f0000}-\u{ffffd}]/u);
 }
 
 function expectNoKey(text: string, where: string): void {
@@ -301,6 +313,7 @@ describe.each(COLOURS)('colours %s: a hostile server, every command that shows i
         { API_KEY: KEY },
       );
       expectClean(done, `check ${path}`, colour);
+      if (colour === 'forced') expect(done.stdout).toContain('\u001b[31m✖');
       if (path !== '/controls') expect(done.stdout, `check ${path}`).toMatch(NAMED);
     }
   });
