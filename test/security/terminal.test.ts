@@ -13,6 +13,7 @@ import { connect, createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { diagnose, formatDiagnosis } from '../../src/index.js';
 import { makeKey } from '../e2e/servers.js';
 import { ROOT } from '../e2e/run-cli.js';
 
@@ -550,5 +551,15 @@ describe.each(COLOURS)('colours %s: hostile files and arguments', (colour) => {
       const done = await run(args, colour);
       expectClean(done, `why401 ${JSON.stringify(args)}`, colour);
     }
+  });
+});
+
+describe('the library: formatDiagnosis', () => {
+  it.each([false, true])('color %s: printable, only its own colours', async (color) => {
+    const d = await diagnose({ url: `${hostile.origin}/json`, key: KEY }, { timeoutMs: 3000 });
+    const text = formatDiagnosis(d, { color, verbose: true });
+    expectPrintable(text, 'formatDiagnosis', color);
+    expect(text).toMatch(NAMED);
+    if (color) expect(text).toContain('\u001b[31m');
   });
 });
