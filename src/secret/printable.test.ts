@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   hasUnsafe,
+  oneLine,
   printable,
   printableDeep,
   printableJsonText,
@@ -55,6 +56,13 @@ describe('printable', () => {
     const out = printable(all);
     expect(out).not.toMatch(UNSAFE);
     expect(out).not.toMatch(/[\u{e0100}-\u{e01ef}\u{1d173}\ufff9-\ufffb\u034f\u115f\u180e]/u);
+  });
+});
+
+describe('oneLine', () => {
+  it('a field of a one-line report: LF named too, so nothing starts a line of its own', () => {
+    expect(oneLine('denied\n✔ Accepted\r\n\u001b[1A')).toBe('denied⟨LF⟩✔ Accepted⟨LF⟩⟨ESC⟩[1A');
+    expect(oneLine('a\tb')).toBe('a\tb');
   });
 });
 

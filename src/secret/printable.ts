@@ -54,6 +54,16 @@ export function printable(text: string): string {
 }
 
 /**
+ * One field of a one-line report (evidence, a summary, a URL, a path): printable, and a line
+ * break named too, so no outside text starts a line of its own (a fake `✔ Accepted` needs no
+ * escape sequence when a body's LF is printed as it came).
+ */
+export function oneLine(text: string): string {
+  const p = printable(text);
+  return p.includes('\n') ? p.replace(/\n/g, '⟨LF⟩') : p;
+}
+
+/**
  * JSON text with every unsafe character as a `\uXXXX` escape: the same data once parsed, safe to
  * print. Valid only for JSON text, where such characters can only stand inside strings
  * (JSON.stringify already escapes C0 controls; DEL, C1, bidi and invisible ones it leaves raw).

@@ -31,7 +31,8 @@ const NAMED = /⟨(ESC|CSI|RLO|ZERO WIDTH SPACE|BEL|BS|CR|LRI|U\+0085|NEL)⟩/;
 /** Cursor up, erase the line, a green fake verdict, clipboard and title, and the rest. */
 const EVIL =
   'denied\u001b[2K\u001b[1A\u001b[32m✔ Accepted\u001b[0m\u001b]52;c;ZWNobyBwd25lZA==\u0007' +
-  '\u001b]0;pwned\u0007\u009b31m\u202egnp.exe\u200b\u2066\u0007\u0008\rFAKE\u007f';
+  '\u001b]0;pwned\u0007\u009b31m\u202egnp.exe\u200b\u2066\u0007\u0008\rFAKE\u007f' +
+  '\n✔ Accepted (200): the key works\n'; // no escape needed: a line of its own
 /** What a header or a reason phrase can carry past an HTTP parser: UTF-8 bidi and zero-width, C1 bytes. */
 const HEAD_EVIL = Buffer.concat([
   Buffer.from('x\u202egnp.exe\u200b\u2066', 'utf8'),
@@ -56,6 +57,8 @@ export function expectPrintable(text: string, where: string, colour = false): vo
     where,
   ).toEqual([]);
   expect(text, where).not.toContain('\u001b[32m✔ Accepted');
+  // no line of the server's own: a fake verdict at the start of a line
+  expect(text.replace(/\u001b\[[\d;]*m/g, ''), where).not.toMatch(/^\s*✔ Accepted/m);
   // and no colour marker left over (private-use characters, src/secret/printable.ts)
   expect(text, where).not.toMatch(/[\u{f0000}-\u{ffffd}]/u);
 }
@@ -444,24 +447,20 @@ describe.each(COLOURS)('colours %s: a hostile server, every command that shows i
   it('echo: what an app sends, shown by name', async () => {
     const echo = await startLong(['echo', '--port', '0'], colour);
     try {
+      // controls in a header: node:http refuses the request (400), nothing to print
       await rawRequest(
         echo.origin,
         getHead(
-          '/v1/x?q=%1B%5B2J%E2%80%AE',
+          '/v1/ctl',
           echo.origin,
-          Buffer.concat([
-            Buffer.from('X-Evil: '),
-            HEAD_EVIL,
-            Buffer.from('\r\nX-Ctl: '),
-            HEAD_CONTROLS,
-            Buffer.from('\r\n'),
-          ]),
+          Buffer.concat([Buffer.from('X-Ctl: '), HEAD_CONTROLS, Buffer.from('\r\n')]),
         ),
       );
+      // a decoded query holds anything: ESC, U+202E, and a line break before a fake verdict
       await rawRequest(
         echo.origin,
         getHead(
-          '/v1/y',
+          '/v1/x?q=%1B%5B2J%E2%80%AE%0A%E2%9C%94%20Accepted&%0A%E2%9C%94%20Accepted=1',
           echo.origin,
           Buffer.concat([Buffer.from('X-Evil: '), HEAD_EVIL, Buffer.from('\r\n')]),
         ),
@@ -471,6 +470,7 @@ describe.each(COLOURS)('colours %s: a hostile server, every command that shows i
       await echo.stop();
     }
     expectClean({ code: 0, stdout: echo.out(), stderr: echo.err() }, 'echo', colour);
+    expect(echo.out()).toMatch(/⟨(ESC|CTRL U\+001B)⟩\[2J⟨RLO⟩⟨LF⟩/);
   });
 });
 
