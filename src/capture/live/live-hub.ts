@@ -12,8 +12,8 @@ const KEEP = 1000;
 
 /**
  * The live view: a page served by capture itself under /__why401/, fed by server-sent events.
- * Only redacted, scrubbed, printable JSON leaves here; only loopback Host names are answered (a web page
- * elsewhere cannot read it through DNS rebinding).
+ * Only redacted, scrubbed, printable JSON leaves here; only loopback Host names are answered (a
+ * web page elsewhere cannot read it through DNS rebinding).
  */
 export class LiveHub {
   readonly #recent: string[] = [];
