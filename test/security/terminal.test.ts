@@ -58,7 +58,9 @@ export function expectPrintable(text: string, where: string, colour = false): vo
   ).toEqual([]);
   expect(text, where).not.toContain('\u001b[32m✔ Accepted');
   // no line of the server's own: a fake verdict at the start of a line
-  expect(text.replace(/\u001b\[[\d;]*m/g, ''), where).not.toMatch(/^\s*✔ Accepted/m);
+  expect(text.replace(/\u001b\[[\d;]*m/g, ''), where).not.toMatch(
+    /^\s*✔ Accepted \(200\): the key works/m,
+  );
   // and no colour marker left over (private-use characters, src/secret/printable.ts)
   expect(text, where).not.toMatch(/[\u{f0000}-\u{ffffd}]/u);
 }
@@ -460,7 +462,7 @@ describe.each(COLOURS)('colours %s: a hostile server, every command that shows i
       await rawRequest(
         echo.origin,
         getHead(
-          '/v1/x?q=%1B%5B2J%E2%80%AE%0A%E2%9C%94%20Accepted&%0A%E2%9C%94%20Accepted=1',
+          '/v1/x?q=%1B%5B2J%E2%80%AE%0A%E2%9C%94%20Accepted%20(200)%3A%20the%20key%20works&%0A%E2%9C%94%20Accepted%20(200)%3A%20the%20key%20works=1',
           echo.origin,
           Buffer.concat([Buffer.from('X-Evil: '), HEAD_EVIL, Buffer.from('\r\n')]),
         ),
@@ -561,5 +563,22 @@ describe('the library: formatDiagnosis', () => {
     expectPrintable(text, 'formatDiagnosis', color);
     expect(text).toMatch(NAMED);
     if (color) expect(text).toContain('\u001b[31m');
+  });
+});
+
+describe.each(COLOURS)('colours %s: commands with nothing from outside', (colour) => {
+  it('demo, explain, providers: only why401’s own colours, no marker left', async () => {
+    for (const args of [
+      ['demo'],
+      ['demo', '--json'],
+      ['explain', 'credential.invalid'],
+      ['providers'],
+    ]) {
+      const done = await run(args, colour);
+      expectClean(done, args.join(' '), colour);
+      expect(done.code, args.join(' ')).not.toBeNull();
+      if (colour === 'forced' && args[0] !== 'demo')
+        expect(done.stdout, args.join(' ')).toContain('\u001b[');
+    }
   });
 });
