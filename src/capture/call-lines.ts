@@ -1,5 +1,6 @@
 import type { Style } from '../cli/io.js';
 import { findingJson } from '../report/human-findings.js';
+import { oneLine } from '../secret/printable.js';
 import type { CallReport } from './diagnose-call.js';
 
 function clock(iso: string): string {
@@ -12,7 +13,7 @@ function credentialText(r: CallReport): string {
   const c = r.credential;
   if (!c) return 'no credential';
   const where = c.where.startsWith('?') ? c.where.slice(0, -1) : `${c.where}:`;
-  return `${where} ${c.scheme ? `${c.scheme} ` : ''}${c.visible}`;
+  return oneLine(`${where} ${c.scheme ? `${c.scheme} ` : ''}${c.visible}`);
 }
 
 /**
@@ -24,18 +25,18 @@ export function callLine(r: CallReport, style: Style): string {
   const paint = r.refused ? style.red : style.green;
   const parts = [
     style.dim(clock(r.time)),
-    `${r.method} ${r.path}`,
+    oneLine(`${r.method} ${r.path}`),
     paint(status),
     style.dim(`${r.elapsedMs} ms`),
     credentialText(r),
   ];
-  if (r.interrupted) parts.push(style.yellow(`(cut short: ${r.interrupted})`));
+  if (r.interrupted) parts.push(style.yellow(`(cut short: ${oneLine(r.interrupted)})`));
   if (r.pid !== null) parts.push(style.dim(`pid ${r.pid}`));
   let line = parts.join('  ');
   if (!r.refused || !r.verdict) return line;
   const top = r.findings.find((f) => f.id === r.verdict?.cause) ?? r.findings[0];
-  line += `  ${style.red('✖')} ${style.bold(r.verdict.cause ?? r.verdict.status)}: ${r.verdict.summary}`;
-  if (top) line += `\n    ${style.dim('fix:')} ${top.fix}`;
+  line += `  ${style.red('✖')} ${style.bold(r.verdict.cause ?? r.verdict.status)}: ${oneLine(r.verdict.summary)}`;
+  if (top) line += `\n    ${style.dim('fix:')} ${oneLine(top.fix)}`;
   return line;
 }
 

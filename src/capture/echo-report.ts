@@ -101,10 +101,12 @@ export function echoReport(req: http.IncomingMessage, bodyBytes: number): EchoRe
   const url = new URL(req.url ?? '/', 'http://echo.invalid');
   registerPathSecrets(url);
   const query = [...url.searchParams].map(([name, value]) => {
-    if (!paramMayBeCredential(name, value)) return `${name}=${value}`;
+    // decoded, a query can hold anything (%0A starts a line of its own): shown as headers are
+    const shownName = visibleValue(name).text;
+    if (!paramMayBeCredential(name, value)) return `${shownName}=${visibleValue(value).text}`;
     const c = credentialOf(name, value, true);
     credentials.push(c);
-    return `${name}=${c.visible}`;
+    return `${shownName}=${c.visible}`;
   });
   const duplicates = [...counts].filter(([, n]) => n > 1).map(([name]) => name);
   const underscores = [...new Set(pairs.map(([n]) => n).filter((n) => n.includes('_')))];

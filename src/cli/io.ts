@@ -1,11 +1,16 @@
 import { fstatSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { sgrMarked, toTerminal } from '../secret/printable.js';
 import { scrub } from '../secret/scrub.js';
 
 /** 1: stdout (results), 2: stderr (progress, warnings, errors). */
 export type Output = 1 | 2;
 
-/** Every byte the CLI prints goes through here: scrubbed of credentials, stdout for results. */
+/**
+ * Every byte the CLI prints goes through here, stdout for results: scrubbed of credentials, then
+ * made printable (a server's or a file's control, bidi and invisible characters shown by name,
+ * `\uXXXX` in JSON), and only then given why401's own colours (see `toTerminal`).
+ */
 export function writeOut(text: string): void {
   write(1, text);
 }
@@ -34,7 +39,7 @@ export function writeErr(text: string): void {
 const streamed = new Set<Output>(process.platform === 'win32' ? [1, 2] : []);
 
 function write(fd: Output, text: string): void {
-  let data = Buffer.from(scrub(text.endsWith('\n') ? text : `${text}\n`));
+  let data = Buffer.from(toTerminal(scrub(text.endsWith('\n') ? text : `${text}\n`)));
   try {
     while (data.length > 0 && !streamed.has(fd)) data = data.subarray(writeSync(fd, data));
   } catch (error) {
@@ -81,7 +86,7 @@ export interface Style {
 }
 
 const plain = (s: string) => s;
-const PLAIN: Style = {
+export const PLAIN: Style = {
   bold: plain,
   dim: plain,
   red: plain,
@@ -90,8 +95,9 @@ const PLAIN: Style = {
   cyan: plain,
 };
 
-const sgr = (open: number, close: number) => (s: string) => `\u001b[${open}m${s}\u001b[${close}m`;
-const COLOR: Style = {
+/** Markers, not escapes: they become SGR only after the text is made printable (`writeOut`). */
+const sgr = (open: number, close: number) => (s: string) => sgrMarked(open, close, s);
+export const COLOR: Style = {
   bold: sgr(1, 22),
   dim: sgr(2, 22),
   red: sgr(31, 39),

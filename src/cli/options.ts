@@ -9,6 +9,7 @@ import {
 import { resolve } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import { usageError } from '../errors.js';
+import { printableOutput } from '../secret/printable.js';
 import { maskSecretLike } from '../secret/scrub.js';
 import { isPlainName, looksLikeSecretValue, shownName } from '../secret/name-or-secret.js';
 import { writeErr } from './io.js';
@@ -194,6 +195,11 @@ export function openLogFile(path: string, command: string): WriteStream {
     throw usageError(`cannot write --log ${path}: ${(e as NodeJS.ErrnoException).code ?? 'error'}`);
   }
   const stream = createWriteStream(path, { fd, flags: 'a' });
+  // JSON lines a terminal shows (`tail -f`): DEL, C1, bidi and invisible characters, which
+  // JSON.stringify leaves raw, go in as \uXXXX escapes, the same data once parsed
+  const write = stream.write.bind(stream) as (chunk: unknown) => boolean;
+  stream.write = ((chunk: unknown) =>
+    write(typeof chunk === 'string' ? printableOutput(chunk) : chunk)) as typeof stream.write;
   stream.on('error', (e) => {
     // a disk that fills up later: said once on stderr, the run goes on
     writeErr(`why401 ${command}: cannot write --log: ${maskSecretLike(e.message)}`);

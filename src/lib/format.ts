@@ -1,5 +1,6 @@
 import type { Style } from '../cli/io.js';
 import { diagnosisHuman } from '../report/diagnosis.js';
+import { sgrMarked, toTerminal } from '../secret/printable.js';
 import { scrub } from '../secret/scrub.js';
 import type { Diagnosis } from './diagnosis.js';
 
@@ -12,7 +13,7 @@ export interface FormatOptions {
 
 const same = (s: string) => s;
 const PLAIN: Style = { bold: same, dim: same, red: same, yellow: same, green: same, cyan: same };
-const sgr = (open: number, close: number) => (s: string) => `\u001b[${open}m${s}\u001b[${close}m`;
+const sgr = (open: number, close: number) => (s: string) => sgrMarked(open, close, s);
 const COLOR: Style = {
   bold: sgr(1, 22),
   dim: sgr(2, 22),
@@ -24,14 +25,18 @@ const COLOR: Style = {
 
 /**
  * A diagnosis as `why401 check` prints it: the verdict, the ranked findings with evidence and
- * fix, and the requests sent. Redacted, and scrubbed of every credential seen.
+ * fix, and the requests sent. Redacted, scrubbed of every credential seen, and printable: what
+ * the server sent is shown with its control, bidi and invisible characters by name, so printing
+ * it to a terminal runs none of them.
  *
  * @example
  * console.error(formatDiagnosis(await diagnose({ url, key })));
  */
 export function formatDiagnosis(diagnosis: Diagnosis, options: FormatOptions = {}): string {
-  return scrub(
-    diagnosisHuman(diagnosis, options.color === true ? COLOR : PLAIN, options.verbose === true),
+  return toTerminal(
+    scrub(
+      diagnosisHuman(diagnosis, options.color === true ? COLOR : PLAIN, options.verbose === true),
+    ),
   );
 }
 

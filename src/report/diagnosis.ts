@@ -1,5 +1,6 @@
 import type { Style } from '../cli/io.js';
 import type { Diagnosis } from '../engine/diagnose.js';
+import { oneLine } from '../secret/printable.js';
 import { findingJson, renderFindingsHuman } from './human-findings.js';
 
 /** Reporters read the public part only: the evidence is not needed to print. */
@@ -27,15 +28,15 @@ export function diagnosisHuman(
   const v = d.verdict;
   const paint =
     v.status === 'accepted' ? style.green : v.status === 'inconclusive' ? style.yellow : style.red;
-  const lines = [paint(style.bold(`${ICON[v.status]} ${v.summary}`))];
+  const lines = [paint(style.bold(`${ICON[v.status]} ${oneLine(v.summary)}`))];
   if (v.cause) lines.push(style.dim(`  cause: ${v.cause}  (why401 explain ${v.cause})`));
   lines.push('');
   lines.push(
-    `  ${style.dim('target')}      ${d.target.method} ${d.target.url}${d.target.provider ? `  (${d.target.provider})` : ''}`,
+    `  ${style.dim('target')}      ${oneLine(d.target.method)} ${oneLine(d.target.url)}${d.target.provider ? `  (${d.target.provider})` : ''}`,
   );
   if (d.credential) {
     lines.push(
-      `  ${style.dim('credential')}  ${d.credential.redacted}  ${d.credential.length} chars · ${d.credential.fingerprint} · from ${d.credential.source}`,
+      `  ${style.dim('credential')}  ${d.credential.redacted}  ${d.credential.length} chars · ${d.credential.fingerprint} · from ${oneLine(d.credential.source)}`,
     );
   }
   const shown = verbose
@@ -46,10 +47,10 @@ export function diagnosisHuman(
   for (const x of d.exchanges) {
     const answer = x.response
       ? `${x.response.status}${x.response.layer ? ` (${x.response.layer})` : ''}`
-      : `no answer: ${x.error ?? ''}`;
+      : `no answer: ${oneLine(x.error ?? '')}`;
     lines.push(
       style.dim(
-        `  ${x.label.padEnd(28)} ${x.request.method} ${x.request.url} → ${answer} · ${x.elapsedMs} ms`,
+        `  ${x.label.padEnd(28)} ${oneLine(x.request.method)} ${oneLine(x.request.url)} → ${answer} · ${x.elapsedMs} ms`,
       ),
     );
   }

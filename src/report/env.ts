@@ -1,6 +1,7 @@
 import type { Style } from '../cli/io.js';
 import type { EnvSource } from '../checks/env/evidence.js';
 import type { EnvReport, EnvScanReport } from '../engine/trace-env.js';
+import { oneLine } from '../secret/printable.js';
 import { findingJson, renderFindingsHuman } from './human-findings.js';
 
 /** The JSON form of a source (spec/cli.md, why401/env@1): never the value, only its redacted form. */
@@ -68,17 +69,19 @@ export function envScanJson(r: EnvScanReport) {
 
 function verdict(r: EnvReport, style: Style): string {
   const error = r.findings.find((f) => f.severity === 'error');
-  if (error) return style.red(`✖ ${r.name}: ${error.title}`);
+  const name = oneLine(r.name);
+  if (error) return style.red(`✖ ${name}: ${error.title}`);
   const warning = r.findings.find((f) => f.severity === 'warning');
-  if (warning) return style.yellow(`▲ ${r.name}: ${warning.title}`);
-  return style.green(`✔ ${r.name}: no problem found in where it comes from`);
+  if (warning) return style.yellow(`▲ ${name}: ${warning.title}`);
+  return style.green(`✔ ${name}: no problem found in where it comes from`);
 }
 
 function appLine(r: EnvReport): string {
   const app = r.sources.find((s) => s.group === 'app' && s.wins);
   if (!app)
     return `  an app started here gets nothing: not in the environment, nor in a .env file ${r.context.loader} reads`;
-  const from = app.file === null ? 'the process environment' : `${app.file}:${app.line ?? ''}`;
+  const from =
+    app.file === null ? 'the process environment' : oneLine(`${app.file}:${app.line ?? ''}`);
   const who =
     app.kind === 'dotenv' && r.context.plainDotenv
       ? 'an app started here gets, if it loads .env,'
@@ -90,7 +93,7 @@ function table(sources: readonly EnvSource[], style: Style): string[] {
   if (sources.length === 0) return ['  no source defines it'];
   const rows = sources.map((s) => [
     s.kind,
-    s.file === null ? '(environment)' : s.line === null ? s.file : `${s.file}:${s.line}`,
+    oneLine(s.file === null ? '(environment)' : s.line === null ? s.file : `${s.file}:${s.line}`),
     s.value.redacted,
     s.value.fingerprint,
     s.wins ? '✔' : '',
@@ -110,14 +113,14 @@ export function envHuman(r: EnvReport, style: Style): string {
     verdict(r, style),
     appLine(r),
     style.dim(
-      `  ${ctx.framework ? `${ctx.framework} project · ` : ''}${ctx.loader} reads ${ctx.files.join(' > ')}${ctx.plainDotenv ? '' : ` (mode ${ctx.mode})`}, the environment first · ${ctx.dir}`,
+      `  ${ctx.framework ? `${ctx.framework} project · ` : ''}${ctx.loader} reads ${oneLine(ctx.files.join(' > '))}${ctx.plainDotenv ? '' : ` (mode ${ctx.mode})`}, the environment first · ${oneLine(ctx.dir)}`,
     ),
     '',
     ...table(r.sources, style),
   ];
   if (r.findings.length > 0) lines.push('', renderFindingsHuman(r.findings, style));
   if (r.warnings.length > 0)
-    lines.push('', style.dim('notes:'), ...r.warnings.map((w) => style.dim(`  ${w}`)));
+    lines.push('', style.dim('notes:'), ...r.warnings.map((w) => style.dim(`  ${oneLine(w)}`)));
   return lines.join('\n');
 }
 
@@ -125,7 +128,7 @@ export function envScanHuman(r: EnvScanReport, style: Style): string {
   const ctx = r.context;
   const lines = [
     style.bold(
-      `${r.variables.length} credential-looking variable${r.variables.length === 1 ? '' : 's'} · ${ctx.loader} reads ${ctx.files.join(' > ')} · ${ctx.dir}`,
+      `${r.variables.length} credential-looking variable${r.variables.length === 1 ? '' : 's'} · ${ctx.loader} reads ${oneLine(ctx.files.join(' > '))} · ${oneLine(ctx.dir)}`,
     ),
   ];
   for (const v of r.variables) {
@@ -136,6 +139,6 @@ export function envScanHuman(r: EnvScanReport, style: Style): string {
     if (info.length > 0) lines.push(style.dim(`  also: ${info.join(', ')}`));
   }
   if (r.warnings.length > 0)
-    lines.push('', style.dim('notes:'), ...r.warnings.map((w) => style.dim(`  ${w}`)));
+    lines.push('', style.dim('notes:'), ...r.warnings.map((w) => style.dim(`  ${oneLine(w)}`)));
   return lines.join('\n');
 }

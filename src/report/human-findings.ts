@@ -1,6 +1,7 @@
 import type { Style } from '../cli/io.js';
 import { findingDocsUrl } from '../findings/docs.js';
 import type { Finding, Severity } from '../findings/types.js';
+import { oneLine } from '../secret/printable.js';
 
 const MARK: Record<Severity, string> = { error: '✖', warning: '▲', info: 'ℹ' };
 
@@ -12,8 +13,9 @@ function paint(style: Style, severity: Severity): (s: string) => string {
 export function renderFindingHuman(f: Finding, style: Style): string {
   const head = `${paint(style, f.severity)(`${MARK[f.severity]} ${f.severity}`)}  ${style.bold(f.id)}  ${f.title}`;
   const lines = [head];
-  for (const e of f.evidence) lines.push(`     ${style.dim('seen:')} ${e}`);
-  lines.push(`     ${style.dim('fix:')}  ${f.fix}`);
+  // evidence quotes what servers and files said: one line each, whatever they held
+  for (const e of f.evidence) lines.push(`     ${style.dim('seen:')} ${oneLine(e)}`);
+  lines.push(`     ${style.dim('fix:')}  ${oneLine(f.fix)}`);
   return lines.join('\n');
 }
 

@@ -34,6 +34,9 @@ const NAMED: Readonly<Record<number, string>> = {
   0x2067: 'RLI',
   0x2068: 'FSI',
   0x2069: 'PDI',
+  0x061c: 'ALM',
+  0x2028: 'LINE SEPARATOR',
+  0x2029: 'PARAGRAPH SEPARATOR',
   0x3000: 'IDEOGRAPHIC SPACE',
 };
 

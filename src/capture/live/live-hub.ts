@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type http from 'node:http';
+import { printableDeep } from '../../secret/printable.js';
 import { scrubJson } from '../../secret/scrub.js';
 import { callJson } from '../call-lines.js';
 import type { CallReport } from '../diagnose-call.js';
@@ -11,8 +12,8 @@ const KEEP = 1000;
 
 /**
  * The live view: a page served by capture itself under /__why401/, fed by server-sent events.
- * Only redacted, scrubbed JSON leaves here; only loopback Host names are answered (a web page
- * elsewhere cannot read it through DNS rebinding).
+ * Only redacted, scrubbed, printable JSON leaves here; only loopback Host names are answered (a
+ * web page elsewhere cannot read it through DNS rebinding).
  */
 export class LiveHub {
   readonly #recent: string[] = [];
@@ -22,7 +23,9 @@ export class LiveHub {
   constructor(readonly target: string) {}
 
   publish(report: CallReport): void {
-    const json = scrubJson(callJson(report));
+    // scrubbed first, then every string printable: a browser reorders text at U+202E and hides
+    // zero-width characters as a terminal does (textContent keeps the markup out already)
+    const json = JSON.stringify(printableDeep(JSON.parse(scrubJson(callJson(report)))));
     this.#recent.push(json);
     if (this.#recent.length > KEEP) this.#recent.shift();
     for (const res of this.#clients) res.write(`data: ${json}\n\n`);

@@ -1,3 +1,5 @@
+import { printable } from '../../secret/printable.js';
+
 const STYLE = `
 :root { color-scheme: light dark; --bg: #fff; --fg: #1d232a; --dim: #6a737d; --line: #e3e6ea;
   --bad: #c62828; --good: #2e7d32; --warn: #b26a00; --sel: #e8f0fe; }
@@ -35,8 +37,9 @@ pre { white-space: pre-wrap; word-break: break-all; font-size: 12px; margin: 0;
 .empty { color: var(--dim); padding: 24px 16px; }
 `;
 
+/** Markup-safe and printable (a bidi control in the target would reorder the title). */
 function escapeHtml(text: string): string {
-  return text.replace(
+  return printable(text).replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
   );
