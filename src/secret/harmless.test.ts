@@ -98,5 +98,7 @@ describe('looksSecret', () => {
     ['camelCaseWordsOnly', false],
     ['ENVIRONMENT_NAME', false],
     ['1.2.3-beta.1', false],
+    ['raw\u00e2\u0080\u00ae\u00e2\u0080\u008b', false], // a word and stray bytes
+    [`${mixed.slice(0, 10)}\u200b${mixed.slice(10)}`, true], // a key with a hidden character
   ])('%s → %s', (word, expected) => expect(looksSecret(word)).toBe(expected));
 });

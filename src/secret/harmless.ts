@@ -162,7 +162,10 @@ const PIECES = /[-_.:/@+~]+/;
  * does (keys often are one), a number, date, version or run of dictionary-shaped words does not.
  * A piece of 9+ characters that mixes letters and digits, or letter cases at random, does.
  */
-export function looksSecret(word: string): boolean {
+export function looksSecret(given: string): boolean {
+  // Keys are printable ASCII: other characters (a hidden one inside a key, bytes of a hostile
+  // path) neither make nor unmake one.
+  const word = given.replace(/[^\x21-\x7e]+/g, '');
   if (word.length < 8) return false;
   if (UUID.test(word) || HEX.test(word)) return true;
   if (NUMBER.test(word) || DATE.test(word) || VERSION.test(word)) return false;
