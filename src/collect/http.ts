@@ -143,15 +143,16 @@ const serverName = (host: string): string => (isIP(host) ? '' : host);
 const bare = (hostname: string): string => hostname.replace(/^\[|\]$/g, '');
 
 /**
- * Lookups given up at a deadline while the resolver still works on them (getaddrinfo cannot be
- * cancelled and holds the process open until it returns: 15 s and more for a silent DNS server).
- * A global counter, so the CLI's runtime bundle can read it without loading this module: it exits
+ * Lookups under way in the resolver. getaddrinfo cannot be cancelled and holds the process open
+ * until it returns (15 s and more for a silent DNS server), long after the request it served
+ * timed out; a lookup still pending when a command is done is one given up at its deadline. A
+ * global counter, so the CLI's runtime bundle reads it without loading this module, and exits
  * instead of waiting for them.
  */
-const PENDING_LOOKUPS = Symbol.for('why401.abandonedLookups');
+const PENDING_LOOKUPS = Symbol.for('why401.pendingLookups');
 type LookupCounter = { [PENDING_LOOKUPS]?: number };
-export const abandonedLookups = (): number => (globalThis as LookupCounter)[PENDING_LOOKUPS] ?? 0;
-const countAbandoned = (delta: number) => {
+export const pendingLookups = (): number => (globalThis as LookupCounter)[PENDING_LOOKUPS] ?? 0;
+const countPending = (delta: number) => {
   const g = globalThis as LookupCounter;
   g[PENDING_LOOKUPS] = Math.max(0, (g[PENDING_LOOKUPS] ?? 0) + delta);
 };
@@ -166,7 +167,6 @@ export function boundedLookup(lookup: LookupFunction, remainingMs: () => number)
     const timer = setTimeout(
       () => {
         done = true;
-        countAbandoned(1);
         callback(
           Object.assign(new Error(`the DNS lookup of ${hostname} did not finish in time`), {
             code: 'ETIMEDOUT',
@@ -178,11 +178,10 @@ export function boundedLookup(lookup: LookupFunction, remainingMs: () => number)
       },
       Math.max(0, remainingMs()),
     );
+    countPending(1);
     lookup(hostname, options, (...args: Parameters<typeof callback>) => {
-      if (done) {
-        countAbandoned(-1);
-        return;
-      }
+      countPending(-1);
+      if (done) return;
       done = true;
       clearTimeout(timer);
       callback(...args);
@@ -230,7 +229,10 @@ export function send(request: WireRequest, options: SendOptions): Promise<SendRe
           stage = 'answer'; // a kept-alive connection, or the tunnel's
           return;
         }
-        socket.once('lookup', () => (stage = 'connect'));
+        // 'lookup' comes with the lookup's error too (our own ETIMEDOUT): still the DNS stage then
+        socket.once('lookup', (error: Error | null) => {
+          if (!error) stage = 'connect';
+        });
         socket.once('connect', () => (stage = tls ? 'tls' : 'answer'));
         if (tls) socket.once('secureConnect', () => (stage = 'answer'));
       });

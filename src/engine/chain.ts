@@ -5,6 +5,7 @@ import { readAnswer } from './answer.js';
 import { isCredentialHeader } from './credential-place.js';
 import { holdsSecret } from '../secret/scrub.js';
 import type { Sent } from '../checks/request/evidence.js';
+import type { RequestBudget } from './request-budget.js';
 
 export const MAX_HOPS = 5;
 
@@ -14,6 +15,8 @@ export interface Transport {
   readonly insecure: boolean;
   /** ms since the epoch by which everything must be done. */
   readonly deadline: number;
+  /** Every request on the wire, resends included, counted against the check's budget. */
+  readonly budget?: RequestBudget | undefined;
 }
 
 /** One request, read into a Sent record. */
@@ -26,11 +29,13 @@ export async function sendOne(
 ): Promise<Sent> {
   const proxy = noProxy ? undefined : t.proxyFor(request.url);
   const timeoutMs = Math.max(1, t.deadline - Date.now());
+  t.budget?.spend();
   const result: SendResult = await send(request, {
     timeoutMs,
     proxy,
     insecure: t.insecure,
     agents: t.agents,
+    mayResend: () => t.budget?.take() ?? true,
   });
   const facts = result.ok ? readAnswer(result.response, Date.now()) : undefined;
   return {
@@ -79,7 +84,8 @@ export async function followChain(
     if (
       (next.protocol !== 'http:' && next.protocol !== 'https:') ||
       seen.has(next.href) ||
-      Date.now() >= t.deadline
+      Date.now() >= t.deadline ||
+      t.budget?.left === 0
     )
       break;
     const method =

@@ -13,6 +13,8 @@ import { conclude, prepareCredential } from './judge.js';
 import { judgeExchange } from './judge-exchange.js';
 import type { Verdict } from './verdict.js';
 import { exchangeJson, redactUrl, type ExchangeJson } from './exchanges.js';
+import { MAX_REQUESTS } from './probes.js';
+import { RequestBudget } from './request-budget.js';
 
 export interface DiagnoseOptions {
   readonly providerId?: string | undefined;
@@ -85,6 +87,7 @@ export async function diagnose(
     proxyFor: (u) => (proxy && proxyFromEnvFor(u, options, proxy) ? proxy.url : undefined),
     insecure: options.insecure === true,
     deadline: Date.now() + timeoutMs,
+    budget: new RequestBudget(MAX_REQUESTS),
   };
   // The variable's sources are read while the request is in flight. Loaded only when asked for:
   // the collectors bring a YAML parser and dotenv, which a plain check never needs.

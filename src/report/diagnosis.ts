@@ -49,7 +49,7 @@ export function diagnosisHuman(
       : `no answer: ${x.error ?? ''}`;
     lines.push(
       style.dim(
-        `  ${x.label.padEnd(28)} ${x.request.method} ${x.request.url} → ${answer} · ${x.elapsedMs} ms`,
+        `  ${x.label.padEnd(28)} ${x.request.method} ${x.request.url} → ${answer} · ${x.elapsedMs} ms${x.resent ? ` · sent ${x.resent + 1} times (a kept-alive connection closed unanswered)` : ''}`,
       ),
     );
   }

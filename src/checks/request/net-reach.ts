@@ -25,15 +25,23 @@ export const netReach = defineCheck<RequestEvidence>('net-reach', ({ final, url 
     proxy: 'the proxy failed',
     other: 'the request failed',
   };
+  // A timeout says what it interrupted: a server that took the connection and never answered is
+  // no DNS or firewall problem.
+  const timedOut: Record<string, string> = {
+    dns: 'the DNS lookup did not finish before the timeout',
+    connect: 'the connection was not accepted before the timeout',
+    tls: 'the TLS handshake did not finish before the timeout',
+    answer: 'it accepted the connection but sent no answer before the timeout',
+  };
+  const said =
+    error.kind === 'timeout' && error.stage
+      ? timedOut[error.stage]
+      : (what[error.kind] ?? error.kind);
   return [
-    finding(
-      'net.unreachable',
-      'definitive',
-      `${where}: ${what[error.kind] ?? error.kind} (${error.code})`,
-      {
-        code: error.code,
-        host: url.host,
-      },
-    ),
+    finding('net.unreachable', 'definitive', `${where}: ${said} (${error.code})`, {
+      code: error.code,
+      host: url.host,
+      ...(error.kind === 'timeout' && error.stage ? { stage: error.stage } : {}),
+    }),
   ];
 });
