@@ -225,3 +225,22 @@ describe('--timeout and a DNS server that never answers', () => {
     expect(run.json?.exchanges[0]?.error).toMatch(/no answer within 1500 ms/);
   });
 });
+
+describe('a proxy why401 cannot speak to', () => {
+  it('ALL_PROXY=socks5://…: a usage error naming the variable, nothing sent around it', async () => {
+    const key = makeKey();
+    const origin = await startCloser(key);
+    try {
+      const run = await check([`${origin.origin}/v2/items`, '--key-env', 'API_KEY'], {
+        env: { API_KEY: key, ALL_PROXY: 'socks5://user:S0cks-secret-pw@127.0.0.1:1080' },
+        secrets: [key, 'S0cks-secret-pw'],
+      });
+      expectNoLeak(run);
+      expect(run.code, describeRun(run)).toBe(2);
+      expect(run.stderr).toMatch(/ALL_PROXY names a socks5:\/\/ proxy/);
+      expect(origin.counts.requests).toBe(0);
+    } finally {
+      await origin.stop();
+    }
+  });
+});
