@@ -5,11 +5,13 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHttpsOrigin } from '../capture/tls.js';
+import { hasBinary, startTinyproxyAuth, type Layer } from '../support/layers.js';
 import { startTlsProxy, type TlsProxy } from '../support/tls-proxy.js';
 import { check, describeRun, expectDiagnosis, expectNoLeak, ROOT, type CliRun } from './run-cli.js';
 import { makeKey } from './servers.js';
@@ -244,3 +246,50 @@ describe('a proxy why401 cannot speak to', () => {
     }
   });
 });
+
+describe.skipIf(!hasBinary('tinyproxy'))(
+  'through a real tinyproxy (it closes kept-alive connections)',
+  () => {
+    const key = makeKey();
+    const pass = makeKey('pw', 16);
+    let tinyproxy: Layer;
+    let api: HttpServer;
+    let apiPort = 0;
+    let carrying = 0;
+    beforeAll(async () => {
+      tinyproxy = await startTinyproxyAuth({ user: 'e2euser', pass });
+      api = createHttpServer((req, res) => {
+        if (Object.values(req.headers).some((v) => String(v).includes(key))) carrying++;
+        req.resume();
+        res
+          .writeHead(401, { 'content-type': 'application/json' })
+          .end('{"error":"invalid api key"}');
+      });
+      await new Promise<void>((resolve) => api.listen(0, '127.0.0.1', resolve));
+      apiPort = (api.address() as AddressInfo).port;
+    });
+    afterAll(async () => {
+      await tinyproxy?.stop();
+      await new Promise<void>((resolve) => api.close(() => resolve()));
+    });
+
+    it('the API sees no more requests carrying the key than why401 reports, and at most 6', async () => {
+      carrying = 0;
+      const run = await check(
+        [
+          `http://127.0.0.1:${apiPort}/v1/items`,
+          '--key-env',
+          'API_KEY',
+          '--proxy',
+          `http://e2euser:${pass}@127.0.0.1:${tinyproxy.port}`,
+        ],
+        { env: { API_KEY: key }, secrets: [key, pass] },
+      );
+      expect(run.json, describeRun(run)).toBeDefined();
+      expectNoLeak(run);
+      const reported = reportedOnWire(run);
+      expect(reported, describeRun(run)).toBeLessThanOrEqual(6);
+      expect(carrying, describeRun(run)).toBeLessThanOrEqual(reported);
+    });
+  },
+);
