@@ -175,6 +175,7 @@ describe('an https:// proxy', () => {
         },
       );
       expect(!result.ok && result.error.kind).toBe('tls');
+      expect(!result.ok && result.error.atProxy).toBe(true);
     }
     expect(proxy.connects.length).toBe(connects);
     expect(proxy.forwards.length).toBe(forwards);

@@ -56,6 +56,8 @@ export interface NetError {
   readonly message: string;
   /** For a timeout: what was still pending when time ran out. */
   readonly stage?: NetStage | undefined;
+  /** The failure was on the connection to the proxy (its TLS, its address), not the origin's. */
+  readonly atProxy?: boolean | undefined;
 }
 
 /**
@@ -220,6 +222,7 @@ export function send(request: WireRequest, options: SendOptions): Promise<SendRe
     let stage: NetStage = 'dns';
     let host = '';
     let where = '';
+    let atProxy = false;
     const watch = (req: http.ClientRequest, to: string, port: number, tls: boolean) => {
       host = to;
       where = `${to.includes(':') ? `[${to}]` : to}:${port}`;
@@ -242,7 +245,8 @@ export function send(request: WireRequest, options: SendOptions): Promise<SendRe
     // A stall, reset or timeout after the head cuts the body short; it does not undo the answer.
     const fail = (error: unknown) => {
       if (partial) return finish({ ok: true, response: partial() });
-      const e = classify(error);
+      const classified = classify(error);
+      const e = atProxy ? { ...classified, atProxy } : classified;
       finish({
         ok: false,
         error:
@@ -272,6 +276,7 @@ export function send(request: WireRequest, options: SendOptions): Promise<SendRe
         const onProxyAnswer = (response: WireResponse) => finish({ ok: true, response });
         current = tunnel(request, opts, onResponse, onProxyAnswer, fail, (req, phase) => {
           current = req;
+          atProxy = phase === 'connect';
           if (phase === 'connect')
             watch(
               req,
@@ -300,6 +305,7 @@ export function send(request: WireRequest, options: SendOptions): Promise<SendRe
             (res) => void onResponse(res, false),
           );
           const via = options.proxy;
+          atProxy = via !== undefined; // the origin's own failures come back as the proxy's 502
           if (via) watch(req, bare(via.hostname), proxyPort(via), via.protocol === 'https:');
           else
             watch(

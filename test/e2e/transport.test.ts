@@ -189,6 +189,8 @@ describe('an https:// proxy', () => {
     });
     expect(proxy.plaintext).toEqual([]);
     expect(proxy.connects.length).toBe(before);
+    const tls = run.json?.findings.find((f) => f.id === 'net.tls-error');
+    expect(String(tls?.evidence)).toContain(`TLS with the proxy 127.0.0.1:${proxy.port} failed`);
   });
 });
 
@@ -224,7 +226,7 @@ describe('--timeout and a DNS server that never answers', () => {
     expect(evidence, `${describeRun(run)}\n${run.stderr}`).toMatch(
       /DNS lookup did not finish before the timeout/,
     );
-    expect(run.json?.exchanges[0]?.error).toMatch(/no answer within 1500 ms/);
+    expect(run.json?.exchanges[0]?.error).toMatch(/no answer within \d+ ms/);
   });
 });
 

@@ -53,3 +53,30 @@ describe('net-reach', () => {
     expect(/nslookup|DNS \(/.test(fix)).toBe(dnsAdvice);
   });
 });
+
+describe('net-reach: a failure on the way to the proxy names the proxy', () => {
+  it('an https:// proxy whose certificate is not trusted → net.tls-error about the proxy', () => {
+    const ev = failedWith({
+      kind: 'tls',
+      code: 'DEPTH_ZERO_SELF_SIGNED_CERT',
+      message: 'self-signed certificate',
+      atProxy: true,
+    });
+    const found = netReach.run({
+      ...ev,
+      proxy: { url: new URL('https://proxy.corp.example:8443'), from: 'HTTPS_PROXY' },
+    });
+    expect(found.map((f) => f.id)).toEqual(['net.tls-error']);
+    expect(found[0]?.evidence.join('\n')).toMatch(
+      /TLS with the proxy proxy\.corp\.example:8443 failed/,
+    );
+    expect(found[0]?.data?.['host']).toBe('proxy.corp.example:8443');
+  });
+
+  it('the same failure at the origin names the origin', () => {
+    const found = netReach.run(
+      failedWith({ kind: 'tls', code: 'DEPTH_ZERO_SELF_SIGNED_CERT', message: 'self-signed' }),
+    );
+    expect(found[0]?.evidence.join('\n')).not.toMatch(/the proxy/);
+  });
+});
