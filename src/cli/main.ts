@@ -74,9 +74,23 @@ function typo(a: string, b: string): boolean {
   );
 }
 
+/** DNS lookups still in the resolver (collect/http.ts): getaddrinfo cannot be cancelled. */
+const pendingLookups = () =>
+  ((globalThis as Record<symbol, number | undefined>)[Symbol.for('why401.pendingLookups')] ?? 0) >
+  0;
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
+    // A lookup abandoned at --timeout would hold the process until the resolver gives up (15 s
+    // and more for a silent DNS server): once the output is out, the run ends.
+    if (pendingLookups()) {
+      const flushed = (s: NodeJS.WriteStream) =>
+        s.writableLength === 0 ? undefined : new Promise((r) => s.once('drain', r));
+      void Promise.all([flushed(process.stdout), flushed(process.stderr)]).then(() =>
+        process.exit(code),
+      );
+    }
   },
   (error: unknown) => {
     if (isWhy401Error(error)) {

@@ -1,5 +1,7 @@
+import { lookup as dnsLookup } from 'node:dns';
 import http from 'node:http';
 import { createRequire } from 'node:module';
+import { isIP, type LookupFunction, type Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { monotonicMs } from '../clock.js';
 
@@ -45,20 +47,55 @@ export type NetErrorKind =
   | 'proxy'
   | 'other';
 
+/** How far a request got before a timeout: the DNS lookup, the TCP connect, TLS, or the answer. */
+export type NetStage = 'dns' | 'connect' | 'tls' | 'answer';
+
 export interface NetError {
   readonly kind: NetErrorKind;
   readonly code: string;
   readonly message: string;
+  /** For a timeout: what was still pending when time ran out. */
+  readonly stage?: NetStage | undefined;
+  /** The failure was on the connection to the proxy (its TLS, its address), not the origin's. */
+  readonly atProxy?: boolean | undefined;
 }
 
+/**
+ * `resent`: how many more times the request went on the wire (a kept-alive connection closed
+ * unanswered, the request sent again on a new one). Absent or 0: sent once.
+ */
 export type SendResult =
-  | { readonly ok: true; readonly response: WireResponse; readonly elapsedMs: number }
-  | { readonly ok: false; readonly error: NetError; readonly elapsedMs: number };
+  | {
+      readonly ok: true;
+      readonly response: WireResponse;
+      readonly elapsedMs: number;
+      readonly resent?: number;
+    }
+  | {
+      readonly ok: false;
+      readonly error: NetError;
+      readonly elapsedMs: number;
+      readonly resent?: number;
+    };
 
 export interface SendOptions {
   readonly timeoutMs: number;
   readonly proxy?: URL | undefined;
+  /** Accept any certificate from the origin (--insecure). Not the proxy's: see `proxyInsecure`. */
   readonly insecure?: boolean | undefined;
+  /**
+   * Accept any certificate from an https:// proxy (curl's --proxy-insecure). Off by default, and
+   * --insecure does not turn it on: the proxy gets the proxy password and, for http:// targets,
+   * the whole request. A private CA is trusted with NODE_EXTRA_CA_CERTS.
+   */
+  readonly proxyInsecure?: boolean | undefined;
+  /**
+   * Asked before a request is sent again on a new connection (a kept-alive one closed
+   * unanswered): false keeps it to one send (a request budget spent). Default: allowed.
+   */
+  readonly mayResend?: (() => boolean) | undefined;
+  /** The DNS lookup (tests inject one); bounded by the timeout either way. */
+  readonly lookup?: LookupFunction | undefined;
   /** Bytes of body kept; the rest is not read (a 1 GB answer costs nothing). */
   readonly maxBodyBytes?: number | undefined;
   readonly agents?: AgentPool | undefined;
@@ -97,27 +134,131 @@ export class AgentPool {
 /** Methods sent again when a kept-alive connection turns out closed before any answer. */
 const RESENDABLE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** The port of a proxy URL: its own, else the scheme's (443 for https://, 80 for http://). */
+export function proxyPort(proxy: URL): number {
+  return proxy.port ? Number(proxy.port) : proxy.protocol === 'https:' ? 443 : 80;
+}
+
+/** The name a TLS client sends as SNI and checks the certificate against; none for an address. */
+const serverName = (host: string): string => (isIP(host) ? '' : host);
+
+const bare = (hostname: string): string => hostname.replace(/^\[|\]$/g, '');
+
+/**
+ * Lookups under way in the resolver. getaddrinfo cannot be cancelled and holds the process open
+ * until it returns (15 s and more for a silent DNS server), long after the request it served
+ * timed out; a lookup still pending when a command is done is one given up at its deadline. A
+ * global counter, so the CLI's runtime bundle reads it without loading this module, and exits
+ * instead of waiting for them.
+ */
+const PENDING_LOOKUPS = Symbol.for('why401.pendingLookups');
+type LookupCounter = { [PENDING_LOOKUPS]?: number };
+export const pendingLookups = (): number => (globalThis as LookupCounter)[PENDING_LOOKUPS] ?? 0;
+const countPending = (delta: number) => {
+  const g = globalThis as LookupCounter;
+  g[PENDING_LOOKUPS] = Math.max(0, (g[PENDING_LOOKUPS] ?? 0) + delta);
+};
+
+/**
+ * A DNS lookup bounded by the time left: when `remainingMs()` runs out first, the callback gets an
+ * ETIMEDOUT error and the resolver's late answer is dropped.
+ */
+export function boundedLookup(lookup: LookupFunction, remainingMs: () => number): LookupFunction {
+  return (hostname, options, callback) => {
+    let done = false;
+    const timer = setTimeout(
+      () => {
+        done = true;
+        callback(
+          Object.assign(new Error(`the DNS lookup of ${hostname} did not finish in time`), {
+            code: 'ETIMEDOUT',
+            hostname,
+          }),
+          '',
+          0,
+        );
+      },
+      Math.max(0, remainingMs()),
+    );
+    countPending(1);
+    lookup(hostname, options, (...args: Parameters<typeof callback>) => {
+      countPending(-1);
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      callback(...args);
+    });
+  };
+}
+
+const STAGE_TEXT: Record<NetStage, (host: string, where: string) => string> = {
+  dns: (host) => `the DNS lookup of ${host} did not finish`,
+  connect: (_, where) => `connecting to ${where} did not finish`,
+  tls: (_, where) => `the TLS handshake with ${where} did not finish`,
+  answer: (_, where) => `connected to ${where}, which sent no answer`,
+};
+
 /** Sends one request, follows nothing, never throws: every failure is a NetError. */
 export function send(request: WireRequest, options: SendOptions): Promise<SendResult> {
   const started = monotonicMs();
   const elapsed = () => Math.round(monotonicMs() - started);
+  const lookup = boundedLookup(
+    options.lookup ?? (dnsLookup as LookupFunction),
+    () => options.timeoutMs - (monotonicMs() - started),
+  );
+  const opts: SendOptions = { ...options, lookup };
   return new Promise<SendResult>((resolve) => {
     let settled = false;
+    let resent = 0;
     const finish = (
       result: { ok: true; response: WireResponse } | { ok: false; error: NetError },
     ) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      resolve({ ...result, elapsedMs: elapsed() });
+      resolve({ ...result, elapsedMs: elapsed(), ...(resent > 0 ? { resent } : {}) });
+    };
+    // What a timeout interrupted: the lookup, the connect, the handshake or the wait for an answer.
+    let stage: NetStage = 'dns';
+    let host = '';
+    let where = '';
+    let atProxy = false;
+    const watch = (req: http.ClientRequest, to: string, port: number, tls: boolean) => {
+      host = to;
+      where = `${to.includes(':') ? `[${to}]` : to}:${port}`;
+      stage = isIP(to) ? 'connect' : 'dns';
+      req.once('socket', (socket: Socket) => {
+        if (!socket.connecting) {
+          stage = 'answer'; // a kept-alive connection, or the tunnel's
+          return;
+        }
+        // 'lookup' comes with the lookup's error too (our own ETIMEDOUT): still the DNS stage then
+        socket.once('lookup', (error: Error | null) => {
+          if (!error) stage = 'connect';
+        });
+        socket.once('connect', () => (stage = tls ? 'tls' : 'answer'));
+        if (tls) socket.once('secureConnect', () => (stage = 'answer'));
+      });
     };
     /** Once the status line and headers are in, they are the answer, with the body read so far. */
     let partial: (() => WireResponse) | undefined;
     // A stall, reset or timeout after the head cuts the body short; it does not undo the answer.
-    const fail = (error: unknown) =>
-      partial
-        ? finish({ ok: true, response: partial() })
-        : finish({ ok: false, error: classify(error) });
+    const fail = (error: unknown) => {
+      if (partial) return finish({ ok: true, response: partial() });
+      const classified = classify(error);
+      const e = atProxy ? { ...classified, atProxy } : classified;
+      finish({
+        ok: false,
+        error:
+          e.kind === 'timeout'
+            ? {
+                ...e,
+                stage,
+                message: `no answer within ${options.timeoutMs} ms: ${STAGE_TEXT[stage](host, where)}`,
+              }
+            : e,
+      });
+    };
     const timer = setTimeout(() => {
       fail(
         Object.assign(new Error(`no answer within ${options.timeoutMs} ms`), { code: 'ETIMEDOUT' }),
@@ -133,33 +274,67 @@ export function send(request: WireRequest, options: SendOptions): Promise<SendRe
     try {
       if (options.proxy && request.url.protocol === 'https:') {
         const onProxyAnswer = (response: WireResponse) => finish({ ok: true, response });
-        current = tunnel(
-          request,
-          options,
-          onResponse,
-          onProxyAnswer,
-          fail,
-          (req) => (current = req),
-        );
+        current = tunnel(request, opts, onResponse, onProxyAnswer, fail, (req, phase) => {
+          current = req;
+          atProxy = phase === 'connect';
+          if (phase === 'connect')
+            watch(
+              req,
+              bare(options.proxy?.hostname ?? ''),
+              proxyPort(options.proxy as URL),
+              options.proxy?.protocol === 'https:',
+            );
+          else {
+            // The tunnel is up: TLS with the origin inside it, then its answer.
+            stage = 'tls';
+            where = request.url.host;
+            req.once('socket', (socket: Socket) =>
+              socket.once('secureConnect', () => (stage = 'answer')),
+            );
+          }
+        });
       } else {
         // A kept-alive connection the server (or a proxy: tinyproxy) closed after its last answer
         // without saying so: the request dies unsent. Sent again once, on a new connection, as
-        // Node's docs advise; only a method that changes nothing.
+        // Node's docs advise; only a method that changes nothing, and only within the caller's
+        // request budget (`mayResend`): the resend is a request on the wire like any other.
         const start = (fresh: boolean): http.ClientRequest => {
           const req = plain(
             request,
-            fresh ? { ...options, agents: undefined } : options,
+            fresh ? { ...opts, agents: undefined } : opts,
             (res) => void onResponse(res, false),
           );
+          const via = options.proxy;
+          atProxy = via !== undefined; // the origin's own failures come back as the proxy's 502
+          if (via) watch(req, bare(via.hostname), proxyPort(via), via.protocol === 'https:');
+          else
+            watch(
+              req,
+              bare(request.url.hostname),
+              Number(request.url.port || (request.url.protocol === 'https:' ? 443 : 80)),
+              request.url.protocol === 'https:',
+            );
           req.on('error', (error: NodeJS.ErrnoException) => {
-            if (
+            const closedUnanswered =
               !fresh &&
               req.reusedSocket &&
               partial === undefined &&
               (error.code === 'ECONNRESET' || error.code === 'EPIPE') &&
-              RESENDABLE.has(request.method.toUpperCase())
-            ) {
-              current = start(true);
+              RESENDABLE.has(request.method.toUpperCase());
+            if (closedUnanswered) {
+              if (options.mayResend?.() ?? true) {
+                resent++;
+                current = start(true);
+                return;
+              }
+              fail(
+                Object.assign(
+                  new Error(
+                    'the kept-alive connection closed before an answer; not sent again: the request budget is spent',
+                  ),
+                  { code: error.code },
+                ),
+              );
               return;
             }
             fail(error);
@@ -203,21 +378,28 @@ function plain(
 ) {
   const { url } = request;
   const headers = headersObject(request);
-  if (options.proxy) {
-    // Absolute-form request to a forward proxy (plain http targets).
-    const auth = proxyAuthorization(options.proxy);
+  const proxy = options.proxy;
+  if (proxy) {
+    // Absolute-form request to a forward proxy (plain http targets); to an https:// proxy over
+    // TLS, its certificate checked against the proxy's own name (not the target's, which Node
+    // would take from the Host header), whatever --insecure says about the origin's.
+    const auth = proxyAuthorization(proxy);
     if (auth) headers['proxy-authorization'] = auth;
     if (!Object.keys(headers).some((h) => h.toLowerCase() === 'host')) headers['host'] = url.host;
-    const mod = options.proxy.protocol === 'https:' ? httpsModule() : http;
-    return mod.request(
+    const tls = proxy.protocol === 'https:';
+    const host = bare(proxy.hostname);
+    return (tls ? httpsModule() : http).request(
       {
-        host: options.proxy.hostname.replace(/^\[|\]$/g, ''),
-        port: options.proxy.port || (options.proxy.protocol === 'https:' ? 443 : 80),
+        host,
+        port: proxyPort(proxy),
         method: request.method,
         path: url.href,
         headers,
-        agent: options.agents?.get(options.proxy.protocol, options.insecure === true) ?? false,
-        rejectUnauthorized: !options.insecure,
+        lookup: options.lookup,
+        agent: options.agents?.get(proxy.protocol, options.proxyInsecure === true) ?? false,
+        ...(tls
+          ? { servername: serverName(host), rejectUnauthorized: !options.proxyInsecure }
+          : {}),
       },
       onResponse,
     );
@@ -228,6 +410,7 @@ function plain(
     {
       method: request.method,
       headers,
+      lookup: options.lookup,
       agent: options.agents?.get(url.protocol, options.insecure === true) ?? false,
       rejectUnauthorized: !options.insecure,
     },
@@ -235,26 +418,34 @@ function plain(
   );
 }
 
-/** HTTPS through a forward proxy: CONNECT, then TLS inside the tunnel. */
+/**
+ * HTTPS through a forward proxy: CONNECT, then TLS with the origin inside the tunnel. To an
+ * https:// proxy the CONNECT itself (and its Proxy-Authorization) goes over TLS with the proxy.
+ */
 function tunnel(
   request: WireRequest,
   options: SendOptions,
   onResponse: (res: http.IncomingMessage, fromProxy: boolean) => void,
   onProxyAnswer: (response: WireResponse) => void,
   fail: (e: unknown) => void,
-  track: (req: http.ClientRequest) => void,
+  track: (req: http.ClientRequest, phase: 'connect' | 'origin') => void,
 ): http.ClientRequest {
   const proxy = options.proxy as URL;
   const target = `${request.url.hostname}:${request.url.port || 443}`;
   const auth = proxyAuthorization(proxy);
-  const connectReq = http.request({
-    host: proxy.hostname.replace(/^\[|\]$/g, ''),
-    port: proxy.port || 80,
+  const tls = proxy.protocol === 'https:';
+  const host = bare(proxy.hostname);
+  const connectReq = (tls ? httpsModule() : http).request({
+    host,
+    port: proxyPort(proxy),
     method: 'CONNECT',
     path: target,
     headers: { host: target, ...(auth ? { 'proxy-authorization': auth } : {}) },
     agent: false,
+    lookup: options.lookup,
+    ...(tls ? { servername: serverName(host), rejectUnauthorized: !options.proxyInsecure } : {}),
   });
+  track(connectReq, 'connect');
   connectReq.on('connect', (res: http.IncomingMessage, socket: Duplex) => {
     if (res.statusCode !== 200) {
       // The proxy refused the tunnel (407, 403, 502): its status and headers are the answer.
@@ -275,13 +466,14 @@ function tunnel(
           createConnection: () =>
             tlsModule().connect({
               socket: socket as import('node:net').Socket,
-              servername: request.url.hostname,
+              servername: serverName(bare(request.url.hostname)),
+              host: bare(request.url.hostname),
               rejectUnauthorized: !options.insecure,
             }),
         } as import('node:https').RequestOptions,
         (r) => onResponse(r, false),
       );
-      track(inner);
+      track(inner, 'origin');
       inner.on('error', fail);
       inner.on('close', () => socket.destroy()); // the tunnel ends with its one request
       inner.end(request.body);

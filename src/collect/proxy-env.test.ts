@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isExcluded, proxyFromEnv } from './proxy-env.js';
+import { isExcluded, proxyFromEnv, unsupportedProxy } from './proxy-env.js';
 
 describe('isExcluded (NO_PROXY)', () => {
   it.each([
@@ -40,5 +40,21 @@ describe('proxyFromEnv', () => {
     const env = { HTTP_PROXY: 'http://proxy:3128', NO_PROXY: '127.0.0.0/8' };
     expect(proxyFromEnv(new URL('http://127.0.0.1:8080/'), env)).toBeUndefined();
     expect(proxyFromEnv(new URL('http://api.example/'), env)?.url.host).toBe('proxy:3128');
+  });
+});
+
+describe('unsupportedProxy', () => {
+  it.each<[string, Record<string, string>, ReturnType<typeof unsupportedProxy>]>([
+    [
+      'a socks proxy for https: named by variable and scheme, not its value',
+      { ALL_PROXY: 'socks5://user:s3cret-pass@proxy:1080' },
+      { from: 'ALL_PROXY', scheme: 'socks5' },
+    ],
+    ['an https:// proxy is supported', { HTTPS_PROXY: 'https://user:pw@proxy' }, undefined],
+    ['a bare host:port is http://', { https_proxy: 'proxy:3128' }, undefined],
+    ['excluded by NO_PROXY', { ALL_PROXY: 'socks5://proxy:1080', NO_PROXY: 'example' }, undefined],
+    ['nothing set', {}, undefined],
+  ])('%s', (_name, env, expected) => {
+    expect(unsupportedProxy(new URL('https://api.example/v1'), env)).toEqual(expected);
   });
 });

@@ -31,6 +31,23 @@ export function proxyFromEnv(target: URL, env: Env = process.env): ProxyChoice |
   return url ? { url, from: found.from } : undefined;
 }
 
+/**
+ * The proxy variable a common client would use for this URL when why401 cannot (a `socks5://`
+ * proxy, or a value that is no URL): the variable and the scheme, never the value (it may hold a
+ * password). Going around it would diagnose another path than the app's.
+ */
+export function unsupportedProxy(
+  target: URL,
+  env: Env = process.env,
+): { readonly from: string; readonly scheme: string | undefined } | undefined {
+  if (isExcluded(target, read(env, 'no_proxy')?.value ?? '')) return undefined;
+  const scheme = target.protocol === 'https:' ? 'https_proxy' : 'http_proxy';
+  const found = read(env, scheme) ?? read(env, 'all_proxy');
+  if (!found || parseProxyUrl(found.value)) return undefined;
+  const named = /^([a-z][a-z0-9+.-]*):\/\//i.exec(found.value)?.[1]?.toLowerCase();
+  return { from: found.from, scheme: named };
+}
+
 export function parseProxyUrl(value: string): URL | undefined {
   try {
     const url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`);

@@ -9,6 +9,7 @@ import {
 } from './request-secrets.js';
 import { holdsSecret } from '../secret/scrub.js';
 import type { Sent } from '../checks/request/evidence.js';
+import type { RequestBudget } from './request-budget.js';
 
 export const MAX_HOPS = 5;
 
@@ -18,6 +19,8 @@ export interface Transport {
   readonly insecure: boolean;
   /** ms since the epoch by which everything must be done. */
   readonly deadline: number;
+  /** Every request on the wire, resends included, counted against the check's budget. */
+  readonly budget?: RequestBudget | undefined;
 }
 
 /** One request, read into a Sent record. */
@@ -30,11 +33,13 @@ export async function sendOne(
 ): Promise<Sent> {
   const proxy = noProxy ? undefined : t.proxyFor(request.url);
   const timeoutMs = Math.max(1, t.deadline - Date.now());
+  t.budget?.spend();
   const result: SendResult = await send(request, {
     timeoutMs,
     proxy,
     insecure: t.insecure,
     agents: t.agents,
+    mayResend: () => t.budget?.take() ?? true,
   });
   if (result.ok) registerAnswerSecrets(result.response.headers, result.response.body);
   const facts = result.ok ? readAnswer(result.response, Date.now()) : undefined;
@@ -84,7 +89,8 @@ export async function followChain(
     if (
       (next.protocol !== 'http:' && next.protocol !== 'https:') ||
       seen.has(next.href) ||
-      Date.now() >= t.deadline
+      Date.now() >= t.deadline ||
+      t.budget?.left === 0
     )
       break;
     const method =

@@ -1,5 +1,10 @@
 import { AgentPool } from '../collect/http.js';
-import { parseProxyUrl, proxyFromEnv, type ProxyChoice } from '../collect/proxy-env.js';
+import {
+  parseProxyUrl,
+  proxyFromEnv,
+  unsupportedProxy,
+  type ProxyChoice,
+} from '../collect/proxy-env.js';
 import type { RequestEvidence, Sent } from '../checks/request/evidence.js';
 import { usageError } from '../errors.js';
 import type { Finding } from '../findings/types.js';
@@ -13,6 +18,8 @@ import { conclude, prepareCredential } from './judge.js';
 import { judgeExchange } from './judge-exchange.js';
 import type { Verdict } from './verdict.js';
 import { exchangeJson, redactUrl, type ExchangeJson } from './exchanges.js';
+import { MAX_REQUESTS } from './probes.js';
+import { RequestBudget } from './request-budget.js';
 
 export interface DiagnoseOptions {
   readonly providerId?: string | undefined;
@@ -85,6 +92,7 @@ export async function diagnose(
     proxyFor: (u) => (proxy && proxyFromEnvFor(u, options, proxy) ? proxy.url : undefined),
     insecure: options.insecure === true,
     deadline: Date.now() + timeoutMs,
+    budget: new RequestBudget(MAX_REQUESTS),
   };
   // The variable's sources are read while the request is in flight. Loaded only when asked for:
   // the collectors bring a YAML parser and dotenv, which a plain check never needs.
@@ -155,7 +163,14 @@ function chooseProxy(url: URL, options: DiagnoseOptions): ProxyChoice | undefine
       throw usageError(`--proxy is not an http(s) proxy URL: ${options.proxy.slice(0, 60)}`);
     return { url: parsed, from: '--proxy' };
   }
-  return proxyFromEnv(url, options.env ?? process.env);
+  const env = options.env ?? process.env;
+  const found = proxyFromEnv(url, env);
+  const unsupported = found ? undefined : unsupportedProxy(url, env);
+  if (unsupported)
+    throw usageError(
+      `${unsupported.from} names ${unsupported.scheme ? `a ${unsupported.scheme}:// proxy` : 'no proxy URL'}; why401 speaks to http:// and https:// proxies only: give one with --proxy, or --no-proxy to go direct`,
+    );
+  return found;
 }
 
 /** The chosen proxy applies to this URL (redirect hops may fall under NO_PROXY). */

@@ -19,6 +19,12 @@ export interface ExchangeJson {
   } | null;
   readonly error: string | null;
   readonly elapsedMs: number;
+  /**
+   * Present when the request went on the wire more than once: how many more times (a kept-alive
+   * connection closed unanswered, the request sent again on a new one). Every request sent is
+   * `exchanges.length` plus the sum of these.
+   */
+  readonly resent?: number;
 }
 
 const BODY_CAP = 4096;
@@ -81,5 +87,6 @@ export function exchangeJson(s: Sent, credential: SentCredential | null): Exchan
       : null,
     error: s.result.ok ? null : scrub(`${s.result.error.code}: ${s.result.error.message}`),
     elapsedMs: s.result.elapsedMs,
+    ...(s.result.resent ? { resent: s.result.resent } : {}),
   };
 }

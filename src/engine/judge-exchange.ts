@@ -5,6 +5,8 @@ import type { Detection } from '../providers/detect.js';
 import type { Transport } from './chain.js';
 import { expectedProvider, findLeftOrigin, judgeKey } from './judge.js';
 import { isSafeMethod, MAX_REQUESTS, planProbes, runProbes } from './probes.js';
+import { onWire, RequestBudget } from './request-budget.js';
+import { AgentPool } from '../collect/http.js';
 
 export interface JudgeExchangeOptions {
   /** With a transport, a few read-only probes confirm the cause; without, nothing is sent. */
@@ -48,8 +50,16 @@ export async function judgeExchange(
     expectedProvider(detection),
     final,
   );
+  // The budget counts what reached the wire: hops, their resends, then probes and theirs. A chain
+  // some other client sent counts as its hops.
+  const transport = options.transport && {
+    ...options.transport,
+    budget:
+      options.transport.budget ??
+      new RequestBudget(MAX_REQUESTS - chain.reduce((n, s) => n + onWire(s), 0)),
+  };
   const probing =
-    options.transport !== undefined &&
+    transport !== undefined &&
     !final.accepted &&
     (final.result.ok || final.result.error.kind === 'client-refused');
   const plan = probing
@@ -61,7 +71,7 @@ export async function judgeExchange(
         keyFindings,
         usedProxy: firstHop.viaProxy || options.proxy !== undefined,
         providerBy: detection.by,
-        budget: MAX_REQUESTS - chain.length,
+        budget: transport?.budget.left ?? 0,
         fileValue: options.fileValue,
         resendUnsafe: options.resendUnsafe,
         params: options.params,
@@ -73,9 +83,7 @@ export async function judgeExchange(
       ...plan.alternatives.map(() => 'alternative'),
     ]);
   const { probes, alternatives } =
-    options.transport && probing
-      ? await runProbes(plan, options.transport)
-      : { probes: {}, alternatives: [] };
+    transport && probing ? await probeWithin(plan, transport) : { probes: {}, alternatives: [] };
   const evidence: RequestEvidence = {
     url,
     method: firstHop.request.method,
@@ -100,4 +108,24 @@ export async function judgeExchange(
         : undefined,
   };
   return { evidence, sent: [...chain, ...Object.values(probes), ...alternatives] };
+}
+
+/**
+ * Runs the probes. A probe that reuses a kept-alive connection may have to be sent again (the
+ * server closed it unanswered), and that resend counts against the budget: when the plan spends
+ * all of it, the probes go on connections of their own (they run in parallel: none is reused),
+ * so none needs a resend the budget could not pay for.
+ */
+async function probeWithin(
+  plan: ReturnType<typeof planProbes>,
+  transport: Transport & { readonly budget: RequestBudget },
+) {
+  const planned = plan.probes.length + plan.alternatives.length;
+  if (planned < transport.budget.left) return runProbes(plan, transport);
+  const agents = new AgentPool();
+  try {
+    return await runProbes(plan, { ...transport, agents });
+  } finally {
+    agents.destroy();
+  }
 }

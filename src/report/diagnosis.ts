@@ -50,7 +50,7 @@ export function diagnosisHuman(
       : `no answer: ${oneLine(x.error ?? '')}`;
     lines.push(
       style.dim(
-        `  ${x.label.padEnd(28)} ${oneLine(x.request.method)} ${oneLine(x.request.url)} → ${answer} · ${x.elapsedMs} ms`,
+        `  ${x.label.padEnd(28)} ${oneLine(x.request.method)} ${oneLine(x.request.url)} → ${answer} · ${x.elapsedMs} ms${x.resent ? ` · sent ${x.resent + 1} times (a kept-alive connection closed unanswered)` : ''}`,
       ),
     );
   }

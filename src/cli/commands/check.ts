@@ -42,7 +42,8 @@ Request
   -d, --data BODY      the request body
   --timeout MS         the whole diagnosis' time budget (default 10000)
   --proxy URL          use this proxy; --no-proxy: none (default: HTTP(S)_PROXY, NO_PROXY)
-  --insecure           accept any TLS certificate
+  --insecure           accept any TLS certificate from the API (an https:// proxy's is
+                       always checked: NODE_EXTRA_CA_CERTS for a private CA)
   --no-probe           send only the request as given
   --probe-unsafe       let probes send a POST, PUT, PATCH or DELETE again (off: a write is
                        probed only through the provider's read-only validation request)

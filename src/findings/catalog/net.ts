@@ -100,7 +100,9 @@ export const netFindings: FamilyCatalog<'net'> = {
     severity: 'error',
     title: 'No HTTP answer: DNS lookup, connection or timeout failed',
     fix: (d) =>
-      `Check that ${d['host'] ?? 'the host'} is spelled right and reachable from here (${d['code'] ?? 'network error'}): DNS (nslookup), VPN, firewall and proxy settings.`,
+      d['stage'] === 'answer'
+        ? `${d['host'] ?? 'The host'} accepted the connection but sent nothing back in time: it is reachable, so the name and DNS are fine; the server (or a proxy in front of it) is slow or stuck. Retry with a longer --timeout, check the service's status or logs, and send the request to the port that speaks this protocol (http vs https).`
+        : `Check that ${d['host'] ?? 'the host'} is spelled right and reachable from here (${d['code'] ?? 'network error'}): DNS (nslookup), VPN, firewall and proxy settings.`,
     explain: {
       meaning:
         'The request failed before any HTTP status came back: DNS lookup (ENOTFOUND, EAI_AGAIN), connection (ECONNREFUSED, ECONNRESET) or timeout (ETIMEDOUT, UND_ERR_CONNECT_TIMEOUT); Node\'s fetch reports "fetch failed" with the real error as its cause. The credential was never checked.',
