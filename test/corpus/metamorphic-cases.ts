@@ -1,0 +1,2 @@
+import type { CorpusCase } from "./types.js";
+export const METAMORPHIC: readonly CorpusCase[] = [];
