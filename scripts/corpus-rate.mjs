@@ -31,16 +31,22 @@ try {
     target: 'node20',
     outfile,
     logLevel: 'error',
-    define: { 'import.meta.url': JSON.stringify(pathToFileURL(join(root, 'test/corpus/run.ts')).href) },
+    define: {
+      'import.meta.url': JSON.stringify(pathToFileURL(join(root, 'test/corpus/run.ts')).href),
+    },
   });
-  const { CASES, METAMORPHIC, runCase, judge, inconsistencies } = await import(pathToFileURL(outfile).href);
+  const { CASES, METAMORPHIC, runCase, judge, inconsistencies } = await import(
+    pathToFileURL(outfile).href
+  );
   const cases = [...CASES, ...(withMeta ? METAMORPHIC : [])].filter((c) => !only || only.has(c.id));
   const rows = [];
   for (const c of cases) {
     const outcome = await runCase(c);
     const { pass, got } = judge(c, outcome);
     const violations = inconsistencies(outcome);
-    const findings = (outcome.json?.findings ?? []).map((f) => `${f.id}(${f.severity[0]})`).join(' ');
+    const findings = (outcome.json?.findings ?? [])
+      .map((f) => `${f.id}(${f.severity[0]})`)
+      .join(' ');
     const want = `${c.expect.status}/${c.expect.cause ?? '*'}${c.expect.alternatives?.length ? ` (or ${c.expect.alternatives.join(', ')})` : ''}`;
     rows.push({ id: c.id, pass, want, got, violations, findings });
     if (!asJson)
@@ -50,7 +56,8 @@ try {
   }
   const passed = rows.filter((r) => r.pass).length;
   const inconsistent = rows.filter((r) => r.violations.length > 0);
-  if (asJson) process.stdout.write(`${JSON.stringify({ passed, total: rows.length, rows }, null, 2)}\n`);
+  if (asJson)
+    process.stdout.write(`${JSON.stringify({ passed, total: rows.length, rows }, null, 2)}\n`);
   else {
     process.stdout.write(`\nrate: ${passed} of ${rows.length}\n`);
     process.stdout.write(`consistency violations: ${inconsistent.length} case(s)\n`);

@@ -12,7 +12,11 @@ const JSON_CT = { 'content-type': 'application/json' };
 const HTML = { 'content-type': 'text/html; charset=utf-8' };
 const TEXT = { 'content-type': 'text/plain; charset=utf-8' };
 /** What a provider's own answers carry when its API sits behind Cloudflare's CDN (not a refusal by Cloudflare). */
-const CF_EDGE = { server: 'cloudflare', 'cf-ray': '8f3a1c2b9d4e5f60-FRA', 'cf-cache-status': 'DYNAMIC' };
+const CF_EDGE = {
+  server: 'cloudflare',
+  'cf-ray': '8f3a1c2b9d4e5f60-FRA',
+  'cf-cache-status': 'DYNAMIC',
+};
 
 const j = (status: number, body: unknown, headers: Record<string, string> = {}): Reply => ({
   status,
@@ -30,7 +34,6 @@ const noAuth = (reply: Reply, header = 'authorization'): Rule => ({
   when: [{ header, absent: true }],
   reply,
 });
-
 
 export const CASES: readonly CorpusCase[] = [
   // ------------------------------------------------------------------ credential.invalid, positively said
@@ -61,7 +64,8 @@ export const CASES: readonly CorpusCase[] = [
   {
     id: 'cred-replicate-invalid-did-not-pass-valid',
     name: 'Replicate: "You did not pass a valid authentication token" (a revoked r8_ token)',
-    source: 'providers.json replicate.errorShape; https://replicate.com/docs/reference/http#authentication',
+    source:
+      'providers.json replicate.errorShape; https://replicate.com/docs/reference/http#authentication',
     provider: 'replicate',
     key: { pattern: 'r8_{alnum:37}' },
     request: {
@@ -129,13 +133,14 @@ export const CASES: readonly CorpusCase[] = [
       status: 'rejected',
       cause: 'credential.invalid',
       because:
-        'Vercel\'s own API (not deployment protection: JSON, api path) flags invalidToken:true, and without a token it says missingToken; a 403 here is Vercel\'s way to refuse a bad token',
+        "Vercel's own API (not deployment protection: JSON, api path) flags invalidToken:true, and without a token it says missingToken; a 403 here is Vercel's way to refuse a bad token",
     },
   },
   {
     id: 'cred-cloudflare-api-invalid-token',
     name: 'Cloudflare API: /user/tokens/verify with a rolled API token',
-    source: 'providers.json cloudflare.errorShape; https://developers.cloudflare.com/fundamentals/api/get-started/create-token/',
+    source:
+      'providers.json cloudflare.errorShape; https://developers.cloudflare.com/fundamentals/api/get-started/create-token/',
     provider: 'cloudflare',
     key: { pattern: '{b64url:40}' },
     request: {
@@ -150,7 +155,12 @@ export const CASES: readonly CorpusCase[] = [
             400,
             {
               success: false,
-              errors: [{ code: 9106, message: 'Missing X-Auth-Key, X-Auth-Email or Authorization headers' }],
+              errors: [
+                {
+                  code: 9106,
+                  message: 'Missing X-Auth-Key, X-Auth-Email or Authorization headers',
+                },
+              ],
               messages: [],
               result: null,
             },
@@ -160,7 +170,12 @@ export const CASES: readonly CorpusCase[] = [
         always(
           j(
             401,
-            { success: false, errors: [{ code: 1000, message: 'Invalid API Token' }], messages: [], result: null },
+            {
+              success: false,
+              errors: [{ code: 1000, message: 'Invalid API Token' }],
+              messages: [],
+              result: null,
+            },
             CF_EDGE,
           ),
         ),
@@ -169,7 +184,8 @@ export const CASES: readonly CorpusCase[] = [
     expect: {
       status: 'rejected',
       cause: 'credential.invalid',
-      because: 'the verify endpoint itself says "Invalid API Token" (code 1000); without a token it says 9106 missing headers',
+      because:
+        'the verify endpoint itself says "Invalid API Token" (code 1000); without a token it says 9106 missing headers',
     },
   },
   {
@@ -181,7 +197,13 @@ export const CASES: readonly CorpusCase[] = [
     request: { method: 'GET', path: '/api/v4/user', headers: { 'PRIVATE-TOKEN': '{{KEY}}' } },
     server: {
       rules: [
-        { when: [{ header: 'private-token', absent: true }, { header: 'authorization', absent: true }], reply: j(401, { message: '401 Unauthorized' }) },
+        {
+          when: [
+            { header: 'private-token', absent: true },
+            { header: 'authorization', absent: true },
+          ],
+          reply: j(401, { message: '401 Unauthorized' }),
+        },
         always(
           j(
             401,
@@ -200,32 +222,39 @@ export const CASES: readonly CorpusCase[] = [
     expect: {
       status: 'rejected',
       cause: 'credential.invalid',
-      because: 'GitLab says the token was revoked (challenge error="invalid_token" with a description)',
+      because:
+        'GitLab says the token was revoked (challenge error="invalid_token" with a description)',
     },
   },
   {
     id: 'cred-telegram-revoked-path',
     name: 'Telegram Bot API: a token revoked in @BotFather, carried in the URL path',
-    source: 'https://core.telegram.org/bots/api#making-requests ; providers.json telegram.errorShape',
+    source:
+      'https://core.telegram.org/bots/api#making-requests ; providers.json telegram.errorShape',
     provider: 'telegram',
     key: { pattern: '{digits:10}:AA{b64url:33}' },
     request: { method: 'GET', path: '/bot{{KEY}}/getMe', headers: {} },
     server: {
       rules: [
-        { when: [{ pathPrefix: '/bot/' }], reply: j(404, { ok: false, error_code: 404, description: 'Not Found' }) },
+        {
+          when: [{ pathPrefix: '/bot/' }],
+          reply: j(404, { ok: false, error_code: 404, description: 'Not Found' }),
+        },
         always(j(401, { ok: false, error_code: 401, description: 'Unauthorized' })),
       ],
     },
     expect: {
       status: 'rejected',
       cause: 'credential.invalid',
-      because: 'a well-formed bot token in the documented place; Telegram answers 401 Unauthorized only for a token it does not know (a malformed path is 404)',
+      because:
+        'a well-formed bot token in the documented place; Telegram answers 401 Unauthorized only for a token it does not know (a malformed path is 404)',
     },
   },
   {
     id: 'cred-deepseek-masked-echo',
     name: 'DeepSeek: "Your api key: ****abcd is invalid" (a masked key quoted by the server)',
-    source: 'providers.json deepseek.errorShape; https://api-docs.deepseek.com/quick_start/error_codes',
+    source:
+      'providers.json deepseek.errorShape; https://api-docs.deepseek.com/quick_start/error_codes',
     provider: 'deepseek',
     key: { pattern: 'sk-{hex:32}' },
     request: {
@@ -260,7 +289,8 @@ export const CASES: readonly CorpusCase[] = [
     expect: {
       status: 'rejected',
       cause: 'credential.invalid',
-      because: 'the server quotes the last 4 characters of the key it read (they match the key sent) and calls it invalid',
+      because:
+        'the server quotes the last 4 characters of the key it read (they match the key sent) and calls it invalid',
     },
   },
   {
@@ -279,7 +309,8 @@ export const CASES: readonly CorpusCase[] = [
         noAuth(
           j(400, {
             code: 'Client specified an invalid argument',
-            error: 'Incorrect API key provided: . You can obtain an API key from https://console.x.ai.',
+            error:
+              'Incorrect API key provided: . You can obtain an API key from https://console.x.ai.',
           }),
         ),
         always(
@@ -294,7 +325,8 @@ export const CASES: readonly CorpusCase[] = [
     expect: {
       status: 'rejected',
       cause: 'credential.invalid',
-      because: 'xAI words a wrong key as a 400; the masked echo matches the key sent, so it was read and refused (the quoting is the server\'s, not the key\'s)',
+      because:
+        "xAI words a wrong key as a 400; the masked echo matches the key sent, so it was read and refused (the quoting is the server's, not the key's)",
     },
   },
   {
@@ -329,9 +361,19 @@ export const CASES: readonly CorpusCase[] = [
     request: { method: 'GET', path: '/v1/models', headers: { Authorization: 'Bearer {{KEY}}' } },
     server: {
       rules: [
-        noAuth(j(401, { message: 'No API key found in request' }, { ...CF_EDGE, 'x-kong-request-id': 'a1b2c3d4e5f6' })),
+        noAuth(
+          j(
+            401,
+            { message: 'No API key found in request' },
+            { ...CF_EDGE, 'x-kong-request-id': 'a1b2c3d4e5f6' },
+          ),
+        ),
         always(
-          j(401, { message: 'Unauthorized', request_id: '2f8a7c1e9b3d4a5f' }, { ...CF_EDGE, 'x-kong-request-id': 'a1b2c3d4e5f7' }),
+          j(
+            401,
+            { message: 'Unauthorized', request_id: '2f8a7c1e9b3d4a5f' },
+            { ...CF_EDGE, 'x-kong-request-id': 'a1b2c3d4e5f7' },
+          ),
         ),
       ],
     },
@@ -346,7 +388,8 @@ export const CASES: readonly CorpusCase[] = [
   {
     id: 'cred-azure-apim-invalid-subscription',
     name: 'Azure API Management: a cancelled subscription key in Ocp-Apim-Subscription-Key',
-    source: 'https://learn.microsoft.com/azure/api-management/api-management-subscriptions ; real-401-cases.md gw-09',
+    source:
+      'https://learn.microsoft.com/azure/api-management/api-management-subscriptions ; real-401-cases.md gw-09',
     key: { pattern: '{hex:32}' },
     request: {
       method: 'GET',
@@ -377,7 +420,7 @@ export const CASES: readonly CorpusCase[] = [
       cause: 'credential.invalid',
       alternatives: ['layer.gateway'],
       because:
-        'the app talks to the APIM product on purpose, in APIM\'s own header; APIM read the subscription key and says it is invalid',
+        "the app talks to the APIM product on purpose, in APIM's own header; APIM read the subscription key and says it is invalid",
     },
   },
 
@@ -389,7 +432,9 @@ export const CASES: readonly CorpusCase[] = [
     provider: 'digitalocean',
     key: { pattern: 'dop_v1_{hex:64}' },
     request: { method: 'GET', path: '/v2/account', headers: { Authorization: 'Bearer {{KEY}}' } },
-    server: { rules: [always(j(401, { id: 'Unauthorized', message: 'Unable to authenticate you' }))] },
+    server: {
+      rules: [always(j(401, { id: 'Unauthorized', message: 'Unable to authenticate you' }))],
+    },
     expect: {
       status: 'inconclusive',
       cause: null,
@@ -415,8 +460,7 @@ export const CASES: readonly CorpusCase[] = [
         always({
           status: 401,
           headers: { ...HTML, server: 'openresty/1.25.3.1', 'cf-ray': '8f3a1c2b9d4e5f61-AMS' },
-          body:
-            '<html>\r\n<head><title>401 Authorization Required</title></head>\r\n<body>\r\n<center><h1>401 Authorization Required</h1></center>\r\n<hr><center>openresty/1.25.3.1</center>\r\n</body>\r\n</html>\r\n',
+          body: '<html>\r\n<head><title>401 Authorization Required</title></head>\r\n<body>\r\n<center><h1>401 Authorization Required</h1></center>\r\n<hr><center>openresty/1.25.3.1</center>\r\n</body>\r\n</html>\r\n',
         }),
       ],
     },
@@ -424,7 +468,8 @@ export const CASES: readonly CorpusCase[] = [
       status: 'inconclusive',
       cause: null,
       alternatives: ['credential.invalid'],
-      because: 'a generic HTML page identical with and without the key: nothing says the key was read',
+      because:
+        'a generic HTML page identical with and without the key: nothing says the key was read',
     },
   },
   {
@@ -470,7 +515,16 @@ export const CASES: readonly CorpusCase[] = [
             },
           }),
         ),
-        always(j(401, { error: { message: 'Incorrect API key provided', type: 'invalid_request_error', param: null, code: 'invalid_api_key' } })),
+        always(
+          j(401, {
+            error: {
+              message: 'Incorrect API key provided',
+              type: 'invalid_request_error',
+              param: null,
+              code: 'invalid_api_key',
+            },
+          }),
+        ),
       ],
     },
     expect: {
@@ -484,7 +538,8 @@ export const CASES: readonly CorpusCase[] = [
   {
     id: 'strip-nginx-underscore-elevenlabs',
     name: 'nginx drops the xi_api_key header (underscore) before ElevenLabs-style upstream',
-    source: 'real-401-cases.md px-03; http://nginx.org/en/docs/http/ngx_http_core_module.html#underscores_in_headers',
+    source:
+      'real-401-cases.md px-03; http://nginx.org/en/docs/http/ngx_http_core_module.html#underscores_in_headers',
     front: 'nginx-strip',
     key: { pattern: 'sk_{hex:48}' },
     request: { method: 'GET', path: '/v1/user', headers: { xi_api_key: '{{KEY}}' } },
@@ -505,7 +560,8 @@ export const CASES: readonly CorpusCase[] = [
       status: 'rejected',
       cause: 'header.underscore-name',
       alternatives: ['net.proxy-strips-auth', 'header.wrong-name'],
-      because: 'the header name has an underscore and nginx (Server: nginx) drops such headers; the API then says nothing was received',
+      because:
+        'the header name has an underscore and nginx (Server: nginx) drops such headers; the API then says nothing was received',
     },
   },
   {
@@ -518,7 +574,10 @@ export const CASES: readonly CorpusCase[] = [
       rules: [
         always({
           status: 301,
-          headers: { location: '{{ALT_ORIGIN}}/v2/items', 'content-type': 'text/plain; charset=utf-8' },
+          headers: {
+            location: '{{ALT_ORIGIN}}/v2/items',
+            'content-type': 'text/plain; charset=utf-8',
+          },
           body: 'Moved Permanently. Redirecting to {{ALT_ORIGIN}}/v2/items',
         }),
       ],
@@ -533,7 +592,8 @@ export const CASES: readonly CorpusCase[] = [
     expect: {
       status: 'rejected',
       cause: 'net.redirect-drops-auth',
-      because: 'the URL redirects to another host; clients drop Authorization on that hop and the second host says it is missing',
+      because:
+        'the URL redirects to another host; clients drop Authorization on that hop and the second host says it is missing',
     },
   },
 
@@ -582,7 +642,11 @@ export const CASES: readonly CorpusCase[] = [
     name: 'Kong key-auth in front of an internal API: "No API key found in request" for a Bearer provider key',
     source: 'https://developer.konghq.com/plugins/key-auth/ ; real-401-cases.md gw-08',
     key: { pattern: 'sk-proj-{b64url:74}T3BlbkFJ{b64url:74}' },
-    request: { method: 'GET', path: '/llm/v1/models', headers: { Authorization: 'Bearer {{KEY}}' } },
+    request: {
+      method: 'GET',
+      path: '/llm/v1/models',
+      headers: { Authorization: 'Bearer {{KEY}}' },
+    },
     server: {
       rules: [
         always(
@@ -603,7 +667,8 @@ export const CASES: readonly CorpusCase[] = [
       status: 'rejected',
       cause: 'layer.gateway',
       alternatives: ['header.wrong-name'],
-      because: 'Kong\'s own refusal (Key realm="kong", Server: kong): it looks for its apikey, not the provider key in Authorization',
+      because:
+        'Kong\'s own refusal (Key realm="kong", Server: kong): it looks for its apikey, not the provider key in Authorization',
     },
   },
   {
@@ -615,11 +680,19 @@ export const CASES: readonly CorpusCase[] = [
     server: {
       rules: [
         noAuth(
-          j(401, { message: 'No API key found in request' }, { 'www-authenticate': 'Key realm="kong"', server: 'kong/3.6.1' }),
+          j(
+            401,
+            { message: 'No API key found in request' },
+            { 'www-authenticate': 'Key realm="kong"', server: 'kong/3.6.1' },
+          ),
           'apikey',
         ),
         always(
-          j(401, { message: 'Invalid authentication credentials' }, { 'www-authenticate': 'Key realm="kong"', server: 'kong/3.6.1' }),
+          j(
+            401,
+            { message: 'Invalid authentication credentials' },
+            { 'www-authenticate': 'Key realm="kong"', server: 'kong/3.6.1' },
+          ),
         ),
       ],
     },
@@ -627,20 +700,34 @@ export const CASES: readonly CorpusCase[] = [
       status: 'rejected',
       cause: 'layer.gateway',
       alternatives: ['credential.invalid'],
-      because: 'Kong read the apikey (the answer differs without it) and refused it: the key the gateway issues is wrong; the fix names Kong',
+      because:
+        'Kong read the apikey (the answer differs without it) and refused it: the key the gateway issues is wrong; the fix names Kong',
     },
   },
   {
     id: 'gw-apigee-invalid-apikey',
     name: 'Apigee: oauth.v2.InvalidApiKey fault for a provider key',
-    source: 'https://cloud.google.com/apigee/docs/api-platform/reference/policies/verify-api-key-policy#runtime-errors ; providers.json fireworks.errorShape',
+    source:
+      'https://cloud.google.com/apigee/docs/api-platform/reference/policies/verify-api-key-policy#runtime-errors ; providers.json fireworks.errorShape',
     key: { pattern: '{alnum:32}' },
     request: { method: 'GET', path: '/v1/forecast?apikey={{KEY}}', headers: {} },
     server: {
       rules: [
+        {
+          when: [{ query: 'apikey', absent: true }],
+          reply: j(401, {
+            fault: {
+              faultstring: 'Failed to resolve API Key variable request.queryparam.apikey',
+              detail: { errorcode: 'steps.oauth.v2.FailedToResolveAPIKey' },
+            },
+          }),
+        },
         always(
           j(401, {
-            fault: { faultstring: 'Invalid ApiKey', detail: { errorcode: 'oauth.v2.InvalidApiKey' } },
+            fault: {
+              faultstring: 'Invalid ApiKey',
+              detail: { errorcode: 'oauth.v2.InvalidApiKey' },
+            },
           }),
         ),
       ],
@@ -649,13 +736,15 @@ export const CASES: readonly CorpusCase[] = [
       status: 'rejected',
       cause: 'credential.invalid',
       alternatives: ['layer.gateway'],
-      because: 'Apigee read the apikey parameter and says it is invalid; Apigee is the product\'s own key check',
+      because:
+        "Apigee read the apikey parameter and says it is invalid; Apigee is the product's own key check",
     },
   },
   {
     id: 'gw-apigee-failed-resolve',
     name: 'Apigee: "Failed to resolve API Key variable request.queryparam.apikey" (key sent as a header)',
-    source: 'https://cloud.google.com/apigee/docs/api-platform/reference/policies/verify-api-key-policy#runtime-errors',
+    source:
+      'https://cloud.google.com/apigee/docs/api-platform/reference/policies/verify-api-key-policy#runtime-errors',
     key: { pattern: '{alnum:32}' },
     request: { method: 'GET', path: '/v1/forecast', headers: { 'x-api-key': '{{KEY}}' } },
     server: {
@@ -675,7 +764,8 @@ export const CASES: readonly CorpusCase[] = [
       status: 'rejected',
       cause: 'header.wrong-name',
       alternatives: ['layer.gateway'],
-      because: 'the gateway says where it looks (query parameter apikey); the key sits in a header, so it was never read',
+      because:
+        'the gateway says where it looks (query parameter apikey); the key sits in a header, so it was never read',
     },
   },
   {
@@ -687,11 +777,15 @@ export const CASES: readonly CorpusCase[] = [
     server: {
       rules: [
         always(
-          j(403, { message: 'Forbidden' }, {
-            'x-amzn-errortype': 'ForbiddenException',
-            'x-amzn-requestid': '6f1c2d3e-4a5b-6c7d-8e9f-0a1b2c3d4e5f',
-            'x-amz-apigw-id': 'ZxY1wFq2oAMEb7g=',
-          }),
+          j(
+            403,
+            { message: 'Forbidden' },
+            {
+              'x-amzn-errortype': 'ForbiddenException',
+              'x-amzn-requestid': '6f1c2d3e-4a5b-6c7d-8e9f-0a1b2c3d4e5f',
+              'x-amz-apigw-id': 'ZxY1wFq2oAMEb7g=',
+            },
+          ),
         ),
       ],
     },
@@ -706,23 +800,40 @@ export const CASES: readonly CorpusCase[] = [
   {
     id: 'gw-aws-apigw-jwt-expired',
     name: 'AWS HTTP API JWT authorizer: 401 with error_description="the token has expired"',
-    source: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-jwt-authorizer.html',
+    source:
+      'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-jwt-authorizer.html',
     key: {
       jwt: {
         header: { alg: 'RS256', kid: 'k1', typ: 'JWT' },
-        claims: { iss: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbCdEf123', client_id: '5abc1def2ghi3jkl4mno5pqr6s', token_use: 'access', scope: 'orders/read' },
+        claims: {
+          iss: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbCdEf123',
+          client_id: '5abc1def2ghi3jkl4mno5pqr6s',
+          token_use: 'access',
+          scope: 'orders/read',
+        },
         times: { iat: -7200, exp: -3600 },
       },
     },
     request: { method: 'GET', path: '/orders', headers: { Authorization: 'Bearer {{KEY}}' } },
     server: {
       rules: [
-        noAuth(j(401, { message: 'Unauthorized' }, { 'x-amzn-errortype': 'UnauthorizedException', 'apigw-requestid': 'Zx1AbCdEfGhIjKl=' })),
+        noAuth(
+          j(
+            401,
+            { message: 'Unauthorized' },
+            { 'x-amzn-errortype': 'UnauthorizedException', 'apigw-requestid': 'Zx1AbCdEfGhIjKl=' },
+          ),
+        ),
         always(
-          j(401, { message: 'Unauthorized' }, {
-            'www-authenticate': 'Bearer scope="" error="invalid_token" error_description="the token has expired"',
-            'apigw-requestid': 'Zx1AbCdEfGhIjKm=',
-          }),
+          j(
+            401,
+            { message: 'Unauthorized' },
+            {
+              'www-authenticate':
+                'Bearer scope="" error="invalid_token" error_description="the token has expired"',
+              'apigw-requestid': 'Zx1AbCdEfGhIjKm=',
+            },
+          ),
         ),
       ],
     },
@@ -730,7 +841,7 @@ export const CASES: readonly CorpusCase[] = [
       status: 'rejected',
       cause: 'key.expired',
       alternatives: ['credential.expired'],
-      because: 'the JWT\'s exp is an hour past and the authorizer says so',
+      because: "the JWT's exp is an hour past and the authorizer says so",
     },
   },
   {
@@ -741,7 +852,13 @@ export const CASES: readonly CorpusCase[] = [
     request: { method: 'GET', path: '/prod/reports', headers: { Authorization: 'Bearer {{KEY}}' } },
     server: {
       rules: [
-        noAuth(j(403, { message: 'Missing Authentication Token' }, { 'x-amzn-errortype': 'MissingAuthenticationTokenException' })),
+        noAuth(
+          j(
+            403,
+            { message: 'Missing Authentication Token' },
+            { 'x-amzn-errortype': 'MissingAuthenticationTokenException' },
+          ),
+        ),
         always(
           j(
             403,
@@ -749,7 +866,10 @@ export const CASES: readonly CorpusCase[] = [
               message:
                 "Authorization header requires 'Credential' parameter. Authorization header requires 'Signature' parameter. Authorization header requires 'SignedHeaders' parameter. Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. Authorization=Bearer {{KEY_FIRST4}}",
             },
-            { 'x-amzn-errortype': 'IncompleteSignatureException', 'x-amzn-requestid': '0b1c2d3e-4f5a-6b7c-8d9e-0f1a2b3c4d5e' },
+            {
+              'x-amzn-errortype': 'IncompleteSignatureException',
+              'x-amzn-requestid': '0b1c2d3e-4f5a-6b7c-8d9e-0f1a2b3c4d5e',
+            },
           ),
         ),
       ],
@@ -765,21 +885,33 @@ export const CASES: readonly CorpusCase[] = [
     id: 'gw-traefik-basicauth',
     name: 'Traefik BasicAuth middleware on a staging host: 401 realm="traefik" for an API Bearer key',
     source: 'https://doc.traefik.io/traefik/middlewares/http/basicauth/',
-    key: { pattern: 'tok_{alnum:32}' },
-    request: { method: 'GET', path: '/api/v1/projects', headers: { Authorization: 'Bearer {{KEY}}' } },
+    key: { pattern: 'ak_{alnum:32}' },
+    request: {
+      method: 'GET',
+      path: '/api/v1/projects',
+      headers: { Authorization: 'Bearer {{KEY}}' },
+    },
     server: {
-      rules: [always({ status: 401, headers: { ...TEXT, 'www-authenticate': 'Basic realm="traefik"' }, body: '401 Unauthorized\n' })],
+      rules: [
+        always({
+          status: 401,
+          headers: { ...TEXT, 'www-authenticate': 'Basic realm="traefik"' },
+          body: '401 Unauthorized\n',
+        }),
+      ],
     },
     expect: {
       status: 'rejected',
       cause: 'layer.gateway',
-      because: 'a Basic challenge with realm "traefik" in front of a Bearer API: the proxy\'s own login, same with and without the key',
+      because:
+        'a Basic challenge with realm "traefik" in front of a Bearer API: the proxy\'s own login, same with and without the key',
     },
   },
   {
     id: 'gw-traefik-forwardauth-authelia',
     name: 'Traefik forward-auth to Authelia: 302 to the portal with rd=',
-    source: 'https://www.authelia.com/integration/proxies/traefik/ ; https://doc.traefik.io/traefik/middlewares/http/forwardauth/',
+    source:
+      'https://www.authelia.com/integration/proxies/traefik/ ; https://doc.traefik.io/traefik/middlewares/http/forwardauth/',
     key: { pattern: '{alnum:40}' },
     request: { method: 'GET', path: '/api/status', headers: { Authorization: 'Bearer {{KEY}}' } },
     server: {
@@ -795,7 +927,13 @@ export const CASES: readonly CorpusCase[] = [
       ],
     },
     alt: {
-      rules: [always({ status: 200, headers: HTML, body: '<!DOCTYPE html><html><head><title>Login - Authelia</title></head><body><div id="root"></div></body></html>' })],
+      rules: [
+        always({
+          status: 200,
+          headers: HTML,
+          body: '<!DOCTYPE html><html><head><title>Login - Authelia</title></head><body><div id="root"></div></body></html>',
+        }),
+      ],
     },
     expect: {
       status: 'rejected',
@@ -807,16 +945,23 @@ export const CASES: readonly CorpusCase[] = [
   {
     id: 'gw-oauth2-proxy-sign-in',
     name: 'oauth2-proxy: 403 sign-in page for an API call with a Bearer key',
-    source: 'https://oauth2-proxy.github.io/oauth2-proxy/features/endpoints/ ; real-401-cases.md pr-01',
+    source:
+      'https://oauth2-proxy.github.io/oauth2-proxy/features/endpoints/ ; real-401-cases.md pr-01',
     key: { pattern: '{alnum:40}' },
-    request: { method: 'GET', path: '/api/v1/query?query=up', headers: { Authorization: 'Bearer {{KEY}}' } },
+    request: {
+      method: 'GET',
+      path: '/api/v1/query?query=up',
+      headers: { Authorization: 'Bearer {{KEY}}' },
+    },
     server: {
       rules: [
         always({
           status: 403,
-          headers: { ...HTML, 'set-cookie': '_oauth2_proxy_csrf=abc; Path=/; HttpOnly; Secure; SameSite=Lax' },
-          body:
-            '<!DOCTYPE html>\n<html lang="en" charset="utf-8">\n<head><title>Sign In</title></head>\n<body><section class="section"><div class="box block"><form method="GET" action="/oauth2/start"><input type="hidden" name="rd" value="/api/v1/query?query=up"><button type="submit" class="button block is-primary">Sign in with OpenID Connect</button></form></div></section>\n<footer>Secured with <a href="https://github.com/oauth2-proxy/oauth2-proxy#oauth2_proxy">OAuth2 Proxy</a> version 7.6.0</footer></body></html>',
+          headers: {
+            ...HTML,
+            'set-cookie': '_oauth2_proxy_csrf=abc; Path=/; HttpOnly; Secure; SameSite=Lax',
+          },
+          body: '<!DOCTYPE html>\n<html lang="en" charset="utf-8">\n<head><title>Sign In</title></head>\n<body><section class="section"><div class="box block"><form method="GET" action="/oauth2/start"><input type="hidden" name="rd" value="/api/v1/query?query=up"><button type="submit" class="button block is-primary">Sign in with OpenID Connect</button></form></div></section>\n<footer>Secured with <a href="https://github.com/oauth2-proxy/oauth2-proxy#oauth2_proxy">OAuth2 Proxy</a> version 7.6.0</footer></body></html>',
         }),
       ],
     },
@@ -824,15 +969,21 @@ export const CASES: readonly CorpusCase[] = [
       status: 'rejected',
       cause: 'layer.gateway',
       alternatives: ['status.login-redirect'],
-      because: 'an SSO proxy\'s sign-in page (OAuth2 Proxy) answers, with and without the key: the API never saw the call',
+      because:
+        "an SSO proxy's sign-in page (OAuth2 Proxy) answers, with and without the key: the API never saw the call",
     },
   },
   {
     id: 'gw-cloudflare-access-302',
     name: 'Cloudflare Access: 302 to <team>.cloudflareaccess.com for an API call',
-    source: 'real-401-cases.md gw-11, gw-12; https://developers.cloudflare.com/cloudflare-one/identity/service-tokens/',
+    source:
+      'real-401-cases.md gw-11, gw-12; https://developers.cloudflare.com/cloudflare-one/identity/service-tokens/',
     key: { pattern: '{alnum:40}' },
-    request: { method: 'GET', path: '/api/v1/servers', headers: { Authorization: 'Bearer {{KEY}}' } },
+    request: {
+      method: 'GET',
+      path: '/api/v1/servers',
+      headers: { Authorization: 'Bearer {{KEY}}' },
+    },
     server: {
       rules: [
         always({
@@ -852,13 +1003,15 @@ export const CASES: readonly CorpusCase[] = [
       status: 'rejected',
       cause: 'status.login-redirect',
       alternatives: ['layer.gateway'],
-      because: 'Access answers with its login page instead of passing the call on: a service token (CF-Access-Client-Id/Secret) is missing or refused',
+      because:
+        'Access answers with its login page instead of passing the call on: a service token (CF-Access-Client-Id/Secret) is missing or refused',
     },
   },
   {
     id: 'gw-vercel-deployment-protection',
     name: 'Vercel deployment protection: 401 HTML "Authentication Required" on a preview URL',
-    source: 'https://vercel.com/docs/deployment-protection ; issue 14 §1 (x-vercel-id, server: Vercel)',
+    source:
+      'https://vercel.com/docs/deployment-protection ; issue 14 §1 (x-vercel-id, server: Vercel)',
     key: { pattern: 'sk_{alnum:40}' },
     request: { method: 'GET', path: '/api/items', headers: { Authorization: 'Bearer {{KEY}}' } },
     server: {
@@ -871,10 +1024,10 @@ export const CASES: readonly CorpusCase[] = [
             'x-vercel-id': 'fra1::2b4c6-1718000000123-9e8d7c6b5a4f',
             'x-robots-tag': 'noindex',
             'cache-control': 'no-store, max-age=0',
-            'set-cookie': '_vercel_sso_nonce=Zm9vYmFy; Max-Age=3600; Path=/; Secure; HttpOnly; SameSite=Lax',
+            'set-cookie':
+              '_vercel_sso_nonce=Zm9vYmFy; Max-Age=3600; Path=/; Secure; HttpOnly; SameSite=Lax',
           },
-          body:
-            '<!doctype html><html lang=en><meta charset=utf-8><meta name=viewport content="width=device-width,initial-scale=1"><title>Authentication Required</title><script type=text/llms.txt>## Note to agents accessing this page: This page requires authentication to access. Automated agents should use a Vercel authentication bypass token to access this page.</script><body><noscript>You need to enable JavaScript to run this app.</noscript><div class=container><h1>Authentication Required</h1><p>Vercel Authentication</p><a href="https://vercel.com/sso-api?url=https%3A%2F%2Fmy-app-git-feat-acme.vercel.app%2Fapi%2Fitems&nonce=Zm9vYmFy">Log in</a></div></body></html>',
+          body: '<!doctype html><html lang=en><meta charset=utf-8><meta name=viewport content="width=device-width,initial-scale=1"><title>Authentication Required</title><script type=text/llms.txt>## Note to agents accessing this page: This page requires authentication to access. Automated agents should use a Vercel authentication bypass token to access this page.</script><body><noscript>You need to enable JavaScript to run this app.</noscript><div class=container><h1>Authentication Required</h1><p>Vercel Authentication</p><a href="https://vercel.com/sso-api?url=https%3A%2F%2Fmy-app-git-feat-acme.vercel.app%2Fapi%2Fitems&nonce=Zm9vYmFy">Log in</a></div></body></html>',
         }),
       ],
     },
@@ -882,7 +1035,8 @@ export const CASES: readonly CorpusCase[] = [
       status: 'rejected',
       cause: 'layer.gateway',
       alternatives: ['status.login-redirect'],
-      because: 'the hosting platform\'s protection answers (server: Vercel, x-vercel-id, an HTML sign-in page), the same with every placement: the app never saw the call',
+      because:
+        "the hosting platform's protection answers (server: Vercel, x-vercel-id, an HTML sign-in page), the same with every placement: the app never saw the call",
     },
   },
   {
@@ -890,7 +1044,11 @@ export const CASES: readonly CorpusCase[] = [
     name: 'Netlify basic-auth password protection on a deploy preview: 401 Basic realm',
     source: 'https://docs.netlify.com/security/secure-access-to-sites/password-protection/',
     key: { pattern: '{alnum:32}' },
-    request: { method: 'GET', path: '/.netlify/functions/items', headers: { 'x-api-key': '{{KEY}}' } },
+    request: {
+      method: 'GET',
+      path: '/.netlify/functions/items',
+      headers: { 'x-api-key': '{{KEY}}' },
+    },
     server: {
       rules: [
         always({
@@ -908,7 +1066,8 @@ export const CASES: readonly CorpusCase[] = [
     expect: {
       status: 'rejected',
       cause: 'layer.gateway',
-      because: 'the host (Server: Netlify, x-nf-request-id) asks for its site password (Basic) before the function runs',
+      because:
+        'the host (Server: Netlify, x-nf-request-id) asks for its site password (Basic) before the function runs',
     },
   },
   {
@@ -917,27 +1076,38 @@ export const CASES: readonly CorpusCase[] = [
     source: 'real-401-cases.md sp-06 (istio/istio #26559)',
     key: {
       jwt: {
-        claims: { iss: 'https://auth.internal.example/', sub: 'svc-reporting', aud: 'orders', scope: 'orders.read' },
+        claims: {
+          iss: 'https://auth.internal.example/',
+          sub: 'svc-reporting',
+          aud: 'orders',
+          scope: 'orders.read',
+        },
         times: { iat: -60, exp: 3000 },
       },
     },
     request: { method: 'DELETE', path: '/orders/42', headers: { Authorization: 'Bearer {{KEY}}' } },
     server: {
       rules: [
-        always({ status: 403, headers: { ...TEXT, server: 'istio-envoy', 'x-envoy-upstream-service-time': '0' }, body: 'RBAC: access denied' }),
+        always({
+          status: 403,
+          headers: { ...TEXT, server: 'istio-envoy', 'x-envoy-upstream-service-time': '0' },
+          body: 'RBAC: access denied',
+        }),
       ],
     },
     expect: {
       status: 'rejected',
       cause: 'status.forbidden',
       alternatives: ['layer.gateway'],
-      because: 'the mesh\'s authorization policy denies (403 without a challenge, RBAC wording): not a credential to regenerate',
+      because:
+        "the mesh's authorization policy denies (403 without a challenge, RBAC wording): not a credential to regenerate",
     },
   },
   {
     id: 'gw-envoy-jwt-issuer-not-configured',
     name: 'Envoy/Istio jwt_authn: 401 "Jwt issuer is not configured" (token from another issuer)',
-    source: 'https://www.envoyproxy.io/docs/envoy/latest/configuration/http/http_filters/jwt_authn_filter ; istio RequestAuthentication',
+    source:
+      'https://www.envoyproxy.io/docs/envoy/latest/configuration/http/http_filters/jwt_authn_filter ; istio RequestAuthentication',
     key: {
       jwt: {
         claims: { iss: 'http://localhost:8080/realms/dev', sub: 'u-1', aud: 'orders', azp: 'web' },
@@ -947,10 +1117,19 @@ export const CASES: readonly CorpusCase[] = [
     request: { method: 'GET', path: '/orders', headers: { Authorization: 'Bearer {{KEY}}' } },
     server: {
       rules: [
-        noAuth({ status: 403, headers: { ...TEXT, server: 'istio-envoy' }, body: 'RBAC: access denied' }),
+        noAuth({
+          status: 403,
+          headers: { ...TEXT, server: 'istio-envoy' },
+          body: 'RBAC: access denied',
+        }),
         always({
           status: 401,
-          headers: { ...TEXT, server: 'istio-envoy', 'www-authenticate': 'Bearer realm="http://orders.internal/orders", error="invalid_token"' },
+          headers: {
+            ...TEXT,
+            server: 'istio-envoy',
+            'www-authenticate':
+              'Bearer realm="http://orders.internal/orders", error="invalid_token"',
+          },
           body: 'Jwt issuer is not configured',
         }),
       ],
@@ -958,16 +1137,23 @@ export const CASES: readonly CorpusCase[] = [
     expect: {
       status: 'rejected',
       cause: 'token.wrong-issuer',
-      because: 'the verifier says it does not trust this token\'s issuer (iss is a localhost Keycloak realm)',
+      because:
+        "the verifier says it does not trust this token's issuer (iss is a localhost Keycloak realm)",
     },
   },
   {
     id: 'gw-envoy-jwt-audiences',
     name: 'Envoy jwt_authn: 403 "Audiences in Jwt are not allowed"',
-    source: 'https://www.envoyproxy.io/docs/envoy/latest/configuration/http/http_filters/jwt_authn_filter',
+    source:
+      'https://www.envoyproxy.io/docs/envoy/latest/configuration/http/http_filters/jwt_authn_filter',
     key: {
       jwt: {
-        claims: { iss: 'https://auth.internal.example/', sub: 'u-1', aud: 'billing-api', scope: 'billing.read' },
+        claims: {
+          iss: 'https://auth.internal.example/',
+          sub: 'u-1',
+          aud: 'billing-api',
+          scope: 'billing.read',
+        },
         times: { iat: -60, exp: 3000 },
       },
     },
@@ -976,7 +1162,12 @@ export const CASES: readonly CorpusCase[] = [
       rules: [
         always({
           status: 403,
-          headers: { ...TEXT, server: 'envoy', 'www-authenticate': 'Bearer realm="http://orders.internal/orders", error="invalid_token"' },
+          headers: {
+            ...TEXT,
+            server: 'envoy',
+            'www-authenticate':
+              'Bearer realm="http://orders.internal/orders", error="invalid_token"',
+          },
           body: 'Audiences in Jwt are not allowed',
         }),
       ],
@@ -984,29 +1175,40 @@ export const CASES: readonly CorpusCase[] = [
     expect: {
       status: 'rejected',
       cause: 'token.wrong-audience',
-      because: 'the token was minted for billing-api; the verifier in front of orders says its audience is not allowed',
+      because:
+        'the token was minted for billing-api; the verifier in front of orders says its audience is not allowed',
     },
   },
   {
     id: 'gw-cloudflare-waf-1020',
     name: 'Cloudflare firewall rule: 403 "Error 1020 Access denied" HTML',
-    source: 'https://developers.cloudflare.com/support/troubleshooting/cloudflare-errors/troubleshooting-cloudflare-1xxx-errors/#error-1020-access-denied ; real-401-cases.md wf-01..03',
+    source:
+      'https://developers.cloudflare.com/support/troubleshooting/cloudflare-errors/troubleshooting-cloudflare-1xxx-errors/#error-1020-access-denied ; real-401-cases.md wf-01..03',
     key: { pattern: '{alnum:40}' },
-    request: { method: 'GET', path: '/v1/quotes', headers: { Authorization: 'Bearer {{KEY}}', 'User-Agent': 'python-requests/2.32.3' } },
+    request: {
+      method: 'GET',
+      path: '/v1/quotes',
+      headers: { Authorization: 'Bearer {{KEY}}', 'User-Agent': 'python-requests/2.32.3' },
+    },
     server: {
       rules: [
         always({
           status: 403,
-          headers: { ...HTML, server: 'cloudflare', 'cf-ray': '8f3a1c2b9d4e5f63-LHR', 'x-frame-options': 'SAMEORIGIN' },
-          body:
-            '<!DOCTYPE html>\n<html class="no-js" lang="en-US"><head><title>Access denied | api.quotes.example used Cloudflare to restrict access</title></head><body><div id="cf-wrapper"><div class="cf-alert cf-alert-error cf-cookie-error hidden" id="cookie-alert">Please enable cookies.</div><div id="cf-error-details" class="p-0"><header><h1><span class="cf-error-type">Error</span> <span class="cf-error-code">1020</span></h1><h2 class="cf-subheadline">Access denied</h2></header><section><p>This website is using a security service to protect itself from online attacks.</p></section><div class="cf-error-footer"><span>Cloudflare Ray ID: <strong>8f3a1c2b9d4e5f63</strong></span></div></div></div></body></html>',
+          headers: {
+            ...HTML,
+            server: 'cloudflare',
+            'cf-ray': '8f3a1c2b9d4e5f63-LHR',
+            'x-frame-options': 'SAMEORIGIN',
+          },
+          body: '<!DOCTYPE html>\n<html class="no-js" lang="en-US"><head><title>Access denied | api.quotes.example used Cloudflare to restrict access</title></head><body><div id="cf-wrapper"><div class="cf-alert cf-alert-error cf-cookie-error hidden" id="cookie-alert">Please enable cookies.</div><div id="cf-error-details" class="p-0"><header><h1><span class="cf-error-type">Error</span> <span class="cf-error-code">1020</span></h1><h2 class="cf-subheadline">Access denied</h2></header><section><p>This website is using a security service to protect itself from online attacks.</p></section><div class="cf-error-footer"><span>Cloudflare Ray ID: <strong>8f3a1c2b9d4e5f63</strong></span></div></div></div></body></html>',
         }),
       ],
     },
     expect: {
       status: 'rejected',
       cause: 'status.waf-blocked',
-      because: 'Cloudflare\'s firewall page (Error 1020, Ray ID) blocks before any auth; do not rotate the key',
+      because:
+        "Cloudflare's firewall page (Error 1020, Ray ID) blocks before any auth; do not rotate the key",
     },
   },
   {
@@ -1014,14 +1216,22 @@ export const CASES: readonly CorpusCase[] = [
     name: 'Akamai edge: 403 "Access Denied … Reference #18.…" (bot manager)',
     source: 'https://techdocs.akamai.com/property-mgr/docs/access-denied ; real-401-cases.md wf-*',
     key: { pattern: '{alnum:32}' },
-    request: { method: 'GET', path: '/api/v2/products', headers: { 'x-api-key': '{{KEY}}', 'User-Agent': 'Go-http-client/1.1' } },
+    request: {
+      method: 'GET',
+      path: '/api/v2/products',
+      headers: { 'x-api-key': '{{KEY}}', 'User-Agent': 'Go-http-client/1.1' },
+    },
     server: {
       rules: [
         always({
           status: 403,
-          headers: { 'content-type': 'text/html', server: 'AkamaiGHost', 'mime-version': '1.0', expires: 'Mon, 10 Jun 2024 10:00:00 GMT' },
-          body:
-            '<HTML><HEAD>\n<TITLE>Access Denied</TITLE>\n</HEAD><BODY>\n<H1>Access Denied</H1>\n \nYou don\'t have permission to access "http&#58;&#47;&#47;api&#46;shop&#46;example&#47;api&#47;v2&#47;products" on this server.<P>\nReference&#32;&#35;18&#46;5c2e1002&#46;1718000000&#46;2a3b4c5d\n<P>https&#58;&#47;&#47;errors&#46;edgesuite&#46;net&#47;18&#46;5c2e1002&#46;1718000000&#46;2a3b4c5d</P>\n</BODY>\n</HTML>\n',
+          headers: {
+            'content-type': 'text/html',
+            server: 'AkamaiGHost',
+            'mime-version': '1.0',
+            expires: 'Mon, 10 Jun 2024 10:00:00 GMT',
+          },
+          body: '<HTML><HEAD>\n<TITLE>Access Denied</TITLE>\n</HEAD><BODY>\n<H1>Access Denied</H1>\n \nYou don\'t have permission to access "http&#58;&#47;&#47;api&#46;shop&#46;example&#47;api&#47;v2&#47;products" on this server.<P>\nReference&#32;&#35;18&#46;5c2e1002&#46;1718000000&#46;2a3b4c5d\n<P>https&#58;&#47;&#47;errors&#46;edgesuite&#46;net&#47;18&#46;5c2e1002&#46;1718000000&#46;2a3b4c5d</P>\n</BODY>\n</HTML>\n',
         }),
       ],
     },
@@ -1029,7 +1239,8 @@ export const CASES: readonly CorpusCase[] = [
       status: 'rejected',
       cause: 'status.waf-blocked',
       alternatives: ['layer.gateway'],
-      because: 'the CDN (AkamaiGHost, its Reference # page) refuses before the API; same with and without the key',
+      because:
+        'the CDN (AkamaiGHost, its Reference # page) refuses before the API; same with and without the key',
     },
   },
   {
@@ -1050,8 +1261,7 @@ export const CASES: readonly CorpusCase[] = [
             'x-amz-cf-pop': 'FRA56-P5',
             'x-amz-cf-id': 'Qm9ndXNDbG91ZEZyb250SWQtLS0tLS0tLS0tLS0tLS0tLS0tLQ==',
           },
-          body:
-            '<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN" "http://www.w3.org/TR/html4/loose.dtd">\n<HTML><HEAD><META HTTP-EQUIV="Content-Type" CONTENT="text/html; charset=iso-8859-1">\n<TITLE>ERROR: The request could not be satisfied</TITLE>\n</HEAD><BODY>\n<H1>403 ERROR</H1>\n<H2>The request could not be satisfied.</H2>\n<HR noshade size="1px">\nRequest blocked.\nWe can\'t connect to the server for this app or website at this time. There might be too much traffic or a configuration error. Try again later, or contact the app or website owner.\n<BR clear="all">\n<HR noshade size="1px">\n<PRE>\nGenerated by cloudfront (CloudFront)\nRequest ID: Qm9ndXNDbG91ZEZyb250SWQtLS0tLS0tLS0tLS0tLS0tLS0tLQ==\n</PRE>\n<ADDRESS>\n</ADDRESS>\n</BODY></HTML>',
+          body: '<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN" "http://www.w3.org/TR/html4/loose.dtd">\n<HTML><HEAD><META HTTP-EQUIV="Content-Type" CONTENT="text/html; charset=iso-8859-1">\n<TITLE>ERROR: The request could not be satisfied</TITLE>\n</HEAD><BODY>\n<H1>403 ERROR</H1>\n<H2>The request could not be satisfied.</H2>\n<HR noshade size="1px">\nRequest blocked.\nWe can\'t connect to the server for this app or website at this time. There might be too much traffic or a configuration error. Try again later, or contact the app or website owner.\n<BR clear="all">\n<HR noshade size="1px">\n<PRE>\nGenerated by cloudfront (CloudFront)\nRequest ID: Qm9ndXNDbG91ZEZyb250SWQtLS0tLS0tLS0tLS0tLS0tLS0tLQ==\n</PRE>\n<ADDRESS>\n</ADDRESS>\n</BODY></HTML>',
         }),
       ],
     },
@@ -1059,21 +1269,37 @@ export const CASES: readonly CorpusCase[] = [
       status: 'rejected',
       cause: 'status.waf-blocked',
       alternatives: ['layer.gateway'],
-      because: 'CloudFront\'s own error page ("Request blocked", Generated by cloudfront): a WAF rule, not the credential',
+      because:
+        'CloudFront\'s own error page ("Request blocked", Generated by cloudfront): a WAF rule, not the credential',
     },
   },
   {
     id: 'gw-rails-devise-login-redirect',
     name: 'Rails/Devise: 302 to /users/sign_in for an API call with a Bearer token',
-    source: 'https://github.com/heartcombo/devise#configuring-routes (authenticate_user! redirects)',
+    source:
+      'https://github.com/heartcombo/devise#configuring-routes (authenticate_user! redirects)',
     key: { pattern: '{alnum:40}' },
-    request: { method: 'GET', path: '/api/projects.json', headers: { Authorization: 'Bearer {{KEY}}' } },
+    request: {
+      method: 'GET',
+      path: '/api/projects.json',
+      headers: { Authorization: 'Bearer {{KEY}}' },
+    },
     server: {
       rules: [
-        { when: [{ pathPrefix: '/users/sign_in' }], reply: { status: 200, headers: HTML, body: '<!DOCTYPE html><html><head><title>Sign in</title></head><body><form action="/users/sign_in" method="post"><input type="email" name="user[email]"><input type="password" name="user[password]"></form></body></html>' } },
+        {
+          when: [{ pathPrefix: '/users/sign_in' }],
+          reply: {
+            status: 200,
+            headers: HTML,
+            body: '<!DOCTYPE html><html><head><title>Sign in</title></head><body><form action="/users/sign_in" method="post"><input type="email" name="user[email]"><input type="password" name="user[password]"></form></body></html>',
+          },
+        },
         always({
           status: 302,
-          headers: { location: '{{ORIGIN}}/users/sign_in', 'content-type': 'text/html; charset=utf-8' },
+          headers: {
+            location: '{{ORIGIN}}/users/sign_in',
+            'content-type': 'text/html; charset=utf-8',
+          },
           body: '<html><body>You are being <a href="{{ORIGIN}}/users/sign_in">redirected</a>.</body></html>',
         }),
       ],
@@ -1081,7 +1307,8 @@ export const CASES: readonly CorpusCase[] = [
     expect: {
       status: 'rejected',
       cause: 'status.login-redirect',
-      because: 'the app redirects to its browser sign-in form: it does not take the Bearer token on this route',
+      because:
+        'the app redirects to its browser sign-in form: it does not take the Bearer token on this route',
     },
   },
 
@@ -1092,7 +1319,11 @@ export const CASES: readonly CorpusCase[] = [
     source: 'issue 14 "How to prove it"; https://docs.gitlab.com/api/rest/authentication/',
     provider: 'gitlab',
     key: { pattern: 'glpat-{b64url:20}' },
-    request: { method: 'GET', path: '/api/v4/projects?membership=true', headers: { Authorization: 'token {{KEY}}' } },
+    request: {
+      method: 'GET',
+      path: '/api/v4/projects?membership=true',
+      headers: { Authorization: 'token {{KEY}}' },
+    },
     server: {
       rules: [
         bearerOk(),
@@ -1103,12 +1334,13 @@ export const CASES: readonly CorpusCase[] = [
     expect: {
       status: 'rejected',
       cause: 'header.wrong-scheme',
-      because: 'GitLab takes Bearer (or PRIVATE-TOKEN), not GitHub\'s "token" scheme; the same token as Bearer works',
+      because:
+        'GitLab takes Bearer (or PRIVATE-TOKEN), not GitHub\'s "token" scheme; the same token as Bearer works',
     },
   },
   {
     id: 'habit-bearer-to-anthropic',
-    name: 'Bearer sent to Anthropic\'s x-api-key API',
+    name: "Bearer sent to Anthropic's x-api-key API",
     source: 'https://docs.anthropic.com/en/api/errors ; issue 14 habits',
     provider: 'anthropic',
     key: { pattern: 'sk-ant-api03-{b64url:93}AA' },
@@ -1120,20 +1352,33 @@ export const CASES: readonly CorpusCase[] = [
     server: {
       rules: [
         { when: [{ header: 'x-api-key', equals: '{{KEY}}' }], reply: ok({ data: [] }) },
-        noAuth(j(401, { type: 'error', error: { type: 'authentication_error', message: 'x-api-key header is required' } }), 'x-api-key'),
-        always(j(401, { type: 'error', error: { type: 'authentication_error', message: 'invalid x-api-key' } })),
+        noAuth(
+          j(401, {
+            type: 'error',
+            error: { type: 'authentication_error', message: 'x-api-key header is required' },
+          }),
+          'x-api-key',
+        ),
+        always(
+          j(401, {
+            type: 'error',
+            error: { type: 'authentication_error', message: 'invalid x-api-key' },
+          }),
+        ),
       ],
     },
     expect: {
       status: 'rejected',
       cause: 'header.wrong-name',
-      because: 'Anthropic reads x-api-key; "x-api-key header is required" says the Bearer header was not looked at',
+      because:
+        'Anthropic reads x-api-key; "x-api-key header is required" says the Bearer header was not looked at',
     },
   },
   {
     id: 'habit-lowercase-bearer',
     name: '"authorization: bearer <t>" to a server that compares the scheme case-sensitively',
-    source: 'issue 14 §2; RFC 9110 §11.1 (schemes are case-insensitive, yet some servers compare exactly)',
+    source:
+      'issue 14 §2; RFC 9110 §11.1 (schemes are case-insensitive, yet some servers compare exactly)',
     key: { pattern: 'pat_{alnum:40}' },
     request: { method: 'GET', path: '/api/v1/me', headers: { authorization: 'bearer {{KEY}}' } },
     server: {
@@ -1145,22 +1390,31 @@ export const CASES: readonly CorpusCase[] = [
     expect: {
       status: 'rejected',
       cause: 'header.wrong-scheme',
-      because: 'the server refuses "bearer" and accepts the same token as "Bearer"; its own message says the bearer token is missing or malformed',
+      because:
+        'the server refuses "bearer" and accepts the same token as "Bearer"; its own message says the bearer token is missing or malformed',
     },
   },
   {
     id: 'habit-basic-space-around-user',
     name: 'Jira Cloud: Basic "dev@acme.dev :<token>" (a space after the e-mail)',
-    source: 'issue 14 §3; https://developer.atlassian.com/cloud/jira/platform/basic-auth-for-rest-apis/',
+    source:
+      'issue 14 §3; https://developer.atlassian.com/cloud/jira/platform/basic-auth-for-rest-apis/',
     provider: 'atlassian',
     key: { pattern: 'ATATT3xFfGF0{b64url:170}={alnum:8}', basic: { user: 'dev@acme.dev ' } },
-    request: { method: 'GET', path: '/rest/api/3/myself', headers: { Authorization: 'Basic {{BASIC}}', Accept: 'application/json' } },
+    request: {
+      method: 'GET',
+      path: '/rest/api/3/myself',
+      headers: { Authorization: 'Basic {{BASIC}}', Accept: 'application/json' },
+    },
     server: {
       rules: [
         always(
           j(
             401,
-            { message: 'Client must be authenticated to access this resource.', 'status-code': 401 },
+            {
+              message: 'Client must be authenticated to access this resource.',
+              'status-code': 401,
+            },
             {
               'x-seraph-loginreason': 'AUTHENTICATED_FAILED',
               'www-authenticate': 'OAuth realm="https%3A%2F%2Facme.atlassian.net"',
@@ -1174,7 +1428,8 @@ export const CASES: readonly CorpusCase[] = [
       status: 'rejected',
       cause: 'key.whitespace',
       alternatives: ['key.basic-malformed'],
-      because: 'the user half of the Basic pair ends in a space: Jira compares the e-mail exactly (AUTHENTICATED_FAILED)',
+      because:
+        'the user half of the Basic pair ends in a space: Jira compares the e-mail exactly (AUTHENTICATED_FAILED)',
     },
   },
   {
@@ -1198,7 +1453,8 @@ export const CASES: readonly CorpusCase[] = [
   {
     id: 'habit-twilio-test-credentials-live',
     name: 'Twilio: test credentials on a live-only resource (error 20008)',
-    source: 'https://www.twilio.com/docs/errors/20008 ; https://www.twilio.com/docs/iam/test-credentials',
+    source:
+      'https://www.twilio.com/docs/errors/20008 ; https://www.twilio.com/docs/iam/test-credentials',
     provider: 'twilio',
     key: { pattern: '{hex:32}', basic: { user: 'AC1f2e3d4c5b6a79880f1e2d3c4b5a6978' } },
     request: {
@@ -1209,20 +1465,28 @@ export const CASES: readonly CorpusCase[] = [
     server: {
       rules: [
         noAuth(
-          j(401, {
-            code: 20003,
-            message: 'Authentication Error - No credentials provided',
-            more_info: 'https://www.twilio.com/docs/errors/20003',
-            status: 401,
-          }, { 'www-authenticate': 'Basic realm="Twilio API"' }),
+          j(
+            401,
+            {
+              code: 20003,
+              message: 'Authentication Error - No credentials provided',
+              more_info: 'https://www.twilio.com/docs/errors/20003',
+              status: 401,
+            },
+            { 'www-authenticate': 'Basic realm="Twilio API"' },
+          ),
         ),
         always(
-          j(403, {
-            code: 20008,
-            message: 'Resource not accessible with Test Account Credentials',
-            more_info: 'https://www.twilio.com/docs/errors/20008',
-            status: 403,
-          }, { 'twilio-request-id': 'RQ1a2b3c4d5e6f70819a2b3c4d5e6f7081' }),
+          j(
+            403,
+            {
+              code: 20008,
+              message: 'Resource not accessible with Test Account Credentials',
+              more_info: 'https://www.twilio.com/docs/errors/20008',
+              status: 403,
+            },
+            { 'twilio-request-id': 'RQ1a2b3c4d5e6f70819a2b3c4d5e6f7081' },
+          ),
         ),
       ],
     },
@@ -1239,27 +1503,45 @@ export const CASES: readonly CorpusCase[] = [
     source: 'https://api.slack.com/methods/apps.connections.open ; issue 14 §1',
     provider: 'slack',
     key: { pattern: 'xoxp-{digits:11}-{digits:11}-{digits:13}-{hex:32}' },
-    request: { method: 'POST', path: '/api/apps.connections.open', headers: { Authorization: 'Bearer {{KEY}}', 'Content-Type': 'application/x-www-form-urlencoded' } },
+    request: {
+      method: 'POST',
+      path: '/api/apps.connections.open',
+      headers: {
+        Authorization: 'Bearer {{KEY}}',
+        'Content-Type': 'application/x-www-form-urlencoded',
+      },
+    },
     server: {
       rules: [
         noAuth(ok({ ok: false, error: 'not_authed' })),
-        always(ok({ ok: false, error: 'not_allowed_token_type' }, { 'x-slack-req-id': '3f2e1d0c9b8a7f6e5d4c3b2a1f0e9d8c' })),
+        always(
+          ok(
+            { ok: false, error: 'not_allowed_token_type' },
+            { 'x-slack-req-id': '3f2e1d0c9b8a7f6e5d4c3b2a1f0e9d8c' },
+          ),
+        ),
       ],
     },
     expect: {
       status: 'rejected',
       cause: 'key.wrong-type',
       alternatives: ['status.error-in-body'],
-      because: 'Slack\'s error names the token type: this method needs an app-level token (xapp-), not a user token',
+      because:
+        "Slack's error names the token type: this method needs an app-level token (xapp-), not a user token",
     },
   },
   {
     id: 'habit-stripe-restricted-quoted-mask',
     name: 'Stripe: "The provided key \'rk_live_****abcd\' does not have the required permissions"',
-    source: 'https://docs.stripe.com/keys#limit-access ; issue 14 §1 (masked key quoted in a sentence)',
+    source:
+      'https://docs.stripe.com/keys#limit-access ; issue 14 §1 (masked key quoted in a sentence)',
     provider: 'stripe',
     key: { pattern: 'rk_live_{alnum:99}' },
-    request: { method: 'GET', path: '/v1/customers?limit=3', headers: { Authorization: 'Bearer {{KEY}}' } },
+    request: {
+      method: 'GET',
+      path: '/v1/customers?limit=3',
+      headers: { Authorization: 'Bearer {{KEY}}' },
+    },
     server: {
       rules: [
         noAuth(
@@ -1272,40 +1554,56 @@ export const CASES: readonly CorpusCase[] = [
           }),
         ),
         always(
-          j(403, {
-            error: {
-              message:
-                "The provided key 'rk_live_*********************************************************************************************{{KEY_LAST4}}' does not have the required permissions for this endpoint on account 'acct_1NqB2cLkdIwHu7ix'. Having the 'rak_customer_read' permission would allow this request to continue.",
-              type: 'invalid_request_error',
+          j(
+            403,
+            {
+              error: {
+                message:
+                  "The provided key 'rk_live_*********************************************************************************************{{KEY_LAST4}}' does not have the required permissions for this endpoint on account 'acct_1NqB2cLkdIwHu7ix'. Having the 'rak_customer_read' permission would allow this request to continue.",
+                type: 'invalid_request_error',
+              },
             },
-          }, { 'request-id': 'req_a1B2c3D4e5F6g7', 'stripe-version': '2024-06-20' }),
+            { 'request-id': 'req_a1B2c3D4e5F6g7', 'stripe-version': '2024-06-20' },
+          ),
         ),
       ],
     },
     expect: {
       status: 'rejected',
       cause: 'credential.insufficient-scope',
-      because: 'the restricted key was read (last 4 match) and lacks a named permission; the quotes are Stripe\'s sentence, not the key\'s',
+      because:
+        "the restricted key was read (last 4 match) and lacks a named permission; the quotes are Stripe's sentence, not the key's",
     },
   },
   {
     id: 'habit-expired-jwt-aspnet',
     name: 'ASP.NET Core JwtBearer: error_description="The token expired at \'…\'"',
-    source: 'https://learn.microsoft.com/aspnet/core/security/authentication/configure-jwt-bearer-authentication',
+    source:
+      'https://learn.microsoft.com/aspnet/core/security/authentication/configure-jwt-bearer-authentication',
     key: {
       jwt: {
-        claims: { iss: 'https://login.microsoftonline.com/7c1e2d3f-4a5b-6c7d-8e9f-0a1b2c3d4e5f/v2.0', aud: 'api://orders-api', scp: 'Orders.Read', ver: '2.0' },
+        claims: {
+          iss: 'https://login.microsoftonline.com/7c1e2d3f-4a5b-6c7d-8e9f-0a1b2c3d4e5f/v2.0',
+          aud: 'api://orders-api',
+          scp: 'Orders.Read',
+          ver: '2.0',
+        },
         times: { iat: -5400, nbf: -5400, exp: -1800 },
       },
     },
     request: { method: 'GET', path: '/api/orders', headers: { Authorization: 'Bearer {{KEY}}' } },
     server: {
       rules: [
-        noAuth({ status: 401, headers: { 'www-authenticate': 'Bearer', 'content-length': '0' }, body: '' }),
+        noAuth({
+          status: 401,
+          headers: { 'www-authenticate': 'Bearer', 'content-length': '0' },
+          body: '',
+        }),
         always({
           status: 401,
           headers: {
-            'www-authenticate': 'Bearer error="invalid_token", error_description="The token expired at \'06/10/2024 09:30:00\'"',
+            'www-authenticate':
+              'Bearer error="invalid_token", error_description="The token expired at \'06/10/2024 09:30:00\'"',
             'content-length': '0',
             server: 'Kestrel',
           },
@@ -1317,7 +1615,8 @@ export const CASES: readonly CorpusCase[] = [
       status: 'rejected',
       cause: 'key.expired',
       alternatives: ['credential.expired'],
-      because: 'the access token\'s exp is past (decoded offline) and the server\'s challenge says it expired',
+      because:
+        "the access token's exp is past (decoded offline) and the server's challenge says it expired",
     },
   },
   {
@@ -1346,8 +1645,14 @@ export const CASES: readonly CorpusCase[] = [
         always(
           j(
             401,
-            { error: 'invalid_token', error_description: 'jwt audience invalid. expected: https://api.acme.dev' },
-            { 'www-authenticate': 'Bearer realm="api", error="invalid_token", error_description="jwt audience invalid. expected: https://api.acme.dev"' },
+            {
+              error: 'invalid_token',
+              error_description: 'jwt audience invalid. expected: https://api.acme.dev',
+            },
+            {
+              'www-authenticate':
+                'Bearer realm="api", error="invalid_token", error_description="jwt audience invalid. expected: https://api.acme.dev"',
+            },
           ),
         ),
       ],
@@ -1356,7 +1661,8 @@ export const CASES: readonly CorpusCase[] = [
       status: 'rejected',
       cause: 'token.id-token',
       alternatives: ['token.wrong-audience'],
-      because: 'the token is an ID token (aud is the client id, nonce and at_hash present): the app must send the access token',
+      because:
+        'the token is an ID token (aud is the client id, nonce and at_hash present): the app must send the access token',
     },
   },
   {
@@ -1369,13 +1675,20 @@ export const CASES: readonly CorpusCase[] = [
         times: { iat: 300, nbf: 300, exp: 3900 },
       },
     },
-    request: { method: 'GET', path: '/inventory/items', headers: { Authorization: 'Bearer {{KEY}}' } },
+    request: {
+      method: 'GET',
+      path: '/inventory/items',
+      headers: { Authorization: 'Bearer {{KEY}}' },
+    },
     server: {
       rules: [
         noAuth({ status: 401, headers: { 'www-authenticate': 'Bearer' }, body: '' }),
         always({
           status: 401,
-          headers: { 'www-authenticate': 'Bearer error="invalid_token", error_description="The token is not valid yet"' },
+          headers: {
+            'www-authenticate':
+              'Bearer error="invalid_token", error_description="The token is not valid yet"',
+          },
           body: '',
         }),
       ],
@@ -1384,16 +1697,22 @@ export const CASES: readonly CorpusCase[] = [
       status: 'rejected',
       cause: 'key.not-yet-valid',
       alternatives: ['net.clock-skew'],
-      because: 'nbf/iat are ahead of the server\'s clock (its Date header); the server says not valid yet',
+      because:
+        "nbf/iat are ahead of the server's clock (its Date header); the server says not valid yet",
     },
   },
   {
     id: 'habit-gemini-key-as-bearer',
     name: 'Gemini: an AIza API key sent as Bearer → ACCESS_TOKEN_TYPE_UNSUPPORTED',
-    source: 'https://ai.google.dev/gemini-api/docs/api-key ; https://cloud.google.com/docs/authentication/api-keys-use',
+    source:
+      'https://ai.google.dev/gemini-api/docs/api-key ; https://cloud.google.com/docs/authentication/api-keys-use',
     provider: 'google-gemini',
     key: { pattern: 'AIza{b64url:35}' },
-    request: { method: 'GET', path: '/v1beta/models', headers: { Authorization: 'Bearer {{KEY}}' } },
+    request: {
+      method: 'GET',
+      path: '/v1beta/models',
+      headers: { Authorization: 'Bearer {{KEY}}' },
+    },
     server: {
       rules: [
         { when: [{ header: 'x-goog-api-key', equals: '{{KEY}}' }], reply: ok({ models: [] }) },
@@ -1403,7 +1722,7 @@ export const CASES: readonly CorpusCase[] = [
             error: {
               code: 403,
               message:
-                'Method doesn\'t allow unregistered callers (callers without established identity). Please use API Key or other form of API consumer identity to call this API.',
+                "Method doesn't allow unregistered callers (callers without established identity). Please use API Key or other form of API consumer identity to call this API.",
               status: 'PERMISSION_DENIED',
             },
           }),
@@ -1421,12 +1740,18 @@ export const CASES: readonly CorpusCase[] = [
                   {
                     '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
                     reason: 'ACCESS_TOKEN_TYPE_UNSUPPORTED',
-                    metadata: { method: 'google.ai.generativelanguage.v1beta.ModelService.ListModels', service: 'generativelanguage.googleapis.com' },
+                    metadata: {
+                      method: 'google.ai.generativelanguage.v1beta.ModelService.ListModels',
+                      service: 'generativelanguage.googleapis.com',
+                    },
                   },
                 ],
               },
             },
-            { 'www-authenticate': 'Bearer realm="https://accounts.google.com/", error="invalid_token"' },
+            {
+              'www-authenticate':
+                'Bearer realm="https://accounts.google.com/", error="invalid_token"',
+            },
           ),
         ),
       ],
@@ -1435,7 +1760,8 @@ export const CASES: readonly CorpusCase[] = [
       status: 'rejected',
       cause: 'header.wrong-name',
       alternatives: ['header.wrong-scheme'],
-      because: 'an API key goes in x-goog-api-key (or ?key=); as a Bearer it is taken for an OAuth access token of an unsupported type',
+      because:
+        'an API key goes in x-goog-api-key (or ?key=); as a Bearer it is taken for an OAuth access token of an unsupported type',
     },
   },
   {
@@ -1459,7 +1785,17 @@ export const CASES: readonly CorpusCase[] = [
               message:
                 'API keys are not supported by this API. Expected OAuth2 access token or other authentication credentials that assert a principal. See https://cloud.google.com/docs/authentication',
               status: 'UNAUTHENTICATED',
-              details: [{ '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'CREDENTIALS_MISSING', domain: 'googleapis.com', metadata: { service: 'aiplatform.googleapis.com', method: 'google.cloud.aiplatform.v1.PredictionService.GenerateContent' } }],
+              details: [
+                {
+                  '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
+                  reason: 'CREDENTIALS_MISSING',
+                  domain: 'googleapis.com',
+                  metadata: {
+                    service: 'aiplatform.googleapis.com',
+                    method: 'google.cloud.aiplatform.v1.PredictionService.GenerateContent',
+                  },
+                },
+              ],
             },
           }),
         ),
@@ -1468,7 +1804,8 @@ export const CASES: readonly CorpusCase[] = [
     expect: {
       status: 'rejected',
       cause: 'key.wrong-type',
-      because: 'Google says API keys are not supported here: an OAuth access token (ya29.…) is needed',
+      because:
+        'Google says API keys are not supported here: an OAuth access token (ya29.…) is needed',
     },
   },
   {
@@ -1490,14 +1827,23 @@ export const CASES: readonly CorpusCase[] = [
             error: {
               code: 403,
               message: 'Requests from referer <empty> are blocked.',
-              errors: [{ message: 'Requests from referer <empty> are blocked.', domain: 'global', reason: 'forbidden' }],
+              errors: [
+                {
+                  message: 'Requests from referer <empty> are blocked.',
+                  domain: 'global',
+                  reason: 'forbidden',
+                },
+              ],
               status: 'PERMISSION_DENIED',
               details: [
                 {
                   '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
                   reason: 'API_KEY_HTTP_REFERRER_BLOCKED',
                   domain: 'googleapis.com',
-                  metadata: { consumer: 'projects/123456789012', service: 'identitytoolkit.googleapis.com' },
+                  metadata: {
+                    consumer: 'projects/123456789012',
+                    service: 'identitytoolkit.googleapis.com',
+                  },
                 },
               ],
             },
@@ -1513,22 +1859,33 @@ export const CASES: readonly CorpusCase[] = [
   },
   {
     id: 'habit-shopify-shared-secret',
-    name: 'Shopify: the app\'s API secret (shpss_) sent as X-Shopify-Access-Token',
+    name: "Shopify: the app's API secret (shpss_) sent as X-Shopify-Access-Token",
     source: 'providers.json shopify.errorShape; https://shopify.dev/docs/api/usage/authentication',
     provider: 'shopify',
     key: { pattern: 'shpss_{hex:32}' },
-    request: { method: 'GET', path: '/admin/api/2024-04/shop.json', headers: { 'X-Shopify-Access-Token': '{{KEY}}' } },
+    request: {
+      method: 'GET',
+      path: '/admin/api/2024-04/shop.json',
+      headers: { 'X-Shopify-Access-Token': '{{KEY}}' },
+    },
     server: {
       rules: [
         always(
-          j(401, { errors: '[API] Invalid API key or access token (unrecognized login or wrong password)' }, { 'x-request-id': '5a1b2c3d-4e5f-6071-8293-a4b5c6d7e8f9', 'x-shopid': '60123456789' }),
+          j(
+            401,
+            {
+              errors:
+                '[API] Invalid API key or access token (unrecognized login or wrong password)',
+            },
+            { 'x-request-id': '5a1b2c3d-4e5f-6071-8293-a4b5c6d7e8f9', 'x-shopid': '60123456789' },
+          ),
         ),
       ],
     },
     expect: {
       status: 'rejected',
       cause: 'key.wrong-type',
-      because: 'shpss_ is the app\'s shared secret, not an Admin API access token (shpat_)',
+      because: "shpss_ is the app's shared secret, not an Admin API access token (shpat_)",
     },
   },
   {
@@ -1537,17 +1894,29 @@ export const CASES: readonly CorpusCase[] = [
     source: 'https://shopify.dev/docs/api/admin-rest#authentication',
     provider: 'shopify',
     key: { pattern: 'shpat_{hex:32}' },
-    request: { method: 'GET', path: '/admin/api/2024-04/shop.json', headers: { Authorization: 'Bearer {{KEY}}' } },
+    request: {
+      method: 'GET',
+      path: '/admin/api/2024-04/shop.json',
+      headers: { Authorization: 'Bearer {{KEY}}' },
+    },
     server: {
       rules: [
-        { when: [{ header: 'x-shopify-access-token', equals: '{{KEY}}' }], reply: ok({ shop: { id: 1 } }) },
-        always(j(401, { errors: '[API] Invalid API key or access token (unrecognized login or wrong password)' })),
+        {
+          when: [{ header: 'x-shopify-access-token', equals: '{{KEY}}' }],
+          reply: ok({ shop: { id: 1 } }),
+        },
+        always(
+          j(401, {
+            errors: '[API] Invalid API key or access token (unrecognized login or wrong password)',
+          }),
+        ),
       ],
     },
     expect: {
       status: 'rejected',
       cause: 'header.wrong-name',
-      because: 'Shopify reads X-Shopify-Access-Token; the same answer comes with and without Authorization',
+      because:
+        'Shopify reads X-Shopify-Access-Token; the same answer comes with and without Authorization',
     },
   },
   {
@@ -1556,21 +1925,33 @@ export const CASES: readonly CorpusCase[] = [
     source: 'https://developer.atlassian.com/cloud/jira/platform/basic-auth-for-rest-apis/',
     provider: 'atlassian',
     key: { pattern: 'ATATT3xFfGF0{b64url:170}={alnum:8}' },
-    request: { method: 'GET', path: '/rest/api/3/myself', headers: { Authorization: 'Bearer {{KEY}}', Accept: 'application/json' } },
+    request: {
+      method: 'GET',
+      path: '/rest/api/3/myself',
+      headers: { Authorization: 'Bearer {{KEY}}', Accept: 'application/json' },
+    },
     server: {
       rules: [
         always(
-          j(401, { message: 'Client must be authenticated to access this resource.', 'status-code': 401 }, {
-            'x-seraph-loginreason': 'AUTHENTICATED_FAILED',
-            'www-authenticate': 'OAuth realm="https%3A%2F%2Facme.atlassian.net"',
-          }),
+          j(
+            401,
+            {
+              message: 'Client must be authenticated to access this resource.',
+              'status-code': 401,
+            },
+            {
+              'x-seraph-loginreason': 'AUTHENTICATED_FAILED',
+              'www-authenticate': 'OAuth realm="https%3A%2F%2Facme.atlassian.net"',
+            },
+          ),
         ),
       ],
     },
     expect: {
       status: 'rejected',
       cause: 'header.wrong-scheme',
-      because: 'an Atlassian API token (ATATT) is used with Basic email:token; as a Bearer it is not an OAuth token',
+      because:
+        'an Atlassian API token (ATATT) is used with Basic email:token; as a Bearer it is not an OAuth token',
     },
   },
   {
@@ -1587,13 +1968,21 @@ export const CASES: readonly CorpusCase[] = [
     },
     server: {
       rules: [
-        { when: [{ header: 'authorization', equals: '{{KEY}}' }], reply: ok({ data: { viewer: { id: 'u1' } } }) },
+        {
+          when: [{ header: 'authorization', equals: '{{KEY}}' }],
+          reply: ok({ data: { viewer: { id: 'u1' } } }),
+        },
         always(
           j(400, {
             errors: [
               {
                 message: 'Authentication required, not authenticated',
-                extensions: { type: 'authentication error', code: 'AUTHENTICATION_ERROR', statusCode: 401, userPresentableMessage: 'You need to authenticate to access this operation.' },
+                extensions: {
+                  type: 'authentication error',
+                  code: 'AUTHENTICATION_ERROR',
+                  statusCode: 401,
+                  userPresentableMessage: 'You need to authenticate to access this operation.',
+                },
               },
             ],
           }),
@@ -1603,7 +1992,8 @@ export const CASES: readonly CorpusCase[] = [
     expect: {
       status: 'rejected',
       cause: 'header.wrong-scheme',
-      because: 'Linear\'s personal keys go in Authorization without a scheme; with "Bearer" it is taken as an OAuth token',
+      because:
+        'Linear\'s personal keys go in Authorization without a scheme; with "Bearer" it is taken as an OAuth token',
     },
   },
   {
@@ -1621,12 +2011,20 @@ export const CASES: readonly CorpusCase[] = [
             object: 'error',
             status: 400,
             code: 'missing_version',
-            message: 'Notion-Version header failed validation: Notion-Version header should be defined, instead was `undefined`.',
+            message:
+              'Notion-Version header failed validation: Notion-Version header should be defined, instead was `undefined`.',
             request_id: '6c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f',
           }),
         },
         bearerOk(),
-        always(j(401, { object: 'error', status: 401, code: 'unauthorized', message: 'API token is invalid.' })),
+        always(
+          j(401, {
+            object: 'error',
+            status: 401,
+            code: 'unauthorized',
+            message: 'API token is invalid.',
+          }),
+        ),
       ],
     },
     expect: {
@@ -1638,7 +2036,8 @@ export const CASES: readonly CorpusCase[] = [
   {
     id: 'habit-notion-not-shared',
     name: 'Notion: 404 object_not_found for a database not shared with the integration',
-    source: 'https://developers.notion.com/reference/status-codes ; providers.json notion.errorShape',
+    source:
+      'https://developers.notion.com/reference/status-codes ; providers.json notion.errorShape',
     provider: 'notion',
     key: { pattern: 'ntn_{digits:11}{alnum:35}' },
     request: {
@@ -1648,7 +2047,14 @@ export const CASES: readonly CorpusCase[] = [
     },
     server: {
       rules: [
-        noAuth(j(401, { object: 'error', status: 401, code: 'unauthorized', message: 'API token is invalid.' })),
+        noAuth(
+          j(401, {
+            object: 'error',
+            status: 401,
+            code: 'unauthorized',
+            message: 'API token is invalid.',
+          }),
+        ),
         always(
           j(404, {
             object: 'error',
@@ -1664,24 +2070,37 @@ export const CASES: readonly CorpusCase[] = [
       status: 'rejected',
       cause: 'status.not-found-masked',
       alternatives: ['credential.insufficient-scope'],
-      because: 'the token is valid (the no-token answer is 401) but the page is not shared with the integration: a hidden 404',
+      because:
+        'the token is valid (the no-token answer is 401) but the page is not shared with the integration: a hidden 404',
     },
   },
   {
     id: 'habit-airtable-legacy-key',
     name: 'Airtable: a legacy API key (key…, retired Feb 2024) instead of a personal access token',
-    source: 'https://support.airtable.com/docs/airtable-api-key-deprecation-notice ; providers.json airtable',
+    source:
+      'https://support.airtable.com/docs/airtable-api-key-deprecation-notice ; providers.json airtable',
     provider: 'airtable',
     key: { pattern: 'key{alnum:14}' },
-    request: { method: 'GET', path: '/v0/meta/whoami', headers: { Authorization: 'Bearer {{KEY}}' } },
+    request: {
+      method: 'GET',
+      path: '/v0/meta/whoami',
+      headers: { Authorization: 'Bearer {{KEY}}' },
+    },
     server: {
-      rules: [always(j(401, { error: { type: 'AUTHENTICATION_REQUIRED', message: 'Authentication required' } }))],
+      rules: [
+        always(
+          j(401, {
+            error: { type: 'AUTHENTICATION_REQUIRED', message: 'Authentication required' },
+          }),
+        ),
+      ],
     },
     expect: {
       status: 'rejected',
       cause: 'key.wrong-type',
       alternatives: ['credential.invalid'],
-      because: 'the key\'s shape is Airtable\'s retired legacy API key; a personal access token (pat…) is needed',
+      because:
+        "the key's shape is Airtable's retired legacy API key; a personal access token (pat…) is needed",
     },
   },
   {
@@ -1690,10 +2109,18 @@ export const CASES: readonly CorpusCase[] = [
     source: 'https://airtable.com/developers/web/api/errors',
     provider: 'airtable',
     key: { pattern: 'pat{alnum:14}.{hex:64}' },
-    request: { method: 'GET', path: '/v0/appAbCdEf12345678/Tasks?maxRecords=3', headers: { Authorization: 'Bearer {{KEY}}' } },
+    request: {
+      method: 'GET',
+      path: '/v0/appAbCdEf12345678/Tasks?maxRecords=3',
+      headers: { Authorization: 'Bearer {{KEY}}' },
+    },
     server: {
       rules: [
-        noAuth(j(401, { error: { type: 'AUTHENTICATION_REQUIRED', message: 'Authentication required' } })),
+        noAuth(
+          j(401, {
+            error: { type: 'AUTHENTICATION_REQUIRED', message: 'Authentication required' },
+          }),
+        ),
         always(
           j(403, {
             error: {
@@ -1709,7 +2136,8 @@ export const CASES: readonly CorpusCase[] = [
       status: 'rejected',
       cause: 'credential.insufficient-scope',
       alternatives: ['status.forbidden', 'status.not-found-masked'],
-      because: 'the token is accepted (the no-token answer differs) but lacks access to this base or scope',
+      because:
+        'the token is accepted (the no-token answer differs) but lacks access to this base or scope',
     },
   },
   {
@@ -1718,35 +2146,70 @@ export const CASES: readonly CorpusCase[] = [
     source: 'https://developer.pagerduty.com/docs/authentication ; providers.json pagerduty',
     provider: 'pagerduty',
     key: { pattern: 'u+{b64url:18}' },
-    request: { method: 'GET', path: '/users?limit=1', headers: { Authorization: 'Bearer {{KEY}}', Accept: 'application/json' } },
+    request: {
+      method: 'GET',
+      path: '/users?limit=1',
+      headers: { Authorization: 'Bearer {{KEY}}', Accept: 'application/json' },
+    },
     server: {
       rules: [
-        { when: [{ header: 'authorization', equals: 'Token token={{KEY}}' }], reply: ok({ users: [] }) },
+        {
+          when: [{ header: 'authorization', equals: 'Token token={{KEY}}' }],
+          reply: ok({ users: [] }),
+        },
         always(j(401, { error: { message: 'Unauthorized', code: 2006 } })),
       ],
     },
     expect: {
       status: 'rejected',
       cause: 'header.wrong-scheme',
-      because: 'PagerDuty\'s REST API takes "Token token=<key>"; the same answer comes without any credential',
+      because:
+        'PagerDuty\'s REST API takes "Token token=<key>"; the same answer comes without any credential',
     },
   },
   {
     id: 'habit-cloudflare-global-key-as-bearer',
     name: 'Cloudflare API: the Global API Key sent as Bearer (6003/6111)',
-    source: 'providers.json cloudflare.errorShape; https://developers.cloudflare.com/fundamentals/api/get-started/keys/',
+    source:
+      'providers.json cloudflare.errorShape; https://developers.cloudflare.com/fundamentals/api/get-started/keys/',
     provider: 'cloudflare',
     key: { pattern: '{hex:37}' },
-    request: { method: 'GET', path: '/client/v4/zones', headers: { Authorization: 'Bearer {{KEY}}' } },
+    request: {
+      method: 'GET',
+      path: '/client/v4/zones',
+      headers: { Authorization: 'Bearer {{KEY}}' },
+    },
     server: {
       rules: [
-        noAuth(j(400, { success: false, errors: [{ code: 9106, message: 'Missing X-Auth-Key, X-Auth-Email or Authorization headers' }], messages: [], result: null }, CF_EDGE)),
+        noAuth(
+          j(
+            400,
+            {
+              success: false,
+              errors: [
+                {
+                  code: 9106,
+                  message: 'Missing X-Auth-Key, X-Auth-Email or Authorization headers',
+                },
+              ],
+              messages: [],
+              result: null,
+            },
+            CF_EDGE,
+          ),
+        ),
         always(
           j(
             400,
             {
               success: false,
-              errors: [{ code: 6003, message: 'Invalid request headers', error_chain: [{ code: 6111, message: 'Invalid format for Authorization header' }] }],
+              errors: [
+                {
+                  code: 6003,
+                  message: 'Invalid request headers',
+                  error_chain: [{ code: 6111, message: 'Invalid format for Authorization header' }],
+                },
+              ],
               messages: [],
               result: null,
             },
@@ -1759,7 +2222,8 @@ export const CASES: readonly CorpusCase[] = [
       status: 'rejected',
       cause: 'key.wrong-type',
       alternatives: ['header.wrong-name', 'header.wrong-scheme'],
-      because: 'a 37-hex Global API Key goes in X-Auth-Key with X-Auth-Email; Bearer wants an API token',
+      because:
+        'a 37-hex Global API Key goes in X-Auth-Key with X-Auth-Email; Bearer wants an API token',
     },
   },
   {
@@ -1768,26 +2232,40 @@ export const CASES: readonly CorpusCase[] = [
     source: 'https://supabase.com/docs/guides/api/api-keys ; providers.json supabase',
     provider: 'supabase',
     key: {
-      jwt: { claims: { iss: 'supabase', ref: 'abcdefghijklmnopqrst', role: 'anon' }, times: { iat: -86400, exp: 315360000 } },
+      jwt: {
+        claims: { iss: 'supabase', ref: 'abcdefghijklmnopqrst', role: 'anon' },
+        times: { iat: -86400, exp: 315360000 },
+      },
     },
-    request: { method: 'GET', path: '/rest/v1/todos?select=*', headers: { Authorization: 'Bearer {{KEY}}' } },
+    request: {
+      method: 'GET',
+      path: '/rest/v1/todos?select=*',
+      headers: { Authorization: 'Bearer {{KEY}}' },
+    },
     server: {
       rules: [
         { when: [{ header: 'apikey', equals: '{{KEY}}' }], reply: ok([]) },
-        always(j(401, { message: 'No API key found in request', hint: 'No `apikey` request header or url param was found.' })),
+        always(
+          j(401, {
+            message: 'No API key found in request',
+            hint: 'No `apikey` request header or url param was found.',
+          }),
+        ),
       ],
     },
     expect: {
       status: 'rejected',
       cause: 'header.wrong-name',
       alternatives: ['header.required-missing'],
-      because: 'Supabase wants the project key in the apikey header; the hint says none was found there',
+      because:
+        'Supabase wants the project key in the apikey header; the hint says none was found there',
     },
   },
   {
     id: 'habit-openrouter-x-api-key',
     name: 'OpenRouter: the key sent as x-api-key (an Anthropic SDK habit) → "No auth credentials found"',
-    source: 'providers.json openrouter.errorShape; https://openrouter.ai/docs/api-reference/authentication',
+    source:
+      'providers.json openrouter.errorShape; https://openrouter.ai/docs/api-reference/authentication',
     provider: 'openrouter',
     key: { pattern: 'sk-or-v1-{hex:64}' },
     request: { method: 'GET', path: '/api/v1/key', headers: { 'x-api-key': '{{KEY}}' } },
@@ -1840,7 +2318,10 @@ export const CASES: readonly CorpusCase[] = [
     request: { method: 'GET', path: '/api/v10/users/@me', headers: { Authorization: '{{KEY}}' } },
     server: {
       rules: [
-        { when: [{ header: 'authorization', equals: 'Bot {{KEY}}' }], reply: ok({ id: '1', bot: true }) },
+        {
+          when: [{ header: 'authorization', equals: 'Bot {{KEY}}' }],
+          reply: ok({ id: '1', bot: true }),
+        },
         always(j(401, { message: '401: Unauthorized', code: 0 }, CF_EDGE)),
       ],
     },
@@ -1856,7 +2337,11 @@ export const CASES: readonly CorpusCase[] = [
     source: 'https://docs.sentry.io/api/auth/',
     provider: 'sentry',
     key: { pattern: 'sntryu_{hex:64}' },
-    request: { method: 'GET', path: '/api/0/organizations/', headers: { Authorization: 'Token {{KEY}}' } },
+    request: {
+      method: 'GET',
+      path: '/api/0/organizations/',
+      headers: { Authorization: 'Token {{KEY}}' },
+    },
     server: {
       rules: [
         bearerOk(),
@@ -1872,30 +2357,48 @@ export const CASES: readonly CorpusCase[] = [
   {
     id: 'habit-sendgrid-raw-key',
     name: 'SendGrid: the SG. key without "Bearer " → "authorization required"',
-    source: 'https://www.twilio.com/docs/sendgrid/for-developers/sending-email/authentication ; providers.json sendgrid',
+    source:
+      'https://www.twilio.com/docs/sendgrid/for-developers/sending-email/authentication ; providers.json sendgrid',
     provider: 'sendgrid',
     key: { pattern: 'SG.{b64url:22}.{b64url:43}' },
     request: { method: 'GET', path: '/v3/scopes', headers: { Authorization: '{{KEY}}' } },
     server: {
       rules: [
         bearerOk(),
-        { when: [{ header: 'authorization', contains: 'Bearer ' }], reply: j(401, { errors: [{ message: 'The provided authorization grant is invalid, expired, or revoked', field: null, help: null }] }) },
+        {
+          when: [{ header: 'authorization', contains: 'Bearer ' }],
+          reply: j(401, {
+            errors: [
+              {
+                message: 'The provided authorization grant is invalid, expired, or revoked',
+                field: null,
+                help: null,
+              },
+            ],
+          }),
+        },
         always(j(401, { errors: [{ field: null, message: 'authorization required' }] })),
       ],
     },
     expect: {
       status: 'rejected',
       cause: 'header.wrong-scheme',
-      because: 'SendGrid wants "Bearer SG.…"; "authorization required" is what it says when it found no Bearer credential',
+      because:
+        'SendGrid wants "Bearer SG.…"; "authorization required" is what it says when it found no Bearer credential',
     },
   },
   {
     id: 'habit-sendgrid-restricted-key',
     name: 'SendGrid: a Mail-Send-only key on the Marketing contacts API → 403 "access forbidden"',
-    source: 'https://www.twilio.com/docs/sendgrid/ui/account-and-settings/api-keys#api-key-permissions',
+    source:
+      'https://www.twilio.com/docs/sendgrid/ui/account-and-settings/api-keys#api-key-permissions',
     provider: 'sendgrid',
     key: { pattern: 'SG.{b64url:22}.{b64url:43}' },
-    request: { method: 'GET', path: '/v3/marketing/contacts', headers: { Authorization: 'Bearer {{KEY}}' } },
+    request: {
+      method: 'GET',
+      path: '/v3/marketing/contacts',
+      headers: { Authorization: 'Bearer {{KEY}}' },
+    },
     server: {
       rules: [
         noAuth(j(401, { errors: [{ field: null, message: 'authorization required' }] })),
@@ -1906,7 +2409,8 @@ export const CASES: readonly CorpusCase[] = [
       status: 'rejected',
       cause: 'credential.insufficient-scope',
       alternatives: ['status.forbidden'],
-      because: 'the key is known (no-key answer differs) but its permissions do not include this API',
+      because:
+        'the key is known (no-key answer differs) but its permissions do not include this API',
     },
   },
   {
@@ -1918,15 +2422,28 @@ export const CASES: readonly CorpusCase[] = [
     request: { method: 'GET', path: '/domains', headers: { Authorization: 'Bearer {{KEY}}' } },
     server: {
       rules: [
-        noAuth(j(401, { statusCode: 401, name: 'missing_api_key', message: 'Missing API key in the authorization header.' })),
-        always(j(401, { statusCode: 401, name: 'restricted_api_key', message: 'This API key is restricted to only send emails.' })),
+        noAuth(
+          j(401, {
+            statusCode: 401,
+            name: 'missing_api_key',
+            message: 'Missing API key in the authorization header.',
+          }),
+        ),
+        always(
+          j(401, {
+            statusCode: 401,
+            name: 'restricted_api_key',
+            message: 'This API key is restricted to only send emails.',
+          }),
+        ),
       ],
     },
     expect: {
       status: 'rejected',
       cause: 'credential.insufficient-scope',
       alternatives: ['status.forbidden'],
-      because: 'the key is valid but restricted to sending; Resend names the restriction (a 401 that means scope)',
+      because:
+        'the key is valid but restricted to sending; Resend names the restriction (a 401 that means scope)',
     },
   },
   {
@@ -1944,7 +2461,12 @@ export const CASES: readonly CorpusCase[] = [
     server: {
       rules: [
         noAuth(j(401, { error: 'Invalid username or password.' })),
-        always(j(403, { error: 'This authentication method does not have sufficient permissions to call Inference Providers on behalf of user dev-acme' })),
+        always(
+          j(403, {
+            error:
+              'This authentication method does not have sufficient permissions to call Inference Providers on behalf of user dev-acme',
+          }),
+        ),
       ],
     },
     expect: {
@@ -1956,19 +2478,31 @@ export const CASES: readonly CorpusCase[] = [
   {
     id: 'habit-gitlab-insufficient-scope',
     name: 'GitLab: a read_api token on a write → 403 insufficient_scope',
-    source: 'https://docs.gitlab.com/user/profile/personal_access_tokens/#personal-access-token-scopes',
+    source:
+      'https://docs.gitlab.com/user/profile/personal_access_tokens/#personal-access-token-scopes',
     provider: 'gitlab',
     key: { pattern: 'glpat-{b64url:20}' },
-    request: { method: 'GET', path: '/api/v4/projects/42/variables', headers: { 'PRIVATE-TOKEN': '{{KEY}}' } },
+    request: {
+      method: 'GET',
+      path: '/api/v4/projects/42/variables',
+      headers: { 'PRIVATE-TOKEN': '{{KEY}}' },
+    },
     server: {
       rules: [
-        { when: [{ header: 'private-token', absent: true }, { header: 'authorization', absent: true }], reply: j(401, { message: '401 Unauthorized' }) },
+        {
+          when: [
+            { header: 'private-token', absent: true },
+            { header: 'authorization', absent: true },
+          ],
+          reply: j(401, { message: '401 Unauthorized' }),
+        },
         always(
           j(
             403,
             {
               error: 'insufficient_scope',
-              error_description: 'The request requires higher privileges than provided by the access token.',
+              error_description:
+                'The request requires higher privileges than provided by the access token.',
               scope: 'api',
             },
             {
@@ -1994,11 +2528,18 @@ export const CASES: readonly CorpusCase[] = [
     request: { method: 'GET', path: '/api/v4/user', headers: { Authorization: 'Bearer {{KEY}}' } },
     server: {
       rules: [
-        { when: [{ header: 'authorization', absent: true }], reply: j(401, { message: '401 Unauthorized' }) },
+        {
+          when: [{ header: 'authorization', absent: true }],
+          reply: j(401, { message: '401 Unauthorized' }),
+        },
         always(
           j(
             401,
-            { error: 'invalid_token', error_description: 'Token is expired. You can either do re-authorization or token refresh.' },
+            {
+              error: 'invalid_token',
+              error_description:
+                'Token is expired. You can either do re-authorization or token refresh.',
+            },
             {
               'www-authenticate':
                 'Bearer realm="Protected by OAuth 2.0", error="invalid_token", error_description="Token is expired. You can either do re-authorization or token refresh."',
@@ -2028,7 +2569,11 @@ export const CASES: readonly CorpusCase[] = [
         always(j(401, { message: 'Unauthorized', request_id: '7d1e2f3a4b5c6d7e' })),
       ],
     },
-    expect: { status: 'rejected', cause: 'key.placeholder', because: 'the value is a documentation placeholder' },
+    expect: {
+      status: 'rejected',
+      cause: 'key.placeholder',
+      because: 'the value is a documentation placeholder',
+    },
   },
   {
     id: 'key-unexpanded-cohere',
@@ -2038,9 +2583,16 @@ export const CASES: readonly CorpusCase[] = [
     key: { pattern: '${COHERE_API_KEY}' },
     request: { method: 'GET', path: '/v1/models', headers: { Authorization: 'Bearer {{KEY}}' } },
     server: {
-      rules: [noAuth(j(401, { message: 'no api key supplied' })), always(j(401, { message: 'invalid api token' }))],
+      rules: [
+        noAuth(j(401, { message: 'no api key supplied' })),
+        always(j(401, { message: 'invalid api token' })),
+      ],
     },
-    expect: { status: 'rejected', cause: 'key.unexpanded', because: 'the value is a variable reference, not a key' },
+    expect: {
+      status: 'rejected',
+      cause: 'key.unexpanded',
+      because: 'the value is a variable reference, not a key',
+    },
   },
   {
     id: 'key-undefined-huggingface',
@@ -2048,14 +2600,22 @@ export const CASES: readonly CorpusCase[] = [
     source: 'real-401-cases.md en-01, en-02',
     provider: 'huggingface',
     key: { pattern: 'undefined' },
-    request: { method: 'GET', path: '/api/whoami-v2', headers: { Authorization: 'Bearer {{KEY}}' } },
+    request: {
+      method: 'GET',
+      path: '/api/whoami-v2',
+      headers: { Authorization: 'Bearer {{KEY}}' },
+    },
     server: {
       rules: [
         noAuth(j(401, { error: 'Invalid username or password.' })),
         always(j(401, { error: 'Invalid credentials in Authorization header' })),
       ],
     },
-    expect: { status: 'rejected', cause: 'key.missing', because: 'the header carries the literal "undefined"' },
+    expect: {
+      status: 'rejected',
+      cause: 'key.missing',
+      because: 'the header carries the literal "undefined"',
+    },
   },
   {
     id: 'key-scheme-twice-perplexity',
@@ -2073,7 +2633,11 @@ export const CASES: readonly CorpusCase[] = [
         }),
       ],
     },
-    expect: { status: 'rejected', cause: 'key.scheme-included', because: 'the value already starts with "Bearer ", so the scheme is sent twice' },
+    expect: {
+      status: 'rejected',
+      cause: 'key.scheme-included',
+      because: 'the value already starts with "Bearer ", so the scheme is sent twice',
+    },
   },
   {
     id: 'key-quoted-groq',
@@ -2081,14 +2645,34 @@ export const CASES: readonly CorpusCase[] = [
     source: 'real-401-cases.md qt-02, qt-03',
     provider: 'groq',
     key: { pattern: 'gsk_{alnum:52}', wrap: { before: "'", after: "'" } },
-    request: { method: 'GET', path: '/openai/v1/models', headers: { Authorization: 'Bearer {{KEY}}' } },
+    request: {
+      method: 'GET',
+      path: '/openai/v1/models',
+      headers: { Authorization: 'Bearer {{KEY}}' },
+    },
     server: {
       rules: [
         { when: [{ header: 'authorization', equals: 'Bearer {{KEY_CLEAN}}' }], reply: ok() },
-        always(j(401, { error: { message: 'Invalid API Key', type: 'invalid_request_error', code: 'invalid_api_key' } }, CF_EDGE)),
+        always(
+          j(
+            401,
+            {
+              error: {
+                message: 'Invalid API Key',
+                type: 'invalid_request_error',
+                code: 'invalid_api_key',
+              },
+            },
+            CF_EDGE,
+          ),
+        ),
       ],
     },
-    expect: { status: 'rejected', cause: 'key.quoted', because: 'the value is wrapped in single quotes' },
+    expect: {
+      status: 'rejected',
+      cause: 'key.quoted',
+      because: 'the value is wrapped in single quotes',
+    },
   },
   {
     id: 'key-wrong-provider-groq-to-together',
@@ -2099,13 +2683,27 @@ export const CASES: readonly CorpusCase[] = [
     request: { method: 'GET', path: '/v1/models', headers: { Authorization: 'Bearer {{KEY}}' } },
     server: {
       rules: [
-        noAuth(j(401, { error: { message: 'No API key provided', type: 'invalid_request_error', param: null, code: 'missing_api_key' } }, CF_EDGE)),
+        noAuth(
+          j(
+            401,
+            {
+              error: {
+                message: 'No API key provided',
+                type: 'invalid_request_error',
+                param: null,
+                code: 'missing_api_key',
+              },
+            },
+            CF_EDGE,
+          ),
+        ),
         always(
           j(
             401,
             {
               error: {
-                message: 'Invalid API key provided. You can find your API key at https://api.together.xyz/settings/api-keys.',
+                message:
+                  'Invalid API key provided. You can find your API key at https://api.together.xyz/settings/api-keys.',
                 type: 'invalid_request_error',
                 param: null,
                 code: 'invalid_api_key',
@@ -2116,7 +2714,11 @@ export const CASES: readonly CorpusCase[] = [
         ),
       ],
     },
-    expect: { status: 'rejected', cause: 'key.wrong-provider', because: 'the key has Groq\'s shape (gsk_) and went to Together' },
+    expect: {
+      status: 'rejected',
+      cause: 'key.wrong-provider',
+      because: "the key has Groq's shape (gsk_) and went to Together",
+    },
   },
   {
     id: 'key-basic-newline-mailgun',
@@ -2126,7 +2728,12 @@ export const CASES: readonly CorpusCase[] = [
     key: { pattern: '{hex:32}-{hex:8}-{hex:8}', basic: { user: 'api', after: '\n' } },
     request: { method: 'GET', path: '/v3/domains', headers: { Authorization: 'Basic {{BASIC}}' } },
     server: { rules: [always({ status: 401, headers: TEXT, body: 'Forbidden' })] },
-    expect: { status: 'rejected', cause: 'key.basic-malformed', alternatives: ['key.newline'], because: 'the decoded Basic pair ends in LF' },
+    expect: {
+      status: 'rejected',
+      cause: 'key.basic-malformed',
+      alternatives: ['key.newline'],
+      because: 'the decoded Basic pair ends in LF',
+    },
   },
   {
     id: 'key-basic-wrapped-groq',
@@ -2134,14 +2741,34 @@ export const CASES: readonly CorpusCase[] = [
     source: 'issue 14 §3',
     provider: 'groq',
     key: { pattern: 'gsk_{alnum:52}', basic: { user: '' } },
-    request: { method: 'GET', path: '/openai/v1/models', headers: { Authorization: 'Basic {{BASIC}}' } },
+    request: {
+      method: 'GET',
+      path: '/openai/v1/models',
+      headers: { Authorization: 'Basic {{BASIC}}' },
+    },
     server: {
       rules: [
         bearerOk(),
-        always(j(401, { error: { message: 'Invalid API Key', type: 'invalid_request_error', code: 'invalid_api_key' } }, CF_EDGE)),
+        always(
+          j(
+            401,
+            {
+              error: {
+                message: 'Invalid API Key',
+                type: 'invalid_request_error',
+                code: 'invalid_api_key',
+              },
+            },
+            CF_EDGE,
+          ),
+        ),
       ],
     },
-    expect: { status: 'rejected', cause: 'header.wrong-scheme', because: 'Groq wants Bearer; the key went as the password of a Basic pair' },
+    expect: {
+      status: 'rejected',
+      cause: 'header.wrong-scheme',
+      because: 'Groq wants Bearer; the key went as the password of a Basic pair',
+    },
   },
 
   // ------------------------------------------------------------------ not the key at all: quota, rate
@@ -2163,7 +2790,11 @@ export const CASES: readonly CorpusCase[] = [
         ),
       ],
     },
-    expect: { status: 'rejected', cause: 'status.rate-limited', because: '429 with a per-minute limit: back off; the key works' },
+    expect: {
+      status: 'rejected',
+      cause: 'status.rate-limited',
+      because: '429 with a per-minute limit: back off; the key works',
+    },
   },
   {
     id: 'status-openrouter-402-credits',
@@ -2180,10 +2811,26 @@ export const CASES: readonly CorpusCase[] = [
     server: {
       rules: [
         noAuth(j(401, { error: { message: 'No auth credentials found', code: 401 } })),
-        always(j(402, { error: { message: 'Insufficient credits. Add more using https://openrouter.ai/settings/credits', code: 402 } }, CF_EDGE)),
+        always(
+          j(
+            402,
+            {
+              error: {
+                message:
+                  'Insufficient credits. Add more using https://openrouter.ai/settings/credits',
+                code: 402,
+              },
+            },
+            CF_EDGE,
+          ),
+        ),
       ],
     },
-    expect: { status: 'rejected', cause: 'status.quota-exceeded', because: 'billing: no credits left; the key is fine' },
+    expect: {
+      status: 'rejected',
+      cause: 'status.quota-exceeded',
+      because: 'billing: no credits left; the key is fine',
+    },
   },
   {
     id: 'status-deepseek-402-balance',
@@ -2199,10 +2846,32 @@ export const CASES: readonly CorpusCase[] = [
     },
     server: {
       rules: [
-        noAuth(j(401, { error: { message: 'Authentication Fails, Your api key: ****null is invalid', type: 'authentication_error', param: null, code: 'invalid_request_error' } })),
-        always(j(402, { error: { message: 'Insufficient Balance', type: 'unknown_error', param: null, code: 'invalid_request_error' } })),
+        noAuth(
+          j(401, {
+            error: {
+              message: 'Authentication Fails, Your api key: ****null is invalid',
+              type: 'authentication_error',
+              param: null,
+              code: 'invalid_request_error',
+            },
+          }),
+        ),
+        always(
+          j(402, {
+            error: {
+              message: 'Insufficient Balance',
+              type: 'unknown_error',
+              param: null,
+              code: 'invalid_request_error',
+            },
+          }),
+        ),
       ],
     },
-    expect: { status: 'rejected', cause: 'status.quota-exceeded', because: 'billing: the balance is empty' },
+    expect: {
+      status: 'rejected',
+      cause: 'status.quota-exceeded',
+      because: 'billing: the balance is empty',
+    },
   },
 ];

@@ -100,7 +100,10 @@ export function render(template: Template, m: Materials): string {
 function matches(cond: Condition, req: IncomingMessage, url: URL, m: Materials): boolean {
   if ('method' in cond) return req.method === cond.method;
   if ('pathPrefix' in cond) return url.pathname.startsWith(cond.pathPrefix);
-  if ('query' in cond) return url.searchParams.get(cond.query) === render(cond.equals, m);
+  if ('query' in cond)
+    return 'absent' in cond
+      ? !url.searchParams.get(cond.query)
+      : url.searchParams.get(cond.query) === render(cond.equals, m);
   const raw = req.headers[cond.header.toLowerCase()];
   const value = Array.isArray(raw) ? raw.join(', ') : raw;
   if ('absent' in cond) return value === undefined || value === '';
@@ -120,7 +123,8 @@ function answer(spec: ServerSpec, m: Materials, origin: () => string) {
       const headers: Record<string, string> = {};
       for (const [name, value] of Object.entries(reply.headers ?? {}))
         headers[name] = render(value, m);
-      if (!('content-length' in headers)) headers['content-length'] = String(Buffer.byteLength(body));
+      if (!('content-length' in headers))
+        headers['content-length'] = String(Buffer.byteLength(body));
       res.writeHead(reply.status, headers);
       res.end(req.method === 'HEAD' ? undefined : body);
     });
@@ -155,7 +159,8 @@ export interface Prepared {
 
 /** Whether this case can run here (nginx installed when it needs one). */
 export function runnable(c: CorpusCase): { ok: boolean; reason?: string } {
-  if (c.front === 'nginx-strip' && !hasBinary('nginx')) return { ok: false, reason: 'nginx is not installed' };
+  if (c.front === 'nginx-strip' && !hasBinary('nginx'))
+    return { ok: false, reason: 'nginx is not installed' };
   return { ok: true };
 }
 
@@ -179,7 +184,8 @@ export async function prepare(c: CorpusCase): Promise<Prepared> {
   }
   const url = `${base}${render(c.request.path, m)}`;
   const args: string[] = [url];
-  for (const [name, value] of Object.entries(c.request.headers)) args.push('-H', `${name}: ${render(value, m)}`);
+  for (const [name, value] of Object.entries(c.request.headers))
+    args.push('-H', `${name}: ${render(value, m)}`);
   if (c.request.method !== 'GET' || c.request.body !== undefined) args.push('-X', c.request.method);
   if (c.request.body !== undefined) args.push('-d', c.request.body);
   if (c.provider) args.push('--provider', c.provider);
@@ -220,7 +226,11 @@ export interface ExchangeJson {
 
 export interface DiagnosisJson {
   readonly schema: string;
-  readonly verdict: { readonly status: string; readonly cause: string | null; readonly summary: string };
+  readonly verdict: {
+    readonly status: string;
+    readonly cause: string | null;
+    readonly summary: string;
+  };
   readonly findings: readonly FindingJson[];
   readonly exchanges: readonly ExchangeJson[];
 }
@@ -234,7 +244,9 @@ export interface Outcome {
   readonly secrets: readonly string[];
 }
 
-export function runCli(args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function runCli(
+  args: readonly string[],
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const env: Record<string, string> = {
     PATH: process.env['PATH'] ?? '/usr/bin:/bin',
     HOME: process.env['HOME'] ?? '/tmp',
@@ -293,11 +305,16 @@ export function judge(c: CorpusCase, o: Outcome): { pass: boolean; got: string }
     // Inconclusive: the verdict must not claim a cause; a candidate, if named, must be one a human accepts.
     const pass =
       verdict.status === 'inconclusive' &&
-      (verdict.cause === null || accepted.length === 0 || accepted.includes(verdict.cause as never));
+      (verdict.cause === null ||
+        accepted.length === 0 ||
+        accepted.includes(verdict.cause as never));
     return { pass, got };
   }
+  // The rate compares the cause; a right cause under an `inconclusive` status still counts.
   return {
-    pass: verdict.status === 'rejected' && accepted.includes(verdict.cause as never),
+    pass:
+      (verdict.status === 'rejected' || verdict.status === 'inconclusive') &&
+      accepted.includes(verdict.cause as never),
     got,
   };
 }
@@ -321,7 +338,8 @@ export function inconsistencies(o: Outcome): string[] {
   if (errors.has('credential.invalid'))
     for (const other of INCOMPATIBLE_WITH_INVALID)
       if (errors.has(other)) out.push(`credential.invalid beside ${other}`);
-  if (all.has('layer.upstream') && all.has('layer.gateway')) out.push('layer.upstream beside layer.gateway');
+  if (all.has('layer.upstream') && all.has('layer.gateway'))
+    out.push('layer.upstream beside layer.gateway');
   if (all.has('credential.invalid') && sameWithAndWithout(json))
     out.push('credential.invalid although the answer without the key was the same');
   return out;
@@ -333,7 +351,15 @@ export function inconsistencies(o: Outcome): string[] {
  */
 export function sameWithAndWithout(json: DiagnosisJson): boolean {
   const sent = json.exchanges[0]?.response;
-  const without = json.exchanges.find((e) => /without|no (key|credential)|anonymous/i.test(e.label))?.response;
+  const without = json.exchanges.find((e) =>
+    /without|no (key|credential)|anonymous/i.test(e.label),
+  )?.response;
   if (!sent || !without) return false;
-  return sent.status === without.status && (sent.body ?? '') === (without.body ?? '');
+  const challenge = (r: NonNullable<ExchangeJson['response']>): string =>
+    r.headers?.['www-authenticate'] ?? '';
+  return (
+    sent.status === without.status &&
+    (sent.body ?? '') === (without.body ?? '') &&
+    challenge(sent) === challenge(without)
+  );
 }

@@ -50,6 +50,7 @@ export type Condition =
   | { readonly header: string; readonly present: true }
   | { readonly header: string; readonly contains: Template }
   | { readonly query: string; readonly equals: Template }
+  | { readonly query: string; readonly absent: true }
   | { readonly pathPrefix: string }
   | { readonly method: string };
 
