@@ -6,9 +6,11 @@ import { specOf } from '../findings/catalog/index.js';
 import { dedupeFindings, rankFindings, renderFinding } from '../findings/render.js';
 import type { Finding, RawFinding, Severity } from '../findings/types.js';
 import { buildEnvEvidence } from './env/build-evidence.js';
+import { definitionsNamed } from './env/by-name.js';
 import { expansionNotes } from './env/expand.js';
 import { keyFindingsOf } from './env/key-findings.js';
 import { looksLikeCredentialName, mayHoldCredential } from './env/names.js';
+import { similarNamesNote } from './env/related.js';
 
 export interface TraceEnvOptions extends CollectOptions {
   /** The host the credential is sent to (from `check`): for .netrc entries. */
@@ -59,33 +61,53 @@ export async function scanAllEnv(options: TraceEnvOptions = {}): Promise<EnvScan
       collected.definitions.filter((d) => looksLikeCredentialName(d.name)).map((d) => d.name),
     ),
   ];
+  const notes = new Set<string>();
   const variables = names
-    .map((n) => traceCollected(n, collected, options.host))
+    .map((n) => {
+      const traced = trace(n, collected, options.host);
+      for (const w of traced.notes) notes.add(w);
+      return traced.report;
+    })
     .map((report) => ({ report, order: orderOf(report) }))
     .sort((a, b) => a.order - b.order || (a.report.name < b.report.name ? -1 : 1))
     .map((x) => x.report);
-  const warnings = [...new Set([...collected.warnings, ...variables.flatMap((v) => v.warnings)])];
+  const warnings = [...new Set([...collected.warnings, ...notes])];
   return { variables, context: contextOf(collected), warnings };
 }
 
 export function traceCollected(name: string, collected: CollectedEnv, host?: string): EnvReport {
+  return trace(name, collected, host).report;
+}
+
+/** One name's report, and its own notes (its warnings beyond the collection's). */
+function trace(
+  name: string,
+  collected: CollectedEnv,
+  host?: string,
+): { report: EnvReport; notes: readonly string[] } {
   const evidence = buildEnvEvidence(name, collected, host);
   // key.* checks only where a credential may live: `NODE_ENV=test` is no placeholder key.
   const keyFindings = mayHoldCredential(name) ? keyFindingsOf(evidence.sources) : [];
   const raw = [...runChecks(ENV_CHECKS, evidence), ...keyFindings];
+  const spelling = evidence.sources.some((s) => s.kind === 'process' || s.kind === 'dotenv')
+    ? null
+    : similarNamesNote(collected);
+  const notes = [
+    ...expansionNotes(definitionsNamed(collected, name), collected),
+    ...(spelling === null ? [] : [spelling]),
+  ];
   return {
-    name,
-    sources: evidence.sources,
-    findings: mergeFindings(raw),
-    host: evidence.host,
-    context: contextOf(collected),
-    warnings: [
-      ...collected.warnings,
-      ...expansionNotes(
-        collected.definitions.filter((d) => d.name === name),
-        collected,
-      ),
-    ],
+    report: {
+      name,
+      sources: evidence.sources,
+      findings: mergeFindings(raw),
+      host: evidence.host,
+      context: contextOf(collected),
+      // The collection's own array when there is nothing to add: `env --all` makes one report
+      // per name, and a copy of every warning in each was quadratic.
+      warnings: notes.length === 0 ? collected.warnings : [...collected.warnings, ...notes],
+    },
+    notes,
   };
 }
 

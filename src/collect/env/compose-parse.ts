@@ -87,6 +87,8 @@ export function parseCompose(text: string, lookup: Lookup): ComposeParse {
       });
     });
   }
+  const limit = y.limitNote();
+  if (limit) problems.push(limit);
   return { environment, envFiles, problems };
 }
 

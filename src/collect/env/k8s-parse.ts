@@ -51,6 +51,8 @@ export function parseK8s(text: string): K8sParse {
         entries.push({ object, kind, field, name: e.key, value, line });
       }
     }
+    const limit = y.limitNote();
+    if (limit) problems.push(limit);
   }
   return { entries, problems };
 }

@@ -2,6 +2,7 @@ import type { CollectedEnv } from '../../collect/env/index.js';
 import type { EnvDeclaration, EnvEvidence, EnvSource } from '../../checks/env/evidence.js';
 import { Secret } from '../../secret/secret.js';
 import { withPrefix } from '../lint-key.js';
+import { definitionsNamed } from './by-name.js';
 import { expandDotenv } from './expand.js';
 import { looksLikeCredentialName, mainHost, providerForName } from './names.js';
 import { baseUrlSettings, netrcSources, similarNames } from './related.js';
@@ -9,10 +10,7 @@ import { decideWins } from './wins.js';
 
 /** Everything the env checks look at for one name, from what was collected. */
 export function buildEnvEvidence(name: string, c: CollectedEnv, host?: string): EnvEvidence {
-  const defs = expandDotenv(
-    c.definitions.filter((d) => d.name === name),
-    c,
-  );
+  const defs = expandDotenv(definitionsNamed(c, name), c);
   const wins = decideWins(defs);
   const credentialName = looksLikeCredentialName(name);
   const sources: EnvSource[] = [];
@@ -54,7 +52,10 @@ export function buildEnvEvidence(name: string, c: CollectedEnv, host?: string): 
     sources,
     declarations,
     files: c.files.filter((f) => defining.has(f.file)),
-    similar: similarNames(name, c),
+    // Only read when neither the environment nor a .env file sets the name (env.similar-name).
+    similar: sources.some((s) => s.kind === 'process' || s.kind === 'dotenv')
+      ? []
+      : similarNames(name, c),
     baseUrls: np ? baseUrlSettings(np, c) : [],
     host: lookupHost,
   };

@@ -1,0 +1,214 @@
+/**
+ * Hostile project files (issue 13, item 7): each under the 1 MiB cap of src/collect/env, each made
+ * to hit a super-linear spot of env tracing (name similarity, Dockerfile continuation lines, YAML
+ * aliases and merge keys, compose env_file fan-out, many variables everywhere). Used by
+ * hostile-files.test.ts (outcomes) and scripts/hostile-report.mjs (time and memory, measured).
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+export interface HostileProject {
+  readonly name: string;
+  /** Files of the project folder, path → text. */
+  readonly files: Readonly<Record<string, string>>;
+  /** Files under $HOME (shell start-up files). */
+  readonly home?: Readonly<Record<string, string>>;
+  /** Arguments after `env` (the folder and HOME are added). */
+  readonly args: readonly string[];
+  /** The exit code `why401 env` must end with. */
+  readonly exit: number;
+  /** A warning that must be printed when a limit is reached (part of its text). */
+  readonly note?: string;
+}
+
+const MAX = 1024 * 1024;
+
+const lines = (n: number, line: (i: number) => string) =>
+  Array.from({ length: n }, (_, i) => line(i)).join('\n');
+
+/** A value that passes for a key (no key.* error): 24 characters of letters and digits. */
+const value = (i: number) => `tok${String(i).padStart(6, '0')}abcdefghijklmnop`;
+
+/** YAML "billion laughs": nine levels of ten aliases each, 10^9 leaves if expanded. */
+function aliasBomb(): string {
+  const out = ['x-a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
+  for (let level = 1; level <= 9; level++)
+    out.push(
+      `x-a${level}: &a${level} [${Array(10)
+        .fill(`*a${level - 1}`)
+        .join(', ')}]`,
+    );
+  return out.join('\n');
+}
+
+/** The same with merge keys: each map merges the one before ten times (10^9 entries). */
+function mergeBomb(indent: string): string {
+  const out = [`${indent}x-m0: &m0 { API_TOKEN: ${value(0)}, B_TOKEN: ${value(1)} }`];
+  for (let level = 1; level <= 9; level++)
+    out.push(
+      `${indent}x-m${level}: &m${level} { <<: [${Array(10)
+        .fill(`*m${level - 1}`)
+        .join(', ')}], L${level}_TOKEN: ${value(level)} }`,
+    );
+  return out.join('\n');
+}
+
+export function hostileProjects(): HostileProject[] {
+  const projects: HostileProject[] = [
+    {
+      name: '.env with 20k credential-looking variables',
+      files: { '.env': lines(20_000, (i) => `V${i}_TOKEN=${value(i)}`) },
+      args: ['--all', '--json'],
+      exit: 0,
+      note: 'compared with the first',
+    },
+    {
+      name: '.env with 20k variables, one traced',
+      files: { '.env': lines(20_000, (i) => `V${i}_TOKEN=${value(i)}`) },
+      args: ['V1_TOKEN', '--json'],
+      exit: 0,
+    },
+    {
+      name: 'Dockerfile ENV with 30k continuation lines',
+      files: {
+        Dockerfile: `FROM node:20\nENV \\\n${lines(30_000, (i) => `  D${i}_TOKEN=${i} \\`)}\n  LAST=1\n`,
+      },
+      args: ['D1_TOKEN', '--json'],
+      exit: 0,
+    },
+    {
+      name: 'Dockerfile ENV with 30k continuation lines, --all',
+      files: {
+        Dockerfile: `FROM node:20\nENV \\\n${lines(30_000, (i) => `  D${i}_TOKEN=${i} \\`)}\n  LAST=1\n`,
+      },
+      args: ['--all', '--json'],
+      exit: 0,
+    },
+    {
+      name: 'Dockerfile ENV value with 100k $ references',
+      files: {
+        Dockerfile: `FROM node:20\nARG A=x\nENV API_TOKEN=${'$A'.repeat(100_000)}\n`,
+      },
+      args: ['API_TOKEN', '--json'],
+      exit: 0,
+    },
+    {
+      name: 'Dockerfile ENV value of 300k unclosed ${',
+      files: { Dockerfile: `FROM node:20\nENV API_TOKEN=${'${'.repeat(300_000)}\n` },
+      args: ['API_TOKEN', '--json'],
+      exit: 0,
+    },
+    {
+      name: 'compose file with 30k environment entries',
+      files: {
+        'compose.yaml': `services:\n  api:\n    environment:\n${lines(30_000, (i) => `      C${i}_TOKEN: ${i}`)}\n`,
+      },
+      args: ['--all', '--json'],
+      exit: 0,
+    },
+    {
+      name: 'compose file with 30k aliases of one anchor',
+      files: {
+        'compose.yaml': `x-v: &v ${value(7)}\nservices:\n  api:\n    environment:\n${lines(30_000, (i) => `      A${i}_TOKEN: *v`)}\n`,
+      },
+      args: ['A1_TOKEN', '--json'],
+      exit: 0,
+    },
+    {
+      name: 'compose file: YAML alias bomb (billion laughs)',
+      files: {
+        'compose.yaml': `${aliasBomb()}\nservices:\n  api:\n    environment: *a9\n    env_file: *a9\n`,
+      },
+      args: ['--all', '--json'],
+      exit: 0,
+    },
+    {
+      name: 'compose file: merge-key bomb',
+      files: {
+        'compose.yaml': `${mergeBomb('')}\nservices:\n  api:\n    environment: *m9\n`,
+      },
+      args: ['--all', '--json'],
+      exit: 0,
+      note: 'YAML aliases',
+    },
+    {
+      name: 'compose file: 5k services share an env_file of 5k variables',
+      files: {
+        'compose.yaml': `services:\n${lines(5_000, (i) => `  s${i}: { env_file: app.env }`)}\n`,
+        'app.env': lines(5_000, (i) => `E${i}_TOKEN=${value(i)}`),
+      },
+      args: ['E1_TOKEN', '--json'],
+      exit: 0,
+      note: 'env_file',
+    },
+    {
+      name: 'Kubernetes Secret with 30k stringData keys',
+      files: {
+        'k8s/secret.yaml': `apiVersion: v1\nkind: Secret\nmetadata: { name: s }\nstringData:\n${lines(30_000, (i) => `  K${i}_TOKEN: k${i}`)}\n`,
+      },
+      args: ['--all', '--json'],
+      exit: 0,
+      note: 'compared with the first',
+    },
+    {
+      name: 'Kubernetes manifest: 10k documents',
+      files: {
+        'k8s/many.yaml': lines(
+          10_000,
+          (i) => `---\nkind: ConfigMap\nmetadata: { name: m${i} }\ndata: { M${i}_TOKEN: x }`,
+        ),
+      },
+      args: ['M1_TOKEN', '--json'],
+      exit: 0,
+    },
+    {
+      name: 'Kubernetes Secret: merge-key bomb',
+      files: {
+        'k8s/secret.yaml': `kind: Secret\nmetadata: { name: s }\n${mergeBomb('')}\nstringData: *m9\n`,
+      },
+      args: ['--all', '--json'],
+      exit: 0,
+      note: 'YAML aliases',
+    },
+    {
+      name: '~/.bashrc with 30k exports',
+      files: {},
+      home: { '.bashrc': lines(30_000, (i) => `export S${i}_TOKEN=s${i}`) },
+      args: ['--all', '--json'],
+      exit: 0,
+    },
+    {
+      name: '.env.local: 20k names one letter apart',
+      files: {
+        '.env': lines(
+          20_000,
+          (i) => `API_TOKEN_${i.toString(36).padStart(4, 'a')}_KEY=${value(i)}`,
+        ),
+      },
+      args: ['API_TOKEN_aaab_KEY', '--json'],
+      exit: 0,
+    },
+  ];
+  for (const p of projects)
+    for (const [path, text] of [...Object.entries(p.files), ...Object.entries(p.home ?? {})])
+      if (Buffer.byteLength(text) > MAX) throw new Error(`${p.name}: ${path} is over 1 MiB`);
+  return projects;
+}
+
+/** Writes a project into a new folder under `root`: its folder and its HOME. */
+export function writeProject(root: string, p: HostileProject): { dir: string; home: string } {
+  const base = mkdtempSync(join(root, 'p-'));
+  const dir = join(base, 'project');
+  const home = join(base, 'home');
+  mkdirSync(dir, { recursive: true });
+  mkdirSync(home, { recursive: true });
+  const write = (folder: string, files: Readonly<Record<string, string>>) => {
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(folder, path)), { recursive: true });
+      writeFileSync(join(folder, path), text);
+    }
+  };
+  write(dir, p.files);
+  write(home, p.home ?? {});
+  return { dir, home };
+}
