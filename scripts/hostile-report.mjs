@@ -112,6 +112,8 @@ function runCli(cliArgs, env, summary) {
         hwm = m ? Number(m[1]) : 0;
         const exit = /Exit status: (\d+)/.exec(text);
         code = exit ? Number(exit[1]) : code;
+        const signal = /terminated by signal (\d+)/.exec(text);
+        if (signal) code = `signal ${signal[1]}`;
       }
       let cause = '(no JSON)';
       try {

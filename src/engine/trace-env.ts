@@ -53,7 +53,13 @@ export async function traceEnv(name: string, options: TraceEnvOptions = {}): Pro
   return traceCollected(name, await collectEnv(options), options.host);
 }
 
-/** `env --all`: every credential-looking name found in any source. */
+/**
+ * Names `env --all` traces at most: a report for each of 20k names (a hostile or generated file)
+ * holds every source of each, and the output alone outgrows a small heap. Far above any project's.
+ */
+export const MAX_SCAN_NAMES = 1000;
+
+/** `env --all`: every credential-looking name found in any source (the first MAX_SCAN_NAMES). */
 export async function scanAllEnv(options: TraceEnvOptions = {}): Promise<EnvScanReport> {
   const collected = await collectEnv(options);
   const names = [
@@ -62,11 +68,16 @@ export async function scanAllEnv(options: TraceEnvOptions = {}): Promise<EnvScan
     ),
   ];
   const notes = new Set<string>();
-  const variables = names
+  const traced = names.length > MAX_SCAN_NAMES ? names.slice(0, MAX_SCAN_NAMES) : names;
+  if (traced.length < names.length)
+    notes.add(
+      `env --all: ${names.length} credential-looking names; traced the first ${traced.length} found (the environment, .env files, shell start-up files, Dockerfiles, compose files, manifests, in that order): name one to trace it, why401 env NAME`,
+    );
+  const variables = traced
     .map((n) => {
-      const traced = trace(n, collected, options.host);
-      for (const w of traced.notes) notes.add(w);
-      return traced.report;
+      const one = trace(n, collected, options.host);
+      for (const w of one.notes) notes.add(w);
+      return one.report;
     })
     .map((report) => ({ report, order: orderOf(report) }))
     .sort((a, b) => a.order - b.order || (a.report.name < b.report.name ? -1 : 1))

@@ -178,15 +178,16 @@ export function hostileProjects(): HostileProject[] {
       exit: 0,
     },
     {
-      name: '.env.local: 20k names one letter apart',
+      name: '.env: 20k names a letter apart from the one traced, which is unset',
       files: {
         '.env': lines(
           20_000,
-          (i) => `API_TOKEN_${i.toString(36).padStart(4, 'a')}_KEY=${value(i)}`,
+          (i) => `APP_TOKEN_${i.toString(36).toUpperCase().padStart(3, 'A')}=${value(i)}`,
         ),
       },
-      args: ['API_TOKEN_aaab_KEY', '--json'],
-      exit: 0,
+      args: ['APP_TOKEN_ZZZZ', '--json'],
+      exit: 1,
+      note: 'close spellings compared with the first 1000',
     },
   ];
   for (const p of projects)

@@ -17,6 +17,9 @@ import {
  */
 export const MAX_MERGED_ENTRIES = 50_000;
 
+/** How documents are parsed for yamlWalker: duplicate keys are its to find (see there). */
+export const YAML_OPTIONS = { uniqueKeys: false } as const;
+
 /** A YAML node with its source line, aliases resolved. */
 export interface YamlWalker {
   deref(node: unknown): unknown;
@@ -26,8 +29,11 @@ export interface YamlWalker {
   get(node: unknown, key: string): unknown;
   /** A scalar as text; null for a YAML null, undefined for a collection. */
   text(node: unknown): string | null | undefined;
-  /** A note when merge keys were cut at MAX_MERGED_ENTRIES (or formed a loop), else null. */
-  limitNote(): { line: number; message: string } | null;
+  /**
+   * Duplicate keys (the first 3), and a note when merge keys were cut at MAX_MERGED_ENTRIES or
+   * formed a loop. The document must be parsed with YAML_OPTIONS.
+   */
+  problems(): { line: number; message: string }[];
 }
 
 export interface YamlEntry {
@@ -43,23 +49,35 @@ export interface YamlEntry {
  * map's entries are built once, and merge keys bring in at most MAX_MERGED_ENTRIES entries.
  */
 export function yamlWalker(doc: Document.Parsed, counter: LineCounter): YamlWalker {
+  const line = (node: unknown): number => {
+    const range = (node as { range?: [number, number, number] } | null)?.range;
+    return range ? counter.linePos(range[0]).line : 0;
+  };
   // An alias names the last node with its anchor before it (YAML 1.2, and `Alias.resolve`).
   const targets = new Map<Alias, unknown>();
   const anchors = new Map<string, unknown>();
+  // Duplicate keys, found here in one pass: the parser's own check (`uniqueKeys`) compares each
+  // key with every earlier one of its map, and took minutes on a map of 30k keys.
+  const duplicates: { line: number; message: string }[] = [];
   visit(doc, {
     Node: (_key, node) => {
       if (isAlias(node)) targets.set(node, anchors.get(node.source));
       else if (isNode(node) && node.anchor) anchors.set(node.anchor, node);
+      if (isMap(node) && duplicates.length < 3) {
+        const keys = new Set<unknown>();
+        for (const pair of node.items) {
+          if (!isScalar(pair.key)) continue;
+          if (keys.has(pair.key.value) && duplicates.length < 3)
+            duplicates.push({ line: line(pair.key), message: 'not valid YAML (DUPLICATE_KEY)' });
+          keys.add(pair.key.value);
+        }
+      }
     },
   });
   const deref = (node: unknown): unknown => {
     let n = node;
     for (let i = 0; i < 8 && isAlias(n); i++) n = targets.get(n);
     return n;
-  };
-  const line = (node: unknown): number => {
-    const range = (node as { range?: [number, number, number] } | null)?.range;
-    return range ? counter.linePos(range[0]).line : 0;
   };
   const built = new Map<unknown, readonly YamlEntry[]>();
   const byKey = new Map<unknown, Map<string, unknown>>();
@@ -123,7 +141,8 @@ export function yamlWalker(doc: Document.Parsed, counter: LineCounter): YamlWalk
     if (!isScalar(n)) return undefined;
     return n.value === null || n.value === undefined ? null : String(n.value);
   };
-  return { deref, line, entries, get, text, limitNote: () => note };
+  const problems = () => [...duplicates, ...(note ? [note] : [])];
+  return { deref, line, entries, get, text, problems };
 }
 
 /** The first problems of a parsed YAML document, with their lines. */

@@ -96,29 +96,39 @@ export function similarNames(name: string, c: CollectedEnv): SimilarName[] {
     ...(index.byWords.get(words(stripped)) ?? []),
   ]);
   if (stripped.length >= 6) {
+    // In order: past the 5th match, later names cannot be among the first 5.
     const key = stripped.toUpperCase();
-    for (const s of index.spelling) if (withinTwoEdits(key, s.key)) candidates.add(s.name);
+    let matches = 0;
+    for (const s of index.spelling) {
+      if (matches >= 5) break;
+      if (s.name !== name && withinTwoEdits(key, s.key)) {
+        candidates.add(s.name);
+        matches++;
+      }
+    }
   }
-  const found: { order: number; similar: SimilarName }[] = [];
+  const found: { order: number; name: string; reason: string; d: Definition }[] = [];
   for (const other of candidates) {
     const entry = index.byName.get(other);
-    if (!entry || other === name || entry.d.value === null) continue;
+    if (!entry || other === name) continue;
     const reason = similarity(name, other);
-    if (reason === null) continue;
-    found.push({
-      order: entry.order,
-      similar: {
-        name: other,
-        reason,
-        where: placeOf(entry.d),
-        fingerprint: fingerprint(entry.d.value),
-      },
-    });
+    if (reason !== null) found.push({ order: entry.order, name: other, reason, d: entry.d });
   }
   return found
     .sort((a, b) => a.order - b.order)
     .slice(0, 5)
-    .map((f) => f.similar);
+    .flatMap((f) =>
+      f.d.value === null
+        ? []
+        : [
+            {
+              name: f.name,
+              reason: f.reason,
+              where: placeOf(f.d),
+              fingerprint: fingerprint(f.d.value),
+            },
+          ],
+    );
 }
 
 /** Base-URL variables of the name's provider that point at a host of another provider. */
