@@ -158,7 +158,7 @@ if (!ONLY_ENV) {
 const envRows = [];
 for (const p of F.hostileProjects()) {
   const { dir: project, home } = F.writeProject(dir, p);
-  const r = await runCli(['env', ...p.args, '--dir', project], { HOME: home }, (json) =>
+  const r = await runCli(['env', ...p.args, '--json', '--dir', project], { HOME: home }, (json) =>
     json.variables
       ? `${json.variables.length} variables, ${json.warnings.length} warnings`
       : `${json.sources.length} sources, ${json.findings.length} findings`,
@@ -167,7 +167,7 @@ for (const p of F.hostileProjects()) {
 }
 // A folder that takes long to trace must not make a server's quick answer look late.
 {
-  const p = F.hostileProjects().find((x) => x.name.startsWith('Dockerfile ENV with 30k'));
+  const p = F.slowFolder();
   const { dir: project, home } = F.writeProject(dir, p);
   const server = await H.bearer401();
   const r = await run(`${server.origin}/v1/items`, ['--env-dir', project], { HOME: home });

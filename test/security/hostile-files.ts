@@ -13,7 +13,7 @@ export interface HostileProject {
   readonly files: Readonly<Record<string, string>>;
   /** Files under $HOME (shell start-up files). */
   readonly home?: Readonly<Record<string, string>>;
-  /** Arguments after `env` (the folder and HOME are added). */
+  /** Arguments after `env` (the folder and HOME are added; the report adds --json). */
   readonly args: readonly string[];
   /** The exit code `why401 env` must end with. */
   readonly exit: number;
@@ -42,11 +42,11 @@ function aliasBomb(): string {
 }
 
 /** The same with merge keys: each map merges the one before ten times (10^9 entries). */
-function mergeBomb(indent: string): string {
-  const out = [`${indent}x-m0: &m0 { API_TOKEN: ${value(0)}, B_TOKEN: ${value(1)} }`];
+function mergeBomb(): string {
+  const out = [`x-m0: &m0 { API_TOKEN: ${value(0)}, B_TOKEN: ${value(1)} }`];
   for (let level = 1; level <= 9; level++)
     out.push(
-      `${indent}x-m${level}: &m${level} { <<: [${Array(10)
+      `x-m${level}: &m${level} { <<: [${Array(10)
         .fill(`*m${level - 1}`)
         .join(', ')}], L${level}_TOKEN: ${value(level)} }`,
     );
@@ -54,48 +54,44 @@ function mergeBomb(indent: string): string {
 }
 
 export function hostileProjects(): HostileProject[] {
+  const continued = `FROM node:20\nENV \\\n${lines(30_000, (i) => `  D${i}_TOKEN=${i} \\`)}\n  LAST=1\n`;
   const projects: HostileProject[] = [
     {
       name: '.env with 20k credential-looking variables',
       files: { '.env': lines(20_000, (i) => `V${i}_TOKEN=${value(i)}`) },
-      args: ['--all', '--json'],
-      exit: 0,
-      note: 'compared with the first',
+      args: ['--all'],
+      exit: 1,
+      note: 'traced the first 1000',
     },
     {
       name: '.env with 20k variables, one traced',
       files: { '.env': lines(20_000, (i) => `V${i}_TOKEN=${value(i)}`) },
-      args: ['V1_TOKEN', '--json'],
-      exit: 0,
+      args: ['V1_TOKEN'],
+      exit: 1,
     },
     {
       name: 'Dockerfile ENV with 30k continuation lines',
-      files: {
-        Dockerfile: `FROM node:20\nENV \\\n${lines(30_000, (i) => `  D${i}_TOKEN=${i} \\`)}\n  LAST=1\n`,
-      },
-      args: ['D1_TOKEN', '--json'],
+      files: { Dockerfile: continued },
+      args: ['D1_TOKEN'],
       exit: 0,
     },
     {
       name: 'Dockerfile ENV with 30k continuation lines, --all',
-      files: {
-        Dockerfile: `FROM node:20\nENV \\\n${lines(30_000, (i) => `  D${i}_TOKEN=${i} \\`)}\n  LAST=1\n`,
-      },
-      args: ['--all', '--json'],
-      exit: 0,
+      files: { Dockerfile: continued },
+      args: ['--all'],
+      exit: 1,
+      note: 'traced the first 1000',
     },
     {
       name: 'Dockerfile ENV value with 100k $ references',
-      files: {
-        Dockerfile: `FROM node:20\nARG A=x\nENV API_TOKEN=${'$A'.repeat(100_000)}\n`,
-      },
-      args: ['API_TOKEN', '--json'],
-      exit: 0,
+      files: { Dockerfile: `FROM node:20\nARG A=x\nENV API_TOKEN=${'$A'.repeat(100_000)}\n` },
+      args: ['API_TOKEN'],
+      exit: 1,
     },
     {
       name: 'Dockerfile ENV value of 300k unclosed ${',
       files: { Dockerfile: `FROM node:20\nENV API_TOKEN=${'${'.repeat(300_000)}\n` },
-      args: ['API_TOKEN', '--json'],
+      args: ['API_TOKEN'],
       exit: 0,
     },
     {
@@ -103,15 +99,16 @@ export function hostileProjects(): HostileProject[] {
       files: {
         'compose.yaml': `services:\n  api:\n    environment:\n${lines(30_000, (i) => `      C${i}_TOKEN: ${i}`)}\n`,
       },
-      args: ['--all', '--json'],
-      exit: 0,
+      args: ['--all'],
+      exit: 1,
+      note: 'traced the first 1000',
     },
     {
       name: 'compose file with 30k aliases of one anchor',
       files: {
         'compose.yaml': `x-v: &v ${value(7)}\nservices:\n  api:\n    environment:\n${lines(30_000, (i) => `      A${i}_TOKEN: *v`)}\n`,
       },
-      args: ['A1_TOKEN', '--json'],
+      args: ['A1_TOKEN'],
       exit: 0,
     },
     {
@@ -119,17 +116,23 @@ export function hostileProjects(): HostileProject[] {
       files: {
         'compose.yaml': `${aliasBomb()}\nservices:\n  api:\n    environment: *a9\n    env_file: *a9\n`,
       },
-      args: ['--all', '--json'],
+      args: ['--all'],
       exit: 0,
     },
     {
       name: 'compose file: merge-key bomb',
-      files: {
-        'compose.yaml': `${mergeBomb('')}\nservices:\n  api:\n    environment: *m9\n`,
-      },
-      args: ['--all', '--json'],
+      files: { 'compose.yaml': `${mergeBomb()}\nservices:\n  api:\n    environment: *m9\n` },
+      args: ['--all'],
       exit: 0,
-      note: 'YAML aliases',
+      note: 'merge keys (<<) bring in more than 50000 entries',
+    },
+    {
+      name: 'compose file: a map that merges itself',
+      files: {
+        'compose.yaml': `services:\n  api: &api\n    <<: *api\n    environment:\n      API_TOKEN: ${value(3)}\n`,
+      },
+      args: ['API_TOKEN'],
+      exit: 0,
     },
     {
       name: 'compose file: 5k services share an env_file of 5k variables',
@@ -137,18 +140,18 @@ export function hostileProjects(): HostileProject[] {
         'compose.yaml': `services:\n${lines(5_000, (i) => `  s${i}: { env_file: app.env }`)}\n`,
         'app.env': lines(5_000, (i) => `E${i}_TOKEN=${value(i)}`),
       },
-      args: ['E1_TOKEN', '--json'],
+      args: ['E1_TOKEN'],
       exit: 0,
-      note: 'env_file',
+      note: 'not read, env_files already gave',
     },
     {
       name: 'Kubernetes Secret with 30k stringData keys',
       files: {
         'k8s/secret.yaml': `apiVersion: v1\nkind: Secret\nmetadata: { name: s }\nstringData:\n${lines(30_000, (i) => `  K${i}_TOKEN: k${i}`)}\n`,
       },
-      args: ['--all', '--json'],
+      args: ['--all'],
       exit: 0,
-      note: 'compared with the first',
+      note: 'traced the first 1000',
     },
     {
       name: 'Kubernetes manifest: 10k documents',
@@ -158,24 +161,25 @@ export function hostileProjects(): HostileProject[] {
           (i) => `---\nkind: ConfigMap\nmetadata: { name: m${i} }\ndata: { M${i}_TOKEN: x }`,
         ),
       },
-      args: ['M1_TOKEN', '--json'],
+      args: ['M1_TOKEN'],
       exit: 0,
     },
     {
       name: 'Kubernetes Secret: merge-key bomb',
       files: {
-        'k8s/secret.yaml': `kind: Secret\nmetadata: { name: s }\n${mergeBomb('')}\nstringData: *m9\n`,
+        'k8s/secret.yaml': `kind: Secret\nmetadata: { name: s }\n${mergeBomb()}\nstringData: *m9\n`,
       },
-      args: ['--all', '--json'],
+      args: ['--all'],
       exit: 0,
-      note: 'YAML aliases',
+      note: 'merge keys (<<) bring in more than 50000 entries',
     },
     {
       name: '~/.bashrc with 30k exports',
       files: {},
       home: { '.bashrc': lines(30_000, (i) => `export S${i}_TOKEN=s${i}`) },
-      args: ['--all', '--json'],
-      exit: 0,
+      args: ['--all'],
+      exit: 1,
+      note: 'traced the first 1000',
     },
     {
       name: '.env: 20k names a letter apart from the one traced, which is unset',
@@ -185,7 +189,7 @@ export function hostileProjects(): HostileProject[] {
           (i) => `APP_TOKEN_${i.toString(36).toUpperCase().padStart(3, 'A')}=${value(i)}`,
         ),
       },
-      args: ['APP_TOKEN_ZZZZ', '--json'],
+      args: ['APP_TOKEN_ZZZZ'],
       exit: 1,
       note: 'close spellings compared with the first 1000',
     },
@@ -194,6 +198,19 @@ export function hostileProjects(): HostileProject[] {
     for (const [path, text] of [...Object.entries(p.files), ...Object.entries(p.home ?? {})])
       if (Buffer.byteLength(text) > MAX) throw new Error(`${p.name}: ${path} is over 1 MiB`);
   return projects;
+}
+
+/**
+ * Every single-name project in one folder, for `check --env-dir`: the slowest folder to trace
+ * (every file is read, whatever the variable).
+ */
+export function slowFolder(): HostileProject {
+  const files: Record<string, string> = {};
+  for (const p of hostileProjects())
+    if (p.args[0] !== '--all' && p.home === undefined)
+      for (const [path, text] of Object.entries(p.files))
+        files[path in files ? `more/${path}` : path] = text;
+  return { name: 'every single-name project in one folder', files, args: ['API_TOKEN'], exit: 1 };
 }
 
 /** Writes a project into a new folder under `root`: its folder and its HOME. */
