@@ -5,7 +5,7 @@ import { runChecks } from '../checks/types.js';
 import { specOf } from '../findings/catalog/index.js';
 import { dedupeFindings, rankFindings, renderFinding } from '../findings/render.js';
 import type { Finding, RawFinding, Severity } from '../findings/types.js';
-import { buildEnvEvidence } from './env/build-evidence.js';
+import { buildEnvEvidence, tracedNote } from './env/build-evidence.js';
 import { definitionsNamed } from './env/by-name.js';
 import { expansionNotes } from './env/expand.js';
 import { keyFindingsOf } from './env/key-findings.js';
@@ -103,7 +103,9 @@ function trace(
   const spelling = evidence.sources.some((s) => s.kind === 'process' || s.kind === 'dotenv')
     ? null
     : similarNamesNote(collected);
+  const cut = tracedNote(name, collected);
   const notes = [
+    ...(cut === null ? [] : [cut]),
     ...expansionNotes(definitionsNamed(collected, name), collected),
     ...(spelling === null ? [] : [spelling]),
   ];

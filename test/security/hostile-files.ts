@@ -70,6 +70,13 @@ export function hostileProjects(): HostileProject[] {
       exit: 1,
     },
     {
+      name: '.env that sets one name 30k times, each to another value',
+      files: { '.env': lines(30_000, (i) => `API_TOKEN=t${i.toString(36).padStart(9, 'x')}`) },
+      args: ['API_TOKEN'],
+      exit: 1,
+      note: 'API_TOKEN is set 30000 times: the first 200 and the ones that win are traced',
+    },
+    {
       name: 'Dockerfile ENV with 30k continuation lines',
       files: { Dockerfile: continued },
       args: ['D1_TOKEN'],
@@ -133,6 +140,7 @@ export function hostileProjects(): HostileProject[] {
       },
       args: ['API_TOKEN'],
       exit: 0,
+      note: 'a merge key (<<) refers to its own map; ignored',
     },
     {
       name: 'compose file: 5k services share an env_file of 5k variables',
