@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { constants } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { distFile } from './dist-file.js';
@@ -14,6 +14,9 @@ export interface ChildResult {
 }
 
 const POLL_MS = 20;
+
+/** Signals that end a process by default and that why401 passes on to the command. */
+const FORWARDED: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'];
 
 /** A command that could not start: the shell's words and exit codes (127 not found, 126 not runnable). */
 export function spawnFailure(command: string, e: NodeJS.ErrnoException): ChildResult {
@@ -49,18 +52,21 @@ export async function runWithPreload(
     for (const m of channel.drain()) onMessage(m);
   };
   const timer = setInterval(poll, POLL_MS);
-  // Ctrl-C in a terminal reaches the command too (same process group); a SIGINT sent to why401
-  // alone (an IDE's stop button, `kill -INT`, a supervisor) would leave it running. So both are
-  // passed on, as npm does for its scripts, and why401 waits for the command to end, then reports.
-  const interrupt = () => child.kill('SIGINT');
-  process.on('SIGINT', interrupt);
-  const forward = () => child.kill('SIGTERM');
-  process.on('SIGTERM', forward);
-  const child = spawn(command, [...args], { stdio: 'inherit', env: childEnv(channel.path) });
+  // Ctrl-C in a terminal reaches the command too (same process group); a signal sent to why401
+  // alone (an IDE's stop button, `kill -INT`, a supervisor's SIGTERM, a closed terminal's or
+  // ssh session's SIGHUP, SIGQUIT) would leave it running, orphaned, and end why401 before it
+  // removed its FIFO folder. So each is passed on, as npm does for its scripts, and why401 waits
+  // for the command to end, removes the folder, and ends with the command's code: 128 + the
+  // signal's number when the signal ended it.
+  let child: ChildProcess | undefined;
+  const forward = (signal: NodeJS.Signals) => child?.kill(signal);
+  for (const signal of FORWARDED) process.on(signal, forward);
   try {
+    const started = spawn(command, [...args], { stdio: 'inherit', env: childEnv(channel.path) });
+    child = started;
     return await new Promise<ChildResult>((resolve) => {
-      child.once('error', (e: NodeJS.ErrnoException) => resolve(spawnFailure(command, e)));
-      child.once('exit', (code, signal) =>
+      started.once('error', (e: NodeJS.ErrnoException) => resolve(spawnFailure(command, e)));
+      started.once('exit', (code, signal) =>
         resolve({
           code: code ?? 128 + (signal ? (constants.signals[signal] ?? 0) : 0),
           signal,
@@ -72,7 +78,6 @@ export async function runWithPreload(
     clearInterval(timer);
     poll();
     channel.close();
-    process.off('SIGINT', interrupt);
-    process.off('SIGTERM', forward);
+    for (const signal of FORWARDED) process.off(signal, forward);
   }
 }

@@ -85,6 +85,21 @@ export async function diagnose(
   const credential = prepareCredential(built.credential);
 
   const proxy = chooseProxy(url, options);
+  // The variable's sources are read first: the collectors read files synchronously, and while
+  // they ran the answer of a request in flight waited, until the deadline fired before it was
+  // read ("no HTTP answer" from a server that answered in 5 ms). Loaded only when asked for:
+  // the collectors bring a YAML parser and dotenv, which a plain check never needs.
+  const { envTrace } = options;
+  const env = envTrace
+    ? await import('./trace-env.js').then(({ traceEnv }) =>
+        traceEnv(envTrace.name, {
+          dir: envTrace.dir,
+          host: url.hostname,
+          ...(options.env ? { env: options.env } : {}),
+        }),
+      )
+    : undefined;
+  // The network's time budget starts with the network.
   const timeoutMs = options.timeoutMs ?? 10_000;
   const agents = new AgentPool();
   const transport: Transport = {
@@ -94,24 +109,9 @@ export async function diagnose(
     deadline: Date.now() + timeoutMs,
     budget: new RequestBudget(MAX_REQUESTS),
   };
-  // The variable's sources are read while the request is in flight. Loaded only when asked for:
-  // the collectors bring a YAML parser and dotenv, which a plain check never needs.
-  const { envTrace } = options;
-  const envReport = envTrace
-    ? import('./trace-env.js').then(({ traceEnv }) =>
-        traceEnv(envTrace.name, {
-          dir: envTrace.dir,
-          host: url.hostname,
-          ...(options.env ? { env: options.env } : {}),
-        }),
-      )
-    : undefined;
   try {
     options.onProgress?.(`${built.request.method} ${redactUrl(url, credential)}`);
-    const [chain, env] = await Promise.all([
-      followChain(built.request, credential?.spot, transport),
-      envReport,
-    ]);
+    const chain = await followChain(built.request, credential?.spot, transport);
     const fileValue = env?.sources.find(
       (s) =>
         s.kind === 'dotenv' &&

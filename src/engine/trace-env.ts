@@ -5,10 +5,12 @@ import { runChecks } from '../checks/types.js';
 import { specOf } from '../findings/catalog/index.js';
 import { dedupeFindings, rankFindings, renderFinding } from '../findings/render.js';
 import type { Finding, RawFinding, Severity } from '../findings/types.js';
-import { buildEnvEvidence } from './env/build-evidence.js';
+import { buildEnvEvidence, tracedNote } from './env/build-evidence.js';
+import { definitionsNamed } from './env/by-name.js';
 import { expansionNotes } from './env/expand.js';
 import { keyFindingsOf } from './env/key-findings.js';
 import { looksLikeCredentialName, mayHoldCredential } from './env/names.js';
+import { similarNamesNote } from './env/related.js';
 
 export interface TraceEnvOptions extends CollectOptions {
   /** The host the credential is sent to (from `check`): for .netrc entries. */
@@ -51,7 +53,13 @@ export async function traceEnv(name: string, options: TraceEnvOptions = {}): Pro
   return traceCollected(name, await collectEnv(options), options.host);
 }
 
-/** `env --all`: every credential-looking name found in any source. */
+/**
+ * Names `env --all` traces at most: a report for each of 20k names (a hostile or generated file)
+ * holds every source of each, and the output alone outgrows a small heap. Far above any project's.
+ */
+export const MAX_SCAN_NAMES = 1000;
+
+/** `env --all`: every credential-looking name found in any source (the first MAX_SCAN_NAMES). */
 export async function scanAllEnv(options: TraceEnvOptions = {}): Promise<EnvScanReport> {
   const collected = await collectEnv(options);
   const names = [
@@ -59,33 +67,60 @@ export async function scanAllEnv(options: TraceEnvOptions = {}): Promise<EnvScan
       collected.definitions.filter((d) => looksLikeCredentialName(d.name)).map((d) => d.name),
     ),
   ];
-  const variables = names
-    .map((n) => traceCollected(n, collected, options.host))
+  const notes = new Set<string>();
+  const traced = names.length > MAX_SCAN_NAMES ? names.slice(0, MAX_SCAN_NAMES) : names;
+  if (traced.length < names.length)
+    notes.add(
+      `env --all: ${names.length} credential-looking names; traced the first ${traced.length} found (the environment, .env files, shell start-up files, Dockerfiles, compose files, manifests, in that order): name one to trace it, why401 env NAME`,
+    );
+  const variables = traced
+    .map((n) => {
+      const one = trace(n, collected, options.host);
+      for (const w of one.notes) notes.add(w);
+      return one.report;
+    })
     .map((report) => ({ report, order: orderOf(report) }))
     .sort((a, b) => a.order - b.order || (a.report.name < b.report.name ? -1 : 1))
     .map((x) => x.report);
-  const warnings = [...new Set([...collected.warnings, ...variables.flatMap((v) => v.warnings)])];
+  const warnings = [...new Set([...collected.warnings, ...notes])];
   return { variables, context: contextOf(collected), warnings };
 }
 
 export function traceCollected(name: string, collected: CollectedEnv, host?: string): EnvReport {
+  return trace(name, collected, host).report;
+}
+
+/** One name's report, and its own notes (its warnings beyond the collection's). */
+function trace(
+  name: string,
+  collected: CollectedEnv,
+  host?: string,
+): { report: EnvReport; notes: readonly string[] } {
   const evidence = buildEnvEvidence(name, collected, host);
   // key.* checks only where a credential may live: `NODE_ENV=test` is no placeholder key.
   const keyFindings = mayHoldCredential(name) ? keyFindingsOf(evidence.sources) : [];
   const raw = [...runChecks(ENV_CHECKS, evidence), ...keyFindings];
+  const spelling = evidence.sources.some((s) => s.kind === 'process' || s.kind === 'dotenv')
+    ? null
+    : similarNamesNote(collected);
+  const cut = tracedNote(name, collected);
+  const notes = [
+    ...(cut === null ? [] : [cut]),
+    ...expansionNotes(definitionsNamed(collected, name), collected),
+    ...(spelling === null ? [] : [spelling]),
+  ];
   return {
-    name,
-    sources: evidence.sources,
-    findings: mergeFindings(raw),
-    host: evidence.host,
-    context: contextOf(collected),
-    warnings: [
-      ...collected.warnings,
-      ...expansionNotes(
-        collected.definitions.filter((d) => d.name === name),
-        collected,
-      ),
-    ],
+    report: {
+      name,
+      sources: evidence.sources,
+      findings: mergeFindings(raw),
+      host: evidence.host,
+      context: contextOf(collected),
+      // The collection's own array when there is nothing to add: `env --all` makes one report
+      // per name, and a copy of every warning in each was quadratic.
+      warnings: notes.length === 0 ? collected.warnings : [...collected.warnings, ...notes],
+    },
+    notes,
   };
 }
 

@@ -20,7 +20,9 @@ export const envDuplicate = defineCheck<EnvEvidence>('env-duplicate', (e) => {
   ) => {
     if (file === null || line === null) return;
     const key = `${file}\u0000${group}`;
-    byFile.set(key, [...(byFile.get(key) ?? []), { line, fingerprint: fp, tool }]);
+    const defs = byFile.get(key);
+    if (defs) defs.push({ line, fingerprint: fp, tool });
+    else byFile.set(key, [{ line, fingerprint: fp, tool }]);
   };
   for (const s of e.sources)
     if (LAST_WINS.has(s.kind)) add(s.file, s.group, s.line, s.value.fingerprint, s.tool ?? s.kind);

@@ -40,7 +40,7 @@ Request
   --url URL            the URL, as an option (instead of the [url] word)
   -X, --method M       the method (default GET, or POST with -d)
   -d, --data BODY      the request body
-  --timeout MS         the whole diagnosis' time budget (default 10000)
+  --timeout MS         the time budget of the requests and probes (default 10000)
   --proxy URL          use this proxy; --no-proxy: none (default: HTTP(S)_PROXY, NO_PROXY)
   --insecure           accept any TLS certificate from the API (an https:// proxy's is
                        always checked: NODE_EXTRA_CA_CERTS for a private CA)

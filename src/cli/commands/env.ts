@@ -18,7 +18,7 @@ files under $HOME, Dockerfiles, docker-compose files, Kubernetes Secrets and Con
 
 Options
   --all              every credential-looking variable (*_KEY, *_TOKEN, *_SECRET, *_PASSWORD, …),
-                     problems and mismatches first
+                     problems and mismatches first (the first 1000 names found)
   --dir DIR          the project folder (default: the working directory); compose files,
                      Dockerfiles and manifests are looked for up to two levels below it
   --mode MODE        the framework mode for .env files (default development): .env.MODE.local,

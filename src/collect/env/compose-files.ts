@@ -29,6 +29,11 @@ export async function collectComposeFiles(
   ctx: Context,
 ): Promise<Collected> {
   const out: Collected = { definitions: [], files: [], warnings: [] };
+  // Each env_file is read once, however many services name it; what they give is capped.
+  const envFiles = new Map<string, EnvFile>();
+  let given = 0;
+  let skipped = 0;
+  let firstSkipped = '';
   let compose: typeof import('./compose-parse.js') | undefined;
   for (const path of paths) {
     const read = await readSmallText(path);
@@ -48,7 +53,7 @@ export async function collectComposeFiles(
     compose ??= await import('./compose-parse.js');
     const parsed = compose.parseCompose(read.text, lookup);
     // What each service's earlier env_files set: later files resolve ${VAR} from them first.
-    const serviceVars = new Map<string, Record<string, string>>();
+    const serviceVars = new Map<string, Map<string, string>>();
     for (const p of parsed.problems) out.warnings.push(`${file}:${p.line}: ${p.message}`);
     for (const e of parsed.environment) {
       out.definitions.push({
@@ -69,36 +74,36 @@ export async function collectComposeFiles(
       const target = resolve(folder, f.path);
       const shown = displayPath(target, ctx.dir, ctx.home);
       const ref = `${file}:${f.line}`;
-      const envRead = await readSmallText(target);
-      if (!envRead) {
+      let envFile = envFiles.get(target);
+      if (envFile === undefined) {
+        envFile = await readEnvFile(target, shown, out);
+        envFiles.set(target, envFile);
+      }
+      if (envFile === null) {
         if (f.required) out.warnings.push(`${ref}: env_file ${f.path} not found`);
         continue;
       }
-      if (!envRead.ok) {
-        out.warnings.push(`${shown}: skipped, ${envRead.skipped}`);
+      if (envFile === 'skipped') continue;
+      if (given + envFile.entries.length > MAX_ENV_FILE_DEFINITIONS) {
+        if (skipped++ === 0) firstSkipped = `${ref}: env_file ${f.path}`;
         continue;
       }
-      // Compose v2 reads env_file with its own dotenv parser, which removes quotes like dotenv;
-      // `docker run --env-file` and Compose v1 take values literally (quotesInFile marks those).
-      const scan = scanDotenv(envRead.text);
-      out.files.push({ file: shown, kind: 'compose', crlf: scan.crlf });
-      for (const line of scan.unparsed)
-        out.warnings.push(`${shown}:${line}: not a NAME=value line; compose rejects or skips it`);
-      const earlier = serviceVars.get(f.service) ?? {};
-      const own: Record<string, string> = {};
-      for (const e of scan.entries) {
+      given += envFile.entries.length;
+      const earlier = serviceVars.get(f.service) ?? new Map<string, string>();
+      const own = new Map<string, string>();
+      for (const e of envFile.entries) {
         let value = f.raw ? e.literal : e.hashCut ? composeUnquoted(e.literal) : e.value;
         // Compose v2 substitutes ${VAR} in unquoted and double-quoted values (not single-quoted):
         // from the service's earlier env_files and where compose runs, then this file so far.
         if (!f.raw && value.includes('$') && !e.literal.trimStart().startsWith("'")) {
-          const result = interpolate(value, (n) => earlier[n] ?? lookup(n) ?? own[n]);
+          const result = interpolate(value, (n) => earlier.get(n) ?? lookup(n) ?? own.get(n));
           if (result.missing.length > 0)
             out.warnings.push(
               `${shown}:${e.line}: in the value of ${e.name}, a $ starts a reference to a variable set nowhere: compose puts an empty string (write $$ for a literal $)`,
             );
           value = result.value;
         }
-        own[e.name] = value;
+        own.set(e.name, value);
         out.definitions.push({
           kind: 'compose',
           name: e.name,
@@ -114,10 +119,40 @@ export async function collectComposeFiles(
           ...(e.quoted && !f.raw ? { quotedInFile: true } : {}),
         });
       }
-      serviceVars.set(f.service, { ...earlier, ...own });
+      for (const [name, value] of own) earlier.set(name, value);
+      serviceVars.set(f.service, earlier);
     }
   }
+  if (skipped > 0)
+    out.warnings.push(
+      `${firstSkipped}${skipped > 1 ? ` and ${skipped - 1} more env_file references` : ''}: not read, env_files already gave ${given} variables (at most ${MAX_ENV_FILE_DEFINITIONS} are read)`,
+    );
   return out;
+}
+
+/**
+ * Variables env_files may give, in all: 5,000 services naming one env_file of 5,000 variables
+ * would otherwise make 25 million definitions (gigabytes) from two small files.
+ */
+export const MAX_ENV_FILE_DEFINITIONS = 50_000;
+
+/** An env_file read and scanned; null when missing, 'skipped' when unreadable (warned once). */
+type EnvFile = ReturnType<typeof scanDotenv> | null | 'skipped';
+
+async function readEnvFile(target: string, shown: string, out: Collected): Promise<EnvFile> {
+  const read = await readSmallText(target);
+  if (!read) return null;
+  if (!read.ok) {
+    out.warnings.push(`${shown}: skipped, ${read.skipped}`);
+    return 'skipped';
+  }
+  // Compose v2 reads env_file with its own dotenv parser, which removes quotes like dotenv;
+  // `docker run --env-file` and Compose v1 take values literally (quotesInFile marks those).
+  const scan = scanDotenv(read.text);
+  out.files.push({ file: shown, kind: 'compose', crlf: scan.crlf });
+  for (const line of scan.unparsed)
+    out.warnings.push(`${shown}:${line}: not a NAME=value line; compose rejects or skips it`);
+  return scan;
 }
 
 /**

@@ -70,3 +70,50 @@ describe('parseCompose environment', () => {
     expect(parsed.problems[0]?.line).toBeGreaterThan(0);
   });
 });
+
+describe('parseCompose on hostile YAML (aliases, merge keys, duplicate keys)', () => {
+  it('a duplicate key is still a DUPLICATE_KEY problem, at its line; the last value counts', () => {
+    const parsed = parseCompose(
+      'services:\n  api:\n    environment:\n      A: one\n      A: two\n',
+      lookup,
+    );
+    expect(parsed.problems).toContainEqual({ line: 5, message: 'not valid YAML (DUPLICATE_KEY)' });
+    expect(parsed.environment.map((e) => e.value)).toEqual(['one', 'two']);
+  });
+
+  it('an alias takes the last anchor of its name before it', () => {
+    const text =
+      'x-a: &v first\nx-b: &v second\nservices:\n  api:\n    environment:\n      A: *v\n';
+    expect(env(text)).toEqual([['api', 'A', 'second', 6, 'map']]);
+  });
+
+  it('merge keys stop at 50,000 entries, with a problem that says so', () => {
+    const lines = ['x-m0: &m0 { A: "1", B: "2" }'];
+    for (let l = 1; l <= 9; l++)
+      lines.push(
+        `x-m${l}: &m${l} { <<: [${Array(10)
+          .fill(`*m${l - 1}`)
+          .join(', ')}] }`,
+      );
+    const parsed = parseCompose(
+      `${lines.join('\n')}\nservices:\n  api:\n    environment: *m9\n`,
+      lookup,
+    );
+    expect(parsed.problems.map((p) => p.message)).toContain(
+      'YAML aliases and merge keys (<<) bring in more than 50000 entries: read up to there',
+    );
+    expect(parsed.environment.length).toBeLessThanOrEqual(50_000);
+  });
+
+  it('a map that merges itself is ignored, not an endless loop', () => {
+    const parsed = parseCompose(
+      'services:\n  api: &api\n    <<: *api\n    environment:\n      A: v\n',
+      lookup,
+    );
+    expect(parsed.problems).toContainEqual({
+      line: 3,
+      message: 'a merge key (<<) refers to its own map; ignored',
+    });
+    expect(parsed.environment.map((e) => e.name)).toEqual(['A']);
+  });
+});

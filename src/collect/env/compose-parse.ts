@@ -1,6 +1,6 @@
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import { interpolate, type Lookup } from './interpolate.js';
-import { yamlProblems, yamlWalker } from './yaml-nodes.js';
+import { YAML_OPTIONS, yamlProblems, yamlWalker } from './yaml-nodes.js';
 
 /**
  * The `environment` and `env_file` entries of every service of a compose file, with compose's
@@ -40,7 +40,7 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 
 export function parseCompose(text: string, lookup: Lookup): ComposeParse {
   const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter });
+  const doc = parseDocument(text, { ...YAML_OPTIONS, lineCounter: counter });
   const problems = yamlProblems(doc);
   const y = yamlWalker(doc, counter);
   const environment: ComposeEnvItem[] = [];
@@ -87,6 +87,7 @@ export function parseCompose(text: string, lookup: Lookup): ComposeParse {
       });
     });
   }
+  problems.push(...y.problems());
   return { environment, envFiles, problems };
 }
 

@@ -47,8 +47,7 @@ export function parseDockerfile(source: string): DockerParse {
     const keyword = (m[1] ?? '').toUpperCase();
     const args = m[2] ?? '';
     const argsAt = logical.text.length - args.length;
-    const lineAt = (offset: number) =>
-      [...logical.starts].reverse().find((s) => s.offset <= argsAt + offset)?.line ?? line;
+    const lineAt = (offset: number) => lineOfOffset(logical.starts, argsAt + offset) ?? line;
 
     if (keyword === 'FROM') {
       stage++;
@@ -121,6 +120,25 @@ export function parseDockerfile(source: string): DockerParse {
     }
   }
   return { vars, stages: stage + 1, parents, problems };
+}
+
+/**
+ * The physical line of an offset in a logical line: the last start at or before it, by binary
+ * search (an ENV continued over 30k lines has 30k starts and as many words).
+ */
+function lineOfOffset(
+  starts: readonly { readonly offset: number; readonly line: number }[],
+  offset: number,
+): number | undefined {
+  let lo = 0;
+  let hi = starts.length - 1;
+  if (hi < 0 || (starts[0]?.offset ?? 0) > offset) return undefined;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid]?.offset ?? 0) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return starts[lo]?.line;
 }
 
 function entry(

@@ -48,6 +48,8 @@ function closingQuote(text: string, open: number, escape: string): number {
   return -1;
 }
 
+const NAME_AFTER_DOLLAR = /[A-Za-z_][A-Za-z0-9_]*/y;
+
 /** Docker's ProcessWord: quotes removed, escapes applied, variables expanded. */
 export function processWord(
   raw: string,
@@ -58,6 +60,8 @@ export function processWord(
   const from: string[] = [];
   let unknown = false;
   let quote: '"' | "'" | null = null;
+  // Where the next `}` is, found once per `}`: a value of many `${` with no `}` is read once.
+  let close = -1;
   for (let i = 0; i < raw.length; i++) {
     const c = raw[i] ?? '';
     if (quote === "'") {
@@ -81,7 +85,18 @@ export function processWord(
       continue;
     }
     if (c === '$') {
-      const expr = /^\$(\{[^}]*\}|[A-Za-z_][A-Za-z0-9_]*)/.exec(raw.slice(i))?.[0];
+      let expr: string | undefined;
+      if (raw[i + 1] === '{') {
+        if (close !== -2 && close <= i) {
+          const at = raw.indexOf('}', i + 2);
+          close = at === -1 ? -2 : at;
+        }
+        expr = close >= 0 ? raw.slice(i, close + 1) : undefined;
+      } else {
+        NAME_AFTER_DOLLAR.lastIndex = i + 1;
+        const name = NAME_AFTER_DOLLAR.exec(raw)?.[0];
+        expr = name === undefined ? undefined : `$${name}`;
+      }
       if (expr !== undefined) {
         const result = interpolate(expr, lookup);
         const name = /[A-Za-z_][A-Za-z0-9_]*/.exec(expr)?.[0] ?? '';

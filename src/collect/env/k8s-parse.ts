@@ -1,5 +1,5 @@
 import { LineCounter, parseAllDocuments } from 'yaml';
-import { yamlProblems, yamlWalker } from './yaml-nodes.js';
+import { YAML_OPTIONS, yamlProblems, yamlWalker } from './yaml-nodes.js';
 
 /**
  * Keys of Kubernetes Secret and ConfigMap manifests (multi-document YAML): Secret `data` is
@@ -26,7 +26,7 @@ export function parseK8s(text: string): K8sParse {
   const counter = new LineCounter();
   const entries: K8sEntry[] = [];
   const problems: { line: number; message: string }[] = [];
-  for (const doc of parseAllDocuments(text, { lineCounter: counter })) {
+  for (const doc of parseAllDocuments(text, { ...YAML_OPTIONS, lineCounter: counter })) {
     if (!('errors' in doc)) continue; // an empty stream
     problems.push(...yamlProblems(doc));
     const y = yamlWalker(doc, counter);
@@ -51,6 +51,7 @@ export function parseK8s(text: string): K8sParse {
         entries.push({ object, kind, field, name: e.key, value, line });
       }
     }
+    problems.push(...y.problems());
   }
   return { entries, problems };
 }

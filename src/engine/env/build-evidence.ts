@@ -1,19 +1,35 @@
-import type { CollectedEnv } from '../../collect/env/index.js';
+import type { CollectedEnv, Definition } from '../../collect/env/index.js';
 import type { EnvDeclaration, EnvEvidence, EnvSource } from '../../checks/env/evidence.js';
 import { Secret } from '../../secret/secret.js';
 import { withPrefix } from '../lint-key.js';
+import { definitionsNamed } from './by-name.js';
 import { expandDotenv } from './expand.js';
 import { looksLikeCredentialName, mainHost, providerForName } from './names.js';
 import { baseUrlSettings, netrcSources, similarNames } from './related.js';
 import { decideWins } from './wins.js';
 
+/** Definitions of one name traced at most (see tracedNote), beside the ones that win. */
+export const MAX_DEFINITIONS_TRACED = 200;
+
+/** A note when a name has more definitions than are traced, else null. */
+export function tracedNote(name: string, c: CollectedEnv): string | null {
+  const n = definitionsNamed(c, name).length;
+  return n > MAX_DEFINITIONS_TRACED
+    ? `${name} is set ${n} times: the first ${MAX_DEFINITIONS_TRACED} and the ones that win are traced`
+    : null;
+}
+
 /** Everything the env checks look at for one name, from what was collected. */
 export function buildEnvEvidence(name: string, c: CollectedEnv, host?: string): EnvEvidence {
-  const defs = expandDotenv(
-    c.definitions.filter((d) => d.name === name),
-    c,
-  );
-  const wins = decideWins(defs);
+  const all = expandDotenv(definitionsNamed(c, name), c);
+  const allWins = decideWins(all);
+  // A name set thousands of times (a generated file): the first ones and every winner are traced.
+  const kept =
+    all.length > MAX_DEFINITIONS_TRACED
+      ? all.flatMap((_, i) => (i < MAX_DEFINITIONS_TRACED || allWins[i] ? [i] : []))
+      : null;
+  const defs = kept ? kept.map((i) => all[i] as Definition) : all;
+  const wins = kept ? kept.map((i) => allWins[i] === true) : allWins;
   const credentialName = looksLikeCredentialName(name);
   const sources: EnvSource[] = [];
   const declarations: EnvDeclaration[] = [];
@@ -54,7 +70,10 @@ export function buildEnvEvidence(name: string, c: CollectedEnv, host?: string): 
     sources,
     declarations,
     files: c.files.filter((f) => defining.has(f.file)),
-    similar: similarNames(name, c),
+    // Only read when neither the environment nor a .env file sets the name (env.similar-name).
+    similar: sources.some((s) => s.kind === 'process' || s.kind === 'dotenv')
+      ? []
+      : similarNames(name, c),
     baseUrls: np ? baseUrlSettings(np, c) : [],
     host: lookupHost,
   };

@@ -1,5 +1,6 @@
 import type { CollectedEnv, Definition } from '../../collect/env/index.js';
 import { interpolate, type Interpolated } from '../../collect/env/interpolate.js';
+import { definitionsNamed } from './by-name.js';
 
 /**
  * Next.js and Vite expand `${VAR}` in .env values (dotenv-expand: the environment first, then the
@@ -36,7 +37,7 @@ function expansionOf(d: Definition, c: CollectedEnv): Interpolated | undefined {
   if (d.kind !== 'dotenv' || d.rank === undefined || d.value === null || !d.value.includes('$'))
     return undefined;
   const lookup = (name: string): string | undefined => {
-    const own = c.definitions.filter((x) => x.name === name && x.group === 'app' && x.canWin);
+    const own = definitionsNamed(c, name).filter((x) => x.group === 'app' && x.canWin);
     const best = own.reduce<Definition | undefined>(
       (b, x) => (b === undefined || x.priority >= b.priority ? x : b),
       undefined,

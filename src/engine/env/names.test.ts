@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { looksLikeCredentialName, providerForName, similarity } from './names.js';
+import { looksLikeCredentialName, providerForName, similarity, withinTwoEdits } from './names.js';
 
 describe('similarity', () => {
   it.each([
@@ -51,4 +51,40 @@ describe('looksLikeCredentialName', () => {
     'not %s',
     (n) => expect(looksLikeCredentialName(n)).toBe(false),
   );
+});
+
+describe('withinTwoEdits', () => {
+  /** Levenshtein's full table, for reference. */
+  const distance = (a: string, b: string): number => {
+    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      const row = [i];
+      for (let j = 1; j <= b.length; j++)
+        row.push(
+          Math.min(
+            (prev[j] ?? 0) + 1,
+            (row[j - 1] ?? 0) + 1,
+            (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+          ),
+        );
+      prev = row;
+    }
+    return prev[b.length] ?? 0;
+  };
+
+  it('agrees with the full table on 20,000 pairs of short strings', () => {
+    let seed = 401;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const word = (n: number) =>
+      Array.from({ length: n }, () => 'abc'[Math.floor(next() * 3)]).join('');
+    for (let k = 0; k < 20_000; k++) {
+      const a = word(Math.floor(next() * 9));
+      const cut = Math.floor(next() * (a.length + 1));
+      const b =
+        next() < 0.5
+          ? word(Math.floor(next() * 9))
+          : a.slice(0, cut) + word(Math.floor(next() * 3)) + a.slice(cut + Math.floor(next() * 3));
+      expect(withinTwoEdits(a, b), `${a} / ${b}`).toBe(distance(a, b) <= 2);
+    }
+  });
 });

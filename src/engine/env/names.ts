@@ -45,13 +45,13 @@ const ALIASES: readonly (readonly string[])[] = [
   ['DIGITALOCEAN_TOKEN', 'DIGITALOCEAN_ACCESS_TOKEN', 'DO_TOKEN'],
 ];
 
-function stripPrefix(name: string): string {
+export function stripPrefix(name: string): string {
   const p = PUBLIC_PREFIXES.find((x) => name.startsWith(x));
   return p ? name.slice(p.length) : name;
 }
 
 /** The words of a name, `API` dropped and KEY/TOKEN/SECRET taken as one: OPENAI_KEY ~ OPENAI_API_KEY. */
-function words(name: string): string {
+export function words(name: string): string {
   return name
     .toUpperCase()
     .split('_')
@@ -60,18 +60,48 @@ function words(name: string): string {
     .join('_');
 }
 
-function distance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 2) return 3;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+/** The alias groups a name is in (ALIASES). */
+export function aliasGroupsOf(name: string): readonly (readonly string[])[] {
+  return ALIASES.filter((g) => g.includes(name));
+}
+
+/**
+ * At most two edits (insertions, deletions, substitutions) apart: Levenshtein's table, only the
+ * diagonal band of width 5 that can stay within 2, stopping as soon as a row exceeds it.
+ */
+export function withinTwoEdits(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 2) return false;
+  const K = 2;
+  const W = 2 * K + 1;
+  const BIG = K + 1;
+  // band[d]: the distance of a[0..i) and b[0..i+d-K), for d in 0..W-1
+  let prev = new Array<number>(W).fill(BIG);
+  let row = new Array<number>(W).fill(BIG);
+  for (let d = K; d < W; d++) prev[d] = d - K;
   for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      row.push(Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost));
+    let best = BIG;
+    for (let d = 0; d < W; d++) {
+      const j = i + d - K;
+      if (j < 0 || j > b.length) {
+        row[d] = BIG;
+        continue;
+      }
+      let v = BIG;
+      if (j === 0) v = i;
+      else {
+        const sub = (prev[d] ?? BIG) + (a[i - 1] === b[j - 1] ? 0 : 1);
+        const del = d + 1 < W ? (prev[d + 1] ?? BIG) + 1 : BIG; // a[i-1] dropped
+        const ins = d > 0 ? (row[d - 1] ?? BIG) + 1 : BIG; // b[j-1] added
+        v = Math.min(sub, del, ins);
+      }
+      row[d] = Math.min(v, BIG);
+      best = Math.min(best, row[d] ?? BIG);
     }
-    prev = row;
+    if (best > K) return false;
+    [prev, row] = [row, prev];
   }
-  return prev[b.length] ?? 3;
+  const d = b.length - a.length + K;
+  return (prev[d] ?? BIG) <= K;
 }
 
 /** Why `other` may be the variable meant by `wanted`, or null. */
@@ -83,7 +113,7 @@ export function similarity(wanted: string, other: string): string | null {
     return 'the same name with another framework prefix';
   const [a, b] = [stripPrefix(wanted), stripPrefix(other)];
   if (words(a) === words(b)) return 'the same words';
-  if (a.length >= 6 && b.length >= 6 && distance(a.toUpperCase(), b.toUpperCase()) <= 2)
+  if (a.length >= 6 && b.length >= 6 && withinTwoEdits(a.toUpperCase(), b.toUpperCase()))
     return 'a close spelling';
   return null;
 }
