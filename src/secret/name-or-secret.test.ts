@@ -41,7 +41,7 @@ const NAMES = [
 /** Fresh random keys of every common shape. */
 function keys(): string[] {
   const out: string[] = [];
-  for (let i = 0; i < 50; i++)
+  for (let i = 0; i < 200; i++)
     out.push(
       randomUUID(),
       `a${randomUUID().slice(1)}`,

@@ -93,6 +93,10 @@ export function looksLikeSecretValue(word: string): boolean {
   if (joined.length >= 16 && randomCase(joined) && /\d/.test(joined)) return true;
   if (joined.length >= 24 && /[a-z]/.test(joined) && /[A-Z]/.test(joined) && entropy(w) >= 4.3)
     return true;
+  // base64url whose letters happen to switch case rarely (`qjNYnoTjph-przh8_8ptp_Q3Apr37ny1`):
+  // 24+ characters with digits, both cases and 16+ distinct characters; names are not that varied
+  if (joined.length >= 24 && /\d/.test(joined) && /[a-z]/.test(joined) && /[A-Z]/.test(joined))
+    if (new Set(joined).size >= 16) return true;
   // base64: all of its alphabet, padded or with + and /, upper and lower case and digits
   return (
     w.length >= 16 &&
