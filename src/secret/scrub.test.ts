@@ -231,6 +231,14 @@ describe('a credential echoed in another form (issue 13: the scrubber could be d
     ['named entities between them', () => between('&shy;')],
     ['percent-encoding of every character', () => [...key].map((c) => pct(c, false)).join('')],
     ['PERCENT-ENCODING of every character', () => [...key].map((c) => pct(c, true)).join('')],
+    [
+      'entities escaped again (&amp;#115;)',
+      () => [...key].map((c) => `&amp;#${c.charCodeAt(0)};`).join(''),
+    ],
+    [
+      'percent-encoding encoded again (%2573)',
+      () => [...key].map((c) => `%25${c.charCodeAt(0).toString(16)}`).join(''),
+    ],
     ['upper case', () => key.toUpperCase()],
     ['lower case', () => key.toLowerCase()],
   ])('%s', (_, encode) => {

@@ -440,7 +440,8 @@ function backslash(text: string, i: number, emit: Emit): number {
   return i + 1;
 }
 
-const ENTITY = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z]{2,14})(?=;));?/y;
+/** An entity, escaped again any number of times (`&amp;#115;`). */
+const ENTITY = /&(?:amp;)*(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z]{2,14})(?=;));?/y;
 const NAMED: Readonly<Record<string, number>> = {
   amp: 0x26,
   lt: 0x3c,
@@ -477,6 +478,14 @@ function entity(text: string, i: number, emit: Emit): number {
 function percent(text: string, i: number, emit: Emit): number {
   const b = hexAt(text, i + 1, 2);
   if (b >= 0 && b < 0x80) {
+    // encoded again (`%2573`): the byte after the `%25`s
+    let at = i;
+    while (text.startsWith('%25', at) && hexAt(text, at + 3, 2) >= 0) at += 2;
+    const byte = at > i ? hexAt(text, at + 1, 2) : b;
+    if (byte < 0x80) {
+      emit(byte, i, at + 3);
+      return at + 3;
+    }
     emit(b, i, i + 3);
     return i + 3;
   }

@@ -34,6 +34,8 @@ function unescape(text: string): string {
       )
       .replace(/\\+u([0-9a-fA-F]{4})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)))
       .replace(/\\+x([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)))
+      .replace(/&amp;(?=#|amp;)/g, '&')
+      .replace(/%25(?=[0-9a-fA-F]{2})/g, '%')
       .replace(/&#(\d{1,7});?/g, (_, d: string) => String.fromCodePoint(Math.min(+d, 0x10ffff)))
       .replace(/&#x([0-9a-fA-F]{1,6});?/gi, (_, h: string) =>
         String.fromCodePoint(Math.min(parseInt(h, 16), 0x10ffff)),
