@@ -181,6 +181,14 @@ describe('a credential echoed in another form (issue 13: the scrubber could be d
   it.each<[string, () => string]>([
     ['a zero-width space between its characters', () => between('\u200b')],
     ['a soft hyphen between them', () => between('\u00ad')],
+    [
+      'zero-width spaces in UTF-8 read as Latin-1',
+      () => Buffer.from(between('\u200b')).toString('latin1'),
+    ],
+    [
+      'soft hyphens in UTF-8 read as Latin-1',
+      () => Buffer.from(between('\u00ad')).toString('latin1'),
+    ],
     ['ESC[0m between them', () => between('\u001b[0m')],
     ['an SGR colour around each', () => [...key].map((c) => `\u001b[1;31m${c}\u001b[0m`).join('')],
     ['an OSC title between them', () => between('\u001b]0;x\u0007')],

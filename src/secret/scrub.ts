@@ -572,6 +572,21 @@ function sequenceEnd(code: Uint16Array, at: number, m: number, csi: boolean): nu
   return j < m && (code[j] as number) >= 0x30 && (code[j] as number) <= 0x7e ? j + 1 : at;
 }
 
+/** The length of a hidden character's UTF-8 bytes read one a character, at k; else 0. */
+function hiddenUtf8(code: Uint16Array, k: number, m: number): number {
+  const cont = (j: number): number => {
+    const c = j < m ? (code[j] as number) : 0;
+    return c >= 0x80 && c <= 0xbf ? c & 0x3f : -1;
+  };
+  const lead = code[k] as number;
+  const c1 = cont(k + 1);
+  if (c1 < 0) return 0;
+  if (lead <= 0xdf) return hidden(((lead & 0x1f) << 6) | c1) ? 2 : 0;
+  const c2 = cont(k + 2);
+  if (c2 < 0) return 0;
+  return hidden(((lead & 0x0f) << 12) | (c1 << 6) | c2) ? 3 : 0;
+}
+
 const ESC_MARKS = new Set(['CTRL U+001B', 'U+001B', 'ESC']);
 
 function dropHidden(code: Uint16Array, from: Int32Array, to: Int32Array, m: number): View {
@@ -596,6 +611,13 @@ function dropHidden(code: Uint16Array, from: Int32Array, to: Int32Array, m: numb
     if (c === 0xdb40 && k + 1 < m && (code[k + 1] as number) >> 7 === 0xdc00 >> 7) {
       k++; // a tag character (U+E0000 to U+E007F)
       continue;
+    }
+    if (c >= 0xc2 && c <= 0xef) {
+      const length = hiddenUtf8(code, k, m);
+      if (length > 0) {
+        k += length - 1; // a hidden character's UTF-8 read as Latin-1 (`â\u0080\u008b`)
+        continue;
+      }
     }
     if (hidden(c)) continue;
     out[v] = foldCode(c);

@@ -74,9 +74,21 @@ function base64Decoded(text: string): string[] {
   return out;
 }
 
+/** UTF-8 read as Latin-1 (`â\u0080\u008b` for a zero-width space), read again as UTF-8. */
+function mojibake(text: string): string {
+  return /^[\u0000-\u00ff]*$/.test(text) ? Buffer.from(text, 'latin1').toString('utf8') : text;
+}
+
 export function decodedForms(text: string): string[] {
   const plain = unescape(strip(text));
-  const forms = [text, strip(text), plain, ...hexDecoded(plain), ...base64Decoded(plain)];
+  const forms = [
+    text,
+    strip(text),
+    plain,
+    unescape(mojibake(text)),
+    ...hexDecoded(plain),
+    ...base64Decoded(plain),
+  ];
   return [...forms, ...forms.map(strip)];
 }
 
