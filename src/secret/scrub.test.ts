@@ -393,6 +393,19 @@ describe('scrubJson', () => {
     }
   });
 
+  it('a run across a string quote is cut inside the string: still JSON, no run, none in the view', () => {
+    const key = `${fake(8)}"${fake(30)}`;
+    registerSecretValue(key);
+    const value = { a: `x ${key.slice(0, 8)}`, b: [key.slice(0, 8)], [key.slice(0, 8)]: 1 };
+    for (const space of [undefined, 2]) {
+      const text = scrubJson(value, space);
+      expect(() => JSON.parse(text) as unknown).not.toThrow();
+      expect(runsOf(key, text)).toEqual([]);
+      expect(holdsSecret(text)).toBe(false);
+      expect(scrub(text)).toBe(text);
+    }
+  });
+
   it('without a credential registered: plain JSON.stringify', () => {
     const value = { a: 'x"y\\z', b: [1, null, true] };
     expect(scrubJson(value, 2)).toBe(JSON.stringify(value, null, 2));
