@@ -29,9 +29,9 @@ export function isRevealing(): boolean {
 
 /**
  * 9-character runs of every registered form, folded as the view is, and how many values hold
- * each: an open-addressing table of two 32-bit polynomial hashes per run (62 bits: a false match
- * is once in ~10^13 positions at the largest table), so a text is scanned with a rolling hash and
- * no string made per position, in 13 bytes a slot (a Map of strings took ~70 and 5 times longer).
+ * each: an open-addressing table of two 32-bit polynomial hashes per run (a false match is once in
+ * ~10^13 positions at the largest table), so a text is scanned with a rolling hash and no string
+ * made per position, in 12 bytes a slot (a Map of strings took ~70, and 5 times longer).
  */
 const grams = {
   h1: new Int32Array(0),
@@ -87,11 +87,11 @@ function gramAdd(h1: number, h2: number, delta: number): void {
   grams.size++;
 }
 
-/** A table twice the runs it holds, at least 1,024 slots; forgotten runs dropped. */
+/** A table of at least twice the runs it holds (rebuilt at 3/4 full), forgotten runs dropped. */
 function rebuild(): void {
   const { h1, h2, count } = grams;
   let capacity = 1024;
-  while (capacity * 3 < (grams.size + 1) * 8) capacity *= 2;
+  while (capacity < (grams.size + 1) * 2) capacity *= 2;
   grams.h1 = new Int32Array(capacity);
   grams.h2 = new Int32Array(capacity);
   grams.count = new Int32Array(capacity).fill(-1);
@@ -128,9 +128,12 @@ const entries = new Map<string, Entry>();
  */
 const queues: Map<string, Entry>[] = [new Map(), new Map(), new Map(), new Map(), new Map()];
 const PINNED = 4;
-/** Runs kept for values that may be forgotten (a 40-character key adds about 230: ~1,100 keys, ~20 MB). */
-const EVICTABLE_RUNS = 1 << 18;
-const PINNED_RUNS = 1 << 18;
+/**
+ * Runs kept for values that may be forgotten, and for pinned ones: a 40-character key adds about
+ * 230, so ~1,000 of each; the table then has 2^20 slots (12 MB).
+ */
+const EVICTABLE_RUNS = 250_000;
+const PINNED_RUNS = 250_000;
 let evictableCost = 0;
 let pinnedCost = 0;
 
