@@ -247,6 +247,14 @@ describe('a credential echoed in another form (issue 13: the scrubber could be d
       'percent-encoding encoded again (%2573)',
       () => [...key].map((c) => `%25${c.charCodeAt(0).toString(16)}`).join(''),
     ],
+    ['combining marks on each character', () => between('\u0301')],
+    [
+      'fullwidth letters',
+      () =>
+        [...key]
+          .map((c) => (/[!-~]/.test(c) ? String.fromCharCode(c.charCodeAt(0) + 0xfee0) : c))
+          .join(''),
+    ],
     ['upper case', () => key.toUpperCase()],
     ['lower case', () => key.toLowerCase()],
   ])('%s', (_, encode) => {
@@ -259,6 +267,18 @@ describe('a credential echoed in another form (issue 13: the scrubber could be d
     const json = scrubJson({ body: text, [text]: text }, 2);
     expect(leakedRuns(key, json)).toEqual([]);
     expect(leakedRuns(key, scrub(json))).toEqual([]);
+  });
+
+  it.each([
+    ['a zero-width space', '\u200b'],
+    ['a soft hyphen', '\u00ad'],
+    ['a NUL', '\u0000'],
+    ['a combining mark', '\u0301'],
+  ])('a key holding %s between two 8-character halves is still caught as it is', (_, hidden) => {
+    const held = `${fake(8)}${hidden}${fake(8)}`;
+    registerSecretValue(held);
+    expect(scrub(`x ${held} y`)).toBe('x [redacted] y');
+    expect(scrub(`x ${held.replace(hidden, '')} y`)).toBe('x [redacted] y');
   });
 
   it('a key holding & is caught with its named entity', () => {

@@ -303,9 +303,13 @@ function addForms(value: string, delta: 1 | -1): number {
   const trimmed = value.trim();
   const lead = trimmed.length - trimmed.replace(/^[\s"'`]+/, '').length;
   const core = trimmed.slice(lead).replace(/[\s"'`]+$/, '');
-  for (const form of new Set([trimmed, core]))
-    if (form.length >= 6 && form.length < MIN_RUN) count(shortSecrets, fold(form));
+  // The key as the view reads it too: a key holding a zero-width space (pasted with one) is
+  // echoed with it, and the view drops it; so do its escapes, marks and fullwidth letters.
+  const seen = viewText(viewOf(core), core);
+  for (const form of new Set([fold(trimmed), fold(core), seen]))
+    if (form.length >= 6 && form.length < MIN_RUN) count(shortSecrets, form);
   if (core.length >= MIN_RUN) runs(core);
+  if (seen !== fold(core) && seen.length >= MIN_RUN) runs(seen);
   if (core !== trimmed)
     for (let i = 0; i + MIN_RUN <= trimmed.length; i++)
       if (i < lead || i + MIN_RUN > lead + core.length)
@@ -622,8 +626,8 @@ function dropHidden(code: Uint16Array, from: Int32Array, to: Int32Array, m: numb
         continue;
       }
     }
-    if (hidden(c)) continue;
-    out[v] = foldCode(c);
+    if (hidden(c) || (c >= 0x300 && c <= 0x36f)) continue; // combining marks too (`k\u0301e`)
+    out[v] = c >= 0xff01 && c <= 0xff5e ? foldCode(c - 0xfee0) : foldCode(c); // fullwidth `ＡＢ`
     vFrom[v] = from[k] as number;
     vTo[v++] = to[k] as number;
   }

@@ -21,8 +21,15 @@ const NAMED: Record<string, string> = {
   zwj: '\u200d',
 };
 
+/** Fullwidth ASCII (`ＡＢＣ`) as ASCII. */
+const halfwidth = (text: string): string =>
+  text.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+
 function strip(text: string): string {
-  return text.replace(MARKS, '').replace(ANSI, '').replace(INVISIBLE, '');
+  return halfwidth(text.replace(MARKS, '').replace(ANSI, '').replace(INVISIBLE, '')).replace(
+    /[\u0300-\u036f]/g,
+    '',
+  );
 }
 
 function unescape(text: string): string {
