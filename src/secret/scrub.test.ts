@@ -281,6 +281,30 @@ describe('a credential echoed in another form (issue 13: the scrubber could be d
     expect(scrub(`x ${held.replace(hidden, '')} y`)).toBe('x [redacted] y');
   });
 
+  it.each([
+    [
+      'an OSC 8 link',
+      (k: string) => `\u001b]8;;https://x.test/?k=${k}\u001b\\link\u001b]8;;\u001b\\`,
+    ],
+    [
+      'an OSC 52 clipboard write',
+      (k: string) => `\u001b]52;c;${Buffer.from(k).toString('base64')}\u0007`,
+    ],
+    ['an unterminated OSC title', (k: string) => `\u001b]0;${k}`],
+  ])('a key inside %s (hidden by a terminal, not from a log)', (_, wrap) => {
+    const key = fake(40);
+    registerSecretValue(key);
+    const out = scrub(`x ${wrap(key)} y`);
+    expect(leakedRuns(key, out)).toEqual([]);
+    expect(out).toContain('[redacted]');
+  });
+
+  it('long runs of escapes, entities and unterminated sequences are read in linear time', () => {
+    registerSecretValue(fake(40));
+    for (const unit of ['\\', '&amp;', '\u001b]', '\u001b[', '⟨', '%25', '\u00e2\u0080'])
+      expect(scrub(unit.repeat(40_000))).toBe(unit.repeat(40_000));
+  });
+
   it('a key holding & is caught with its named entity', () => {
     const amp = `${fake(5)}&${fake(5)}&${fake(5)}&${fake(5)}`;
     registerSecretValue(amp);

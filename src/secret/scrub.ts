@@ -305,7 +305,7 @@ function addForms(value: string, delta: 1 | -1): number {
   const core = trimmed.slice(lead).replace(/[\s"'`]+$/, '');
   // The key as the view reads it too: a key holding a zero-width space (pasted with one) is
   // echoed with it, and the view drops it; so do its escapes, marks and fullwidth letters.
-  const seen = viewText(viewOf(core), core);
+  const seen = viewText(viewsOf(core)[0] as View, core);
   for (const form of new Set([fold(trimmed), fold(core), seen]))
     if (form.length >= 6 && form.length < MIN_RUN) count(shortSecrets, form);
   if (core.length >= MIN_RUN) runs(core);
@@ -349,8 +349,9 @@ interface View {
 /** Characters that need more than folding: anything but tab, LF and printable ASCII bar `%&\`. */
 const NOT_PLAIN = /[^\t\n\x20-\x24\x27-\x5b\x5d-\x7e]/;
 
-function viewOf(text: string): View {
-  if (!NOT_PLAIN.test(text)) return { codes: null, length: text.length, from: null, to: null };
+/** The view of a text; two when it holds an escape string (see `Strings`). */
+function viewsOf(text: string): View[] {
+  if (!NOT_PLAIN.test(text)) return [{ codes: null, length: text.length, from: null, to: null }];
   const n = text.length;
   const code = new Uint16Array(n);
   const from = new Int32Array(n);
@@ -375,7 +376,10 @@ function viewOf(text: string): View {
     else if (c === 0x25) i = percent(text, i, emit);
     else emit(c, i, ++i);
   }
-  return dropHidden(code, from, to, m);
+  const strings: Strings = { drop: true, seen: false, noEndFrom: m };
+  const view = dropHidden(code, from, to, m, strings);
+  if (!strings.seen) return [view];
+  return [view, dropHidden(code, from, to, m, { drop: false, seen: false, noEndFrom: m })];
 }
 
 type Emit = (cp: number, start: number, end: number) => void;
@@ -434,21 +438,21 @@ function backslash(text: string, i: number, emit: Emit): number {
       return j + 3;
     }
   }
-  if (j - i >= 2) {
-    emit(0x5c, i, i + 2);
-    return i + 2;
-  }
+  // `\\` is one backslash: the whole run at once (one at a time would read it again and again)
+  let p = i;
+  for (; j - p >= 2; p += 2) emit(0x5c, p, p + 2);
+  if (p === j) return j;
   const escaped = c === undefined ? undefined : ESCAPED[c];
   if (escaped !== undefined) {
-    emit(escaped, i, i + 2);
-    return i + 2;
+    emit(escaped, p, p + 2);
+    return p + 2;
   }
-  emit(0x5c, i, i + 1);
-  return i + 1;
+  emit(0x5c, p, p + 1);
+  return p + 1;
 }
 
 /** An entity, escaped again any number of times (`&amp;#115;`). */
-const ENTITY = /&(?:amp;)*(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z]{2,14})(?=;));?/y;
+const ENTITY = /&(?:amp;){0,3}(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z]{2,14})(?=;));?/y;
 const NAMED: Readonly<Record<string, number>> = {
   amp: 0x26,
   lt: 0x3c,
@@ -552,7 +556,26 @@ function markEnd(code: Uint16Array, k: number, m: number): number {
 }
 
 /** Where an escape sequence whose ESC (or C1 CSI) ends at `at` ends; `at` when nothing follows. */
-function sequenceEnd(code: Uint16Array, at: number, m: number, csi: boolean): number {
+/**
+ * How escape strings (OSC, DCS, SOS, PM, APC) are read. Their text is hidden by a terminal but
+ * not from a log, and may carry the key itself (an OSC 8 link, an OSC 52 clipboard write): so a
+ * text holding one is read twice, once without their text (`drop`) and once with it.
+ */
+interface Strings {
+  readonly drop: boolean;
+  /** Whether one was seen. */
+  seen: boolean;
+  /** Where the text has no terminator left (BEL or ST): each is looked for once. */
+  noEndFrom: number;
+}
+
+function sequenceEnd(
+  code: Uint16Array,
+  at: number,
+  m: number,
+  csi: boolean,
+  strings: Strings,
+): number {
   let j = at;
   const c = code[j];
   if (!csi && c === 0x5b) {
@@ -568,11 +591,14 @@ function sequenceEnd(code: Uint16Array, at: number, m: number, csi: boolean): nu
   if (c === undefined) return at;
   if (c === 0x5d || c === 0x50 || c === 0x58 || c === 0x5e || c === 0x5f) {
     // OSC, DCS, SOS, PM, APC: a string to BEL or ST
-    const limit = Math.min(m, j + 4096);
-    for (let t = j + 1; t < limit; t++) {
+    strings.seen = true;
+    if (!strings.drop) return j + 1; // its text is read; BEL, ESC \ and ST are dropped anyway
+    if (j >= strings.noEndFrom) return at;
+    for (let t = j + 1; t < m; t++) {
       if (code[t] === 0x07 || code[t] === 0x9c) return t + 1;
       if (code[t] === 0x1b && code[t + 1] === 0x5c) return t + 2;
     }
+    strings.noEndFrom = j;
     return at;
   }
   while (j < m && (code[j] as number) >= 0x20 && (code[j] as number) <= 0x2f) j++;
@@ -596,7 +622,13 @@ function hiddenUtf8(code: Uint16Array, k: number, m: number): number {
 
 const ESC_MARKS = new Set(['CTRL U+001B', 'U+001B', 'ESC']);
 
-function dropHidden(code: Uint16Array, from: Int32Array, to: Int32Array, m: number): View {
+function dropHidden(
+  code: Uint16Array,
+  from: Int32Array,
+  to: Int32Array,
+  m: number,
+  strings: Strings,
+): View {
   const out = new Uint16Array(m);
   const vFrom = new Int32Array(m);
   const vTo = new Int32Array(m);
@@ -604,14 +636,14 @@ function dropHidden(code: Uint16Array, from: Int32Array, to: Int32Array, m: numb
   for (let k = 0; k < m; k++) {
     const c = code[k] as number;
     if (c === 0x1b || c === 0x9b) {
-      k = sequenceEnd(code, k + 1, m, c === 0x9b) - 1;
+      k = sequenceEnd(code, k + 1, m, c === 0x9b, strings) - 1;
       continue;
     }
     if (c === 0x27e8) {
       const end = markEnd(code, k, m);
       if (end > 0) {
         const name = String.fromCharCode(...code.subarray(k + 1, end - 1));
-        k = (ESC_MARKS.has(name) ? sequenceEnd(code, end, m, false) : end) - 1;
+        k = (ESC_MARKS.has(name) ? sequenceEnd(code, end, m, false, strings) : end) - 1;
         continue;
       }
     }
@@ -658,7 +690,15 @@ function eachRun(
     for (let i = 0; i + MIN_RUN <= text.length; i++)
       if (edgeGrams.has(text.slice(i, i + MIN_RUN)) && found(i, i + MIN_RUN, true) === true) return;
   if (grams.size === 0 && shortSecrets.size === 0) return;
-  const view = viewOf(text);
+  for (const view of viewsOf(text)) if (runsInView(text, view, found)) return;
+}
+
+/** eachRun in one view of the text; true when `found` asked to stop. */
+function runsInView(
+  text: string,
+  view: View,
+  found: (start: number, end: number, edge: boolean) => boolean | void,
+): boolean {
   const span = (a: number, b: number): boolean | void =>
     view.from && view.to
       ? found(view.from[a] as number, view.to[b - 1] as number, false)
@@ -676,14 +716,15 @@ function eachRun(
         h1 = (h1 - Math.imul(o, B1_9)) | 0;
         h2 = (h2 - Math.imul(o, B2_9)) | 0;
       }
-      if (i >= MIN_RUN - 1 && gramHas(h1, h2) && span(i + 1 - MIN_RUN, i + 1) === true) return;
+      if (i >= MIN_RUN - 1 && gramHas(h1, h2) && span(i + 1 - MIN_RUN, i + 1) === true) return true;
     }
   }
-  if (shortSecrets.size === 0) return;
+  if (shortSecrets.size === 0) return false;
   const v = viewText(view, text);
   for (const s of shortSecrets.keys())
     for (let at = v.indexOf(s); at >= 0; at = v.indexOf(s, at + 1))
-      if (span(at, at + s.length) === true) return;
+      if (span(at, at + s.length) === true) return true;
+  return false;
 }
 
 /** Replace every run of a registered credential with `[redacted]`. */
