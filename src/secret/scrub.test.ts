@@ -299,6 +299,14 @@ describe('a credential echoed in another form (issue 13: the scrubber could be d
     expect(out).toContain('[redacted]');
   });
 
+  it('a key inside ⟨…⟩ is not taken for one of our marks', () => {
+    const key = fake(20)
+      .toUpperCase()
+      .replace(/[^A-Z0-9]/g, 'Q');
+    registerSecretValue(key);
+    expect(scrub(`x ⟨${key}⟩ y`)).toBe('x ⟨[redacted]⟩ y');
+  });
+
   it('long runs of escapes, entities and unterminated sequences are read in linear time', () => {
     registerSecretValue(fake(40));
     for (const unit of ['\\', '&amp;', '\u001b]', '\u001b[', '⟨', '%25', '\u00e2\u0080'])

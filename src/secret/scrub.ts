@@ -622,6 +622,35 @@ function hiddenUtf8(code: Uint16Array, k: number, m: number): number {
 
 const ESC_MARKS = new Set(['CTRL U+001B', 'U+001B', 'ESC']);
 
+/**
+ * The names our marks use (`charName` in chars.ts, and C0 abbreviations): only these are dropped,
+ * or a key sent as `⟨AKIAIOSFODNN7EXAMPLE⟩` would vanish from the view and stay in the text.
+ */
+const MARK_NAMES = new Set(
+  (
+    'TAB LF CR SPACE QUOTE APOSTROPHE BACKTICK NBSP BOM ELLIPSIS BULLET LRM RLM LRE RLE PDF LRO ' +
+    'RLO LRI RLI FSI PDI NUL BEL BS VT FF ESC DEL SHY ZWSP ZWNJ ZWJ WJ NNBSP'
+  )
+    .split(' ')
+    .concat([
+      'SOFT HYPHEN',
+      'ZERO WIDTH SPACE',
+      'ZERO WIDTH NON-JOINER',
+      'ZERO WIDTH JOINER',
+      'WORD JOINER',
+      'LEFT SINGLE QUOTE',
+      'RIGHT SINGLE QUOTE',
+      'LEFT DOUBLE QUOTE',
+      'RIGHT DOUBLE QUOTE',
+      'EN DASH',
+      'EM DASH',
+      'IDEOGRAPHIC SPACE',
+    ]),
+);
+
+const isMarkName = (name: string): boolean =>
+  MARK_NAMES.has(name) || /^(?:CTRL )?U\+[0-9A-F]{4,6}$/.test(name);
+
 function dropHidden(
   code: Uint16Array,
   from: Int32Array,
@@ -641,8 +670,8 @@ function dropHidden(
     }
     if (c === 0x27e8) {
       const end = markEnd(code, k, m);
-      if (end > 0) {
-        const name = String.fromCharCode(...code.subarray(k + 1, end - 1));
+      const name = end > 0 ? String.fromCharCode(...code.subarray(k + 1, end - 1)) : '';
+      if (end > 0 && isMarkName(name)) {
         k = (ESC_MARKS.has(name) ? sequenceEnd(code, end, m, false, strings) : end) - 1;
         continue;
       }
