@@ -191,6 +191,10 @@ describe('a credential echoed in another form (issue 13: the scrubber could be d
     ],
     ['ESC[0m between them', () => between('\u001b[0m')],
     ['an SGR colour around each', () => [...key].map((c) => `\u001b[1;31m${c}\u001b[0m`).join('')],
+    [
+      'a truecolor SGR around each',
+      () => [...key].map((c) => `\u001b[38;2;255;99;71m${c}\u001b[0m`).join(''),
+    ],
     ['an OSC title between them', () => between('\u001b]0;x\u0007')],
     ['bidi controls between them', () => between('\u202e\u2066')],
     ['word joiners and BOMs', () => between('\u2060\ufeff')],
@@ -297,6 +301,13 @@ describe('a credential echoed in another form (issue 13: the scrubber could be d
     const out = scrub(`x ${wrap(key)} y`);
     expect(leakedRuns(key, out)).toEqual([]);
     expect(out).toContain('[redacted]');
+  });
+
+  it('a numeric key inside CSI parameters (hidden by a terminal, not from a log)', () => {
+    const digits = [...randomBytes(20)].map((b) => b % 10).join('');
+    registerSecretValue(digits);
+    const out = scrub(`x \u001b[${digits}m y`);
+    expect(out).toBe('x \u001b[[redacted]m y');
   });
 
   it('a key inside ⟨…⟩ is not taken for one of our marks', () => {

@@ -557,9 +557,10 @@ function markEnd(code: Uint16Array, k: number, m: number): number {
 
 /** Where an escape sequence whose ESC (or C1 CSI) ends at `at` ends; `at` when nothing follows. */
 /**
- * How escape strings (OSC, DCS, SOS, PM, APC) are read. Their text is hidden by a terminal but
- * not from a log, and may carry the key itself (an OSC 8 link, an OSC 52 clipboard write): so a
- * text holding one is read twice, once without their text (`drop`) and once with it.
+ * How escape strings (OSC, DCS, SOS, PM, APC) and long CSI parameters are read. Their text is
+ * hidden by a terminal but not from a log, and may carry the key itself (an OSC 8 link, an OSC 52
+ * clipboard write, digits): so a text holding one is read twice, without their text (`drop`) and
+ * with it.
  */
 interface Strings {
   readonly drop: boolean;
@@ -583,10 +584,16 @@ function sequenceEnd(
     j++;
   }
   if (csi) {
+    const start = j;
     const limit = Math.min(m, j + 64);
     while (j < limit && (code[j] as number) >= 0x30 && (code[j] as number) <= 0x3f) j++;
     while (j < limit && (code[j] as number) >= 0x20 && (code[j] as number) <= 0x2f) j++;
-    return j < m && (code[j] as number) >= 0x40 && (code[j] as number) <= 0x7e ? j + 1 : at;
+    if (j >= m || (code[j] as number) < 0x40 || (code[j] as number) > 0x7e) return at;
+    if (j - start < MIN_RUN) return j + 1;
+    // parameters long enough to hold 9 digits of a key (`ESC[38;2;…m`, or a numeric key): read
+    // with and without them, as an escape string's text
+    strings.seen = true;
+    return strings.drop ? j + 1 : at;
   }
   if (c === undefined) return at;
   if (c === 0x5d || c === 0x50 || c === 0x58 || c === 0x5e || c === 0x5f) {
