@@ -20,7 +20,7 @@ export function isRevealing(): boolean {
  * What is looked for. A server can spell a key without 9 of its characters in a row: a zero-width
  * space, a soft hyphen or `ESC[0m` between them, NUL bytes (UTF-16LE), `\u0073` JSON escapes,
  * `&#115;` entities, `%73` percent-encoding, upper case, hex, base64 at any offset of a larger
- * blob. So runs are looked for in a normalised view of the text (see `viewOf`): invisible
+ * blob. So runs are looked for in a normalised view of the text (see `viewsOf`): invisible
  * characters and escape sequences dropped, character escapes decoded, case and the base64url
  * alphabet folded; each character of the view keeps the span of the text it came from, and a run
  * found in the view cuts that span out. Encodings that are not one character for one (hex, base64
@@ -333,8 +333,9 @@ function addForms(value: string, delta: 1 | -1): number {
  * JSON's `\"` `\/` `\\` `\n` `\t` `\r` `\b` `\f`, HTML entities, `%XX` with UTF-8 sequences), then
  * what a reader does not see is dropped: C0 controls but tab and LF (NUL of UTF-16LE, CR), DEL,
  * C1 controls, NBSP and other Unicode spaces, soft hyphen, zero-width and bidi characters,
- * variation selectors, tag characters, ANSI escape sequences (CSI such as `ESC[0m`, OSC to BEL or
- * ST, two-character ones) and our own marks of hidden characters (`⟨ZERO WIDTH SPACE⟩`).
+ * variation selectors, tag characters, combining marks, a hidden character's UTF-8 read as Latin-1,
+ * ANSI escape sequences (CSI such as `ESC[0m`, OSC to BEL or ST, two-character ones) and our own
+ * marks of hidden characters (`⟨ZERO WIDTH SPACE⟩`); fullwidth ASCII is read as ASCII.
  */
 
 interface View {
