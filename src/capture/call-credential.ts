@@ -5,6 +5,7 @@ import { registerPathSecrets, registerRequestSecrets } from '../engine/request-s
 import { isHarmlessHeaderName } from '../secret/harmless.js';
 import { prepareCredential } from '../engine/judge.js';
 import { publicPrefixOf, type Detection } from '../providers/detect.js';
+import { pinSecretValue } from '../secret/scrub.js';
 import { renderVisible } from '../secret/visible.js';
 import type { ObservedCall } from './observed-call.js';
 
@@ -72,6 +73,12 @@ export function credentialOf(call: ObservedCall, detection: Detection): KnownCre
     if (knownCredentials.size >= 256)
       knownCredentials.delete(knownCredentials.keys().next().value ?? '');
     knownCredentials.set(key, known);
+  }
+  // The credential of a call in flight, seen again at every call: never forgotten by the
+  // scrubber for the token-like values other calls bring (hundreds of headers would flush it).
+  if (known.credential) {
+    pinSecretValue(known.credential.secret.reveal());
+    pinSecretValue(known.credential.meant);
   }
   return known;
 }

@@ -27,7 +27,7 @@ export class Secret {
     this.source = source;
     this.#publicPrefix = publicPrefix;
     this.#scrubbed = scrubbed;
-    if (scrubbed) registerSecretValue(value);
+    if (scrubbed) registerSecretValue(value, 'secret');
   }
 
   /**
