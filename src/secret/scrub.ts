@@ -162,7 +162,8 @@ export function registerSecretValue(value: string, kind: SecretKind = 'value'): 
     return;
   }
   const params = secretParams(value);
-  if (params) {
+  // A list with no secret parameter at all (`realm=,realm=`) is no Digest or SigV4 value: whole.
+  if (params && params.length > 0) {
     for (const param of params) registerSecretValue(param, kind);
     return;
   }
@@ -309,16 +310,22 @@ function addForms(value: string, delta: 1 | -1): number {
   for (const form of new Set([fold(trimmed), fold(core), seen]))
     if (form.length >= 6 && form.length < MIN_RUN) count(shortSecrets, form);
   if (core.length >= MIN_RUN) runs(core);
+  // The value as given, its edge blanks included (`     ghp_`): a run of it is a run of the key.
+  if (value !== trimmed && value.length >= MIN_RUN) runs(value);
   if (seen !== fold(core) && seen.length >= MIN_RUN) runs(seen);
   if (core !== trimmed)
     for (let i = 0; i + MIN_RUN <= trimmed.length; i++)
       if (i < lead || i + MIN_RUN > lead + core.length)
         count(edgeGrams, trimmed.slice(i, i + MIN_RUN));
-  if (core.length < 6) return cost;
+  // By bytes, not characters: 5 characters of which some are astral or C1 are 8 bytes or more,
+  // and their base64 is long enough to spell a run.
+  // The value as given, in base64 (a Basic pair of ` key\n`; a value that is all quotes).
+  if (value !== core && Buffer.byteLength(value, 'utf8') >= 6)
+    runs(Buffer.from(value, 'utf8').toString('base64'));
   const bytes = Buffer.from(core, 'utf8');
+  if (bytes.length < 6) return cost;
   runs(bytes.toString('hex'));
   runs(bytes.toString('base64'));
-  if (value !== core) runs(Buffer.from(value, 'utf8').toString('base64'));
   for (const offset of [1, 2]) {
     const b64 = Buffer.concat([Buffer.alloc(offset), bytes]).toString('base64');
     // the characters that hold bits of the key's bytes only
@@ -727,7 +734,11 @@ function eachRun(
     for (let i = 0; i + MIN_RUN <= text.length; i++)
       if (edgeGrams.has(text.slice(i, i + MIN_RUN)) && found(i, i + MIN_RUN, true) === true) return;
   if (grams.size === 0 && shortSecrets.size === 0) return;
-  for (const view of viewsOf(text)) if (runsInView(text, view, found)) return;
+  const views = viewsOf(text);
+  // A decoded view drops what a reader does not see; the text as it is is searched too, so a run
+  // made partly of such characters (a key that holds them) is found as the registered value.
+  if (views[0]?.codes) views.push({ codes: null, length: text.length, from: null, to: null });
+  for (const view of views) if (runsInView(text, view, found)) return;
 }
 
 /** eachRun in one view of the text; true when `found` asked to stop. */
