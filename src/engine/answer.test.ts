@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { WireResponse } from '../collect/http.js';
 import { readAnswer } from './answer.js';
+import { PROVIDERS } from '../providers/catalog.js';
 
 function answer(status: number, body: string | object, headers: Record<string, string> = {}) {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
@@ -219,5 +220,101 @@ describe('readAnswer: provider wordings an audit read wrong', () => {
       errors: [{ message: 'deprecated field', extensions: { errorClass: 'WARNING' } }],
     });
     expect(f.bodySaysFailure).toBe(false);
+  });
+});
+
+describe('readAnswer: words that say the credential did not arrive (issue 14)', () => {
+  // Many servers' wordings, none of them one server's sentence: "missing", never "invalid".
+  const notArrived = [
+    "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).",
+    'You did not provide an API key.',
+    'You must provide an API key',
+    'No API key found in request',
+    'No auth credentials found',
+    'Authentication credentials were not provided.',
+    'API key not provided',
+    'Missing API key in the authorization header.',
+    'Please provide your API key',
+    'An API key is required to access this resource',
+    'Authorization header is required',
+    'API key required',
+    'Requires authentication',
+    'No credentials supplied',
+    'No Account or Server API tokens were supplied in the HTTP header.',
+    'Unauthenticated',
+    'You need to provide a token',
+    'Request had no credentials',
+    'credentials_missing',
+    'missing_api_key',
+    'Token has not been sent',
+  ];
+  it.each(notArrived)('"%s": missing, and no blame of the key', (message) => {
+    const f = answer(401, { error: { message } });
+    expect(f.says.has('missing'), [...f.says].join()).toBe(true);
+    expect(f.says.has('invalid')).toBe(false);
+    expect(f.blamesCredential).toBe(false);
+  });
+
+  const readAndRefused = [
+    'You did not pass a valid authentication token',
+    'Incorrect API key provided: sk-ab***wxyz',
+    'Invalid API key',
+    'The API key you provided is not valid',
+  ];
+  it.each(readAndRefused)('"%s": the key was read and refused, not missing-only', (message) => {
+    const f = answer(401, { error: { message } });
+    expect(f.says.has('invalid') || f.blamesCredential).toBe(true);
+  });
+
+  // The catalog's error shapes for a request without the key: each must read as "not arrived".
+  const shapes = PROVIDERS.flatMap((p) =>
+    p.errorShapes
+      .filter(
+        (e) =>
+          /^(no\b|no\/)|without (a )?token|no usable credential/i.test(e.when) &&
+          !/permission|scope|iam/i.test(e.when) &&
+          // (a shape described without its words, `registry error JSON`, says nothing to read)
+          !/^registry error json$/i.test(e.body),
+      )
+      .map((e) => [`${p.id} ${e.status} (${e.when})`, e] as const),
+  );
+  it('the catalog holds such shapes', () => expect(shapes.map(([n]) => n)).toHaveLength(8));
+  it.each(shapes)('catalog: %s reads as "missing", never as a blamed key', (_name, e) => {
+    const f = answer(e.status, e.body, { 'content-type': 'text/plain' });
+    expect(f.says.has('missing'), `${[...f.says].join()} ← ${e.body}`).toBe(true);
+    expect(f.blamesCredential).toBe(false);
+  });
+});
+
+describe('readAnswer: a token of another type than the method takes (issue 14)', () => {
+  it.each([
+    { ok: false, error: 'not_allowed_token_type' },
+    { message: 'Invalid token type' },
+    { message: 'You passed a user token where a bot token is required' },
+    { message: 'This method requires a bot token' },
+    { message: 'Bot token is required for this endpoint' },
+    { error: 'token_type_not_allowed' },
+  ])('%j says token-type', (body) => {
+    expect(answer(401, body).says.has('token-type')).toBe(true);
+  });
+  it.each([{ message: 'Invalid token' }, { error: 'invalid_auth' }, { message: 'Bad token' }])(
+    '%j does not',
+    (body) => expect(answer(401, body).says.has('token-type')).toBe(false),
+  );
+});
+
+describe('readAnswer: a masked key the server quotes in its sentence (issue 14)', () => {
+  it("'rk_live_****abcd' inside a sentence: the quote closes after the tail", () => {
+    const f = answer(403, {
+      error: {
+        message:
+          "The provided key 'rk_live_****abcd' does not have the required permissions for this endpoint",
+      },
+    });
+    expect(f.maskedEcho).toEqual({ head: "'rk_live_", tail: 'abcd', closedQuote: true });
+  });
+  it('"sk-ab***QQQQ with no closing quote: a quote that arrived with the key', () => {
+    const f = answer(401, { error: { message: 'Incorrect API key provided: "sk-ab***QQQQ' } });
+    expect(f.maskedEcho?.closedQuote).toBe(false);
   });
 });

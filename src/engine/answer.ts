@@ -19,7 +19,8 @@ export type Topic =
   | 'route'
   | 'clock'
   | 'sso'
-  | 'environment';
+  | 'environment'
+  | 'token-type';
 
 const TOPICS: Readonly<Record<Topic, RegExp>> = {
   // A signature or request that "expired" is a timestamp outside the server's window: `clock`.
@@ -29,8 +30,11 @@ const TOPICS: Readonly<Record<Topic, RegExp>> = {
   invalid:
     /invalid(?![ _-]?(request|permissions?|scopes?|argument|param(eter)?s?|values?|input|json|body|model|fields?|query|url|path|method|range))|\b(not|n't)\s+(\w+\s+){0,2}a\s+valid\b|incorrect|bad credential|not valid|unrecogni[sz]ed|unknown (api )?(key|token)|revoked|authentication (error|fail)|authenticationfailed|invalid_auth|user not found|could not validate|verification failed|malformed/i,
   // "Missing Permissions" is a scope that is missing, not a credential
+  // Words that say no credential arrived, whoever says them: "You didn't provide an API key",
+  // "No API key found", "not provided", "must provide", "credentials were not supplied"… (a
+  // "valid" after the verb is another story: "did not pass a valid token" is `invalid`).
   missing:
-    /missing(?![ _-](permissions?|scopes?|privileges?|roles?|rights|access)\b)|no (api )?(key|token|credential|auth)|not provided|not authenticated|unauthenticated|not_authed|credentials_missing|must (provide|supply|include)|is required|required header|no authorization|authorization required|authentication required|login required|unregistered callers?|without established identity/i,
+    /missing(?![ _-](permissions?|scopes?|privileges?|roles?|rights|access)\b)|\bno (api[ _-]?)?(key|token|credential|auth|bearer|access[ _-]?token|session)|\bno\b[^.|]{0,40}\b(keys?|tokens?|credentials?) (were |was )?(supplied|provided|sent|found|given|passed|included|present)|not (been )?(provided|supplied|sent|passed|included|present|specified|given)|(did ?n[o']t|did not|have ?n[o']t|has ?n[o']t|never|forgot to|failed to) (provide|pass|send|supply|include|specify|set|attach)\b(?! (a |an )?valid)|(need|have|has) to (provide|pass|send|supply|include) (an? |your |the )?(api[ _-]?)?(key|token|credential|auth)|please (provide|pass|send|supply|include) (an? |your |the )?(api[ _-]?)?(key|token|credential|auth)|not authenticated|unauthenticated|not_authed|credentials?_missing|missing_(api_)?(key|token|credentials?|auth\w*)|(key|token|credentials?|auth)_(missing|required|not_provided)|must (provide|supply|include|pass|send)|(is|are) required|required header|no authorization|(authorization|authentication|login|sign-?in|api[ _-]?key|token|credentials?) required|requires? authentication|unregistered callers?|without established identity|anonymous (access|requests?|callers?) (is |are )?not (allowed|permitted)/i,
   quota:
     /quota|billing|credit|payment|insufficient_(quota|funds|balance)|exceeded your current|out of funds|spending limit|balance/i,
   rate: /rate.?limit|too many requests|slow down|throttl/i,
@@ -55,6 +59,10 @@ const TOPICS: Readonly<Record<Topic, RegExp>> = {
     /recvwindow|timestamp|clock|before (it was|being) issued|used before|issued in the future|not yet valid|time ?skew|request time|too skewed|(signature|request) (has )?expired|signature not yet current|is now earlier than|is still later than/i,
   sso: /\bsaml\b|\bsso\b|single sign-on/i,
   // A key of another mode or environment: `a live mode key was used`, `sandbox key in production`.
+  // A token of another type than the method takes: Slack's `not_allowed_token_type`, Discord's
+  // "a bot token is required", "invalid token type".
+  'token-type':
+    /not_allowed_token_type|(invalid|wrong|unsupported|incorrect|bad)[ _-]?token[ _-]?type|token[ _-]?type[ _-]?(is[ _-])?(not[ _-]|un)(allowed|supported|permitted|accepted|valid)|\b(user|bot|app|application|workspace|service|personal|oauth|installation|refresh|id|access|org(ani[sz]ation)?|team|project|admin)[ _-]tokens? (is |are )?(not (allowed|supported|accepted|permitted)|cannot be used|can ?not be used|where an? \w+ token)|requires? an? (\w+ )?(bot|user|app|workspace|oauth|admin|installation|service)[ _-]token|(bot|user|app|workspace|oauth|admin|installation|service)[ _-]token (is )?required|only (accepts?|allows?|supports?) (\w+ )?(bot|user|app|workspace|oauth|admin|installation|service)[ _-]tokens?/i,
   environment:
     /\b(test|live|sandbox|production|staging)[ _-]?(mode|environment|env)\b[^.]{0,80}\b(key|token|credential)|\b(test|live|sandbox|production|staging)[ _-](mode[ _-])?(api[ _-])?(key|token)s?\b[^.]{0,60}\b(was used|used|provided|sent|cannot|can't|not|only)\b/i,
 };
@@ -63,6 +71,11 @@ export interface MaskedEcho {
   /** What the server printed before the mask (may be a quote or `http`). */
   readonly head: string;
   readonly tail: string;
+  /**
+   * The head's opening quote is closed right after the tail (`'rk_live_****abcd'`): the server
+   * quoting the key inside its sentence, not a quote that arrived with the key.
+   */
+  readonly closedQuote: boolean;
 }
 
 export interface AnswerFacts {
@@ -414,7 +427,12 @@ const TAIL_ONLY = /(?:^|[\s:="'`(])\*{3,}([A-Za-z0-9_-]{4,6})\b/;
 
 function findMaskedEcho(text: string): MaskedEcho | undefined {
   const m = MASKED.exec(text);
-  if (m && (m[1] ?? '').length > 0) return { head: m[1] ?? '', tail: m[2] ?? '' };
+  if (m && (m[1] ?? '').length > 0) {
+    const head = m[1] ?? '';
+    const after = text.charAt(m.index + m[0].length);
+    const open = /^["'`]/.test(head) ? head.charAt(0) : '';
+    return { head, tail: m[2] ?? '', closedQuote: open !== '' && after === open };
+  }
   const t = TAIL_ONLY.exec(text);
-  return t ? { head: '', tail: t[1] ?? '' } : undefined;
+  return t ? { head: '', tail: t[1] ?? '', closedQuote: false } : undefined;
 }

@@ -121,7 +121,9 @@ describe('conclude: verdicts', () => {
     const j = judged({
       reply: { status: 401, headers: { 'www-authenticate': 'Bearer' }, body: '' },
     });
-    expect(j.verdict).toMatchObject({ status: 'rejected', cause: 'credential.invalid' });
+    // Nothing shows the server read the key (RFC 6750: a bare challenge is "no usable credential"):
+    // the candidate is named, the verdict says it is not established.
+    expect(j.verdict).toMatchObject({ status: 'inconclusive', cause: 'credential.invalid' });
   });
 
   it('AWS "Signature expired" with a 10-minute skew: net.clock-skew is the cause, no gateway', () => {

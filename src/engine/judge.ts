@@ -8,7 +8,14 @@ import type { Detection } from '../providers/detect.js';
 import type { Provider } from '../providers/types.js';
 import { buildKeyEvidence } from './key-evidence.js';
 import { withPrefix } from './lint-key.js';
-import { decideVerdict, orderFindings, type Verdict } from './verdict.js';
+import {
+  CONFIDENCE_RANK,
+  decideVerdict,
+  orderFindings,
+  priority,
+  type Verdict,
+} from './verdict.js';
+import type { FindingId } from '../findings/ids.js';
 import { secretParams } from '../secret/scrub.js';
 
 /**
@@ -124,9 +131,9 @@ export function conclude(
   ];
   const own = dedupeFindings(raw).map(renderFinding);
   const findings = orderFindings(
-    settle([...own, ...extra.filter((e) => !own.some((o) => o.id === e.id))], evidence).map((f) =>
-      evidence.final.accepted ? demote(f) : f,
-    ),
+    reconcile(
+      settle([...own, ...extra.filter((e) => !own.some((o) => o.id === e.id))], evidence),
+    ).map((f) => (evidence.final.accepted ? demote(f) : f)),
   );
   const verdict = decideVerdict(evidence, findings);
   // The verdict's cause leads the list, whatever the ranking put first.
@@ -197,6 +204,67 @@ function settle(findings: readonly Finding[], evidence: RequestEvidence): Findin
         }
       : f,
   );
+}
+
+/**
+ * Explanations of one refusal that cannot both be true: the server read the key and rejected it
+ * (credential.invalid) against the key never reaching it or never being read where it went; the
+ * API itself answering (layer.upstream) against a layer in front answering (layer.gateway).
+ */
+export const INCOMPATIBLE: readonly (readonly [FindingId, FindingId])[] = [
+  ...(
+    [
+      'layer.gateway',
+      'header.missing',
+      'net.proxy-strips-auth',
+      'net.redirect-drops-auth',
+      'header.wrong-scheme',
+      'header.wrong-name',
+    ] as const
+  ).map((id) => ['credential.invalid', id] as const),
+  ['layer.upstream', 'layer.gateway'],
+];
+
+/** Both sides count: errors, or for layer.upstream (an info) any severity. */
+function counts(f: Finding): boolean {
+  return f.severity === 'error' || f.id === 'layer.upstream';
+}
+
+/**
+ * The consistency guard, the one place it is decided: after the checks, no report holds two
+ * findings that explain the refusal incompatibly. The better established wins (confirmed >
+ * definitive > attributed > heuristic; on a tie, who refused first: `PRIORITY`); the other
+ * becomes a warning beside it (an error) or goes (an info), its evidence saying why.
+ */
+export function reconcile(findings: readonly Finding[]): Finding[] {
+  let out = [...findings];
+  for (const [a, b] of INCOMPATIBLE) {
+    const fa = out.find((f) => f.id === a && counts(f));
+    const fb = out.find((f) => f.id === b && counts(f));
+    if (!fa || !fb) continue;
+    const rank = CONFIDENCE_RANK[fa.confidence] - CONFIDENCE_RANK[fb.confidence];
+    const aWins =
+      rank < 0 ||
+      (rank === 0 &&
+        (fa.severity !== fb.severity ? fa.severity === 'error' : priority(a) < priority(b)));
+    const [winner, loser] = aWins ? [fa, fb] : [fb, fa];
+    out =
+      loser.severity === 'error'
+        ? out.map((f) =>
+            f === loser
+              ? {
+                  ...f,
+                  severity: 'warning' as const,
+                  evidence: [
+                    ...f.evidence,
+                    `${winner.id} (${winner.confidence}) explains the refusal otherwise`,
+                  ],
+                }
+              : f,
+          )
+        : out.filter((f) => f !== loser);
+  }
+  return out;
 }
 
 /** On an accepted request nothing is an error: what would be one is a warning it tolerated. */

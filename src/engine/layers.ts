@@ -55,6 +55,18 @@ const HEADER_SIGNS: readonly {
     test: (h) => matchHeader(h, 'server', /akamai/i) ?? pick(h, /^x-akamai-/),
   },
   { name: 'AWS CloudFront', kind: 'cdn', test: (h) => pick(h, /^x-amz-cf-/) },
+  // Hosting platforms: every answer of an app they host carries these; their own protection
+  // (Vercel Deployment Protection, Netlify's password) is told by its page, not by the header.
+  {
+    name: 'Vercel',
+    kind: 'cdn',
+    test: (h) => pick(h, /^x-vercel-id$/) ?? matchHeader(h, 'server', /^vercel\b/i),
+  },
+  {
+    name: 'Netlify',
+    kind: 'cdn',
+    test: (h) => pick(h, /^x-nf-request-id$/) ?? matchHeader(h, 'server', /^netlify\b/i),
+  },
   {
     name: 'Fastly',
     kind: 'cdn',

@@ -1,6 +1,7 @@
 import type { RawFinding } from '../findings/types.js';
 import type { Provider } from '../providers/types.js';
 import {
+  canonicalScheme,
   saysNoCredential,
   type ProbeName,
   type Sent,
@@ -105,6 +106,18 @@ export function planProbes(input: PlanInput): ProbePlan {
       request: withCredential(first, credential.spot, credential.spot, credential.meant),
       carried: true,
     });
+  }
+  // `authorization: bearer <t>` is legal (RFC 9110: the scheme is case-insensitive), yet servers
+  // that compare it as a string refuse it: one probe with the canonical case decides.
+  const sentCase = credential?.spot.in === 'header' ? credential.spot : undefined;
+  const canonical = canonicalScheme(sentCase?.scheme);
+  const refused =
+    facts !== undefined &&
+    !final.accepted &&
+    (facts.status === 401 || facts.status === 403 || facts.bodySaysFailure);
+  if (sentCase && canonical && refused) {
+    const recased = recaseScheme(first, sentCase.name, canonical);
+    if (recased) add({ name: 'scheme-case', request: recased, carried: true });
   }
   // Digest, SigV4 or OAuth 1 parameters mean nothing in another header: not moved around.
   const movable = credential !== null && secretParams(credential.secret.reveal()) === undefined;
@@ -227,6 +240,23 @@ export function planProbes(input: PlanInput): ProbePlan {
     }
   }
   return { probes, alternatives };
+}
+
+/** The request with the scheme word of its credential header in the canonical case. */
+function recaseScheme(
+  first: WireRequest,
+  name: string,
+  canonical: string,
+): WireRequest | undefined {
+  let changed = false;
+  const headers = first.headers.map(([n, v]): readonly [string, string] => {
+    if (changed || n.toLowerCase() !== name.toLowerCase()) return [n, v];
+    const m = /^(\s*)(\S+)(\s[\s\S]*)$/.exec(v);
+    if (!m || (m[2] ?? '').toLowerCase() !== canonical.toLowerCase()) return [n, v];
+    changed = true;
+    return [n, `${m[1] ?? ''}${canonical}${m[3] ?? ''}`];
+  });
+  return changed ? { ...first, headers } : undefined;
 }
 
 export async function runProbes(plan: ProbePlan, t: Transport) {

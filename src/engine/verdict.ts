@@ -75,14 +75,15 @@ const PRIORITY: readonly FindingId[] = [
   'credential.invalid',
 ];
 
-const CONFIDENCE: Record<Confidence, number> = {
+export const CONFIDENCE_RANK: Readonly<Record<Confidence, number>> = {
   confirmed: 0,
   definitive: 1,
   attributed: 2,
   heuristic: 3,
 };
 
-function priority(id: FindingId): number {
+/** Who refused first: the lower, the earlier. */
+export function priority(id: FindingId): number {
   const i = PRIORITY.indexOf(id);
   return i < 0 ? PRIORITY.length : i;
 }
@@ -93,7 +94,7 @@ export function orderFindings(findings: readonly Finding[]): Finding[] {
   return [...findings].sort(
     (a, b) =>
       sev[a.severity] - sev[b.severity] ||
-      CONFIDENCE[a.confidence] - CONFIDENCE[b.confidence] ||
+      CONFIDENCE_RANK[a.confidence] - CONFIDENCE_RANK[b.confidence] ||
       priority(a.id) - priority(b.id),
   );
 }
@@ -102,6 +103,20 @@ const INCONCLUSIVE: ReadonlySet<FindingId> = new Set([
   'status.rate-limited',
   'status.server-error',
 ]);
+
+/** Causes that are guesses when only a heuristic supports them: the verdict says so. */
+const GUESSES: ReadonlySet<FindingId> = new Set([
+  'credential.invalid',
+  'header.wrong-name',
+  'header.wrong-scheme',
+]);
+
+/** `most likely: <title> (id); also possible: id, id.` */
+function candidatesOf(ranked: readonly Finding[]): string {
+  const [first, ...rest] = ranked;
+  const also = rest.slice(0, 3).map((f) => f.id);
+  return `most likely ${first?.title.replace(/^The /, 'the ') ?? ''} (${first?.id ?? ''})${also.length ? `; also possible: ${also.join(', ')}` : ''}.`;
+}
 
 export function decideVerdict(ev: RequestEvidence, ordered: readonly Finding[]): Verdict {
   const error = errorOf(ev.final);
@@ -159,10 +174,31 @@ export function decideVerdict(ev: RequestEvidence, ordered: readonly Finding[]):
     };
   }
   if (!top) {
+    // No error: what is left are candidates (a credential.invalid the evidence did not support).
+    const candidates = ordered.filter((f) => f.severity === 'warning' && GUESSES.has(f.id));
+    const first = candidates[0];
+    if (first)
+      return {
+        status: 'inconclusive',
+        cause: first.id,
+        summary: `${unsure}, and nothing shows why: ${candidatesOf(candidates)}`,
+      };
     return {
       status: 'inconclusive',
       cause: null,
       summary: `${unsure}, and no known cause fits: see the exchanges; run with the app's exact headers (-H) to compare.`,
+    };
+  }
+  // A guess about the key or its place, with nothing that shows the server read the key:
+  // inconclusive, the candidates ranked. "Create a new key" needs positive evidence.
+  if (top.confidence === 'heuristic' && GUESSES.has(top.id)) {
+    const candidates = ordered.filter(
+      (f) => f.severity !== 'info' && (f === top || GUESSES.has(f.id) || f.severity === 'error'),
+    );
+    return {
+      status: 'inconclusive',
+      cause: top.id,
+      summary: `${unsure}, and nothing shows the server read the key: ${candidatesOf(candidates)}`,
     };
   }
   const inconclusive = INCONCLUSIVE.has(top.id);

@@ -7,6 +7,7 @@ import {
   makeKey,
   startAnthropicLikeApi,
   startBearerApi,
+  startCaseSensitiveBearerApi,
   startEitherHeaderApi,
   startUnderscoreHeaderApi,
   startWordedDifferentlyApi,
@@ -212,7 +213,8 @@ describe('headers: the answer says where the key belongs (worded differently fro
   it('DRF-style 403 "credentials were not provided" (no proxy in front) → header.wrong-name', async () => {
     expectDiagnosis(await check([`${api.origin}/drf`, '--key-env', 'API_KEY'], opts), {
       exit: 1,
-      status: 'rejected',
+      // issue 14: the same answer with and without the key: nothing shows the server read it
+      status: 'inconclusive',
       cause: 'header.wrong-name',
       findings: ['header.wrong-name'],
     });
@@ -228,5 +230,40 @@ describe('headers: the answer says where the key belongs (worded differently fro
     });
     const errors = run.json?.findings.filter((f) => f.severity === 'error').map((f) => f.id);
     expect(errors).toEqual(['header.wrong-scheme']);
+  });
+});
+
+describe('headers: an API that only reads `Bearer` in that exact case (issue 14)', () => {
+  const key = makeKey();
+  let api: TestServer;
+  beforeAll(async () => {
+    api = await startCaseSensitiveBearerApi(key);
+  });
+  afterAll(() => api?.stop());
+
+  it('`authorization: bearer <key>` → header.wrong-scheme, confirmed by one probe with `Bearer`', async () => {
+    const run = await check([`${api.origin}/v1/items`, '-H', `authorization: bearer ${key}`], {
+      secrets: [key],
+    });
+    expectDiagnosis(run, {
+      exit: 1,
+      status: 'rejected',
+      cause: 'header.wrong-scheme',
+      findings: ['header.wrong-scheme'],
+    });
+    const found = run.json?.findings.find((f) => f.id === 'header.wrong-scheme');
+    expect(JSON.stringify(found?.evidence)).toMatch(/accepted \(200\)/);
+    expect(found?.fix).toMatch(/Bearer <key>/);
+    expect(run.json?.findings.filter((f) => f.severity === 'error').map((f) => f.id)).toEqual([
+      'header.wrong-scheme',
+    ]);
+    expect(run.json?.exchanges.length ?? 99).toBeLessThanOrEqual(6);
+  });
+
+  it('control: `Authorization: Bearer <key>` → accepted', async () => {
+    const run = await check([`${api.origin}/v1/items`, '-H', `Authorization: Bearer ${key}`], {
+      secrets: [key],
+    });
+    expectAccepted(run);
   });
 });

@@ -98,6 +98,45 @@ describe.skipIf(!hasBinary('nginx'))(
   },
 );
 
+describe.skipIf(!hasBinary('nginx'))(
+  'layers: a real nginx blanking Authorization in front of an OpenAI-style API (issue 14)',
+  () => {
+    let openai: TestServer;
+    let nginx: Layer;
+    beforeAll(async () => {
+      openai = await startOpenAiLikeApi(key);
+      nginx = await startNginxStripper({ upstreamPort: openai.port });
+    });
+    afterAll(async () => {
+      await nginx?.stop();
+      await openai?.stop();
+    });
+
+    it('"You didn\'t provide an API key" comes back → net.proxy-strips-auth, no credential.invalid, no layer.gateway', async () => {
+      const run = await check([`${nginx.url}/v1/models`, '--key-env', 'API_KEY'], {
+        env: { API_KEY: key },
+        secrets: [key],
+      });
+      expectDiagnosis(run, {
+        exit: 1,
+        status: 'rejected',
+        cause: 'net.proxy-strips-auth',
+        findings: ['net.proxy-strips-auth'],
+      });
+      expect(ids(run)).not.toContain('credential.invalid');
+      expect(ids(run)).not.toContain('layer.gateway');
+    });
+
+    it('control: the same key straight to the API → accepted', async () => {
+      const run = await check([`${openai.origin}/v1/models`, '--key-env', 'API_KEY'], {
+        env: { API_KEY: key },
+        secrets: [key],
+      });
+      expectAccepted(run);
+    });
+  },
+);
+
 /** The `probe: direct` exchange went around the proxy and was accepted. */
 function expectDirectProbeAccepted(run: CliRun): void {
   const direct = run.json?.exchanges.find((e) => /direct/.test(e.label));

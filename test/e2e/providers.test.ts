@@ -182,7 +182,7 @@ describe('providers: answers read the way each provider means them', () => {
         secrets: [key, wrong],
       },
     );
-    expectDiagnosis(run, { exit: 1, status: 'rejected', cause: 'credential.invalid' });
+    expectDiagnosis(run, { exit: 1, status: 'inconclusive', cause: 'credential.invalid' });
   });
 
   it('Vercel: 403 "Not authorized" with invalidToken: true → credential.invalid, not status.forbidden', async () => {
@@ -247,7 +247,7 @@ describe('providers: answers read the way each provider means them', () => {
         secrets: [key, wrong],
       },
     );
-    expectDiagnosis(run, { exit: 1, status: 'rejected', cause: 'credential.invalid' });
+    expectDiagnosis(run, { exit: 1, status: 'inconclusive', cause: 'credential.invalid' });
     expect(run.json?.findings.map((f) => f.id)).not.toContain('status.forbidden');
   });
 

@@ -819,3 +819,16 @@ export function startBlackHole(): Promise<TestServer> {
     });
   });
 }
+
+/**
+ * Issue 14: an API that compares the Authorization header as a string: only `Bearer <key>`
+ * exactly is accepted. `bearer <key>` (legal: the scheme is case-insensitive) gets the same bare
+ * 401 as no key at all.
+ */
+export function startCaseSensitiveBearerApi(key: string): Promise<TestServer> {
+  return serve((req, res) => {
+    if (req.headers.authorization === `Bearer ${key}`)
+      return reply(res, 200, { items: [{ id: 1 }], path: pathOf(req) });
+    reply(res, 401, { message: 'Unauthorized' });
+  });
+}

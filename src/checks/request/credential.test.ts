@@ -1,7 +1,23 @@
-import { credentialExpired, credentialInvalid, insufficientScope } from './credential.js';
+import {
+  credentialExpired,
+  credentialInvalid,
+  insufficientScope,
+  wrongTokenType,
+} from './credential.js';
 import { BEARER, checkTable } from './test-helpers.js';
 
 const html = { 'content-type': 'text/html' };
+
+/** OpenAI's answer to a request that carried no key (its real wording). */
+const OPENAI_NO_KEY = {
+  error: {
+    message:
+      "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).",
+    type: 'invalid_request_error',
+    param: null,
+    code: null,
+  },
+};
 
 /** openresty's (nginx's) stock page for a 401: the status line twice and the server's name. */
 const OPENRESTY_401 =
@@ -137,8 +153,76 @@ checkTable(credentialInvalid, 'credential.invalid', {
         body: '<html><body><p>Message: Invalid Azure Subscription key.</p></body></html>',
       },
     },
+    {
+      name: 'issue 14: the words blame the key and the answer without one differs: attributed, established',
+      reply: { status: 401, body: { error: 'Invalid API key' } },
+      probes: { 'without-credential': { status: 401, body: { error: 'API key required' } } },
+      confidence: 'attributed',
+      data: { established: true },
+    },
+    {
+      name: 'issue 14: "Invalid API key" and the very same without any key: only a candidate (heuristic)',
+      reply: { status: 401, body: { error: 'Invalid API key' } },
+      probes: { 'without-credential': { status: 401, body: { error: 'Invalid API key' } } },
+      confidence: 'heuristic',
+      evidence: [/the very same answer, so nothing shows the server read this key/],
+      data: { established: false },
+    },
+    {
+      name: 'issue 14: a bare 401 "Unauthorized", the same without the key: a candidate, not established',
+      reply: { status: 401, body: { error: 'Unauthorized' } },
+      probes: { 'without-credential': { status: 401, body: { error: 'Unauthorized' } } },
+      confidence: 'heuristic',
+      data: { established: false },
+    },
+    {
+      name: 'issue 14: WWW-Authenticate error="invalid_token" is the server reading the key',
+      reply: {
+        status: 401,
+        headers: { 'www-authenticate': 'Bearer realm="api", error="invalid_token"' },
+        body: '',
+      },
+      confidence: 'attributed',
+    },
   ],
   ok: [
+    {
+      name: 'issue 14: a reverse proxy blanked the header; OpenAI\'s own "You didn\'t provide an API key" comes back',
+      provider: 'openai',
+      providerBy: 'key',
+      url: 'https://llm.corp.test/v1/models',
+      reply: { status: 401, headers: { server: 'nginx' }, body: OPENAI_NO_KEY },
+      probes: {
+        'without-credential': { status: 401, headers: { server: 'nginx' }, body: OPENAI_NO_KEY },
+      },
+    },
+    {
+      name: 'issue 14: the same, offline (no probe)',
+      reply: { status: 401, headers: { server: 'nginx' }, body: OPENAI_NO_KEY },
+    },
+    ...[
+      'No API key found in request',
+      'Authentication credentials were not provided.',
+      'You must provide an API key',
+      'API key is required',
+      'No auth credentials found',
+      'Unauthenticated',
+    ].map((message) => ({
+      name: `issue 14: "${message}", the same without the key: not arrived, never invalid`,
+      reply: { status: 401, body: { message } },
+      probes: { 'without-credential': { status: 401, body: { message } } },
+    })),
+    {
+      name: 'issue 14: Slack-style not_allowed_token_type (key.wrong-type)',
+      reply: { status: 200, body: { ok: false, error: 'not_allowed_token_type' } },
+    },
+    {
+      name: 'issue 14: "a user token where a bot token is required" (key.wrong-type)',
+      reply: {
+        status: 403,
+        body: { message: 'You passed a user token where a bot token is required' },
+      },
+    },
     {
       name: "openresty's stock 401, the very same without the key: the layer's own refusal (layer.gateway)",
       reply: { status: 401, headers: { ...html, server: 'openresty' }, body: OPENRESTY_401 },
@@ -357,6 +441,41 @@ checkTable(insufficientScope, 'credential.insufficient-scope', {
           },
         },
       },
+    },
+  ],
+});
+
+checkTable(wrongTokenType, 'key.wrong-type', {
+  finds: [
+    {
+      name: 'Slack: 200 {"ok":false,"error":"not_allowed_token_type"}',
+      reply: { status: 200, body: { ok: false, error: 'not_allowed_token_type' } },
+      confidence: 'attributed',
+      evidence: [/not_allowed_token_type/],
+    },
+    {
+      name: 'a user token where a bot token is required: the kind wanted is named',
+      reply: {
+        status: 403,
+        body: { message: 'You passed a user token where a bot token is required' },
+      },
+      data: { expectedKinds: ['bot token'] },
+    },
+    {
+      name: '401 "Invalid token type"',
+      reply: { status: 401, body: { error: 'Invalid token type' } },
+    },
+    {
+      name: '"This method requires a bot token"',
+      reply: { status: 401, body: { message: 'This method requires a bot token' } },
+      data: { expectedKinds: ['bot token'] },
+    },
+  ],
+  ok: [
+    { name: 'an invalid token', reply: { status: 401, body: { message: 'Invalid token' } } },
+    {
+      name: 'accepted',
+      reply: { status: 200, body: { ok: true, token_type: 'bot' } },
     },
   ],
 });

@@ -1,6 +1,7 @@
 import { defineCheck, finding } from '../types.js';
-import type { Topic } from '../../engine/answer.js';
+import type { AnswerFacts, Topic } from '../../engine/answer.js';
 import { describeSpot } from '../../engine/credential-place.js';
+import { platformPage } from './layer.js';
 import {
   layerOwnRefusal,
   rateLimited,
@@ -181,14 +182,37 @@ export const wrongRegion = defineCheck<RequestEvidence>(
   },
 );
 
-/** Sent correctly, rejected. The last word, when nothing more specific explains the refusal. */
+/**
+ * The server read this credential and rejected it: its own words (a body code or message, a
+ * challenge's `error="invalid_token"`) blame the key, or its answer changes when the key is left
+ * out. The positive evidence "create a new key" needs.
+ */
+export function blamesKey(f: AnswerFacts): boolean {
+  return (
+    f.blamesCredential ||
+    f.bearerError === 'invalid_token' ||
+    (f.says.has('invalid') && !saysNoCredential(f))
+  );
+}
+
+/**
+ * Sent correctly, rejected. The last word, when nothing more specific explains the refusal, and
+ * only as sure as the evidence that the server read the key: `attributed` when its words blame
+ * the key or its answer differs without one; `heuristic` (a candidate the verdict calls
+ * inconclusive) when the answer names no cause, or is the very same without any credential (then
+ * the key may not have been read at all: another header or scheme, a layer in front).
+ */
 export const credentialInvalid = defineCheck<RequestEvidence>('credential-invalid', (ev) => {
   const { final, credential, probes, keyFindings, alternatives } = ev;
   const f = final.facts;
   if (!credential || !f || !refusedCredential(final, ev)) return [];
   if (f.says.has('expired')) return [];
+  // A token of another type than the method takes: key.wrong-type, the key itself is fine.
+  if (f.says.has('token-type')) return [];
   // The layer in front answered its own stock page, the same without the key: layer.gateway.
   if (layerOwnRefusal(ev)) return [];
+  // A sign-in page or a hosting platform's protection answered: it says nothing of the key.
+  if (f.loginForm || platformPage(ev)) return [];
   // Some form of this key was accepted (cleaned, another header): the key itself is fine.
   if (Object.values(probes).some((p) => p?.carried && p.accepted)) return [];
   if (alternatives.some((a) => a.accepted)) return [];
@@ -199,6 +223,7 @@ export const credentialInvalid = defineCheck<RequestEvidence>('credential-invali
       (anon.result.ok &&
         final.result.ok &&
         anon.result.response.body !== final.result.response.body));
+  const same = sameAnswer(anon, final);
   // Words that say "no credential" while the answer without one differs: the key was read
   // ("You did not pass a valid token" vs "You did not pass a token").
   const documented = unknownKeyAnswer(ev);
@@ -214,13 +239,47 @@ export const credentialInvalid = defineCheck<RequestEvidence>('credential-invali
     evidence.push(
       `${ev.provider?.name} documents this answer (${documented.status}) for: ${documented.when.slice(0, 80)}${anon?.facts ? '; without the credential: the very same answer' : ''}`,
     );
+  else if (same)
+    evidence.push(
+      'without the credential: the very same answer, so nothing shows the server read this key (another header or scheme, or a layer in front, would answer so too)',
+    );
+  else if (!read && !blamesKey(f))
+    evidence.push('the answer does not say why: nothing shows the server read this key');
   const hygiene = keyFindings.some((k) => k.confidence === 'definitive' && k.id.startsWith('key.'));
-  // The answer read the key (it differs without one) or its words blame the key itself
-  const attributed = read || f.blamesCredential;
+  // The answer read the key (it differs without one) or its words blame the key itself; the
+  // very same answer without any credential contradicts the words.
+  const established = read || (blamesKey(f) && !same);
   return [
-    finding('credential.invalid', attributed && !hygiene ? 'attributed' : 'heuristic', evidence),
+    finding('credential.invalid', established && !hygiene ? 'attributed' : 'heuristic', evidence, {
+      established,
+    }),
   ];
 });
+
+/** The answer names a token type the method does not take: Slack's `not_allowed_token_type`. */
+export const wrongTokenType = defineCheck<RequestEvidence>(
+  'wrong-token-type',
+  ({ final, credential }) => {
+    const f = final.facts;
+    if (!credential || !f || final.accepted || !f.says.has('token-type')) return [];
+    const wanted =
+      /\b(bot|user|app|workspace|oauth|admin|installation|service)[ _-]token (is )?required|requires? an? (\w+ )?(bot|user|app|workspace|oauth|admin|installation|service)[ _-]token|where an? (bot|user|app|workspace|oauth|admin|installation|service) token/i.exec(
+        f.errorText,
+      );
+    const kind = wanted?.[1] ?? wanted?.[4] ?? wanted?.[5];
+    return [
+      finding(
+        'key.wrong-type',
+        'attributed',
+        `${f.status}: the answer names the token's type: ${f.errorText.slice(0, 140)}`,
+        {
+          ...(kind ? { expectedKinds: [`${kind.toLowerCase()} token`] } : {}),
+          provider: null,
+        },
+      ),
+    ];
+  },
+);
 
 /**
  * A 401 whose challenge asks for the very scheme the key went with, and names no error (RFC 6750

@@ -32,7 +32,8 @@ export type ProbeName =
   | 'direct'
   | 'user-agent'
   | 'validate'
-  | 'env-file-value';
+  | 'env-file-value'
+  | 'scheme-case';
 
 export interface SentCredential {
   readonly secret: Secret;
@@ -113,6 +114,20 @@ export function rateLimited(f: AnswerFacts | undefined): boolean {
   if (f.status !== 403 && f.status !== 400) return false;
   if (f.says.has('quota') && !f.says.has('rate')) return false;
   return f.says.has('rate') || (f.rateLimit.remaining === 0 && !f.blamesCredential);
+}
+
+/** Auth schemes as their specifications and providers spell them. */
+const CANONICAL_SCHEMES = ['Bearer', 'Basic', 'Token', 'Bot', 'Digest', 'JWT', 'DPoP', 'Negotiate'];
+
+/**
+ * The canonical spelling of a scheme sent in another case (`bearer` → `Bearer`), or undefined
+ * when it is already canonical or not one of these. RFC 9110 makes the scheme case-insensitive,
+ * yet servers that compare it as a string refuse `bearer`.
+ */
+export function canonicalScheme(scheme: string | null | undefined): string | undefined {
+  if (!scheme) return undefined;
+  const canonical = CANONICAL_SCHEMES.find((c) => c.toLowerCase() === scheme.toLowerCase());
+  return canonical !== undefined && canonical !== scheme ? canonical : undefined;
 }
 
 /** How the key went, as a challenge scheme would name it: `bearer`, `basic`, `raw`; or null (not in Authorization). */

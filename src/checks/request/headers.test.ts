@@ -1,8 +1,14 @@
 import { headerMissing, requiredMissing, headerPlacement } from './headers.js';
-import { checkTable, sampleKey, type Case } from './test-helpers.js';
+import { checkTable, sampleKey, VERCEL_LOGIN, type Case } from './test-helpers.js';
 
 const RAW = { in: 'header', name: 'Authorization', scheme: null } as const;
 const XAPI = { in: 'header', name: 'x-api-key', scheme: null } as const;
+const LOWER_BEARER = { in: 'header', name: 'Authorization', scheme: 'bearer' } as const;
+const CF_PAGE = {
+  status: 403,
+  headers: { server: 'cloudflare', 'cf-ray': '8a1b2c3d4e5f-FRA', 'content-type': 'text/html' },
+  body: '<!doctype html><html><head><title>Authentication Required</title></head><body><h1>Authentication required</h1><p>Sign in with your identity provider to reach this application.</p></body></html>',
+};
 const DRF_403 = { status: 403, body: { detail: 'Authentication credentials were not provided.' } };
 
 const headerCases: { finds: Case[]; ok: Case[] } = {
@@ -81,6 +87,26 @@ const headerCases: { finds: Case[]; ok: Case[] } = {
       ],
       confidence: 'definitive',
     },
+    {
+      name: 'issue 14: a bare 401 "Unauthorized", the very same without any credential: not read there (a guess)',
+      reply: { status: 401, body: { error: 'Unauthorized' } },
+      probes: { 'without-credential': { status: 401, body: { error: 'Unauthorized' } } },
+      confidence: 'heuristic',
+      evidence: [/without any credential the very same answer/],
+    },
+    {
+      name: 'issue 14: "no credential" in every placement tried: only a guess (heuristic)',
+      reply: { status: 401, body: { detail: 'Not authenticated' } },
+      alternatives: [
+        { spot: XAPI, reply: { status: 401, body: { detail: 'Not authenticated' } } },
+        {
+          spot: { in: 'header', name: 'apikey', scheme: null },
+          reply: { status: 401, body: { detail: 'Not authenticated' } },
+        },
+      ],
+      confidence: 'heuristic',
+      evidence: [/the very same answer everywhere/],
+    },
   ],
   ok: [
     {
@@ -114,6 +140,25 @@ const headerCases: { finds: Case[]; ok: Case[] } = {
     {
       name: 'accepted',
       reply: { status: 200, body: { data: [] } },
+    },
+    {
+      name: "issue 14: every placement refused alike by Vercel's protection page: who answers is the platform",
+      reply: VERCEL_LOGIN,
+      probes: { 'without-credential': VERCEL_LOGIN },
+      alternatives: [
+        { spot: XAPI, reply: VERCEL_LOGIN },
+        { spot: { in: 'header', name: 'apikey', scheme: null }, reply: VERCEL_LOGIN },
+      ],
+    },
+    {
+      name: 'issue 14: an HTML "Authentication Required" page behind Cloudflare, every placement alike',
+      reply: CF_PAGE,
+      alternatives: [{ spot: XAPI, reply: CF_PAGE }],
+    },
+    {
+      name: 'issue 14: "Invalid API key", the same without the key: the words blame the key (credential.invalid, a candidate)',
+      reply: { status: 401, body: { error: 'Invalid API key' } },
+      probes: { 'without-credential': { status: 401, body: { error: 'Invalid API key' } } },
     },
   ],
 };
@@ -183,8 +228,48 @@ checkTable(headerPlacement, 'header.wrong-scheme', {
       },
       data: { expectedScheme: 'Token' },
     },
+    {
+      name: 'issue 14: `authorization: bearer` refused, `Bearer` accepted: the server compares the case',
+      spot: LOWER_BEARER,
+      reply: { status: 401, body: { error: 'Unauthorized' } },
+      probes: { 'scheme-case': { status: 200, body: { data: [] } } },
+      confidence: 'confirmed',
+      evidence: [/accepted \(200\): the server compares the scheme case-sensitively/],
+      data: { expectedScheme: 'Bearer', sentScheme: 'bearer' },
+    },
+    {
+      name: 'issue 14: `BEARER`: "no token", and with `Bearer` "invalid token": the server reads Bearer only',
+      spot: { in: 'header', name: 'Authorization', scheme: 'BEARER' },
+      reply: { status: 401, body: { error: 'No token provided' } },
+      probes: { 'scheme-case': { status: 401, body: { error: 'Invalid token' } } },
+      confidence: 'definitive',
+      data: { expectedScheme: 'Bearer' },
+    },
+    {
+      name: 'issue 14: `token` (GitHub style) refused offline, no words: a candidate',
+      spot: { in: 'header', name: 'Authorization', scheme: 'token' },
+      reply: { status: 401, body: { message: 'Unauthorized' } },
+      confidence: 'heuristic',
+      data: { expectedScheme: 'Token' },
+    },
   ],
   ok: [
+    {
+      name: 'issue 14: `bearer` refused, and refused alike with `Bearer`: the case is not it',
+      spot: LOWER_BEARER,
+      reply: { status: 401, body: { error: 'Unauthorized' } },
+      probes: { 'scheme-case': { status: 401, body: { error: 'Unauthorized' } } },
+    },
+    {
+      name: 'issue 14: `bearer` and the words blame the key: the server read it',
+      spot: LOWER_BEARER,
+      reply: { status: 401, body: { error: 'Invalid API key' } },
+    },
+    {
+      name: 'issue 14: `bearer` accepted',
+      spot: LOWER_BEARER,
+      reply: { status: 200, body: { data: [] } },
+    },
     {
       name: 'a Basic challenge from nginx in front (layer.gateway tells)',
       reply: {

@@ -10,8 +10,12 @@ import {
 } from '../../engine/credential-place.js';
 import { keyKindsAt } from '../../providers/detect.js';
 import { defineCheck, finding } from '../types.js';
+import type { Confidence } from '../../findings/types.js';
+import { platformPage } from './layer.js';
 import {
+  canonicalScheme,
   readingAlternative,
+  sameAnswer,
   saysNoCredential,
   sentScheme,
   type RequestEvidence,
@@ -67,6 +71,8 @@ export const headerPlacement = defineCheck<RequestEvidence>('header-placement', 
     const seen = `sent as ${describeSpot(worked.spot)}: accepted (${worked.facts?.status})`;
     return [placement(sent, worked.spot, 'confirmed', seen)];
   }
+  const recased = schemeCase(ev);
+  if (recased) return [recased];
   const reads = readingAlternative(ev);
   const layerInFront =
     final.facts?.layers.some((l) => l.kind === 'gateway') || final.facts?.says.has('gateway');
@@ -110,6 +116,45 @@ export const headerPlacement = defineCheck<RequestEvidence>('header-placement', 
     );
   return [placement(sent, expected, confirmed ? 'confirmed' : 'definitive', evidence)];
 });
+
+/**
+ * The scheme went in another case than its canonical one (`bearer`, `BEARER`) and was refused.
+ * The probe with the canonical case decides: accepted, confirmed; refused differently (the key is
+ * read now), definitive. Without the probe, an answer that says no credential arrived makes it a
+ * heuristic.
+ */
+function schemeCase(ev: RequestEvidence) {
+  const { credential, final, probes } = ev;
+  const sent = credential?.spot;
+  if (sent?.in !== 'header' || final.accepted || !final.facts) return undefined;
+  const canonical = canonicalScheme(sent.scheme);
+  if (!canonical) return undefined;
+  const expected: Spot = { ...sent, scheme: canonical };
+  const probe = probes['scheme-case'];
+  const head = `sent as \`${sent.name}: ${sent.scheme} …\`: refused (${final.facts.status})`;
+  if (probe?.accepted)
+    return placement(sent, expected, 'confirmed', [
+      head,
+      `sent as \`${sent.name}: ${canonical} …\`: accepted (${probe.facts?.status}): the server compares the scheme case-sensitively`,
+    ]);
+  if (
+    probe?.facts &&
+    !sameAnswer(probe, final) &&
+    saysNoCredential(final.facts) &&
+    !saysNoCredential(probe.facts)
+  )
+    return placement(sent, expected, 'definitive', [
+      head,
+      `sent as \`${sent.name}: ${canonical} …\`: ${probe.facts.status}, the server reads the key with ${canonical} only`,
+    ]);
+  const f = final.facts;
+  if (!probe && !f.blamesCredential && !f.says.has('invalid') && f.bearerError === undefined)
+    return placement(sent, expected, 'heuristic', [
+      head,
+      `${saysNoCredential(f) ? 'the answer says no credential arrived' : 'the answer names no cause'}; the scheme is case-insensitive by RFC 9110, yet some servers only read \`${canonical}\` (not probed)`,
+    ]);
+  return undefined;
+}
 
 /**
  * The answer itself says where the key belongs: its words name another credential header
@@ -172,25 +217,45 @@ function unread(ev: RequestEvidence) {
   const { credential, final, alternatives, leftOrigin } = ev;
   const f = final.facts;
   if (!credential || !f || (f.status !== 401 && f.status !== 403)) return [];
+  // The words say no credential arrived; or, with no word blaming the key, the very same answer
+  // came without any credential: either way the server did not read it where it went.
+  const said = saysNoCredential(f);
+  const same =
+    sameAnswer(ev.probes['without-credential'], final) &&
+    !f.blamesCredential &&
+    !f.says.has('invalid') &&
+    f.bearerError === undefined &&
+    !f.isHtml &&
+    !f.stockPage;
   // "Missing Authentication Token" is an unmatched route (status.no-route), not a lost key.
-  if (!saysNoCredential(f) || leftOrigin || f.says.has('route')) return [];
+  if (!(said || same) || leftOrigin || f.says.has('route')) return [];
   const sent = credential.spot;
   if (sent.in === 'header' && sent.name.includes('_')) return [];
   if (f.layers.some((l) => l.kind === 'proxy' || l.kind === 'server' || l.kind === 'gateway'))
     return [];
   const scheme = sentScheme(credential);
   if (scheme !== null && f.challenges.some((c) => c.scheme === scheme)) return [];
-  const tried = alternatives
-    .filter((a) => a.facts !== undefined)
-    .map((a) => `${describeSpot(a.spot)} → ${a.facts?.status}`);
+  // An HTML page (a sign-in form, a hosting platform's protection) is who answers, not an API
+  // that reads another header: layer.gateway and status.login-redirect tell it.
+  if (f.isHtml && (f.loginForm || f.layers.length > 0 || platformPage(ev))) return [];
+  const probed = alternatives.filter((a) => a.facts !== undefined);
+  const tried = probed.map((a) => `${describeSpot(a.spot)} → ${a.facts?.status}`);
+  // Every other place refused alike: nothing shows the server reads a key anywhere; a guess.
+  const alike = probed.length > 0 && probed.every((a) => sameAnswer(a, final));
   return [
     finding(
       'header.wrong-name',
-      'attributed',
+      alike || !said ? 'heuristic' : 'attributed',
       [
-        `sent as ${describeSpot(sent)}, yet the answer (${f.status}) says no credential arrived${f.errorText ? `: ${f.errorText.slice(0, 100)}` : ''}`,
+        said
+          ? `sent as ${describeSpot(sent)}, yet the answer (${f.status}) says no credential arrived${f.errorText ? `: ${f.errorText.slice(0, 100)}` : ''}`
+          : `sent as ${describeSpot(sent)}: ${f.status}${f.errorText ? ` (${f.errorText.slice(0, 80)})` : ''}, and without any credential the very same answer: nothing shows the server read the key there`,
         'the server does not read the key there: its documentation names the header or scheme it reads',
-        ...(tried.length > 0 ? [`tried elsewhere: ${tried.join(', ')}`] : []),
+        ...(tried.length > 0
+          ? [
+              `tried elsewhere: ${tried.join(', ')}${alike ? ': the very same answer everywhere, so nothing shows where (or whether) the server reads a key' : ''}`,
+            ]
+          : []),
       ],
       {
         expectedHeader: null,
@@ -204,7 +269,7 @@ function unread(ev: RequestEvidence) {
 function placement(
   sent: Spot,
   expected: Spot,
-  confidence: 'confirmed' | 'definitive' | 'attributed',
+  confidence: Confidence,
   evidence: string | string[],
 ) {
   const sameHeader =

@@ -23,6 +23,7 @@ import {
   ssoRequired,
   wrongAccount,
   wrongRegion,
+  wrongTokenType,
 } from './credential.js';
 import { gateway, upstream } from './layer.js';
 import {
@@ -64,6 +65,7 @@ export const REQUEST_CHECKS: readonly Check<RequestEvidence>[] = [
   insufficientScope,
   notFoundMasked,
   credentialExpired,
+  wrongTokenType,
   restricted,
   wrongAccount,
   wrongRegion,

@@ -1,5 +1,12 @@
 import { gateway } from './layer.js';
-import { checkTable } from './test-helpers.js';
+import { checkTable, VERCEL_LOGIN } from './test-helpers.js';
+
+const XAPI = { in: 'header', name: 'x-api-key', scheme: null } as const;
+const NETLIFY_401 = {
+  status: 401,
+  headers: { server: 'Netlify', 'x-nf-request-id': '01HX', 'content-type': 'text/html' },
+  body: '<!doctype html><html><head><title>Password protected site</title></head><body><form method="post" action="/.netlify/functions/auth"><input type="password" name="password"><button>Submit</button></form></body></html>',
+};
 
 const STOCK_401 =
   '<html>\r\n<head><title>401 Authorization Required</title></head>\r\n<body>\r\n<center><h1>401 Authorization Required</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
@@ -36,8 +43,74 @@ checkTable(gateway, 'layer.gateway', {
         body: { message: 'No API key found in request' },
       },
     },
+    {
+      name: "issue 14: Vercel's protection page, the same without the key and in every other place",
+      reply: VERCEL_LOGIN,
+      probes: { 'without-credential': VERCEL_LOGIN },
+      alternatives: [{ spot: XAPI, reply: VERCEL_LOGIN }],
+      confidence: 'attributed',
+      evidence: [/from Vercel \(header x-vercel-id\)/, /the very same page without the key/],
+      data: { layer: 'Vercel' },
+    },
+    {
+      name: "issue 14: Vercel's protection page, offline (no probe): the platform's own sign-in form tells",
+      reply: VERCEL_LOGIN,
+      data: { layer: 'Vercel' },
+    },
+    {
+      name: 'issue 14: Netlify password protection (x-nf-request-id), every placement alike',
+      reply: NETLIFY_401,
+      alternatives: [
+        { spot: XAPI, reply: NETLIFY_401 },
+        { spot: { in: 'header', name: 'apikey', scheme: null }, reply: NETLIFY_401 },
+      ],
+      data: { layer: 'Netlify' },
+    },
   ],
   ok: [
+    {
+      name: "issue 14: OpenAI's \"You didn't provide an API key\" relayed by nginx from another host: the API's words, not a gateway's",
+      provider: 'openai',
+      providerBy: 'key',
+      url: 'https://llm.corp.test/v1/models',
+      reply: {
+        status: 401,
+        headers: { server: 'nginx' },
+        body: {
+          error: {
+            message:
+              "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).",
+          },
+        },
+      },
+      probes: {
+        'without-credential': {
+          status: 401,
+          headers: { server: 'nginx' },
+          body: {
+            error: {
+              message:
+                "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).",
+            },
+          },
+        },
+      },
+    },
+    {
+      name: 'issue 14: a JSON 401 from an API hosted on Vercel that reads the key (another answer without it)',
+      reply: {
+        status: 401,
+        headers: { 'x-vercel-id': 'fra1::x' },
+        body: { error: 'Invalid API key' },
+      },
+      probes: {
+        'without-credential': {
+          status: 401,
+          headers: { 'x-vercel-id': 'fra1::y' },
+          body: { error: 'API key required' },
+        },
+      },
+    },
     {
       name: 'a stock 401 that differs without the key: something read the key',
       reply: nginx401,

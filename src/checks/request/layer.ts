@@ -64,6 +64,7 @@ export const gateway = defineCheck<RequestEvidence>('gateway', (ev) => {
     (c) => (c.scheme === 'basic' || c.scheme === 'digest') && sentScheme !== c.scheme,
   );
   const stock = layerOwnRefusal(ev);
+  const platform = platformPage(ev);
   if (!sign && !words) {
     if (foreignHost && ignored && proxyish && f.status === 401 && !saysNoCredential(f)) {
       evidence.push(
@@ -78,6 +79,8 @@ export const gateway = defineCheck<RequestEvidence>('gateway', (ev) => {
       evidence.push(
         `it challenges for ${ownChallenge.rawScheme}${realm ? ` (realm "${realm}")` : ''} while the key went as ${sentScheme}: a login of the layer in front`,
       );
+    } else if (platform) {
+      evidence.push(...platform.evidence);
     } else if (stock) {
       evidence.push(
         `${f.status} is ${stock.name}'s own stock page (${stock.evidence}), no words of the API behind it`,
@@ -91,13 +94,57 @@ export const gateway = defineCheck<RequestEvidence>('gateway', (ev) => {
   }
   const name =
     sign?.name ??
-    (words ? 'the gateway' : (stock?.name ?? f.layers[0]?.name ?? 'a layer in front'));
+    (words
+      ? 'the gateway'
+      : (platform?.name ?? stock?.name ?? f.layers[0]?.name ?? 'a layer in front'));
   return [
     finding('layer.gateway', sign && words ? 'definitive' : 'attributed', evidence, {
       layer: name,
     }),
   ];
 });
+
+/**
+ * An HTML page where an API answer was expected, from a hosting platform or edge in front (its
+ * headers name it: x-vercel-id, x-nf-request-id, cf-ray) or with a sign-in form, and the key made
+ * no difference: the very same without it, or in every other place tried. That is the platform's
+ * protection answering (Vercel Deployment Protection, Netlify's password, Cloudflare Access), not
+ * the API refusing a header it does not read.
+ */
+export function platformPage(
+  ev: RequestEvidence,
+): { name: string; evidence: string[] } | undefined {
+  const f = ev.final.facts;
+  if (!f || !ev.credential || ev.final.accepted || !f.isHtml || f.stockPage) return undefined;
+  if (f.status !== 401 && f.status !== 403) return undefined;
+  const edge = f.layers.find((l) => l.kind === 'cdn');
+  const access =
+    /cloudflare access|cf-access|deployment protection|vercel authentication|password protect/i.test(
+      f.errorText,
+    );
+  if (!edge && !f.loginForm && !access) return undefined;
+  const ignored = sameAnswer(ev.probes['without-credential'], ev.final);
+  const tried = ev.alternatives.filter((a) => a.facts !== undefined);
+  const alike = tried.length > 0 && tried.every((a) => sameAnswer(a, ev.final));
+  // Without a probe, only a hosting platform's own words or sign-in form tell.
+  const named =
+    edge !== undefined &&
+    edge.name !== 'Cloudflare' &&
+    (f.loginForm || access || f.aboutCredential);
+  if (!ignored && !alike && !named && !(access && edge)) return undefined;
+  const who = edge?.name ?? (access ? 'Cloudflare Access' : 'a sign-in page');
+  return {
+    name: who,
+    evidence: [
+      `${f.status}: an HTML page${f.loginForm ? ' with a sign-in form' : ''}${edge ? ` from ${edge.name} (${edge.evidence})` : ''} where an API answer was expected`,
+      ...(ignored ? ['the very same page without the key'] : []),
+      ...(alike
+        ? [`the very same page with the key in every other place tried (${tried.length})`]
+        : []),
+      "the platform's protection answers before the API: the key made no difference",
+    ],
+  };
+}
 
 /** (info) The API itself answered: its own vendor headers, and no layer in between spoke. */
 export const upstream = defineCheck<RequestEvidence>('upstream', ({ final, provider }) => {

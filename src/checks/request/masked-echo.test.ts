@@ -1,5 +1,17 @@
 import { maskedEcho } from './masked-echo.js';
-import { checkTable, KEY } from './test-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { checkTable, evidenceOf, KEY } from './test-helpers.js';
+
+/** Stripe's wording for a restricted key without the permission, quoting the key masked. */
+const PROVIDED_KEY = (tail: string) => ({
+  status: 403,
+  body: {
+    error: {
+      message: `The provided key 'rk_live_****${tail}' does not have the required permissions for this endpoint on account 'acct_1'.`,
+      type: 'invalid_request_error',
+    },
+  },
+});
 
 const deepseek = (tail: string) => ({
   status: 401,
@@ -86,5 +98,35 @@ checkTable(maskedEcho, 'key.quoted', {
       },
     },
   ],
-  ok: [{ name: 'a tail-only echo has no head to show a quote', reply: deepseek('QQQQ') }],
+  ok: [
+    { name: 'a tail-only echo has no head to show a quote', reply: deepseek('QQQQ') },
+    {
+      name: "issue 14: the server quotes the masked key in its sentence ('rk_live_****<tail>')",
+      key: `rk_live_${KEY}`,
+      reply: PROVIDED_KEY(KEY.slice(-4)),
+    },
+    {
+      name: 'issue 14: the same in double quotes',
+      key: `rk_live_${KEY}`,
+      reply: {
+        status: 401,
+        body: { message: `API key "rk_live_****${KEY.slice(-4)}" is not allowed here` },
+      },
+    },
+  ],
+});
+
+describe('a key the server quotes', () => {
+  it('is neither key.quoted nor another key when its tail is the key sent', () => {
+    const ev = evidenceOf({ key: `rk_live_${KEY}`, reply: PROVIDED_KEY(KEY.slice(-4)) });
+    expect(maskedEcho.run(ev)).toEqual([]);
+  });
+  it("with another tail, another key arrived (the quote is still the server's)", () => {
+    const ev = evidenceOf({ key: `rk_live_${KEY}`, reply: PROVIDED_KEY('QQQQ') });
+    expect(maskedEcho.run(ev).map((f) => f.id)).toEqual(['net.proxy-strips-auth']);
+  });
+  it('a key sent with its quote, echoed quoted: key.quoted', () => {
+    const ev = evidenceOf({ key: `'rk_live_${KEY}'`, reply: PROVIDED_KEY(KEY.slice(-4)) });
+    expect(maskedEcho.run(ev).map((f) => f.id)).toEqual(['key.quoted']);
+  });
 });

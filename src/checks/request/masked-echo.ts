@@ -11,7 +11,11 @@ export const maskedEcho = defineCheck<RequestEvidence>(
     const echo = final.facts?.maskedEcho;
     if (!echo || !credential || final.accepted) return [];
     const sent = credential.secret.reveal();
-    const head = echo.head;
+    // A quote the server wraps around the whole masked key (`The provided key 'rk_live_****abcd'
+    // does not…`) is its sentence quoting the key, not a quote that arrived with it: unless the
+    // key sent starts with that very quote.
+    const quoting = echo.closedQuote && !sent.trimStart().startsWith(echo.head.charAt(0));
+    const head = quoting ? echo.head.slice(1) : echo.head;
     if (/^["'`]/.test(head)) {
       return [
         finding(

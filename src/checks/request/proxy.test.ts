@@ -21,6 +21,27 @@ checkTable(proxyStripsAuth, 'net.proxy-strips-auth', {
       confidence: 'attributed',
       evidence: [/yet the answer says none arrived/, /server: nginx/],
     },
+    {
+      name: 'issue 14: nginx blanks Authorization; OpenAI\'s real "You didn\'t provide an API key" comes back',
+      provider: 'openai',
+      providerBy: 'key',
+      url: 'https://llm.corp.test/v1/models',
+      reply: {
+        status: 401,
+        headers: { server: 'nginx', 'x-request-id': 'req_1' },
+        body: {
+          error: {
+            message:
+              "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).",
+            type: 'invalid_request_error',
+            param: null,
+            code: null,
+          },
+        },
+      },
+      confidence: 'attributed',
+      evidence: [/yet the answer says none arrived/],
+    },
   ],
   ok: [
     {

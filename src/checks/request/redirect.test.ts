@@ -1,5 +1,5 @@
 import { loginRedirect } from './redirect.js';
-import { checkTable } from './test-helpers.js';
+import { checkTable, VERCEL_LOGIN } from './test-helpers.js';
 
 const html = { 'content-type': 'text/html; charset=utf-8' };
 
@@ -37,8 +37,14 @@ checkTable(loginRedirect, 'status.login-redirect', {
         body: '<html><head><title>Sign in</title></head><body><form method="post"><input name="email"></form></body></html>',
       },
     },
+    {
+      name: "issue 14: a 401 sign-in page of a hosting platform's protection (Vercel)",
+      reply: VERCEL_LOGIN,
+      data: { status: 401, loginHost: 'api.example.test' },
+    },
   ],
   ok: [
+    { name: 'a 401 JSON refusal', reply: { status: 401, body: { error: 'Unauthorized' } } },
     { name: 'a 200 JSON answer', reply: { status: 200, body: { data: [] } } },
     {
       name: 'a 200 HTML page without a form',

@@ -10,7 +10,11 @@ const LOGIN_HOST =
 export const loginRedirect = defineCheck<RequestEvidence>('login-redirect', ({ chain, final }) => {
   const page = final.facts;
   const redirected = chain.some((hop) => loginTarget(hop) !== undefined);
-  if (!redirected && page?.loginForm && page.status >= 200 && page.status < 300) {
+  // A sign-in form served as the answer (200, or the 401/403 of a platform's protection page).
+  const signIn =
+    page !== undefined &&
+    ((page.status >= 200 && page.status < 300) || page.status === 401 || page.status === 403);
+  if (!redirected && page?.loginForm && signIn) {
     const accept = final.request.headers.find(([n]) => n.toLowerCase() === 'accept')?.[1] ?? '';
     const url = final.request.url;
     return [

@@ -29,6 +29,17 @@ export interface Reply {
   readonly body?: string | object;
 }
 
+/** Vercel's Deployment Protection: a 401 HTML page with a sign-in form, vendor headers. */
+export const VERCEL_LOGIN = {
+  status: 401,
+  headers: {
+    'content-type': 'text/html; charset=utf-8',
+    server: 'Vercel',
+    'x-vercel-id': 'fra1::abcde-1700000000000-0123456789ab',
+  },
+  body: '<!doctype html><html><head><title>Login – Vercel</title></head><body><h1>Log in to Vercel</h1><form method="post" action="/sso-api"><input name="email" type="email"><button>Continue with Email</button></form></body></html>',
+};
+
 export const BEARER: Spot = { in: 'header', name: 'Authorization', scheme: 'Bearer' };
 
 function response(reply: Reply): WireResponse {

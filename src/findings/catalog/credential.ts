@@ -13,7 +13,9 @@ export const credentialFindings: FamilyCatalog<'credential'> = {
     severity: 'error',
     title: 'The provider rejected the credential itself: it is wrong, deleted or revoked',
     fix: (d) =>
-      `Create a new key in the ${text(d['provider']) ?? 'provider'} dashboard, replace the old value everywhere it is stored (.env, secret store, CI, tool config files) and restart the processes that read it.`,
+      d['established'] === false
+        ? `Nothing shows the server read this key yet: first make sure it goes where and as the API documents (header name, scheme and its case, no proxy or gateway in front removing it); if it does, create a new key in the ${text(d['provider']) ?? 'provider'} dashboard and replace the old value everywhere it is stored.`
+        : `Create a new key in the ${text(d['provider']) ?? 'provider'} dashboard, replace the old value everywhere it is stored (.env, secret store, CI, tool config files) and restart the processes that read it.`,
     explain: {
       meaning:
         'The request was well formed and reached the provider, which does not recognise the credential: OpenAI 401 invalid_api_key, GitHub 401 "Bad credentials", Anthropic authentication_error. The offline checks found nothing wrong with the string, so the value itself is no longer (or never was) valid.',

@@ -216,7 +216,8 @@ export const keyFindings: FamilyCatalog<'key'> = {
       const kinds = Array.isArray(expected) ? expected.join(' or ') : text(expected);
       const kind = text(d['kind']);
       const provider = text(d['provider']);
-      return `Use ${provider ? `${provider}'s` : "the provider's"} ${kinds || 'secret API'} key here${kind ? `, not the ${kind} credential now in use` : ''}.`;
+      const what = kinds && /token$/i.test(kinds) ? kinds : `${kinds || 'secret API'} key`;
+      return `Use ${provider ? `${provider}'s` : "the provider's"} ${what} here${kind ? `, not the ${kind} credential now in use` : ''}.`;
     },
     explain: {
       meaning:
