@@ -3,11 +3,12 @@ import workerThreads from 'node:worker_threads';
 import { FIFO_ENV } from './run-frames.js';
 
 /**
- * Worker threads: Node 20 does not run NODE_OPTIONS' `--import` in them, and each thread has its
- * own diagnostics channels, so the main thread's watch sees none of their calls. Each Worker made
- * from a file is given the preload in its `execArgv` (and the FIFO's name, when the app gives the
- * worker an environment of its own). A worker from `eval: true` source runs no `--import`: its
- * calls stay unseen.
+ * Worker threads have their own diagnostics channels: the preload must run in each. Node 20.20
+ * runs NODE_OPTIONS' `--import` in a worker made from a file, but a worker given an environment
+ * of its own (`env: {…}`) has no FIFO name, and earlier Node 20 releases may not pass `--import`
+ * on. So each Worker made from a file gets the preload in its `execArgv` (a module already
+ * loaded is not loaded twice) and the FIFO's name in its own environment. A worker from
+ * `eval: true` source runs no `--import` at all: its calls stay unseen (run's help says so).
  */
 export function watchWorkers(preloadUrl: string, fifo: string): void {
   const Original = workerThreads.Worker;

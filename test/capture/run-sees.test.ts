@@ -142,7 +142,7 @@ console.log('app: via proxy', status);
     });
   });
 
-  it('reports calls made in worker threads', async () => {
+  it('reports calls made in worker threads, one with an environment of its own too', async () => {
     app(
       'worker.mjs',
       `
@@ -158,7 +158,9 @@ await new Promise((resolve) => http.get(process.env.API_BASE + '/v1/models', (r)
       'threads.mjs',
       `
 import { Worker } from 'node:worker_threads';
-const worker = new Worker(new URL('./worker.mjs', import.meta.url));
+// A worker given an environment of its own (only what it needs): the FIFO's name is not in it.
+const env = { API_BASE: process.env.API_BASE, BAD_KEY: process.env.BAD_KEY };
+const worker = new Worker(new URL('./worker.mjs', import.meta.url), { env });
 await new Promise((resolve, reject) => { worker.once('exit', resolve); worker.once('error', reject); });
 console.log('app: worker done');
 `,
