@@ -148,6 +148,20 @@ export function watchUndici(reporter: Reporter): () => void {
       };
       const context = fetchContext.getStore();
       if (context) {
+        const before = context.call;
+        if (before && !before.done && before.status !== undefined) {
+          // fetch followed the redirect `before` answered: it goes with the call it leads to.
+          before.done = true;
+          open.delete(before);
+          context.hops.push({
+            method: before.method,
+            url: before.url,
+            requestHeaders: before.requestHeaders,
+            status: before.status,
+            statusText: before.statusText ?? '',
+            responseHeaders: before.responseHeaders ?? [],
+          });
+        }
         context.call = p;
         p.viaFetch = true;
         if (context.hops.length > 0) p.hops = [...context.hops];
@@ -173,20 +187,9 @@ export function watchUndici(reporter: Reporter): () => void {
       const status = p.status;
       const location = status >= 300 && status < 400 && headerOf(p.responseHeaders, 'location');
       const context = p.viaFetch ? fetchContext.getStore() : undefined;
-      if (location && context) {
-        // fetch follows it: the hop goes with the call it leads to, judged with it.
-        p.done = true;
-        open.delete(p);
-        context.hops.push({
-          method: p.method,
-          url: p.url,
-          requestHeaders: p.requestHeaders,
-          status,
-          statusText: p.statusText,
-          responseHeaders: p.responseHeaders,
-        });
-        return;
-      }
+      // A redirect fetch follows is judged with the request it leads to (see :create); one it
+      // does not follow (`redirect: 'manual'`) is the answer, read by the fetch wrapper.
+      if (location && context) return;
       // Refusals, redirects, and (fetch only: its body can be read) a 2xx that may hide one.
       const watched =
         status >= 400 ||

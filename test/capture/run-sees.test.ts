@@ -192,6 +192,9 @@ console.log('app: fetch', res.status, res.redirected, (await res.text()).length 
 const status = await new Promise((resolve) => http.get(process.env.API_BASE + '/sso/v2/items',
   { headers: { authorization: 'Bearer ' + process.env.BAD_KEY } }, (r) => { r.resume(); r.on('end', () => resolve(r.statusCode)); }));
 console.log('app: http', status);
+const manual = await fetch(process.env.API_BASE + '/sso/v3/items', { redirect: 'manual',
+  headers: { authorization: 'Bearer ' + process.env.BAD_KEY } });
+console.log('app: manual', manual.status);
 const good = await fetch(process.env.API_BASE + '/sso/v1/items', {
   headers: { authorization: 'Bearer ' + process.env.GOOD_KEY } });
 console.log('app: good', good.status, await good.text());
@@ -204,18 +207,20 @@ console.log('app: good', good.status, await good.text());
       GOOD_KEY: KEY,
     });
     expect(result.stdout).toBe(
-      'app: fetch 200 true true\napp: http 302\napp: good 200 {"data":[]}\n',
+      'app: fetch 200 true true\napp: http 302\napp: manual 302\napp: good 200 {"data":[]}\n',
     );
     const lines = why401Lines(result.stderr);
-    expect(lines).toHaveLength(2);
+    expect(lines).toHaveLength(3);
     expect(lines[0]).toMatch(/GET \/sso\/v1\/items {2}200 .*✖ status\.login-redirect/);
     expect(lines[1]).toMatch(/GET \/sso\/v2\/items {2}302 .*✖ status\.login-redirect/);
+    expect(lines[2]).toMatch(/GET \/sso\/v3\/items {2}302 .*✖ status\.login-redirect/);
     const records = jsonLines(readFileSync(log, 'utf8'));
     expect(records.map((r) => r['url'])).toEqual([
       `${api.origin}/sso/v1/items`,
       `${api.origin}/sso/v2/items`,
+      `${api.origin}/sso/v3/items`,
     ]);
-    expect(result.stderr).toMatch(/3 calls, 2 refused: status\.login-redirect ×2/);
+    expect(result.stderr).toMatch(/4 calls, 3 refused: status\.login-redirect ×3/);
     expectNoCredential(result.stderr + readFileSync(log, 'utf8'), [KEY, WRONG], 'output');
   });
 
