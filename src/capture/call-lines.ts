@@ -67,3 +67,62 @@ export class CallTally {
     return `${this.calls} call${this.calls === 1 ? '' : 's'}, ${this.refused} refused${causes ? `: ${causes}` : ''}`;
   }
 }
+
+interface Repeat {
+  readonly first: string;
+  readonly head: string;
+  readonly cause: string;
+  count: number;
+  shown: number;
+  last: string;
+}
+
+/**
+ * Identical refusals (same method, path, status, credential as sent, and cause) folded into one:
+ * the first is printed in full, the repeats only counted, and `repeats()` gives one line per
+ * refusal that came again since it was last asked (`×1000 since 20:31:02, same cause`). Human
+ * lines only: JSON lines and logs keep every call, for scripts.
+ */
+export class RepeatFolder {
+  readonly #seen = new Map<string, Repeat>();
+
+  /** True when the report is to be printed: accepted, or refused in a new way. */
+  fold(r: CallReport): boolean {
+    if (!r.refused) return true;
+    const cause = r.verdict?.cause ?? r.verdict?.status ?? 'unknown';
+    const key = `${r.method}\u0000${r.path}\u0000${r.status}\u0000${cause}\u0000${credentialText(r)}`;
+    const known = this.#seen.get(key);
+    if (known) {
+      known.count++;
+      known.last = r.time;
+      return false;
+    }
+    if (this.#seen.size >= 4096) this.#seen.clear();
+    const status = r.status === null ? 'no answer' : String(r.status);
+    this.#seen.set(key, {
+      first: r.time,
+      head: oneLine(`${r.method} ${r.path}  ${status}`),
+      cause,
+      count: 1,
+      shown: 1,
+      last: r.time,
+    });
+    return true;
+  }
+
+  /** A line for each refusal repeated since the last call: its count so far. */
+  repeats(style: Style): string[] {
+    const lines: string[] = [];
+    for (const r of this.#seen.values()) {
+      if (r.count === r.shown) continue;
+      r.shown = r.count;
+      lines.push(
+        `${style.dim(clock(r.last))}  ${r.head}  ${style.red(`×${r.count}`)} since ${clock(r.first)}, same cause: ${style.bold(r.cause)}`,
+      );
+    }
+    return lines;
+  }
+}
+
+/** How often repeated refusals print their count while a session runs. */
+export const REPEAT_LINE_MS = 5000;

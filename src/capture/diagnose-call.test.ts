@@ -125,3 +125,43 @@ describe('diagnoseCall: what passed through, read by the checks of check', () =>
     expect(r.path).toBe('/v1/items?page=2');
   });
 });
+
+describe('diagnoseCall: redirects the client followed (run: fetch)', () => {
+  const hop = (location: string) => ({
+    method: 'GET',
+    url: new URL('http://127.0.0.1:9/v1/items'),
+    requestHeaders: [['Authorization', `Bearer ${KEY}`]] as HeaderPairs,
+    response: {
+      status: 302,
+      statusText: 'Found',
+      headers: [['Location', location]] as HeaderPairs,
+      bodySample: Buffer.alloc(0),
+      bodyBytes: 0,
+      truncated: false,
+    },
+  });
+  const landed = (path: string, body: string, type: string): ObservedCall => ({
+    ...call([['Authorization', `Bearer ${KEY}`]], 200, body, [['Content-Type', type]]),
+    url: new URL(`http://127.0.0.1:9${path}`),
+  });
+
+  it('a 302 to a sign-in page that fetch followed is refused: status.login-redirect, under the URL asked', async () => {
+    const r = await diagnoseCall({
+      ...landed('/login', '<html>welcome</html>', 'text/html'),
+      before: [hop('/login')],
+    });
+    expect(r.refused).toBe(true);
+    expect(r.verdict?.cause).toBe('status.login-redirect');
+    expect(r.path).toBe('/v1/items');
+    expect(r.status).toBe(200);
+  });
+
+  it('a redirect elsewhere that ends in a plain 200 is not a refusal', async () => {
+    const r = await diagnoseCall({
+      ...landed('/v2/items', '{"data":[]}', 'application/json'),
+      before: [hop('/v2/items')],
+    });
+    expect(r.refused).toBe(false);
+    expect(r.path).toBe('/v1/items');
+  });
+});

@@ -11,6 +11,7 @@ import type { Finding } from '../findings/types.js';
 import { detectProvider, type Detection } from '../providers/detect.js';
 import { scrub } from '../secret/scrub.js';
 import { decodeSample } from './body-sample.js';
+import { FAILURE_WORDS, PAGE_FAILURE_WORDS } from './failure-shapes.js';
 import { credentialOf, type CallCredential } from './call-credential.js';
 import { registerBodySecrets } from '../engine/request-secrets.js';
 import type { ObservedCall, ObservedResponse } from './observed-call.js';
@@ -78,14 +79,8 @@ function wireResponse(r: ObservedResponse): WireResponse {
 /**
  * A 2xx answer is read in full only when its first bytes could say it failed (the shapes
  * `readAnswer` calls a failure: `ok:false`, `success:false`, `status:"error"`, `error`, `errors`,
- * a sign-in form, words of an invalid, expired or missing key).
+ * a sign-in form, words of an invalid, expired or missing key): see failure-shapes.ts.
  */
-const FAILURE_WORDS =
-  /"(ok|success)"\s*:\s*false|"status"\s*:\s*"(error|REQUEST_DENIED)"|"errors?"\s*:/;
-/** The same for a page (HTML or text): a sign-in form, or an invalid, expired or missing key. */
-const PAGE_FAILURE_WORDS =
-  /type=["']?password|(invalid|expired|missing)\W{1,3}(\w+\W{1,3}){0,3}(key|token|credential)/i;
-
 /** A 2xx whose first bytes hold none of the failure shapes. */
 function plainlyAnswered(r: ObservedResponse | undefined): boolean {
   if (r?.status === 101) return true; // an upgrade (a WebSocket) accepted: nothing to read
@@ -170,19 +165,49 @@ export function quickReport(
   call: ObservedCall,
   options: CallDiagnosisOptions = {},
 ): CallReport | null {
-  if (options.detail || !(plainlyAnswered(call.response) || abandoned(call))) return null;
+  if (options.detail || call.before || !(plainlyAnswered(call.response) || abandoned(call)))
+    return null;
   const { credential, described } = credentialOf(call, detectionFor(call.url, options.providerId));
   return report(call, credential, described, false, null, [], null);
 }
 
-async function fullReport(call: ObservedCall, options: CallDiagnosisOptions): Promise<CallReport> {
+async function fullReport(
+  observed: ObservedCall,
+  options: CallDiagnosisOptions,
+): Promise<CallReport> {
+  // After redirects the client followed, the call is what the app asked for (the first hop).
+  const asked = observed.before?.[0];
+  const call: ObservedCall = asked
+    ? { ...observed, method: asked.method, url: asked.url, requestHeaders: asked.requestHeaders }
+    : observed;
   // Servers echo what they were sent: a body's possible credentials are scrubbed from the report.
   if (call.requestBody !== undefined) registerBodySecrets(call.requestBody);
   const detection = detectionFor(call.url, options.providerId);
   const { credential, described } = credentialOf(call, detection);
-  const request: WireRequest = { method: call.method, url: call.url, headers: call.requestHeaders };
-  const sent = sentOf(call, request, credential !== null);
-  const refused = isRefused(sent);
+  const hops = (observed.before ?? []).map((hop): Sent => {
+    const response = wireResponse(hop.response);
+    const facts = readAnswer(response, observed.startedAt);
+    return {
+      label: 'request (redirect followed by the client)',
+      request: { method: hop.method, url: hop.url, headers: hop.requestHeaders },
+      result: { ok: true, response, elapsedMs: 0 },
+      facts,
+      accepted: false,
+      carried: credential !== null && hop.url.origin === call.url.origin,
+      viaProxy: false,
+    };
+  });
+  const request: WireRequest = {
+    method: observed.method,
+    url: observed.url,
+    headers: observed.requestHeaders,
+  };
+  const sent = sentOf(
+    observed,
+    request,
+    credential !== null && observed.url.origin === call.url.origin,
+  );
+  const refused = hops.some((hop) => loginTarget(hop) !== undefined) || isRefused(sent);
   if (!refused)
     return report(
       call,
@@ -193,7 +218,7 @@ async function fullReport(call: ObservedCall, options: CallDiagnosisOptions): Pr
       [],
       options.detail ? exchangeJson(sent, credential) : null,
     );
-  const { evidence } = await judgeExchange([sent], credential, detection, {
+  const { evidence } = await judgeExchange([...hops, sent], credential, detection, {
     transport: options.probe,
     localNow: call.startedAt + call.elapsedMs,
   });

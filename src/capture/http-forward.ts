@@ -8,6 +8,7 @@ import { downstreamResponseHeaders, pairsOf, upstreamRequestHeaders } from './ho
 import type { HeaderPairs, ObservedCall, ObservedResponse } from './observed-call.js';
 import type { ProxyOptions } from './proxy.js';
 import { headerPairs, tapRawHeads } from './raw-heads.js';
+import { judgeLocation } from './redirect-location.js';
 import { gatewayAnswer, netErrorOf, timeoutError, upstreamAgent } from './upstream.js';
 import { callUrl, upstreamPath } from './paths.js';
 import { wireText } from './wire-text.js';
@@ -109,6 +110,30 @@ class CallRecord {
   }
 }
 
+/** A redirect's Location at the target points back at capture; one elsewhere is said (relay.ts). */
+function redirected(
+  status: number,
+  headers: string[],
+  target: URL,
+  req: http.IncomingMessage,
+  options: ProxyOptions,
+): string[] {
+  if (status < 300 || status >= 400) return headers;
+  const at = headers.findIndex((h, i) => i % 2 === 0 && h.toLowerCase() === 'location');
+  const verdict = judgeLocation(status, headers[at + 1], target, req.headers.host);
+  if (verdict?.kind === 'elsewhere') {
+    const path = (req.url ?? '').split('?')[0] ?? '';
+    options.onNotice?.(
+      `redirect: ${status} for ${req.method ?? 'GET'} ${path.slice(0, 80)} sends the app to ${verdict.origin}, another origin: its next call goes there directly, not through capture (not seen), and clients send no Authorization there`,
+      `redirect ${verdict.origin}`,
+    );
+  }
+  if (verdict?.kind !== 'rewrite' || at < 0) return headers;
+  const out = [...headers];
+  out[at + 1] = verdict.location;
+  return out;
+}
+
 function forward(
   req: http.IncomingMessage,
   res: http.ServerResponse,
@@ -152,14 +177,17 @@ function forward(
         statusText: up.statusMessage ?? '',
         headers: pairsOf(up.rawHeaders),
       };
+      const headers = redirected(
+        call.answer.status,
+        downstreamResponseHeaders(up.rawHeaders),
+        target,
+        req,
+        options,
+      );
       try {
-        res.writeHead(
-          call.answer.status,
-          call.answer.statusText,
-          downstreamResponseHeaders(up.rawHeaders),
-        );
+        res.writeHead(call.answer.status, call.answer.statusText, headers);
       } catch {
-        res.writeHead(call.answer.status, downstreamResponseHeaders(up.rawHeaders));
+        res.writeHead(call.answer.status, headers);
       }
       up.on('data', (chunk: Buffer) => call.sample.add(chunk));
       up.pipe(res);

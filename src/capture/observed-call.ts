@@ -38,6 +38,19 @@ export interface ObservedCall {
   readonly elapsedMs: number;
   /** Which process made it (run), when known. */
   readonly pid?: number | undefined;
+  /**
+   * Redirects the client followed by itself before this request (run: fetch), first first: the
+   * call is what the app asked for (the first hop's request) and where it landed.
+   */
+  readonly before?: readonly ObservedHop[] | undefined;
+}
+
+/** A redirect a client followed: its request and the 3xx answer. */
+export interface ObservedHop {
+  readonly method: string;
+  readonly url: URL;
+  readonly requestHeaders: HeaderPairs;
+  readonly response: ObservedResponse;
 }
 
 export const BODY_SAMPLE_BYTES = 64 * 1024;

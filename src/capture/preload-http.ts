@@ -1,6 +1,7 @@
 import { subscribe } from 'node:diagnostics_channel';
 import type http from 'node:http';
-import { BodySample } from './body-sample.js';
+import { BodySample, decodeSample } from './body-sample.js';
+import { HEAD_BYTES, looksFailed, mayHideRefusal } from './failure-shapes.js';
 import type { Reporter } from './preload-reporter.js';
 import type { WireCall } from './run-frames.js';
 import { monotonicMs } from '../clock.js';
@@ -12,9 +13,11 @@ interface Pending {
   readonly url: string;
   readonly requestHeaders: [string, string][];
   response?: http.IncomingMessage;
-  sample?: BodySample;
+  sample?: BodySample | undefined;
   error?: { code: string; message: string };
   done?: boolean;
+  /** A 2xx whose first bytes are still to be read: it may be a refusal in disguise. */
+  sifting?: boolean;
 }
 
 const pending = new WeakMap<http.ClientRequest, Pending>();
@@ -30,7 +33,13 @@ function headersOf(req: http.ClientRequest): [string, string][] {
   return out;
 }
 
+/**
+ * The URL the call is for. Through an HTTP forward proxy (HTTP_PROXY, an agent that sends
+ * absolute-form targets) the request goes to the proxy as `GET http://api.example/v1/x`: that
+ * target is the URL, not the proxy's address.
+ */
 function urlOf(req: http.ClientRequest, headers: [string, string][]): string {
+  if (/^https?:\/\//i.test(req.path)) return req.path;
   const host = headers.find(([n]) => n.toLowerCase() === 'host')?.[1] ?? req.host;
   return `${req.protocol}//${host}${req.path}`;
 }
@@ -114,6 +123,28 @@ export function watchHttp(reporter: Reporter): () => void {
     }
   });
 
+  /** A 2xx read far enough: sent on when it looks like a refusal, else only counted. */
+  const decide = (p: Pending) => {
+    p.sifting = false;
+    const res = p.response;
+    const sample = p.sample;
+    const header = (name: string) => {
+      const v = res?.headers[name];
+      return Array.isArray(v) ? v.join(', ') : v;
+    };
+    const type = header('content-type');
+    if (sample && looksFailed(decodeSample(sample.buffer(), header('content-encoding')), type))
+      return;
+    p.done = true;
+    p.sample = undefined;
+    open.delete(p);
+    reporter.send({ t: 'seen', pid: process.pid, status: res?.statusCode ?? 0 });
+  };
+  const settle = (p: Pending) => {
+    if (p.sifting) decide(p);
+    finish(p);
+  };
+
   subscribe('http.client.response.finish', (message) => {
     try {
       const { request, response } = message as {
@@ -123,12 +154,19 @@ export function watchHttp(reporter: Reporter): () => void {
       const p = pending.get(request);
       if (!p) return;
       p.response = response;
-      if ((response.statusCode ?? 0) < 400) {
+      const status = response.statusCode ?? 0;
+      // Refusals; redirects (a login page's is one); 2xx that may be an error in disguise.
+      const watched =
+        status >= 400 ||
+        (status >= 300 && response.headers.location !== undefined) ||
+        (status >= 200 && status < 300 && mayHideRefusal(response.headers['content-type']));
+      if (!watched) {
         open.delete(p);
         p.done = true;
-        reporter.send({ t: 'seen', pid: process.pid, status: response.statusCode ?? 0 });
+        reporter.send({ t: 'seen', pid: process.pid, status });
         return;
       }
+      p.sifting = status < 300;
       // The parser pushes every body chunk: seen whether or how the app reads them.
       const sample = new BodySample();
       p.sample = sample;
@@ -139,14 +177,17 @@ export function watchHttp(reporter: Reporter): () => void {
         encoding?: BufferEncoding,
       ) {
         try {
-          if (chunk === null) finish(p);
-          else if (Buffer.isBuffer(chunk)) sample.add(chunk);
+          if (chunk === null) settle(p);
+          else if (Buffer.isBuffer(chunk) && !p.done) {
+            sample.add(chunk);
+            if (p.sifting && sample.bytes >= HEAD_BYTES) decide(p);
+          }
         } catch {
           // never break the app
         }
         return push.call(this, chunk, encoding);
       };
-      response.once('close', () => finish(p));
+      response.once('close', () => settle(p));
     } catch {
       // never break the app
     }
@@ -154,6 +195,6 @@ export function watchHttp(reporter: Reporter): () => void {
 
   // Answers still arriving when the process exits: reported with what came.
   return () => {
-    for (const p of [...open]) if (p.response) finish(p);
+    for (const p of [...open]) if (p.response) settle(p);
   };
 }

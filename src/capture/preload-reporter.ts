@@ -1,4 +1,5 @@
 import { openSync, writeSync } from 'node:fs';
+import { threadId } from 'node:worker_threads';
 import { encodeFrames, FIFO_ENV, type RunMessage } from './run-frames.js';
 
 /**
@@ -9,7 +10,8 @@ import { encodeFrames, FIFO_ENV, type RunMessage } from './run-frames.js';
 export class Reporter {
   #fd: number | undefined;
   #off = false;
-  #seq = 0;
+  /** Worker threads share the pid: each thread numbers its messages in its own range. */
+  #seq = threadId * 1_000_000_000;
 
   constructor(readonly path: string) {}
 

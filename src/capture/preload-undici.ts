@@ -1,7 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { subscribe } from 'node:diagnostics_channel';
 import type { Reporter } from './preload-reporter.js';
-import type { WireCall } from './run-frames.js';
+import type { WireCall, WireHop } from './run-frames.js';
+import { HEAD_BYTES, looksFailed, mayHideRefusal } from './failure-shapes.js';
 import { BODY_SAMPLE_BYTES } from './observed-call.js';
 import { monotonicMs } from '../clock.js';
 
@@ -26,11 +27,23 @@ interface Pending {
   body?: Buffer;
   error?: { code: string; message: string };
   done?: boolean;
+  /** Redirects fetch followed before this request. */
+  hops?: WireHop[];
+}
+
+interface FetchContext {
+  /** The request fetch is on now (a redirect makes a new one). */
+  call?: Pending;
+  /** The redirects it followed so far. */
+  hops: WireHop[];
 }
 
 const pending = new WeakMap<object, Pending>();
 const open = new Set<Pending>();
-const fetchContext = new AsyncLocalStorage<{ call?: Pending }>();
+const fetchContext = new AsyncLocalStorage<FetchContext>();
+
+const headerOf = (headers: readonly [string, string][] | undefined, name: string) =>
+  headers?.find(([n]) => n.length === name.length && n.toLowerCase() === name)?.[1];
 
 /** undici keeps request headers as a flat list, a CRLF block or an object, by version. */
 function requestHeadersOf(headers: unknown): [string, string][] {
@@ -60,18 +73,31 @@ function responseHeadersOf(raw: unknown): [string, string][] {
   return out;
 }
 
-async function readSample(body: ReadableStream<Uint8Array> | null): Promise<Buffer> {
+/**
+ * The first 64 KiB of a body (`untilBytes` decides after that many whether to go on: the head of
+ * a 2xx answer says whether it may be a refusal).
+ */
+async function readSample(
+  body: ReadableStream<Uint8Array> | null,
+  goOn: (head: Buffer) => boolean = () => true,
+): Promise<Buffer | undefined> {
   if (!body) return Buffer.alloc(0);
   const reader = body.getReader();
   const chunks: Buffer[] = [];
   let kept = 0;
+  let decided = false;
   try {
     while (kept < BODY_SAMPLE_BYTES) {
       const { done, value } = await reader.read();
       if (done) break;
       chunks.push(Buffer.from(value));
       kept += value.length;
+      if (!decided && kept >= HEAD_BYTES) {
+        decided = true;
+        if (!goOn(Buffer.concat(chunks))) return undefined;
+      }
     }
+    if (!decided && !goOn(Buffer.concat(chunks))) return undefined;
   } finally {
     void reader.cancel().catch(() => undefined);
   }
@@ -91,6 +117,8 @@ export function watchUndici(reporter: Reporter): () => void {
       method: p.method,
       url: p.url,
       requestHeaders: p.requestHeaders,
+      ...(p.viaFetch ? { decoded: true } : {}),
+      ...(p.hops?.length ? { hops: p.hops } : {}),
       ...(p.status !== undefined
         ? {
             status: p.status,
@@ -108,18 +136,35 @@ export function watchUndici(reporter: Reporter): () => void {
     try {
       const request = (message as { request: UndiciRequest }).request;
       const origin = String(request.origin).replace(/\/$/, '');
+      // Through a forward proxy (a Pool on the proxy's origin) the path is the absolute URL.
+      const absolute = /^https?:\/\//i.test(request.path);
       const p: Pending = {
         startedAt: Date.now(),
         t0: monotonicMs(),
         method: request.method,
-        url: `${origin}${request.path}`,
+        url: absolute ? request.path : `${origin}${request.path}`,
         requestHeaders: requestHeadersOf(request.headers),
         viaFetch: false,
       };
       const context = fetchContext.getStore();
       if (context) {
+        const before = context.call;
+        if (before && !before.done && before.status !== undefined) {
+          // fetch followed the redirect `before` answered: it goes with the call it leads to.
+          before.done = true;
+          open.delete(before);
+          context.hops.push({
+            method: before.method,
+            url: before.url,
+            requestHeaders: before.requestHeaders,
+            status: before.status,
+            statusText: before.statusText ?? '',
+            responseHeaders: before.responseHeaders ?? [],
+          });
+        }
         context.call = p;
         p.viaFetch = true;
+        if (context.hops.length > 0) p.hops = [...context.hops];
       }
       pending.set(request, p);
       open.add(p);
@@ -139,10 +184,24 @@ export function watchUndici(reporter: Reporter): () => void {
       p.status = response.statusCode;
       p.statusText = response.statusText ?? '';
       p.responseHeaders = responseHeadersOf(response.headers);
-      if (p.status < 400) {
+      const status = p.status;
+      const location = status >= 300 && status < 400 && headerOf(p.responseHeaders, 'location');
+      const context = p.viaFetch ? fetchContext.getStore() : undefined;
+      // A redirect fetch follows is judged with the request it leads to (see :create); one it
+      // does not follow (`redirect: 'manual'`) is the answer, read by the fetch wrapper.
+      if (location && context) return;
+      // Refusals, redirects, and (fetch only: its body can be read) a 2xx that may hide one.
+      const watched =
+        status >= 400 ||
+        location ||
+        (p.viaFetch &&
+          status >= 200 &&
+          status < 300 &&
+          (p.hops !== undefined || mayHideRefusal(headerOf(p.responseHeaders, 'content-type'))));
+      if (!watched) {
         p.done = true;
         open.delete(p);
-        reporter.send({ t: 'seen', pid: process.pid, status: p.status });
+        reporter.send({ t: 'seen', pid: process.pid, status });
       }
     } catch {
       // never break the app
@@ -164,7 +223,12 @@ export function watchUndici(reporter: Reporter): () => void {
   subscribe('undici:request:trailers', ended);
   subscribe('undici:request:error', ended);
 
-  wrapFetch(finish);
+  wrapFetch(finish, (p) => {
+    if (p.done) return;
+    p.done = true;
+    open.delete(p);
+    reporter.send({ t: 'seen', pid: process.pid, status: p.status ?? 0 });
+  });
   return () => {
     for (const p of [...open]) if (p.status !== undefined) finish(p);
   };
@@ -174,21 +238,29 @@ export function watchUndici(reporter: Reporter): () => void {
  * undici's channels in Node 20 carry no body. fetch() is wrapped only to read a copy (clone) of
  * a refused answer's first 64 KiB: the Response the app gets is the very one fetch made.
  */
-function wrapFetch(finish: (p: Pending) => void): void {
+function wrapFetch(finish: (p: Pending) => void, seen: (p: Pending) => void): void {
   const original = globalThis.fetch;
   if (typeof original !== 'function') return;
   const wrapped = function fetch(this: unknown, ...args: Parameters<typeof globalThis.fetch>) {
-    const context: { call?: Pending } = {};
+    const context: FetchContext = { hops: [] };
     return fetchContext
       .run(context, () => original.apply(this, args))
       .then((response) => {
         const p = context.call;
-        if (p && !p.done && response.status >= 400) {
+        if (p && !p.done && p.status !== undefined) {
+          const status = response.status;
+          const type = response.headers.get('content-type') ?? undefined;
+          // A 2xx is sent on only when its head looks like a refusal, or a redirect led to it.
+          const goOn = (head: Buffer) =>
+            status >= 300 || p.hops !== undefined || looksFailed(head.toString('utf8'), type);
           try {
-            readSample(response.clone().body).then(
+            readSample(response.clone().body, goOn).then(
               (body) => {
-                p.body = body;
-                finish(p);
+                if (body === undefined) seen(p);
+                else {
+                  p.body = body;
+                  finish(p);
+                }
               },
               () => finish(p),
             );

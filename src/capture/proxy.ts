@@ -16,7 +16,7 @@ export interface ProxyOptions {
   /** Every finished call: answered, failed or cut short. */
   readonly onCall: (call: ObservedCall) => void;
   /** Something the user should know that is not a call (a CONNECT: capture taken for a forward proxy). */
-  readonly onNotice?: ((text: string) => void) | undefined;
+  readonly onNotice?: ((text: string, kind?: string) => void) | undefined;
   /** Requests capture answers itself (the live view): their path starts with this. */
   readonly localPath?: string | undefined;
   /** Answers a local request; true when handled. */
@@ -58,6 +58,7 @@ export async function startProxy(options: ProxyOptions): Promise<CaptureProxy> {
       headDeadlines,
       nextId,
       onCall: options.onCall,
+      onNotice: options.onNotice && ((text, kind) => options.onNotice?.(text, kind)),
       isLocal: (path) =>
         localPath !== undefined &&
         (path.startsWith(localPath) || path === localPath.replace(/\/$/, '')),

@@ -9,9 +9,12 @@ import {
   parseRequestHead,
   parseResponseHead,
   staysHttp,
+  valuesOf,
   type HeaderLine,
   type RequestHead,
+  type ResponseHead,
 } from './http1/heads.js';
+import { judgeLocation } from './redirect-location.js';
 import type { ObservedCall, ObservedResponse } from './observed-call.js';
 import { callUrl, upstreamPath } from './paths.js';
 import type { UpstreamPool, UpstreamSocket } from './upstream-pool.js';
@@ -32,6 +35,8 @@ export interface RelayContext {
   readonly isLocal: (requestTarget: string) => boolean;
   /** Gives node:http the connection, with the bytes already read from it. */
   readonly handOver: (socket: net.Socket, bytes: Buffer) => void;
+  /** Something the user should know that is not a call (a redirect that leaves capture). */
+  readonly onNotice?: ((text: string, kind: string) => void) | undefined;
 }
 
 interface Call {
@@ -375,7 +380,11 @@ export class Relay {
         return;
       }
       i += step.used;
-      this.#toClient(step.bytes);
+      this.#toClient(
+        head.status >= 300 && head.status < 400
+          ? this.#redirect(call, head, step.bytes)
+          : step.bytes,
+      );
       call.forwarded = true;
       const framing = responseFraming(head, call.method);
       if (head.status < 200 && head.status !== 101) continue; // 100, 103: the answer follows
@@ -389,6 +398,34 @@ export class Relay {
       } else if (framing.kind === 'none') this.#finish(call);
       else this.#answerBody = new BodyCursor(framing, (data) => call.sample.add(data));
     }
+  }
+
+  /**
+   * A redirect's head as the app gets it: an absolute Location at the target points back at
+   * capture (the app's next call stays seen, and keeps its key); one to another origin is said.
+   */
+  #redirect(call: Call, head: ResponseHead, bytes: Buffer): Buffer {
+    const verdict = judgeLocation(
+      head.status,
+      valuesOf(head.headers, 'location')[0],
+      this.#ctx.target,
+      valuesOf(call.headers, 'host')[0],
+    );
+    if (verdict?.kind === 'elsewhere') {
+      const path = call.path.split('?')[0] ?? '';
+      this.#ctx.onNotice?.(
+        `redirect: ${head.status} for ${call.method} ${path.slice(0, 80)} sends the app to ${verdict.origin}, another origin: its next call goes there directly, not through capture (not seen), and clients send no Authorization there`,
+        `redirect ${verdict.origin}`,
+      );
+    }
+    if (verdict?.kind !== 'rewrite') return bytes;
+    const text = bytes
+      .toString('latin1')
+      .replace(
+        /\r\n(location)[ \t]*:[^\r\n]*/i,
+        (_, name: string) => `\r\n${name}: ${verdict.location}`,
+      );
+    return Buffer.from(text, 'latin1');
   }
 
   #finish(call: Call): void {

@@ -21,10 +21,30 @@ export interface WireCall {
   readonly bodyBytes?: number | undefined;
   readonly error?: { readonly code: string; readonly message: string } | undefined;
   readonly via: 'http' | 'undici';
+  /** The body was read after the client decoded it (fetch): its content-encoding no longer applies. */
+  readonly decoded?: boolean | undefined;
+  /** Redirects the client followed before this request (fetch), first first. */
+  readonly hops?: readonly WireHop[] | undefined;
+}
+
+/** One redirect a client followed by itself: the request, and the 3xx that sent it on. */
+export interface WireHop {
+  readonly method: string;
+  readonly url: string;
+  readonly requestHeaders: [string, string][];
+  readonly status: number;
+  readonly statusText: string;
+  readonly responseHeaders: [string, string][];
 }
 
 export type RunMessage =
-  | { readonly t: 'hello'; readonly pid: number; readonly argv: string }
+  | {
+      readonly t: 'hello';
+      readonly pid: number;
+      readonly argv: string;
+      /** A worker thread's id (0 or absent: the main thread). */
+      readonly thread?: number | undefined;
+    }
   | { readonly t: 'seen'; readonly pid: number; readonly status: number }
   | { readonly t: 'call'; readonly pid: number; readonly call: WireCall };
 

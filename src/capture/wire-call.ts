@@ -1,5 +1,5 @@
 import { classify } from '../collect/http.js';
-import type { ObservedCall } from './observed-call.js';
+import type { ObservedCall, ObservedHop } from './observed-call.js';
 import type { WireCall } from './run-frames.js';
 
 /** A call reported by the preload, as the diagnosis reads calls. */
@@ -15,6 +15,30 @@ export function observedFromWire(
     return undefined;
   }
   const body = Buffer.from(call.body ?? '', 'base64');
+  const before: ObservedHop[] = [];
+  for (const hop of call.hops ?? []) {
+    try {
+      before.push({
+        method: hop.method,
+        url: new URL(hop.url),
+        requestHeaders: hop.requestHeaders,
+        response: {
+          status: hop.status,
+          statusText: hop.statusText,
+          headers: hop.responseHeaders,
+          bodySample: Buffer.alloc(0),
+          bodyBytes: 0,
+          truncated: false,
+        },
+      });
+    } catch {
+      // a hop whose URL does not parse: left out
+    }
+  }
+  // fetch hands the body over decoded: its content-encoding no longer describes the sample.
+  const headers = call.decoded
+    ? (call.responseHeaders ?? []).filter(([n]) => n.toLowerCase() !== 'content-encoding')
+    : (call.responseHeaders ?? []);
   return {
     id,
     startedAt: call.startedAt,
@@ -27,7 +51,7 @@ export function observedFromWire(
         : {
             status: call.status,
             statusText: call.statusText ?? '',
-            headers: call.responseHeaders ?? [],
+            headers,
             bodySample: body,
             bodyBytes: call.bodyBytes ?? body.length,
             truncated: (call.bodyBytes ?? 0) > body.length,
@@ -38,5 +62,6 @@ export function observedFromWire(
     interrupted: undefined,
     elapsedMs: call.elapsedMs,
     pid,
+    ...(before.length > 0 ? { before } : {}),
   };
 }

@@ -2,7 +2,13 @@ import { parseArgs } from 'node:util';
 import { AgentPool } from '../../collect/http.js';
 import { parseUrl } from '../../engine/build-request.js';
 import { usageError } from '../../errors.js';
-import { callJson, callLine, CallTally } from '../../capture/call-lines.js';
+import {
+  callJson,
+  callLine,
+  CallTally,
+  REPEAT_LINE_MS,
+  RepeatFolder,
+} from '../../capture/call-lines.js';
 import { diagnoseCall, quickReport, type CallReport } from '../../capture/diagnose-call.js';
 import { LIVE_PATH, LiveHub } from '../../capture/live/live-hub.js';
 import type { ObservedCall } from '../../capture/observed-call.js';
@@ -20,6 +26,12 @@ it: every call goes on to the target unchanged (streamed both ways, SSE and chun
 by token), and capture prints one line per call: method, path, status, time, and the credential
 as sent (redacted, hidden characters by name). A refused call is diagnosed by the same checks as
 why401 check, offline, from what passed through; nothing else is sent unless --probe.
+
+A redirect whose Location is the target's own absolute URL is rewritten to capture's address
+(as nginx's proxy_redirect does), so the app's next call stays seen; one to another origin is
+passed on and said once per origin. A refusal repeated the same way (method, path, status,
+credential, cause) prints once, then a count line ("×1000 since 20:31:02, same cause"); --json,
+--log and the live view keep every call.
 
 Options
   --target ORIGIN      the API to pass calls on to (http:// or https://; a path is put in front)
@@ -98,10 +110,17 @@ export async function run(args: string[]): Promise<number> {
   const print = (line: string) => {
     if (lines.push(line) === 1) setImmediate(flush);
   };
+  const repeats = new RepeatFolder();
+  const printRepeats = () => {
+    for (const line of repeats.repeats(style)) print(line);
+  };
+  const repeatTimer = values.json ? undefined : setInterval(printRepeats, REPEAT_LINE_MS);
+  repeatTimer?.unref();
   const show = (report: CallReport) => {
     tally.add(report);
     const json = values.json || log || hub ? callJson(report) : undefined;
-    print(values.json ? scrubJson(json) : callLine(report, style));
+    if (values.json) print(scrubJson(json));
+    else if (repeats.fold(report)) print(callLine(report, style));
     if (log) log.write(`${scrubJson(json)}\n`);
     hub?.publish(report);
   };
@@ -140,9 +159,9 @@ export async function run(args: string[]): Promise<number> {
       insecure: values.insecure === true,
       headTimeoutMs,
       onCall,
-      onNotice: (text) => {
+      onNotice: (text, kindOf) => {
         // once per kind of mistake: an app retrying would fill the terminal
-        const kind = text.split(':')[0] ?? text;
+        const kind = kindOf ?? text.split(':')[0] ?? text;
         if (notices.has(kind)) return;
         notices.add(kind);
         writeErr(`why401 capture: ${text}`);
@@ -166,6 +185,8 @@ export async function run(args: string[]): Promise<number> {
   hub?.close();
   await proxy.close();
   await Promise.allSettled([...pending]);
+  clearInterval(repeatTimer);
+  printRepeats();
   flush();
   probeAgents?.destroy();
   if (log) await new Promise<void>((resolve) => log.end(resolve));

@@ -1,6 +1,12 @@
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { callJson, callLine, CallTally } from '../../capture/call-lines.js';
+import {
+  callJson,
+  callLine,
+  CallTally,
+  REPEAT_LINE_MS,
+  RepeatFolder,
+} from '../../capture/call-lines.js';
 import { diagnoseCall, type CallReport } from '../../capture/diagnose-call.js';
 import { runWithPreload } from '../../capture/run-child.js';
 import type { RunMessage } from '../../capture/run-frames.js';
@@ -16,16 +22,23 @@ export const RUN_HELP = `Usage: why401 run [options] -- <command…>
 
 Runs a Node.js app unchanged and diagnoses each call it makes that is refused. A preload
 (NODE_OPTIONS=--import) watches the app's outgoing http, https and fetch calls from inside each
-Node process the command starts (npm scripts included) through node:diagnostics_channel; every
-refused call (status 400 or above, or no answer) is read by the same checks as why401 check,
-offline, and printed as it happens on stderr, with a summary when the command ends. The app's
-own output and its exit code are kept.
+Node process the command starts (npm scripts included) and their worker threads, through
+node:diagnostics_channel. Refused calls are read by the same checks as why401 check, offline,
+and printed as they happen on stderr, with a summary when the command ends: status 400 or above,
+no answer, a redirect to a login page (fetch follows it: the page it lands on is the refusal),
+and a 2xx whose body is an auth error ({"ok":false,"error":"invalid_auth"}). Calls through an
+HTTP proxy (HTTP_PROXY) are shown with the URL they are for, not the proxy's. The app's own
+output and its exit code are kept.
 
-Only Node.js processes can be watched this way. For Python, Go, curl, a browser or anything
-else, use why401 capture --target <API origin> and point the app's base URL at it.
+A refusal repeated the same way (method, path, status, credential, cause) prints once, then a
+count line ("×1000 since 20:31:02, same cause"); --json and --log keep one line per call.
+
+Only Node.js processes can be watched this way (workers made with eval: true are not). For
+Python, Go, curl, a browser or anything else, use why401 capture --target <API origin> and
+point the app's base URL at it.
 
 Options
-  --json               one why401/call@1 JSON object per refused call (on stderr)
+  --json               one why401/call@1 JSON object per refused call (on stderr), repeats too
   --log FILE           also append those JSON lines to FILE (redacted)
   --provider ID        the provider the app calls (local or self-hosted URLs)
   --no-color           no colours (NO_COLOR is honoured too)
@@ -76,18 +89,30 @@ export async function run(args: string[]): Promise<number> {
     );
 
   const tally = new CallTally();
+  const repeats = new RepeatFolder();
   const processes = new Set<number>();
+  const threads = new Set<string>();
   let seen = 0;
   let ids = 0;
   let printing = Promise.resolve();
+  const printRepeats = () => {
+    for (const line of repeats.repeats(style)) writeErr(`why401: ${line}`);
+  };
   const print = (report: CallReport) => {
     tally.add(report);
+    // Accepted calls (a redirect that was not to a login page, a 2xx that only looked like an
+    // error) are counted, not shown: run shows refusals.
+    if (!report.refused) return;
     const json = callJson(report);
-    writeErr(values.json ? scrubJson(json) : `why401: ${callLine(report, style)}`);
+    if (values.json) writeErr(scrubJson(json));
+    else if (repeats.fold(report)) writeErr(`why401: ${callLine(report, style)}`);
     log?.write(`${scrubJson(json)}\n`);
   };
+  const repeatTimer = values.json ? undefined : setInterval(printRepeats, REPEAT_LINE_MS);
+  repeatTimer?.unref();
   const onMessage = (m: RunMessage) => {
     processes.add(m.pid);
+    if (m.t === 'hello' && m.thread) threads.add(`${m.pid}:${m.thread}`);
     if (m.t === 'seen') seen++;
     if (m.t !== 'call') return;
     const call = observedFromWire(m.call, ++ids, m.pid);
@@ -98,6 +123,8 @@ export async function run(args: string[]): Promise<number> {
 
   const result = await runWithPreload(program, rest, onMessage);
   await printing;
+  clearInterval(repeatTimer);
+  printRepeats();
   if (log) await new Promise<void>((resolve) => log.end(resolve));
   const shown = maskSecretLike([name, ...rest].join(' ').slice(0, 80));
   if (result.spawnError) {
@@ -118,7 +145,7 @@ export async function run(args: string[]): Promise<number> {
   }
   const total = seen + tally.calls;
   writeErr(
-    `why401 run: \`${shown}\` ${ended} · ${processes.size} Node process${processes.size === 1 ? '' : 'es'} watched · ${total} call${total === 1 ? '' : 's'}, ${tally.refused} refused${tally.causes.size ? `: ${[...tally.causes].map(([c, n]) => `${c} ×${n}`).join(', ')}` : ''}`,
+    `why401 run: \`${shown}\` ${ended} · ${processes.size} Node process${processes.size === 1 ? '' : 'es'}${threads.size ? ` (and ${threads.size} worker thread${threads.size === 1 ? '' : 's'})` : ''} watched · ${total} call${total === 1 ? '' : 's'}, ${tally.refused} refused${tally.causes.size ? `: ${[...tally.causes].map(([c, n]) => `${c} ×${n}`).join(', ')}` : ''}`,
   );
   return result.code;
 }
