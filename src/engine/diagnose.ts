@@ -138,10 +138,15 @@ export async function diagnose(
       params: input.params,
       onProbes: (names) => options.onProgress?.(`probing: ${names.join(', ')}`),
     });
+    // The default trace (no --env-dir) adds what only the variable's sources tell (env.*): the
+    // key itself is linted by the check, with the provider's knowledge.
+    const traced = (env?.findings ?? []).filter(
+      (f) => envTrace?.walk !== false || f.id.startsWith('env.'),
+    );
     const { findings, verdict } = conclude(
       evidence,
       envFindings(
-        env?.findings ?? [],
+        traced,
         evidence.probes['env-file-value'],
         fileValue ? where(fileValue) : null,
         evidence.probes.sanitized,
