@@ -97,18 +97,23 @@ export async function diagnose(
   // The variable's sources are read first: the collectors read files synchronously, and while
   // they ran the answer of a request in flight waited, until the deadline fired before it was
   // read ("no HTTP answer" from a server that answered in 5 ms). Loaded only when asked for:
-  // the collectors bring a YAML parser and dotenv, which a plain check never needs.
+  // the collectors bring a YAML parser and dotenv, which a plain check never needs. The default
+  // trace (no --env-dir) waits for the answer instead: an accepted key needs none, and between
+  // the request and the probes nothing is in flight.
   const { envTrace } = options;
-  const env = envTrace
-    ? await import('./trace-env.js').then(({ traceEnv }) =>
-        traceEnv(envTrace.name, {
-          dir: envTrace.dir,
-          walk: envTrace.walk !== false,
-          host: url.hostname,
-          ...(options.env ? { env: options.env } : {}),
-        }),
-      )
-    : undefined;
+  const traceNow = async () =>
+    envTrace
+      ? import('./trace-env.js').then(({ traceEnv }) =>
+          traceEnv(envTrace.name, {
+            dir: envTrace.dir,
+            walk: envTrace.walk !== false,
+            host: url.hostname,
+            ...(options.env ? { env: options.env } : {}),
+          }),
+        )
+      : undefined;
+  const early = envTrace?.walk !== false;
+  let env = early ? await traceNow() : undefined;
   // The network's time budget starts with the network.
   const timeoutMs = options.timeoutMs ?? 10_000;
   const agents = new AgentPool();
@@ -122,10 +127,17 @@ export async function diagnose(
   try {
     options.onProgress?.(`${built.request.method} ${redactUrl(url, credential)}`);
     const chain = await followChain(built.request, credential?.spot, transport);
+    let probeTransport = transport;
+    if (!early && chain.at(-1)?.accepted !== true) {
+      const started = Date.now();
+      env = await traceNow();
+      // The time spent reading files is not the network's.
+      probeTransport = { ...transport, deadline: transport.deadline + (Date.now() - started) };
+    }
     const fileValue = credential ? otherValue(env?.sources ?? [], credential) : undefined;
     const probing = options.probe !== false;
     const { evidence, sent } = await judgeExchange(chain, credential, detection, {
-      transport: probing ? transport : undefined,
+      transport: probing ? probeTransport : undefined,
       proxy,
       localNow: Date.now(),
       asSent: built.asSent,
