@@ -40,6 +40,8 @@ writeFileSync(join(project, 'api', 'Dockerfile'), `FROM node:20\nENV OPENAI_API_
 const runs = [
   ['--help'],
   ['check', url, '--key-env', 'K'],
+  // An unset variable: check traces the working directory (its refused path, cached too).
+  ['check', url, '--key-env', 'WHY401_CODE_CACHE_UNSET'],
   ['check', url, '--key', `${key}x`],
   ['check', url, '--key', `${key}x`, '--json'],
   ['curl', '-H', `Authorization: Bearer ${key}`, url],

@@ -43,6 +43,8 @@ export interface CallDiagnosisOptions {
   readonly detail?: boolean | undefined;
   /** --probe: a few read-only, same-origin requests, as `check` sends them. */
   readonly probe?: Transport | undefined;
+  /** The env findings about a refused call's credential (run and capture trace the folder). */
+  readonly envFindings?: ((sent: string) => readonly Finding[]) | undefined;
 }
 
 const detections = new Map<string, Detection>();
@@ -222,7 +224,8 @@ async function fullReport(
     transport: options.probe,
     localNow: call.startedAt + call.elapsedMs,
   });
-  const { verdict, findings } = conclude(evidence);
+  const env = credential && options.envFindings?.(credential.secret.reveal());
+  const { verdict, findings } = conclude(evidence, env ?? []);
   return report(
     call,
     credential,

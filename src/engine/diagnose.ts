@@ -20,6 +20,9 @@ import type { Verdict } from './verdict.js';
 import { exchangeJson, redactUrl, type ExchangeJson } from './exchanges.js';
 import { MAX_REQUESTS } from './probes.js';
 import { RequestBudget } from './request-budget.js';
+import type { EnvSource } from '../checks/env/evidence.js';
+import { where } from '../checks/env/describe.js';
+import type { Secret } from '../secret/secret.js';
 
 export interface DiagnoseOptions {
   readonly providerId?: string | undefined;
@@ -34,8 +37,14 @@ export interface DiagnoseOptions {
   readonly env?: Readonly<Record<string, string | undefined>> | undefined;
   /** Progress lines (stderr in the CLI). */
   readonly onProgress?: ((line: string) => void) | undefined;
-  /** With --key-env NAME --env-dir DIR: trace the variable's sources, and try the file's value. */
-  readonly envTrace?: { readonly name: string; readonly dir: string } | undefined;
+  /**
+   * With --key-env NAME: trace the variable's sources in `dir` (--env-dir DIR, by default the
+   * working directory), and try another value found there. `walk` false: only the folder's .env
+   * files and the shell start-up files (no compose files, Dockerfiles, manifests).
+   */
+  readonly envTrace?:
+    | { readonly name: string; readonly dir: string; readonly walk?: boolean | undefined }
+    | undefined;
 }
 
 export interface Diagnosis {
@@ -88,17 +97,23 @@ export async function diagnose(
   // The variable's sources are read first: the collectors read files synchronously, and while
   // they ran the answer of a request in flight waited, until the deadline fired before it was
   // read ("no HTTP answer" from a server that answered in 5 ms). Loaded only when asked for:
-  // the collectors bring a YAML parser and dotenv, which a plain check never needs.
+  // the collectors bring a YAML parser and dotenv, which a plain check never needs. The default
+  // trace (no --env-dir) waits for the answer instead: an accepted key needs none, and between
+  // the request and the probes nothing is in flight.
   const { envTrace } = options;
-  const env = envTrace
-    ? await import('./trace-env.js').then(({ traceEnv }) =>
-        traceEnv(envTrace.name, {
-          dir: envTrace.dir,
-          host: url.hostname,
-          ...(options.env ? { env: options.env } : {}),
-        }),
-      )
-    : undefined;
+  const traceNow = async () =>
+    envTrace
+      ? import('./trace-env.js').then(({ traceEnv }) =>
+          traceEnv(envTrace.name, {
+            dir: envTrace.dir,
+            walk: envTrace.walk !== false,
+            host: url.hostname,
+            ...(options.env ? { env: options.env } : {}),
+          }),
+        )
+      : undefined;
+  const early = envTrace?.walk !== false;
+  let env = early ? await traceNow() : undefined;
   // The network's time budget starts with the network.
   const timeoutMs = options.timeoutMs ?? 10_000;
   const agents = new AgentPool();
@@ -112,15 +127,17 @@ export async function diagnose(
   try {
     options.onProgress?.(`${built.request.method} ${redactUrl(url, credential)}`);
     const chain = await followChain(built.request, credential?.spot, transport);
-    const fileValue = env?.sources.find(
-      (s) =>
-        s.kind === 'dotenv' &&
-        credential !== null &&
-        s.value.fingerprint !== credential.secret.fingerprint,
-    );
+    let probeTransport = transport;
+    if (!early && chain.at(-1)?.accepted !== true) {
+      const started = Date.now();
+      env = await traceNow();
+      // The time spent reading files is not the network's.
+      probeTransport = { ...transport, deadline: transport.deadline + (Date.now() - started) };
+    }
+    const fileValue = credential ? otherValue(env?.sources ?? [], credential) : undefined;
     const probing = options.probe !== false;
     const { evidence, sent } = await judgeExchange(chain, credential, detection, {
-      transport: probing ? transport : undefined,
+      transport: probing ? probeTransport : undefined,
       proxy,
       localNow: Date.now(),
       asSent: built.asSent,
@@ -133,9 +150,19 @@ export async function diagnose(
       params: input.params,
       onProbes: (names) => options.onProgress?.(`probing: ${names.join(', ')}`),
     });
+    // The default trace (no --env-dir) adds what only the variable's sources tell (env.*): the
+    // key itself is linted by the check, with the provider's knowledge.
+    const traced = (env?.findings ?? []).filter(
+      (f) => envTrace?.walk !== false || f.id.startsWith('env.'),
+    );
     const { findings, verdict } = conclude(
       evidence,
-      envFindings(env?.findings ?? [], evidence.probes['env-file-value'], fileValue?.file ?? null),
+      envFindings(
+        traced,
+        evidence.probes['env-file-value'],
+        fileValue ? where(fileValue) : null,
+        evidence.probes.sanitized,
+      ),
     );
     return {
       schema: 'why401/diagnosis@1',
@@ -181,23 +208,88 @@ function proxyFromEnvFor(u: URL, options: DiagnoseOptions, proxy: ProxyChoice): 
 
 const STALE_VALUE = new Set(['env.shadowed', 'env.stale', 'env.not-loaded', 'env.file-precedence']);
 
+/** Where another value of the variable may come from, the one most likely meant first. */
+const OTHER_ORDER: Partial<Record<EnvSource['kind'], number>> = {
+  dotenv: 0,
+  shell: 1,
+  compose: 2,
+  k8s: 3,
+  dockerfile: 4,
+};
+
 /**
- * The variable's own findings join the diagnosis. When the .env file's value was accepted where
- * the process's was refused, the finding that says the process holds another value is confirmed.
+ * The value to try once beside the one sent (the `env-file-value` probe): a value of the same
+ * variable in another source (the .env file the loader reads first, then other .env files, shell
+ * exports, compose, manifests, Dockerfiles) that differs from the one sent and from its cleaned
+ * form (the `sanitized` probe tries that one).
  */
-function envFindings(
+export function otherValue(
+  sources: readonly EnvSource[],
+  credential: { readonly secret: Secret; readonly meant: string },
+): EnvSource | undefined {
+  const sent = credential.secret.fingerprint;
+  return sources
+    .filter((s) => {
+      if (OTHER_ORDER[s.kind] === undefined || s.value.fingerprint === sent) return false;
+      const v = s.value.reveal();
+      return v.trim() !== '' && v !== credential.meant;
+    })
+    .map((s, i) => ({ s, i }))
+    .sort(
+      (a, b) =>
+        (OTHER_ORDER[a.s.kind] ?? 9) - (OTHER_ORDER[b.s.kind] ?? 9) ||
+        (a.s.rank ?? 99) - (b.s.rank ?? 99) ||
+        (a.s.kind === 'dotenv' ? (b.s.line ?? 0) - (a.s.line ?? 0) : a.i - b.i),
+    )[0]?.s;
+}
+
+/**
+ * The variable's own findings join the diagnosis. When another value of the variable (`place`:
+ * the .env file's, a shell export's) was accepted where the one sent was refused, the finding
+ * that says the process holds another value is confirmed; when it was refused alike, that
+ * finding does not explain this refusal (both values fail) and is a warning. A CRLF file sourced
+ * by the shell (env.crlf as an error) is confirmed by the cleaned key's probe.
+ */
+export function envFindings(
   found: readonly Finding[],
   probe: Sent | undefined,
-  file: string | null,
+  place: string | null,
+  sanitized?: Sent,
 ): Finding[] {
-  if (!probe?.accepted) return [...found];
-  const seen = `sent with the value of ${file ?? 'the .env file'}: accepted (${probe.facts?.status})`;
-  const confirmed = found.filter((f) => STALE_VALUE.has(f.id));
+  const crlf = (f: Finding): boolean => f.id === 'env.crlf' && f.severity === 'error';
+  const withCrlf = sanitized?.accepted
+    ? found.map((f) =>
+        crlf(f)
+          ? {
+              ...f,
+              confidence: 'confirmed' as const,
+              evidence: [
+                ...f.evidence,
+                `sent without the CR: accepted (${sanitized.facts?.status})`,
+              ],
+            }
+          : f,
+      )
+    : [...found];
+  const at = place ?? 'the .env file';
+  if (
+    probe?.facts &&
+    !probe.accepted &&
+    (probe.facts.status === 401 || probe.facts.status === 403)
+  ) {
+    const seen = `sent with the value of ${at}: refused too (${probe.facts.status})`;
+    return withCrlf.map((f) =>
+      STALE_VALUE.has(f.id) ? { ...f, severity: 'warning', evidence: [...f.evidence, seen] } : f,
+    );
+  }
+  if (!probe?.accepted) return withCrlf;
+  const seen = `sent with the value of ${at}: accepted (${probe.facts?.status})`;
+  const confirmed = withCrlf.filter((f) => STALE_VALUE.has(f.id));
   if (confirmed.length === 0) {
     const stale = renderFinding({ id: 'env.stale', confidence: 'confirmed', evidence: [seen] });
-    return [{ ...stale, severity: 'error' }, ...found];
+    return [{ ...stale, severity: 'error' }, ...withCrlf];
   }
-  return found.map((f) =>
+  return withCrlf.map((f) =>
     STALE_VALUE.has(f.id)
       ? { ...f, confidence: 'confirmed', severity: 'error', evidence: [...f.evidence, seen] }
       : f,

@@ -1,4 +1,10 @@
-import { collectEnv, type CollectOptions, type CollectedEnv } from '../collect/env/index.js';
+import {
+  collectEnv,
+  type CollectOptions,
+  type CollectedEnv,
+  type Definition,
+} from '../collect/env/index.js';
+import { hasSecretName, looksSecret } from '../secret/harmless.js';
 import type { EnvSource } from '../checks/env/evidence.js';
 import { ENV_CHECKS } from '../checks/env/index.js';
 import { runChecks } from '../checks/types.js';
@@ -62,11 +68,7 @@ export const MAX_SCAN_NAMES = 1000;
 /** `env --all`: every credential-looking name found in any source (the first MAX_SCAN_NAMES). */
 export async function scanAllEnv(options: TraceEnvOptions = {}): Promise<EnvScanReport> {
   const collected = await collectEnv(options);
-  const names = [
-    ...new Set(
-      collected.definitions.filter((d) => looksLikeCredentialName(d.name)).map((d) => d.name),
-    ),
-  ];
+  const names = [...new Set(collected.definitions.filter(credentialLooking).map((d) => d.name))];
   const notes = new Set<string>();
   const traced = names.length > MAX_SCAN_NAMES ? names.slice(0, MAX_SCAN_NAMES) : names;
   if (traced.length < names.length)
@@ -84,6 +86,22 @@ export async function scanAllEnv(options: TraceEnvOptions = {}): Promise<EnvScan
     .map((x) => x.report);
   const warnings = [...new Set([...collected.warnings, ...notes])];
   return { variables, context: contextOf(collected), warnings };
+}
+
+/** A setting, not a secret: empty, a number, a switch, a path. */
+const PLAIN_SETTING = /^(|\d{1,10}|true|false|yes|no|on|off|[~.]?\/[^\s:]*)$/i;
+
+/**
+ * `env --all`'s credential-looking variables: a credential's name (`*_KEY`, `*_TOKEN`, …), a name
+ * that says secret anywhere (…PASS…, …PWD, …SECRET…, …AUTH…, …SESSION…, …COOKIE…, …CRED…) with a
+ * value that is not a plain setting (zsh's `KEYTIMEOUT=1` is none), or a value shaped like a key
+ * whatever the name.
+ */
+export function credentialLooking(d: Definition): boolean {
+  if (looksLikeCredentialName(d.name)) return true;
+  if (d.value === null || !/^[A-Za-z_][A-Za-z0-9_]{0,100}$/.test(d.name)) return false;
+  const value = d.value.trim();
+  return (hasSecretName(d.name) && !PLAIN_SETTING.test(value)) || looksSecret(value);
 }
 
 export function traceCollected(name: string, collected: CollectedEnv, host?: string): EnvReport {

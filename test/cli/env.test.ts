@@ -1,7 +1,16 @@
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { FINDING_IDS } from '../../src/findings/ids.js';
 import { ROOT, STACK, json, runsOf, sha8, why401, type Run } from './helpers.js';
 
@@ -268,5 +277,97 @@ describe('why401 env: usage errors (exit 2, one line on stderr)', () => {
 
   it('the top-level help lists env', () => {
     expect(why401(['--help']).stdout).toMatch(/^\s+env <NAME>/m);
+  });
+});
+
+describe('why401 env on projects in temp folders (issue 14, item 6)', () => {
+  const root = mkdtempSync(join(tmpdir(), 'why401-env-projects-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  let n = 0;
+  /** A project folder and a HOME beside it whose ~/.bashrc holds `bashrc`. */
+  function project(files: Record<string, string>, bashrc = '# nothing\n') {
+    const dir = join(root, `p${n++}`);
+    mkdirSync(join(dir, 'home'), { recursive: true });
+    mkdirSync(join(dir, 'app'), { recursive: true });
+    writeFileSync(join(dir, 'home', '.bashrc'), bashrc);
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(dir, 'app', path)), { recursive: true });
+      writeFileSync(join(dir, 'app', path), text);
+    }
+    return { dir: join(dir, 'app'), home: join(dir, 'home') };
+  }
+  const run = (
+    p: { dir: string; home: string },
+    args: string[],
+    vars: Record<string, string> = {},
+  ) => why401(['env', ...args, '--dir', p.dir], { env: { HOME: p.home, ...vars } });
+
+  it.each([
+    ['imports dotenv/config', { 'src/index.js': "import 'dotenv/config';\nfetch('x');\n" }],
+    ['requires dotenv', { 'server.cjs': "require('dotenv').config();\n" }],
+    ['depends on dotenv', { 'package.json': '{"dependencies":{"dotenv":"^16.4.5"}}' }],
+    [
+      'starts with node --env-file',
+      { 'package.json': '{"scripts":{"start":"node --env-file=.env app.js"}}' },
+    ],
+    ['calls load_dotenv', { 'app.py': 'from dotenv import load_dotenv\nload_dotenv()\n' }],
+  ])(
+    'a healthy dotenv project (%s): no error, exit 0, an info that the app loads it',
+    (_why, files) => {
+      const p = project({ '.env': `OPENAI_API_KEY=${NEW}\n`, ...files });
+      const out = run(p, ['OPENAI_API_KEY', '--json']);
+      expect(out.stderr).toBe('');
+      const report = json<EnvJson>(out);
+      expect(report.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+      expect(report.findings.find((f) => f.id === 'env.unset')?.evidence).toContain(
+        'when it starts',
+      );
+      expect(out.status).toBe(0);
+      noLeak(out);
+    },
+  );
+
+  it('control: nothing in the project loads .env → env.not-loaded, exit 1', () => {
+    const p = project({ '.env': `OPENAI_API_KEY=${NEW}\n`, 'index.js': 'console.log(1);\n' });
+    const out = run(p, ['OPENAI_API_KEY', '--json']);
+    expect(json<EnvJson>(out).findings.map((f) => f.id)).toContain('env.not-loaded');
+    expect(out.status).toBe(1);
+  });
+
+  it('a CRLF .env loaded with `set -a; . ./.env`: env.crlf (error), not env.stale', () => {
+    const p = project({ '.env': `OPENAI_API_KEY=${NEW}\r\nPORT=3000\r\n` });
+    const out = run(p, ['OPENAI_API_KEY', '--json'], { OPENAI_API_KEY: `${NEW}\r` });
+    const ids = json<EnvJson>(out).findings.map((f) => [f.id, f.severity]);
+    expect(ids).toContainEqual(['env.crlf', 'error']);
+    expect(ids.map(([id]) => id)).not.toContain('env.stale');
+    expect(out.status).toBe(1);
+    noLeak(out);
+  });
+
+  it('env --all: names that say secret anywhere, and key-shaped values, count', () => {
+    const p = project(
+      {
+        '.env': [
+          `DB_PASSWORD_PROD=${OLD}`,
+          `MYSQL_PWD=${SIMILAR}`,
+          `SESSION_COOKIE_VALUE=${NEW}x`,
+          'UNNAMED=Qk9yA7cXw2LmZp4RtV8nB3sD',
+          'PORT=3000',
+          'SESSION_DIR=/var/lib/s',
+          '',
+        ].join('\n'),
+        'index.js': "import 'dotenv/config';\n",
+      },
+      'export KEYTIMEOUT=1\n',
+    );
+    const out = run(p, ['--all', '--json']);
+    const names = json<{ variables: EnvJson[] }>(out).variables.map((v) => v.name);
+    expect(names.sort()).toEqual([
+      'DB_PASSWORD_PROD',
+      'MYSQL_PWD',
+      'SESSION_COOKIE_VALUE',
+      'UNNAMED',
+    ]);
+    expect(out.status).toBe(0);
   });
 });

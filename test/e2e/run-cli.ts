@@ -57,6 +57,8 @@ export interface RunOptions {
   readonly secrets?: readonly string[];
   /** The command (default `check`); `curl` takes a curl command line as its arguments. */
   readonly command?: 'check' | 'curl';
+  /** The working directory (default the repository): the folder `check --key-env` traces. */
+  readonly cwd?: string;
 }
 
 /** `why401 check <args> --json` (or `curl`) with a clean environment. */
@@ -71,7 +73,7 @@ export function check(args: readonly string[], opts: RunOptions = {}): Promise<C
   };
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...all], {
-      cwd: ROOT,
+      cwd: opts.cwd ?? ROOT,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -19,6 +19,15 @@ envTable(envCrlf, 'env.crlf', {
       }),
       seen: ['the shell keeps the CR'],
     },
+    {
+      name: 'a CRLF .env loaded with `set -a; . ./.env`: the process holds the value plus CR, an error',
+      evidence: ev({
+        sources: [src('process', `${NEW}\r`), src('dotenv', NEW)],
+        files: [{ file: '.env', kind: 'dotenv', crlf: true }],
+      }),
+      seen: ["holds .env's value of OPENAI_API_KEY plus a CR"],
+      severity: 'error',
+    },
   ],
   ok: [
     {

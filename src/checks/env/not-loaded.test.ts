@@ -31,6 +31,16 @@ envTable(envNotLoaded, 'env.not-loaded', {
       evidence: ev({ sources: [src('process', NEW), src('dotenv', NEW)] }),
     },
     {
+      name: 'the app imports dotenv/config: it loads .env itself',
+      evidence: ev({
+        loader: {
+          ...loaderFor(null, undefined),
+          loadedBy: 'src/index.js:1 loads .env (dotenv/config)',
+        },
+        sources: [src('dotenv', NEW, { wins: true })],
+      }),
+    },
+    {
       name: 'Vite loads its .env files itself',
       evidence: ev({
         loader: loaderFor(VITE, undefined),

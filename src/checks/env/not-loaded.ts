@@ -2,10 +2,14 @@ import { defineCheck, finding } from '../types.js';
 import { list, processSource, where } from './describe.js';
 import type { EnvEvidence } from './evidence.js';
 
-/** In a .env file, absent from the process: nothing loaded the file (en-02). */
+/**
+ * In a .env file, absent from the process: nothing loaded the file (en-02). Not when the app
+ * loads it itself when it starts (a framework, `import 'dotenv/config'`, `node --env-file`): the
+ * shell that runs why401 lacking it says nothing about the app (env.unset says so, as info).
+ */
 export const envNotLoaded = defineCheck<EnvEvidence>('env-not-loaded', (e) => {
   // Next.js, Vite and their kin load their .env files themselves.
-  if (processSource(e) || e.loader.id !== 'dotenv') return [];
+  if (processSource(e) || e.loader.id !== 'dotenv' || e.loader.loadedBy !== undefined) return [];
   const inFiles = e.sources.filter((s) => s.kind === 'dotenv');
   // The definition the app would get (the last of duplicates, the loader's first file), not
   // merely the first one found.

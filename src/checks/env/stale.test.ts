@@ -18,6 +18,13 @@ envTable(envStale, 'env.stale', {
   ],
   ok: [
     { name: 'same value', evidence: ev({ sources: [src('process', NEW), src('dotenv', NEW)] }) },
+    {
+      name: 'the .env value plus a CR: a CRLF file sourced by the shell (env.crlf)',
+      evidence: ev({
+        sources: [src('process', `${NEW}\r`), src('dotenv', NEW)],
+        files: [{ file: '.env', kind: 'dotenv', crlf: true }],
+      }),
+    },
     { name: 'no .env value', evidence: ev({ sources: [src('process', OLD)] }) },
     { name: 'not in the process', evidence: ev({ sources: [src('dotenv', NEW)] }) },
     {

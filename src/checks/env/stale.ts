@@ -11,6 +11,8 @@ export const envStale = defineCheck<EnvEvidence>('env-stale', (e) => {
   const file = fileSource(e);
   if (!proc || !file || sameValue(proc, file)) return [];
   if (proc.value.reveal() === '') return []; // set but empty: env.shadowed explains it
+  // The file's value plus a CR: a CRLF file loaded by the shell (`set -a; . ./.env`), env.crlf.
+  if (proc.value.reveal() === `${file.value.reveal()}\r`) return [];
   const shells = e.sources.filter((s) => s.kind === 'shell');
   if (shells.some((s) => sameValue(s, proc))) return []; // env.shadowed explains it
   if (e.declarations.some((d) => d.kind === 'shell')) return [];

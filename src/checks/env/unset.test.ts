@@ -21,6 +21,20 @@ envTable(envUnset, 'env.unset', {
       severity: 'info',
     },
     {
+      name: 'only in .env, which the app loads itself (dotenv/config): context only',
+      evidence: ev({
+        loader: {
+          ...loaderFor(null, undefined),
+          loadedBy: 'src/index.js:1 loads .env (dotenv/config)',
+        },
+        sources: [src('dotenv', NEW, { wins: true })],
+      }),
+      seen: [
+        '.env:1 gives it to the app when it starts: src/index.js:1 loads .env (dotenv/config)',
+      ],
+      severity: 'info',
+    },
+    {
       name: 'a compose service gets it: context only',
       evidence: ev({ sources: [src('compose', NEW)] }),
       severity: 'info',

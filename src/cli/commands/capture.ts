@@ -41,6 +41,9 @@ Options
   --ui                 a live view of the calls in the browser, at http://127.0.0.1:PORT${LIVE_PATH}
   --probe              for a refused call, send the few read-only probes check would send
   --provider ID        the provider behind the target (local or self-hosted targets)
+  --no-env             do not look where a refused key comes from (by default the working
+                       directory's .env files and ~/.bashrc, ~/.zshrc, ~/.profile exports are
+                       read, offline, for a variable that holds it)
   --insecure           accept any TLS certificate from the target
   --timeout MS         how long to wait for an answer's head (default 60000; bodies may idle)
   --no-color           no colours (NO_COLOR is honoured too)
@@ -64,6 +67,7 @@ const OPTIONS = {
   provider: { type: 'string' },
   insecure: { type: 'boolean', short: 'k' },
   timeout: { type: 'string' },
+  'no-env': { type: 'boolean' },
 } as const;
 
 function intOption(
@@ -98,6 +102,11 @@ export async function run(args: string[]): Promise<number> {
   const log = values.log === undefined ? undefined : openLogFile(values.log, 'capture');
   const hub = values.ui ? new LiveHub(target.origin) : undefined;
   const probeAgents = values.probe ? new AgentPool() : undefined;
+  // Read once at start (a few small files): a refused key is traced to the variable holding it.
+  const envFindings =
+    values['no-env'] === true
+      ? undefined
+      : await import('../../engine/env/call-env.js').then((m) => m.callEnvTracer('.'));
   const tally = new CallTally();
   const pending = new Set<Promise<void>>();
 
@@ -134,6 +143,7 @@ export async function run(args: string[]): Promise<number> {
     }
     const options = {
       ...seen,
+      envFindings,
       probe: probeAgents && {
         agents: probeAgents,
         proxyFor: () => undefined,

@@ -47,8 +47,11 @@ Request
   --no-probe           send only the request as given
   --probe-unsafe       let probes send a POST, PUT, PATCH or DELETE again (off: a write is
                        probed only through the provider's read-only validation request)
-  --env-dir DIR        with --key-env: also trace where the variable comes from in DIR
-                       (.env files, shell exports, compose, Dockerfiles) and try the file's value
+  --env-dir DIR        with --key-env: trace where the variable comes from in DIR, compose
+                       files, Dockerfiles and manifests included (default: the working
+                       directory's .env files and ~/.bashrc, ~/.zshrc, ~/.profile exports, read
+                       offline), and try another value found there once
+  --no-env             with --key-env: do not look where the variable comes from
 
 Output
   --json               one why401/diagnosis@1 JSON object on stdout
@@ -83,6 +86,7 @@ export const CHECK_OPTIONS = {
   curl: { type: 'boolean' },
   verbose: { type: 'boolean', short: 'v' },
   'env-dir': { type: 'string' },
+  'no-env': { type: 'boolean' },
   url: { type: 'string' },
 } as const;
 
@@ -108,15 +112,24 @@ export function timeoutOf(value: string | undefined): number {
  * `--env-dir DIR` (with `--key-env`): also trace where the variable comes from. An unset variable
  * is traced too: the request goes out as the app's would (no key), and the cause is where the
  * value went (env.unset, env.similar-name). A DIR that is not a folder is a usage error.
+ *
+ * `check` passes `byDefault`: without --env-dir, the working directory is traced too, without
+ * the walk for compose files, Dockerfiles and manifests (its .env files and the shell start-up
+ * files: an export in ~/.bashrc that shadows .env is the common case), unless --no-env.
  */
 export function envTraceOf(
   keyEnv: string | undefined,
   envDir: string | undefined,
   unset: boolean,
-): { envTrace?: { name: string; dir: string } } {
+  byDefault?: { readonly noEnv: boolean },
+): { envTrace?: { name: string; dir: string; walk: boolean } } {
+  if (byDefault?.noEnv === true) {
+    if (envDir !== undefined) throw usageError('--no-env and --env-dir: give one of them');
+    return {};
+  }
   const dir = envDir === undefined ? undefined : directoryOption('--env-dir', envDir);
-  if (keyEnv === undefined || (dir === undefined && !unset)) return {};
-  return { envTrace: { name: keyEnv, dir: dir ?? '.' } };
+  if (keyEnv === undefined || (dir === undefined && !unset && byDefault === undefined)) return {};
+  return { envTrace: { name: keyEnv, dir: dir ?? '.', walk: dir !== undefined } };
 }
 
 export async function run(args: string[]): Promise<number> {
@@ -166,7 +179,9 @@ export async function run(args: string[]): Promise<number> {
       insecure: values.insecure === true,
       probe: values['no-probe'] !== true,
       probeUnsafe: values['probe-unsafe'] === true,
-      ...envTraceOf(values['key-env'], values['env-dir'], input.kind === 'unset-env'),
+      ...envTraceOf(values['key-env'], values['env-dir'], input.kind === 'unset-env', {
+        noEnv: values['no-env'] === true,
+      }),
     },
     { json: values.json, curl: values.curl, noColor: values['no-color'], verbose: values.verbose },
   );

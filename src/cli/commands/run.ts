@@ -41,6 +41,9 @@ Options
   --json               one why401/call@1 JSON object per refused call (on stderr), repeats too
   --log FILE           also append those JSON lines to FILE (redacted)
   --provider ID        the provider the app calls (local or self-hosted URLs)
+  --no-env             do not look where a refused key comes from (by default the working
+                       directory's .env files and ~/.bashrc, ~/.zshrc, ~/.profile exports are
+                       read, offline, for a variable that holds it)
   --no-color           no colours (NO_COLOR is honoured too)
   --reveal             show secrets unredacted (never the default)
 
@@ -55,6 +58,7 @@ const OPTIONS = {
   ...COMMON_OPTIONS,
   log: { type: 'string' },
   provider: { type: 'string' },
+  'no-env': { type: 'boolean' },
 } as const;
 
 const NOT_NODE =
@@ -88,6 +92,11 @@ export async function run(args: string[]): Promise<number> {
       `why401 run: ${maskSecretLike(name)} is not Node.js: only Node processes it starts can be watched (see why401 run --help; why401 capture sees any app).`,
     );
 
+  // Read before the command starts (a few small files): a refused key is traced to its variable.
+  const envFindings =
+    values['no-env'] === true
+      ? undefined
+      : await import('../../engine/env/call-env.js').then((m) => m.callEnvTracer('.'));
   const tally = new CallTally();
   const repeats = new RepeatFolder();
   const processes = new Set<number>();
@@ -117,7 +126,7 @@ export async function run(args: string[]): Promise<number> {
     if (m.t !== 'call') return;
     const call = observedFromWire(m.call, ++ids, m.pid);
     if (!call) return;
-    const work = diagnoseCall(call, { providerId: values.provider });
+    const work = diagnoseCall(call, { providerId: values.provider, envFindings });
     printing = printing.then(() => work.then(print, () => undefined));
   };
 

@@ -1,5 +1,6 @@
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
+import { detectAppLoads } from './app-loads.js';
 import { collectComposeFiles, isComposeName } from './compose-files.js';
 import { collectDockerfiles, isDockerfileName } from './dockerfiles.js';
 import { collectDotenvFiles } from './dotenv-files.js';
@@ -21,6 +22,12 @@ export interface CollectOptions {
   readonly env?: Readonly<Record<string, string | undefined>> | undefined;
   /** Framework mode (`development`, `production`, `test`, …) for the .env file order. */
   readonly mode?: string | undefined;
+  /**
+   * Also look for compose files, Dockerfiles and Kubernetes manifests below the folder (default
+   * true). False reads only the environment, the folder's .env files, the shell start-up files
+   * and .netrc: `check --key-env`'s trace of the working directory, a few stats and small reads.
+   */
+  readonly walk?: boolean | undefined;
 }
 
 /** Everything every variable's sources need, read once (I/O only, never throws on bad files). */
@@ -41,16 +48,25 @@ export async function collectEnv(options: CollectOptions = {}): Promise<Collecte
   const dir = resolve(options.dir ?? process.cwd());
   const home = options.home ?? env['HOME'] ?? homedir();
   const detected = await detectFramework(dir);
-  const loader = loaderFor(detected.framework, options.mode);
-  const found = await findFiles(
-    dir,
-    (name) => isComposeName(name) || isDockerfileName(name) || /\.ya?ml$/i.test(name),
-  );
+  const plain = loaderFor(detected.framework, options.mode);
+  const found =
+    options.walk === false
+      ? []
+      : await findFiles(
+          dir,
+          (name) => isComposeName(name) || isDockerfileName(name) || /\.ya?ml$/i.test(name),
+        );
   const compose = found.filter((p) => isComposeName(p.split(/[\\/]/).pop() ?? ''));
   const docker = found.filter((p) => isDockerfileName(p.split(/[\\/]/).pop() ?? ''));
   const yaml = found.filter((p) => /\.ya?ml$/i.test(p) && !compose.includes(p));
+  const dotenv = await collectDotenvFiles(dir, plain);
+  // Whether the app loads .env itself is read only when a .env file defines something and the
+  // loader is plain dotenv (frameworks load theirs): package.json, then the sources' imports.
+  const loadedBy =
+    plain.id === 'dotenv' && dotenv.definitions.length > 0 ? await detectAppLoads(dir) : null;
+  const loader = loadedBy === null ? plain : { ...plain, loadedBy };
   const parts = [
-    await collectDotenvFiles(dir, loader),
+    dotenv,
     await collectShellFiles(home, dir),
     await collectDockerfiles(docker, dir, home),
     await collectComposeFiles(compose, { dir, home, env }),

@@ -10,6 +10,12 @@ export interface DotenvLoader {
   readonly files: readonly string[];
   /** Expands `${VAR}` references inside values (dotenv-expand). */
   readonly expands: boolean;
+  /**
+   * Plain dotenv only: how the app loads .env itself when it starts (`src/index.js:1 loads .env
+   * (dotenv/config)`, `package.json depends on dotenv, …`), read from the project; absent when
+   * nothing says so.
+   */
+  readonly loadedBy?: string;
 }
 
 /** Every .env file name worth reading for a mode, whatever the loader. */

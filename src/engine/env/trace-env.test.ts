@@ -136,4 +136,31 @@ describe('scanAllEnv', () => {
     const r = await scanAllEnv({ dir, home: '', env: { A_TOKEN: A, Z_TOKEN: C } });
     expect(r.variables.map((v) => v.name)).toEqual(['Z_TOKEN', 'A_TOKEN']);
   });
+
+  it('a name that says secret anywhere, or a value shaped like a key, counts; plain settings do not', async () => {
+    const dir = project('all-names', {
+      '.env': [
+        `DB_PASSWORD_PROD=${B}`,
+        `MYSQL_PWD=${C}`,
+        `SESSION_SIGNING=${A}x`,
+        `AUTH_HEADER_VALUE=Bearer ${A}`,
+        `GOOGLE_APPLICATION_CREDENTIALS_JSON=${B}y`,
+        'SOMETHING=Qk9yA7cXw2LmZp4RtV8nB3sD',
+        'KEYTIMEOUT=1',
+        'SESSION_DIR=/var/lib/sessions',
+        'PORT=3000',
+        'GREETING=hello world',
+        '',
+      ].join('\n'),
+    });
+    const r = await scanAllEnv({ dir, home: '', env: {} });
+    expect(r.variables.map((v) => v.name).sort()).toEqual([
+      'AUTH_HEADER_VALUE',
+      'DB_PASSWORD_PROD',
+      'GOOGLE_APPLICATION_CREDENTIALS_JSON',
+      'MYSQL_PWD',
+      'SESSION_SIGNING',
+      'SOMETHING',
+    ]);
+  });
 });
