@@ -49,7 +49,11 @@ describe('detectAppLoads', () => {
       'src/index.js:2 loads .env (dotenv/config)',
     ],
     ['app.cjs', "require('dotenv').config();\n", 'app.cjs:1 loads .env (dotenv.config())'],
-    ['server.ts', "import dotenv from 'dotenv';\ndotenv.config();\n", 'server.ts:1 loads .env (dotenv.config())'],
+    [
+      'server.ts',
+      "import dotenv from 'dotenv';\ndotenv.config();\n",
+      'server.ts:1 loads .env (dotenv.config())',
+    ],
     [
       'main.py',
       'import os\nfrom dotenv import load_dotenv\nload_dotenv()\n',
