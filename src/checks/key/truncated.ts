@@ -7,7 +7,7 @@ import type { KeyEvidence } from './evidence.js';
 
 export const keyTruncated = defineCheck<KeyEvidence>(
   'key-truncated',
-  ({ core, jwt, matches, expected }) => {
+  ({ core, jwt, matches, expected, family }) => {
     if (jwt && !jwt.ok && looksLikeJwt(core)) {
       return [
         finding(
@@ -18,6 +18,20 @@ export const keyTruncated = defineCheck<KeyEvidence>(
       ];
     }
     if (matches.some((m) => !m.shape.generic)) return []; // it fits a full shape
+    // A distinctive prefix (`sk-proj-`, `ghp_`): shorter than every real key with it.
+    if (family) {
+      if (family.problem !== 'short') return [];
+      if (expected && !family.providerIds.includes(expected.provider.id)) return [];
+      return [
+        finding(
+          'key.truncated',
+          'definitive',
+          `it starts with ${family.providers.join(' or ')}'s prefix "${shownPrefix(family.prefix)}" but is ${core.length} chars; ` +
+            `those keys are at least ${family.min}${family.lengths === String(family.min) ? '' : ` (real keys: ${family.lengths})`}`,
+          { provider: family.providers[0] ?? null, min: family.min, length: core.length },
+        ),
+      ];
+    }
     const candidates = expected ? [expected.provider] : undefined;
     const short = shortShape(core, candidates);
     if (!short) return [];

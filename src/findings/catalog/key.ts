@@ -187,6 +187,30 @@ export const keyFindings: FamilyCatalog<'key'> = {
       cases: ['wv-09'],
     },
   },
+  'key.malformed': {
+    severity: 'error',
+    title: "The credential starts like a provider's key but has none of its shapes",
+    fix: (d) => {
+      const who = text(d['provider']) ?? 'the provider';
+      switch (d['problem']) {
+        case 'long':
+          return `The value is longer than any ${who} key: look for two keys pasted together or text stuck to it, and copy the key alone again from ${who}.`;
+        case 'alphabet':
+          return `The value holds a character no ${who} key has: copy the key again from ${who} with its copy button rather than retyping or editing it.`;
+        default:
+          return `Copy the complete key again from ${who}: this value is not one of its keys as issued.`;
+      }
+    },
+    explain: {
+      meaning:
+        "The value begins with a prefix that only one provider's keys carry (`sk-proj-`, `sk-ant-`, `sk_live_`, `ghp_`, `AKIA`, `SG.` …) but fits none of that provider's key shapes: it is longer than any real key of that kind, holds a character those keys never contain, or lacks a marker or separator they all carry (OpenAI's `T3BlbkFJ`, the `.` of a SendGrid key, the `_` inside a GitHub fine-grained token). Lengths come from real keys (documentation and public samples), not from a secret scanner's loosest pattern. A value shorter than every real key is key.truncated instead.",
+      causes:
+        'Two keys pasted one after the other (a second copy appended to a variable), text stuck to the key (a comment after an unquoted value, a closing quote, a word from the next line), a character changed by retyping or by an editor (`-` for `_`, `O` for `0`, a typographic dash), a key edited by hand, or a made-up value that imitates a real key.',
+      confirm:
+        '`why401 key --key-env NAME` names the prefix, the length, the real lengths of keys with that prefix and where the first foreign character sits. Compare the length and the last four characters with what the dashboard shows.',
+      fix: "Copy the key again with the dashboard's copy button, into a quoted value, and check that nothing follows it on the line.",
+    },
+  },
   'key.wrong-provider': {
     severity: 'error',
     title: 'The credential belongs to another provider than the host it is sent to',
