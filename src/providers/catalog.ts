@@ -2076,7 +2076,7 @@ export const PROVIDERS: readonly Provider[] = [
         pattern: /xoxb-[0-9]{10,13}(?:-[0-9]{10,13})?-[A-Za-z0-9]{24}/,
         kinds: ['oauth'],
         prefix: 'xoxb-',
-        note: 'Bot token: xoxb-<team id>-<bot user id>-<24 alphanumerics> (older ones lack the second number), from Slack\'s examples and public samples.',
+        note: "Bot token: xoxb-<team id>-<bot user id>-<24 alphanumerics> (older ones lack the second number), from Slack's examples and public samples.",
       },
       {
         pattern: /xoxp-[0-9]{10,13}-[0-9]{10,13}[A-Za-z0-9-]*/,

@@ -290,7 +290,13 @@ const FAMILY_PREFIXES: readonly string[] = ['sk-ant-'];
 /** Short prefixes distinctive enough on their own (most prefixes under 4 characters are not). */
 const SHORT_DISTINCTIVE = new Set(['SG.', 'hf_', 'r8_']);
 /** Prefixes that are words or too common to name a provider (`key-…`, `secret_…`, `sk-…`). */
-const NOT_DISTINCTIVE = new Set(['key-', 'secret_', 'v1.0-', 'pubkey-', 'https://hooks.slack.com/']);
+const NOT_DISTINCTIVE = new Set([
+  'key-',
+  'secret_',
+  'v1.0-',
+  'pubkey-',
+  'https://hooks.slack.com/',
+]);
 
 function isDistinctive(shape: KeyShape): boolean {
   const prefix = shape.prefix;
@@ -377,9 +383,7 @@ export function shapeFamily(key: string): ShapeFamily | undefined {
     range: matchLengthRange(s.shape.pattern.source) ?? { min: 0, max: Infinity },
   }));
   const min = Math.min(...ranges.map((r) => r.range.min));
-  const max = Math.max(
-    ...ranges.map((r) => (r.s.shape.lengthUnverified ? Infinity : r.range.max)),
-  );
+  const max = Math.max(...ranges.map((r) => (r.s.shape.lengthUnverified ? Infinity : r.range.max)));
   const providerList = [...new Set(members.map((s) => s.provider))];
   const exact = [...new Set(ranges.map((r) => r.range))].every((r) => r.min === r.max);
   const lengths = exact

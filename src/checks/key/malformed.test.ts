@@ -135,7 +135,10 @@ const ok: Case[] = [
   ...PREFIXES.flatMap((prefix): Case[] => [
     { name: `${prefix}: a real-length key`, value: real(prefix) },
     { name: `${prefix}: another real-length key`, value: real(prefix, 3) },
-    { name: `${prefix}: too short is key.truncated`, value: real(prefix).slice(0, prefix.length + 3) },
+    {
+      name: `${prefix}: too short is key.truncated`,
+      value: real(prefix).slice(0, prefix.length + 3),
+    },
   ]),
   { name: 'a current Stripe key (sk_live_ + 99)', value: `sk_live_${fill(ALNUM, 99, 'stripe99')}` },
   { name: 'a legacy Stripe key (sk_live_ + 24)', value: `sk_live_${fill(ALNUM, 24, 'stripe24')}` },
@@ -160,16 +163,19 @@ const ok: Case[] = [
 checkTable(keyMalformed, 'key.malformed', { finds, ok });
 
 describe('key.truncated and key.malformed split at the shortest real key', () => {
-  it.each(PREFIXES)('%s: one character short of the shortest real key is key.truncated', (prefix) => {
-    const key = real(prefix);
-    const min = shapeFamily(key)?.min ?? 0;
-    const short = key.slice(0, min - 1);
-    const found = ids([
-      ...keyTruncated.run(evidence(short)),
-      ...keyMalformed.run(evidence(short)),
-    ]);
-    expect(found).toEqual(['key.truncated']);
-  });
+  it.each(PREFIXES)(
+    '%s: one character short of the shortest real key is key.truncated',
+    (prefix) => {
+      const key = real(prefix);
+      const min = shapeFamily(key)?.min ?? 0;
+      const short = key.slice(0, min - 1);
+      const found = ids([
+        ...keyTruncated.run(evidence(short)),
+        ...keyMalformed.run(evidence(short)),
+      ]);
+      expect(found).toEqual(['key.truncated']);
+    },
+  );
 
   it.each(PREFIXES)('%s: a real-length key is neither', (prefix) => {
     const key = real(prefix, 5);
