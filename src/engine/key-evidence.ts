@@ -82,15 +82,17 @@ function familyOf(core: string): { family?: NonNullable<KeyEvidence['family']> }
 }
 
 /**
- * Which half of a Basic pair is the key: the one that fits a provider's specific shape, else the
- * password, unless it is empty (`curl -u "$KEY:"`).
+ * Which half of a Basic pair is the key: the one that fits a provider's specific key shape (not
+ * an identifier's), else the password, unless it is empty (`curl -u "$KEY:"`).
  */
 export function keyHalfOf(user: string, password: string): BasicHalf {
   const u = meantValue(user);
   const p = meantValue(password);
   if (p === '') return 'user';
   if (u === '') return 'password';
-  const specific = (v: string) => matchKeyShapes(v).some((m) => !m.shape.generic);
+  // an identifier (Twilio's Account SID as the user) names the account, not the key
+  const specific = (v: string) =>
+    matchKeyShapes(v).some((m) => !m.shape.generic && !m.shape.kinds.includes('identifier'));
   return specific(u) && !specific(p) ? 'user' : 'password';
 }
 

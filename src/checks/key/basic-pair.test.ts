@@ -173,3 +173,13 @@ describe('basicMeant: what the probes move instead of the base64', () => {
     expect(basicMeant(b64('no colon'))).toBeUndefined();
   });
 });
+
+describe('the key half of an account-and-token pair', () => {
+  it("Twilio AccountSID:AuthToken: the token is the key, not the SID (an identifier's shape)", () => {
+    const sid = sampleKey('twilio', 0);
+    const authToken = fill('0123456789abcdef', 32, 'twilio-token');
+    const ev = evidence(b64(`${sid}:${authToken}`), { scheme: 'Basic' });
+    expect(ev.basic?.key).toBe('password');
+    expect(ev.core).toBe(authToken);
+  });
+});
