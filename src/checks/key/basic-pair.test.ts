@@ -149,6 +149,7 @@ describe('a key wrapped in Basic is the credential the key checks look at', () =
     expect(report.findings.map((f) => f.id)).toEqual(['key.whitespace']);
     expect(report.findings[0]?.evidence.join('\n')).toContain("the Basic pair's user");
     expect(report.findings[0]?.data?.['half']).toBe('user');
+    expect(report.findings[0]?.fix).toContain("Remove the whitespace around the Basic pair's user");
   });
 });
 
