@@ -273,6 +273,26 @@ describe('issue 14: a key wrapped in Basic is moved decoded, not as base64 (item
   });
 });
 
+describe('issue 14: why401 curl -u ":$KEY" to a Bearer API (item 3)', () => {
+  const key = makeKey('t0k-', 40);
+  let api: TestServer;
+  beforeAll(async () => {
+    api = await startBearerApi(key);
+  });
+  afterAll(() => api?.stop());
+
+  it('the decoded key is what the Bearer probe sends, and it is accepted', async () => {
+    const run = await check(['-u', `:${key}`, `${api.origin}/v1/items`], {
+      command: 'curl',
+      secrets: [key],
+    });
+    expect(run.json?.verdict.cause, describeRun(run)).toBe('header.wrong-scheme');
+    const bearer = run.json?.exchanges.find((e) => e.label === 'probe: Authorization Bearer');
+    expect(bearer?.response?.status, describeRun(run)).toBe(200);
+    expectNoLeak(run);
+  });
+});
+
 describe('issue 14: a malformed key is said offline, never "create a new key" (item 4)', () => {
   const key = makeKey('t0k-', 40);
   let api: TestServer;
