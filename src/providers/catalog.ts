@@ -1666,7 +1666,7 @@ export const PROVIDERS: readonly Provider[] = [
         pattern: /sk_live_[A-Za-z0-9]{24,247}/,
         kinds: ['secret', 'live'],
         prefix: 'sk_live_',
-        note: 'Live-mode secret key. Modern keys are ~100+ chars; old ones 24-32.',
+        note: 'Live-mode secret key. Real keys: the prefix and 24 characters (legacy, 32 in all) to the prefix and 99 (current, 107); Stripe documents up to 255. The same lengths hold for every sk_/rk_/pk_ key below.',
       },
       {
         pattern: /sk_test_[A-Za-z0-9]{24,247}/,
@@ -1833,7 +1833,7 @@ export const PROVIDERS: readonly Provider[] = [
         pattern: /SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}/,
         kinds: ['secret'],
         prefix: 'SG.',
-        note: "Usually SG.<22>.<43> = 69 chars. The shorter 'API Key ID' shown in the UI is not the key.",
+        note: "SG.<22>.<43> = 69 chars (every public sample and scanner rule seen). The shorter 'API Key ID' shown in the UI is not the key.",
       },
     ],
     validate: {
