@@ -99,7 +99,11 @@ checkTable(keyBasicPair, 'key.placeholder', {
       secret: token,
     },
   ],
-  ok: [{ name: 'a real-looking pair', value: basic(`dev@acme.dev:${token}`) }],
+  ok: [
+    { name: 'a real-looking pair', value: basic(`dev@acme.dev:${token}`) },
+    { name: 'a plain-word user (test) is a user name', value: basic(`test:${token}`) },
+    { name: 'the fixed user api (Mailgun, Stripe style)', value: basic(`api:${token}`) },
+  ],
 });
 
 checkTable(keyBasicPair, 'key.missing', {

@@ -35,7 +35,12 @@ export const keyBasicPair = defineCheck<KeyEvidence>('key-basic-pair', ({ basic 
   for (const { half, evidence } of basic.halves) {
     const isKey = half === basic.key;
     if (!isKey && evidence.secret.reveal() === '') continue;
-    const checks = isKey ? [keyMissing, ...PER_HALF] : PER_HALF;
+    // A user name that is a plain word (`test`, `admin`, `api`) is a user name, not a
+    // placeholder: only a placeholder's form (`<YOUR_EMAIL>`, `your-username`) is one there.
+    const plainWord = !isKey && /^[A-Za-z]+$/.test(evidence.core);
+    const checks = isKey
+      ? [keyMissing, ...PER_HALF]
+      : PER_HALF.filter((c) => !(plainWord && c === keyPlaceholder));
     for (const check of checks) {
       let found: readonly RawFinding[] = [];
       try {
