@@ -156,6 +156,10 @@ const ok: Case[] = [
   { name: 'a word prefix is no distinctive one (key-)', value: `key-${fill(ALNUM, 300)}` },
   { name: 'no prefix', value: fill(ALNUM, 40) },
   { name: 'empty', value: '' },
+  { name: 'a masked dashboard copy is key.masked', value: `sk-proj-\u2026${fill(ALNUM, 4)}` },
+  { name: 'asterisks', value: `ghp_${'*'.repeat(16)}${fill(ALNUM, 4)}` },
+  { name: 'a placeholder is key.placeholder', value: `sk-proj-${'X'.repeat(150)}` },
+  { name: 'an unexpanded reference', value: 'AKIA${AWS_ACCESS_KEY_ID}' },
   {
     name: 'a length that cannot be bounded (an Anthropic OAuth token, unverified length)',
     value: `sk-ant-oat01-${fill(ALNUM, 400, 'oat')}`,

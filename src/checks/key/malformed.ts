@@ -2,6 +2,7 @@ import { charName } from '../../secret/chars.js';
 import { shownPrefix } from '../../secret/secret.js';
 import { defineCheck, finding } from '../types.js';
 import type { KeyEvidence } from './evidence.js';
+import { isStandIn } from './stand-in.js';
 
 /**
  * A key that starts with a provider's distinctive prefix (`sk-proj-`, `ghp_`, `AKIA`) and fits
@@ -11,6 +12,7 @@ import type { KeyEvidence } from './evidence.js';
 export const keyMalformed = defineCheck<KeyEvidence>('key-malformed', ({ core, family }) => {
   if (!family || family.fits || family.problem === undefined || family.problem === 'short')
     return [];
+  if (isStandIn(core)) return [];
   const whose = `${family.providers.join(' or ')}'s prefix "${shownPrefix(family.prefix)}"`;
   const start = `it starts with ${whose} but`;
   let line: string;

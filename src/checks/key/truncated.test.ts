@@ -62,5 +62,8 @@ checkTable(keyTruncated, 'key.truncated', {
       ctx: forProvider('stripe'),
     },
     { name: 'empty', value: '' },
+    { name: 'a masked copy is key.masked, not cut short', value: 'sk-proj-\u2026abcd' },
+    { name: 'a placeholder is key.placeholder', value: `sk-proj-${'X'.repeat(20)}` },
+    { name: 'an unexpanded reference', value: 'AKIA${AWS_KEY}' },
   ],
 });

@@ -4,6 +4,7 @@ import { PROVIDERS } from '../../providers/catalog.js';
 import { shownPrefix } from '../../secret/secret.js';
 import { defineCheck, finding } from '../types.js';
 import type { KeyEvidence } from './evidence.js';
+import { isStandIn } from './stand-in.js';
 
 export const keyTruncated = defineCheck<KeyEvidence>(
   'key-truncated',
@@ -18,6 +19,7 @@ export const keyTruncated = defineCheck<KeyEvidence>(
       ];
     }
     if (matches.some((m) => !m.shape.generic)) return []; // it fits a full shape
+    if (isStandIn(core)) return []; // a placeholder, a masked copy, a `$NAME`: said by its own id
     // A distinctive prefix (`sk-proj-`, `ghp_`): shorter than every real key with it.
     if (family) {
       if (family.problem !== 'short') return [];
