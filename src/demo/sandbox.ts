@@ -71,6 +71,10 @@ function token(length: number, seed: string | undefined, name: string): string {
   return out;
 }
 
+/** A token's characters as digits (Slack's team and bot ids). */
+const digits = (text: string): string =>
+  [...text].map((c) => String(c.charCodeAt(0) % 10)).join('');
+
 const b64url = (data: string | Buffer) => Buffer.from(data).toString('base64url');
 
 function signJwt(claims: Record<string, unknown>, secret: Buffer): string {
@@ -99,11 +103,12 @@ export function makeKeys(seed?: string): { keys: DemoKeys; jwtSecret: Buffer } {
       openai: `sk-demo-${t(40, 'openai')}`,
       openaiNoCredit: `sk-demo-${t(40, 'openai-no-credit')}`,
       gateway: `sk-gw-${t(32, 'gateway')}`,
-      anthropic: `sk-ant-demo-${t(48, 'anthropic')}`,
-      githubReadOrg: `ghp_demo_${t(32, 'github-read-org')}`,
-      githubRepo: `ghp_demo_${t(32, 'github-repo')}`,
-      slack: `xoxb-demo-${t(36, 'slack')}`,
-      slackRevoked: `xoxb-demo-${t(36, 'slack-revoked')}`,
+      // keys with a provider's prefix have that provider's real shape (else key.malformed)
+      anthropic: `sk-ant-api03-${t(93, 'anthropic')}AA`,
+      githubReadOrg: `ghp_${t(36, 'github-read-org')}`,
+      githubRepo: `ghp_${t(36, 'github-repo')}`,
+      slack: `xoxb-${digits(t(11, 'slack-team'))}-${digits(t(12, 'slack-bot'))}-${t(24, 'slack')}`,
+      slackRevoked: `xoxb-${digits(t(11, 'slack-team'))}-${digits(t(12, 'slack-bot-revoked'))}-${t(24, 'slack-revoked')}`,
       redirectApi: `tok_demo_${t(32, 'redirect')}`,
       jwt: signJwt({ sub: 'demo-user', iat: now, exp: now + 3600 }, jwtSecret),
       wafApi: `api_demo_${t(32, 'waf')}`,

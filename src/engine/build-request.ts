@@ -20,7 +20,7 @@ import {
   type Spot,
 } from './credential-place.js';
 import { companionValue, validationTemplate, type ValidationTemplate } from './validation.js';
-import { meantValue } from './key-evidence.js';
+import { basicMeant, meantValue } from './key-evidence.js';
 import { registerRequestSecrets, registerUrlSecrets } from './request-secrets.js';
 import type { SentCredential } from '../checks/request/evidence.js';
 
@@ -375,10 +375,17 @@ export function findInHeaders(
       name: n,
       fingerprint: new Secret(splitScheme(v).token, `header:${n}`).fingerprint,
     }));
+  // A key wrapped in Basic (`-u ":$KEY"`, `api:KEY`): probes move the key, not its base64.
+  const inBasic = scheme?.toLowerCase() === 'basic' ? basicMeant(token) : undefined;
   return {
     secret,
-    spot: { in: 'header', name, scheme },
-    meant: meantValue(token),
+    spot: {
+      in: 'header',
+      name,
+      scheme,
+      ...(inBasic?.basicUser !== undefined ? { basicUser: inBasic.basicUser } : {}),
+    },
+    meant: inBasic?.meant ?? meantValue(token),
     placedByUs: false,
     others,
   };

@@ -1,9 +1,10 @@
 import { decodeJwt, looksLikeJwt } from '../parse/jwt.js';
 import { isHidden } from '../secret/chars.js';
 import type { Secret } from '../secret/secret.js';
-import { matchKeyShapes } from '../providers/detect.js';
+import { matchKeyShapes, shapeFamily } from '../providers/detect.js';
+import { basicToken, decodeBasicPair } from '../parse/basic.js';
 import type { Provider } from '../providers/types.js';
-import type { KeyEvidence } from '../checks/key/evidence.js';
+import type { BasicHalf, BasicPair, KeyEvidence } from '../checks/key/evidence.js';
 
 const HEADER_PREFIX = /^(authorization|proxy-authorization|x-api-key|api-key)\s*[:=]\s*/i;
 /** A scheme word and the space after it; removed only before one token (not `key goes here`). */
@@ -57,7 +58,9 @@ export interface KeyContext {
 }
 
 export function buildKeyEvidence(secret: Secret, context: KeyContext = {}): KeyEvidence {
-  const core = meantValue(secret.reveal());
+  const basic = basicPairOf(secret, context);
+  const keyHalf = basic?.halves.find((h) => h.half === basic.key)?.evidence;
+  const core = keyHalf ? keyHalf.core : meantValue(secret.reveal());
   return {
     secret,
     core,
@@ -68,5 +71,70 @@ export function buildKeyEvidence(secret: Secret, context: KeyContext = {}): KeyE
     clock: context.serverNow === undefined ? 'local' : 'server',
     ...(context.path !== undefined ? { path: context.path } : {}),
     ...(context.scheme !== undefined ? { scheme: context.scheme } : {}),
+    ...familyOf(core),
+    ...(basic ? { basic } : {}),
   };
+}
+
+function familyOf(core: string): { family?: NonNullable<KeyEvidence['family']> } {
+  const family = shapeFamily(core);
+  return family ? { family } : {};
+}
+
+/**
+ * Which half of a Basic pair is the key: the one that fits a provider's specific key shape (not
+ * an identifier's), else the password, unless it is empty (`curl -u "$KEY:"`).
+ */
+export function keyHalfOf(user: string, password: string): BasicHalf {
+  const u = meantValue(user);
+  const p = meantValue(password);
+  if (p === '') return 'user';
+  if (u === '') return 'password';
+  // an identifier (Twilio's Account SID as the user) names the account, not the key
+  const specific = (v: string) =>
+    matchKeyShapes(v).some((m) => !m.shape.generic && !m.shape.kinds.includes('identifier'));
+  return specific(u) && !specific(p) ? 'user' : 'password';
+}
+
+/** The two halves of a Basic credential as evidence of their own; undefined when not one. */
+function basicPairOf(secret: Secret, context: KeyContext): BasicPair | undefined {
+  const token = basicToken(secret.reveal(), context.scheme);
+  if (token === undefined) return undefined;
+  const pair = decodeBasicPair(token);
+  if (!pair) return undefined;
+  // A line break ending the whole pair is key.basic-malformed's (`echo` without -n), said once.
+  const password = pair.password.replace(/[\r\n]+$/, '');
+  const half = (name: BasicHalf, value: string) => {
+    const s = secret.derive(value, `Basic ${name}`);
+    const core = meantValue(value);
+    const evidence: KeyEvidence = {
+      secret: s,
+      core,
+      matches: matchKeyShapes(core),
+      expected: context.expected ?? null,
+      jwt: looksLikeJwt(core) ? decodeJwt(core) : null,
+      now: context.serverNow ?? Date.now(),
+      clock: context.serverNow === undefined ? 'local' : 'server',
+      ...familyOf(core),
+    };
+    return { half: name, evidence };
+  };
+  return {
+    key: keyHalfOf(pair.user, password),
+    halves: [half('user', pair.user), half('password', password)],
+  };
+}
+
+/**
+ * The key inside a Basic header as found in a request (`-u ":$KEY"`, `api:KEY`): what probes
+ * send elsewhere instead of the base64, and the user to rebuild the pair with (undefined: the
+ * key is the user). Undefined when the value is not a Basic pair.
+ */
+export function basicMeant(token: string): { meant: string; basicUser?: string } | undefined {
+  const pair = decodeBasicPair(token);
+  if (!pair) return undefined;
+  const password = pair.password.replace(/[\r\n]+$/, '');
+  const key = keyHalfOf(pair.user, password);
+  if (key === 'user') return { meant: meantValue(pair.user) };
+  return { meant: meantValue(password), basicUser: meantValue(pair.user) };
 }

@@ -55,8 +55,14 @@ export function lintKey(input: Secret, context: KeyContext = {}): KeyReport {
     specific[0] ??
     (expectedId ? evidence.matches.find((m) => m.provider.id === expectedId) : undefined);
   const candidates = [...new Set(evidence.matches.map((m) => m.provider.id))];
-  // A generic shape (bare hex, any JWT) fits too many providers to name one on its own.
-  const provider = best?.provider.id ?? null;
+  // A generic shape (bare hex, any JWT) fits too many providers to name one on its own; a
+  // distinctive prefix on a damaged key (truncated, malformed) still names its one provider.
+  const family = evidence.family;
+  const provider =
+    best?.provider.id ??
+    (family && !family.fits && family.providerIds.length === 1
+      ? (family.providerIds[0] ?? null)
+      : null);
   const formKind = kindFromForm(secret.reveal().trim(), evidence.jwt?.ok === true);
   const kinds = best?.shape.kinds ?? (formKind ? [formKind] : []);
   return {

@@ -30,6 +30,7 @@ const PRIORITY: readonly FindingId[] = [
   'key.placeholder',
   'key.masked',
   'key.truncated',
+  'key.malformed',
   'key.basic-malformed',
   'key.wrong-type',
   'key.wrong-provider',

@@ -15,6 +15,7 @@ export const FINDING_IDS = [
   'key.masked',
   'key.scheme-included',
   'key.truncated',
+  'key.malformed',
   'key.wrong-provider',
   'key.wrong-type',
   'key.wrong-environment',

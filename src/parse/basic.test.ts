@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeBasic } from './basic.js';
+import { basicToken, decodeBasic, decodeBasicPair } from './basic.js';
 
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 
@@ -58,5 +58,31 @@ describe('decodeBasic', () => {
     ['no colon once decoded', b64('justakey0123'), 'decodes to text without the user:secret colon'],
   ])('%s', (_name, token, problem) => {
     expect(decodeBasic(token)).toEqual({ ok: false, problem });
+  });
+});
+
+describe('decodeBasicPair', () => {
+  it('gives both halves exactly as encoded', () => {
+    expect(decodeBasicPair(b64('dev@acme.dev :tok'))).toEqual({
+      user: 'dev@acme.dev ',
+      password: 'tok',
+    });
+    expect(decodeBasicPair(b64(':key'))).toEqual({ user: '', password: 'key' });
+    expect(decodeBasicPair(b64('key:'))).toEqual({ user: 'key', password: '' });
+    expect(decodeBasicPair(b64('u:a:b\n'))).toEqual({ user: 'u', password: 'a:b\n' });
+  });
+  it('undefined when not base64 of user:secret', () => {
+    expect(decodeBasicPair('user:pass')).toBeUndefined();
+    expect(decodeBasicPair(b64('nocolon'))).toBeUndefined();
+  });
+});
+
+describe('basicToken', () => {
+  it('finds the token after Basic, or under the Basic scheme', () => {
+    expect(basicToken('Basic abc=', undefined)).toBe('abc=');
+    expect(basicToken(' basic  abc= ', undefined)).toBe('abc=');
+    expect(basicToken('abc=', 'Basic')).toBe('abc=');
+    expect(basicToken('abc=', 'Bearer')).toBeUndefined();
+    expect(basicToken('abc=', undefined)).toBeUndefined();
   });
 });

@@ -29,3 +29,24 @@ export function decodeBasic(token: string): BasicDecoding {
     trailingNewline: /[\r\n]$/.test(decoded),
   };
 }
+
+/**
+ * Both halves of a Basic credential, exactly as encoded (whitespace, quotes and line breaks
+ * kept), or undefined when the token is not base64 of `user:secret`. The caller holds secrets.
+ */
+export function decodeBasicPair(token: string): { user: string; password: string } | undefined {
+  const t = token.trim();
+  if (!BASE64.test(t) || t.length % 4 !== 0) return undefined;
+  const decoded = Buffer.from(t, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon < 0) return undefined;
+  return { user: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+}
+
+/** The token of a Basic credential: after `Basic ` in the value, or the value under scheme Basic. */
+export function basicToken(raw: string, scheme: string | undefined): string | undefined {
+  const t = raw.trim();
+  const inline = /^basic\s+(.*)$/is.exec(t);
+  if (inline) return inline[1];
+  return scheme?.toLowerCase() === 'basic' ? t : undefined;
+}

@@ -6,7 +6,10 @@ import {
   providerIds,
   providersForHost,
   publicPrefixOf,
+  shapeFamily,
 } from './detect.js';
+import { PROVIDERS } from './catalog.js';
+import { matchLengthRange } from '../parse/regex-length.js';
 
 // Fake keys are assembled at run time from a seeded PRNG, so no key-like string sits in this file.
 const HEX = '0123456789abcdef';
@@ -287,5 +290,29 @@ describe('publicPrefixOf', () => {
     expect(publicPrefixOf(fake.hex32())).toBeUndefined();
     expect(publicPrefixOf(fake.telegram())).toBeUndefined();
     expect(publicPrefixOf('')).toBeUndefined();
+  });
+});
+
+describe('shapeFamily: real lengths, honest where unknown', () => {
+  it('every shape with a prefix is bounded by real lengths, or marked lengthUnverified', () => {
+    const open = PROVIDERS.flatMap((p) =>
+      p.keyShapes
+        .filter((s) => s.prefix !== undefined && !s.generic && !s.lengthUnverified)
+        .filter((s) => !Number.isFinite(matchLengthRange(s.pattern.source)?.max ?? Infinity))
+        .map((s) => `${p.id} ${s.prefix ?? ''}`),
+    );
+    // open-ended by nature: a PEM block is as long as its key size makes it
+    expect(open).toEqual(['github-app -----BEGIN RSA PRIVATE KEY-----']);
+  });
+
+  it('sk-ant- names Anthropic even for a version no shape has', () => {
+    const family = shapeFamily(`sk-ant-api09-${'a'.repeat(95)}`);
+    expect(family?.providerIds).toEqual(['anthropic']);
+    expect(family?.fits).toBe(false);
+  });
+
+  it('a short prefix (sk-, sk_) names no family', () => {
+    expect(shapeFamily(`sk-${'a'.repeat(48)}`)).toBeUndefined();
+    expect(shapeFamily(`sk_${'a'.repeat(48)}`)).toBeUndefined();
   });
 });

@@ -278,3 +278,138 @@ export function keyKindsAt(provider: Provider, key: string): string[] {
     .filter((m) => m.provider.id === provider.id && !m.shape.generic)
     .flatMap((m) => m.shape.kinds);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Distinctive prefixes: a key that starts like one provider's keys and fits none of them
+
+/**
+ * Prefixes that name a provider on their own although no single shape has them: every Anthropic
+ * key starts with `sk-ant-`, whatever its kind and version.
+ */
+const FAMILY_PREFIXES: readonly string[] = ['sk-ant-'];
+/** Short prefixes distinctive enough on their own (most prefixes under 4 characters are not). */
+const SHORT_DISTINCTIVE = new Set(['SG.', 'hf_', 'r8_']);
+/** Prefixes that are words or too common to name a provider (`key-…`, `secret_…`, `sk-…`). */
+const NOT_DISTINCTIVE = new Set([
+  'key-',
+  'secret_',
+  'v1.0-',
+  'pubkey-',
+  'https://hooks.slack.com/',
+]);
+
+function isDistinctive(shape: KeyShape): boolean {
+  const prefix = shape.prefix;
+  if (prefix === undefined || shape.generic === true || NOT_DISTINCTIVE.has(prefix)) return false;
+  return prefix.length >= 4 || SHORT_DISTINCTIVE.has(prefix);
+}
+
+/** How a key with a distinctive prefix differs from every shape that prefix belongs to. */
+export interface ShapeFamily {
+  /** The distinctive prefix the key starts with (the longest one). */
+  readonly prefix: string;
+  /** Provider names that issue keys with this prefix, catalog order. */
+  readonly providers: readonly string[];
+  readonly providerIds: readonly string[];
+  /** Shortest and longest real key with this prefix (max Infinity when not bounded). */
+  readonly min: number;
+  readonly max: number;
+  /** The key fits one of those shapes. */
+  readonly fits: boolean;
+  /**
+   * When it fits none: `short` (shorter than any real key), `long` (longer than any), `alphabet`
+   * (a character no such key has, at `index`), `structure` (a marker or a separator is missing,
+   * or the length is between those of real keys).
+   */
+  readonly problem?: 'short' | 'long' | 'alphabet' | 'structure';
+  readonly index?: number;
+  /** The real lengths, when few (`56 to 164`, `40`): for the evidence. */
+  readonly lengths: string;
+}
+
+/** The characters a pattern's classes, escapes and literals allow (a superset of a key's). */
+function alphabetOf(source: string): (ch: string) => boolean {
+  const classes: RegExp[] = [];
+  const literals = new Set<string>();
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i] ?? '';
+    if (c === '[') {
+      let j = i + 1;
+      while (j < source.length && source[j] !== ']') j += source[j] === '\\' ? 2 : 1;
+      classes.push(new RegExp(`^${source.slice(i, j + 1)}$`));
+      i = j;
+    } else if (c === '\\') {
+      const e = source[i + 1] ?? '';
+      if (/[dws]/i.test(e)) classes.push(new RegExp(`^\\${e}$`));
+      else literals.add(e);
+      i++;
+    } else if (c === '{') {
+      i = source.indexOf('}', i); // a quantifier
+      if (i < 0) break;
+    } else if (!'()|?*+^$'.includes(c)) {
+      literals.add(c);
+    }
+  }
+  return (ch) => literals.has(ch) || classes.some((re) => re.test(ch));
+}
+
+/**
+ * The distinctive prefix `key` starts with, the shapes that prefix belongs to (those whose own
+ * prefix starts with it, or that it starts with), and how the key differs from all of them.
+ * Undefined when the key starts with no distinctive prefix.
+ */
+export function shapeFamily(key: string): ShapeFamily | undefined {
+  if (key === '' || key.length > MAX_SHAPE_INPUT) return undefined;
+  const shapes = getCompiledShapes();
+  const starts = [
+    ...shapes.filter((s) => isDistinctive(s.shape)).map((s) => s.shape.prefix ?? ''),
+    ...FAMILY_PREFIXES,
+  ].filter((p) => key.startsWith(p));
+  const prefix = starts.reduce<string | undefined>(
+    (best, p) => (best === undefined || p.length > best.length ? p : best),
+    undefined,
+  );
+  if (prefix === undefined) return undefined;
+  const members = shapes.filter(
+    (s) =>
+      s.shape.generic !== true &&
+      s.shape.prefix !== undefined &&
+      s.shape.prefix.length >= prefix.length &&
+      s.shape.prefix.startsWith(prefix),
+  );
+  if (members.length === 0) return undefined;
+  const ranges = members.map((s) => ({
+    s,
+    range: matchLengthRange(s.shape.pattern.source) ?? { min: 0, max: Infinity },
+  }));
+  const min = Math.min(...ranges.map((r) => r.range.min));
+  const max = Math.max(...ranges.map((r) => (r.s.shape.lengthUnverified ? Infinity : r.range.max)));
+  const providerList = [...new Set(members.map((s) => s.provider))];
+  const exact = [...new Set(ranges.map((r) => r.range))].every((r) => r.min === r.max);
+  const lengths = exact
+    ? [...new Set(ranges.map((r) => r.range.min))].sort((a, b) => a - b).join(' or ')
+    : max === Infinity
+      ? `at least ${min}`
+      : `${min} to ${max}`;
+  const base = {
+    prefix,
+    providers: providerList.map((p) => p.name),
+    providerIds: providerList.map((p) => p.id),
+    min,
+    max,
+    lengths,
+  };
+  if (members.some((s) => fitsShape(s, key))) return { ...base, fits: true };
+  if (key.length < min) return { ...base, fits: false, problem: 'short' };
+  // A character no member allows (after the prefix): the first one.
+  const allows = members.map((s) => alphabetOf(s.shape.pattern.source));
+  const chars = [...key];
+  let offset = 0;
+  for (const [n, ch] of chars.entries()) {
+    if (n >= [...prefix].length && !allows.some((ok) => ok(ch)))
+      return { ...base, fits: false, problem: 'alphabet', index: offset };
+    offset += ch.length;
+  }
+  if (key.length > max) return { ...base, fits: false, problem: 'long' };
+  return { ...base, fits: false, problem: 'structure' };
+}

@@ -29,6 +29,12 @@ export interface KeyShape {
   readonly generic?: boolean;
   /** Usable for the target endpoint? `false` for identifiers and publishable keys, etc. */
   readonly usableAsApiKey?: boolean;
+  /**
+   * The pattern's lengths are those of real keys (documentation, public samples) unless this is
+   * set: then nobody here has seen enough real keys to bound them, and a key longer than the
+   * pattern allows is not called damaged by its length alone.
+   */
+  readonly lengthUnverified?: boolean;
   readonly note: string;
 }
 

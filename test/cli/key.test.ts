@@ -151,6 +151,27 @@ const CASES: readonly {
   },
   {
     id: 'key.truncated',
+    name: 'issue 14: sk-proj- and 30 characters',
+    run: () => why401(['key', '--key', `sk-proj-${fill(ALNUM, 30, 'proj30')}`, '--json']),
+  },
+  {
+    id: 'key.malformed',
+    name: 'issue 14: two Stripe keys pasted together (--key VALUE)',
+    run: () =>
+      why401([
+        'key',
+        '--key',
+        `sk_live_${fill(ALNUM, 99, 'st1')}sk_live_${fill(ALNUM, 99, 'st2')}`,
+        '--json',
+      ]),
+  },
+  {
+    id: 'key.malformed',
+    name: 'a GitHub token with a dash in it',
+    run: () => keyEnv(`ghp_${fill(ALNUM, 17, 'gh1')}-${fill(ALNUM, 18, 'gh2')}`, '--json'),
+  },
+  {
+    id: 'key.truncated',
     name: 'a malformed JWT',
     run: () => keyEnv(`${jwt({ role: 'service_role' }).slice(0, 40)}.x`, '--json'),
   },
@@ -315,6 +336,28 @@ describe('why401 key -H (a header as the app sends it)', () => {
     const out = json<KeyJson>(run);
     expect(out.credential?.source).toBe('header:Authorization');
     expect(ids(run)).toContain('key.basic-malformed');
+  });
+
+  it('issue 14: Basic dev@acme.dev :KEY: key.whitespace names the user half, the key is linted', () => {
+    const key = `sk_live_${fill(ALNUM, 99, 'basic-cli')}`;
+    const run = why401([
+      'key',
+      '-H',
+      `Authorization: Basic ${b64(`dev@acme.dev :${key}`)}`,
+      '--json',
+    ]);
+    expect(run.status).toBe(1);
+    const out = json<KeyJson>(run);
+    expect(out.provider).toBe('stripe');
+    expect(out.findings.map((f) => f.id)).toEqual(['key.whitespace']);
+    expect(String(out.findings[0]?.evidence)).toContain("the Basic pair's user: SPACE");
+    expect(run.stdout).not.toContain(key.slice(8, 20));
+  });
+
+  it('Basic -u ":KEY" with a too-short Stripe key inside: key.truncated of the decoded key', () => {
+    const key = `sk_live_${fill(ALNUM, 12, 'basic-short')}`;
+    const run = why401(['key', '-H', `Authorization: Basic ${b64(`:${key}`)}`, '--json']);
+    expect(ids(run)).toContain('key.truncated');
   });
 
   it('Basic, well formed: no finding about the pair', () => {

@@ -73,6 +73,7 @@ export const PASSING = new Set<string>([
   'key-wrong-provider-groq-to-together',
   'key-basic-newline-mailgun',
   'key-basic-wrapped-groq',
+  'habit-basic-space-around-user',
   'status-cohere-trial-rate-limit',
   'status-openrouter-402-credits',
   'status-deepseek-402-balance',

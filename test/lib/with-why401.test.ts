@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/demo/sandbox.js';
+import { sampleKey } from '../support/key-samples.js';
 import {
   formatDiagnosis,
   isWhy401Error,
@@ -100,17 +101,19 @@ describe('withWhy401(fetch): refused calls are diagnosed offline', () => {
     expect(seen.map((s) => s.diagnosis.verdict.cause)).toEqual([cause]);
   });
 
-  it('an Anthropic key sent as Bearer: offline, no cause; probe: true confirms header.wrong-name', async () => {
+  it('an Anthropic key sent as Bearer: header.wrong-name offline (its shape is an API key, not an OAuth token); probe: true confirms it', async () => {
     const headers = {
       Authorization: `Bearer ${sandbox.keys.anthropic}`,
       'anthropic-version': '2023-06-01',
     };
     const offline = collecting({ provider: 'anthropic' });
     await (await offline.fetch401(`${sandbox.urls.anthropic}/v1/models`, { headers })).text();
-    expect(offline.seen.map((s) => s.diagnosis.verdict.cause)).toEqual([null]);
+    expect(offline.seen.map((s) => s.diagnosis.verdict.cause)).toEqual(['header.wrong-name']);
+    expect(offline.seen[0]?.diagnosis.findings[0]?.confidence).not.toBe('confirmed');
     const probing = collecting({ provider: 'anthropic', probe: true });
     await (await probing.fetch401(`${sandbox.urls.anthropic}/v1/models`, { headers })).text();
     expect(probing.seen.map((s) => s.diagnosis.verdict.cause)).toEqual(['header.wrong-name']);
+    expect(probing.seen[0]?.diagnosis.findings[0]?.confidence).toBe('confirmed');
   });
 
   it('a cross-origin redirect fetch followed: net.redirect-drops-auth, from the hop fetch hid', async () => {
@@ -368,7 +371,9 @@ describe('withWhy401(fetch): what it sends and reads', () => {
     const res = await withWhy401(fake, {
       provider: 'slack',
       onRefused: (d) => void seen.push(d.verdict.cause ?? ''),
-    })('https://slack.com/api/auth.test', { headers: { Authorization: 'Bearer xoxb-1-2-abc' } });
+    })('https://slack.com/api/auth.test', {
+      headers: { Authorization: `Bearer ${sampleKey('slack')}` },
+    });
     expect(await res.json()).toEqual({ ok: false, error: 'invalid_auth' });
     expect(calls).toEqual(['https://slack.com/api/auth.test']);
     expect(seen).toEqual(['status.error-in-body']);

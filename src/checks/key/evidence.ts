@@ -1,6 +1,7 @@
 import type { Secret } from '../../secret/secret.js';
 import type { KeyShape, Provider } from '../../providers/types.js';
 import type { BrokenJwt, DecodedJwt } from '../../parse/jwt.js';
+import type { ShapeFamily } from '../../providers/detect.js';
 
 export interface ShapeMatch {
   readonly provider: Provider;
@@ -24,4 +25,19 @@ export interface KeyEvidence {
   readonly scheme?: string;
   /** The request path, when the key is checked for a request. */
   readonly path?: string;
+  /** The distinctive prefix the meant value starts with, and how it fits that prefix's shapes. */
+  readonly family?: ShapeFamily;
+  /**
+   * A Basic credential that decodes to `user:password`: each half as its own evidence (linted
+   * apart, named), and which half is the key (`core` and `matches` are that half's).
+   */
+  readonly basic?: BasicPair;
+}
+
+export type BasicHalf = 'user' | 'password';
+
+export interface BasicPair {
+  /** The half that is the credential: the password, unless it is empty or the user is a key. */
+  readonly key: BasicHalf;
+  readonly halves: readonly { readonly half: BasicHalf; readonly evidence: KeyEvidence }[];
 }

@@ -16,20 +16,24 @@ import { keyWrongType } from './wrong-type.js';
 import { keyWrongEnvironment } from './wrong-environment.js';
 import { keyExpired, keyExpiringSoon, keyNotYetValid } from './expiry.js';
 import { keyBasicMalformed } from './basic-malformed.js';
+import { keyBasicPair, onWholeValue } from './basic-pair.js';
+import { keyMalformed } from './malformed.js';
 
 /** Every offline check of the credential string, in report order. */
 export const KEY_CHECKS: readonly Check<KeyEvidence>[] = [
-  keyMissing,
+  onWholeValue(keyMissing),
   keyNewline,
   keyWhitespace,
   keyInvisible,
   keyNonAscii,
   keyQuoted,
   keySchemeIncluded,
-  keyUnexpanded,
-  keyPlaceholder,
-  keyMasked,
+  onWholeValue(keyUnexpanded),
+  onWholeValue(keyPlaceholder),
+  onWholeValue(keyMasked),
+  keyBasicPair,
   keyTruncated,
+  keyMalformed,
   keyWrongProvider,
   keyWrongType,
   keyWrongEnvironment,

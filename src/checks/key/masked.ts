@@ -9,6 +9,11 @@ const MASKS: readonly { pattern: RegExp; what: string }[] = [
   { pattern: /[•●■]{2,}/, what: 'bullets (•••)' },
 ];
 
+/** True when the meant value holds a mask (…, ***, •••): a masked copy, not a key. */
+export function isMasked(core: string): boolean {
+  return MASKS.some((m) => m.pattern.test(core));
+}
+
 export const keyMasked = defineCheck<KeyEvidence>('key-masked', ({ core }) => {
   if (isPlaceholder(core)) return []; // `sk-...` alone is a docs placeholder, said once
   const mask = MASKS.find((m) => m.pattern.test(core));

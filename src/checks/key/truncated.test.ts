@@ -21,7 +21,17 @@ checkTable(keyTruncated, 'key.truncated', {
     {
       name: 'an OpenAI project key cut short',
       value: openai.slice(0, 14),
-      evidence: [/prefix "sk-proj-" but is 14 chars; those keys are at least 18/],
+      evidence: [/prefix "sk-proj-" but is 14 chars; those keys are at least 56/],
+    },
+    {
+      name: 'issue 14: sk-proj- and 30 characters (the pattern allowed 18, real keys are 56+)',
+      value: `sk-proj-${fill(ALNUM, 30)}`,
+      evidence: ['is 38 chars; those keys are at least 56 (real keys: 56 to 164)'],
+    },
+    {
+      name: 'issue 14: sk_live_ and 12 characters is no clean Stripe key',
+      value: `sk_live_${fill(ALNUM, 12)}`,
+      evidence: ['is 20 chars; those keys are at least 32'],
     },
     { name: 'an Anthropic key cut short', value: anthropic.slice(0, 60) },
     { name: 'a GitHub token cut short', value: github.slice(0, 20), evidence: ['at least 40'] },
@@ -52,5 +62,8 @@ checkTable(keyTruncated, 'key.truncated', {
       ctx: forProvider('stripe'),
     },
     { name: 'empty', value: '' },
+    { name: 'a masked copy is key.masked, not cut short', value: 'sk-proj-\u2026abcd' },
+    { name: 'a placeholder is key.placeholder', value: `sk-proj-${'X'.repeat(20)}` },
+    { name: 'an unexpanded reference', value: 'AKIA${AWS_KEY}' },
   ],
 });

@@ -4,10 +4,11 @@ import { PROVIDERS } from '../../providers/catalog.js';
 import { shownPrefix } from '../../secret/secret.js';
 import { defineCheck, finding } from '../types.js';
 import type { KeyEvidence } from './evidence.js';
+import { isStandIn } from './stand-in.js';
 
 export const keyTruncated = defineCheck<KeyEvidence>(
   'key-truncated',
-  ({ core, jwt, matches, expected }) => {
+  ({ core, jwt, matches, expected, family }) => {
     if (jwt && !jwt.ok && looksLikeJwt(core)) {
       return [
         finding(
@@ -18,6 +19,21 @@ export const keyTruncated = defineCheck<KeyEvidence>(
       ];
     }
     if (matches.some((m) => !m.shape.generic)) return []; // it fits a full shape
+    if (isStandIn(core)) return []; // a placeholder, a masked copy, a `$NAME`: said by its own id
+    // A distinctive prefix (`sk-proj-`, `ghp_`): shorter than every real key with it.
+    if (family) {
+      if (family.problem !== 'short') return [];
+      if (expected && !family.providerIds.includes(expected.provider.id)) return [];
+      return [
+        finding(
+          'key.truncated',
+          'definitive',
+          `it starts with ${family.providers.join(' or ')}'s prefix "${shownPrefix(family.prefix)}" but is ${core.length} chars; ` +
+            `those keys are at least ${family.min}${family.lengths === String(family.min) ? '' : ` (real keys: ${family.lengths})`}`,
+          { provider: family.providers[0] ?? null, min: family.min, length: core.length },
+        ),
+      ];
+    }
     const candidates = expected ? [expected.provider] : undefined;
     const short = shortShape(core, candidates);
     if (!short) return [];

@@ -23,6 +23,11 @@ function hasBraceReference(value: string): boolean {
   return open >= 0 && value.indexOf('}', open + 2) >= 0;
 }
 
+/** True when the meant value is an unexpanded reference (`$NAME`, `${NAME}`, `{{ … }}`). */
+export function isUnexpanded(core: string): boolean {
+  return REFERENCES.some((r) => r.pattern.test(core.trim()));
+}
+
 export const keyUnexpanded = defineCheck<KeyEvidence>('key-unexpanded', ({ core }) => {
   const ref = REFERENCES.find((r) => r.pattern.test(core.trim()));
   if (!ref) return [];

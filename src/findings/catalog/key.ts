@@ -14,6 +14,13 @@ function text(value: FindingData[string]): string | undefined {
   return listed === '' ? undefined : `${listed}${more}`;
 }
 
+/** With `half` (a Basic pair's user or password): where the pair is built, named. */
+function inPair(d: FindingData, what: string): string | undefined {
+  const half = text(d['half']);
+  if (half === undefined) return undefined;
+  return `${what} the Basic pair's ${half} where the pair is built (\`curl -u user:secret\`, the client's username and password settings, the code that base64-encodes it), then encode it again.`;
+}
+
 export const keyFindings: FamilyCatalog<'key'> = {
   'key.missing': {
     severity: 'error',
@@ -33,7 +40,9 @@ export const keyFindings: FamilyCatalog<'key'> = {
   'key.whitespace': {
     severity: 'error',
     title: 'The credential starts or ends with a space or tab',
-    fix: 'Remove the surrounding whitespace from the stored value, and trim the key where it is loaded (e.g. `process.env.API_KEY?.trim()`).',
+    fix: (d) =>
+      inPair(d, 'Remove the whitespace around') ??
+      'Remove the surrounding whitespace from the stored value, and trim the key where it is loaded (e.g. `process.env.API_KEY?.trim()`).',
     explain: {
       meaning:
         'The key carries a leading or trailing space or tab that is not part of the real key. Some paths trim it (fetch normalises header values, many servers strip optional whitespace around header values), others send it byte for byte, so the same key can work in one place and fail in another.',
@@ -48,7 +57,9 @@ export const keyFindings: FamilyCatalog<'key'> = {
   'key.newline': {
     severity: 'error',
     title: 'The credential contains a line break (CR or LF)',
-    fix: 'Store the key without its trailing newline (`printf %s`, `echo -n`, `kubectl create secret --from-literal`) and trim it where it is read.',
+    fix: (d) =>
+      inPair(d, 'Remove the line break from') ??
+      'Store the key without its trailing newline (`printf %s`, `echo -n`, `kubectl create secret --from-literal`) and trim it where it is read.',
     explain: {
       meaning:
         'A carriage return or line feed is part of the value. Most HTTP clients refuse to put it in a header at all: Node `http` throws `ERR_INVALID_CHAR` (Invalid character in header content ["authorization"]), Go reports "invalid header field value", Python requests says "Invalid return character or leading space in header". Where it does get sent (a query parameter, a body), the server sees a different key.',
@@ -99,7 +110,9 @@ export const keyFindings: FamilyCatalog<'key'> = {
   'key.quoted': {
     severity: 'error',
     title: 'The credential is wrapped in quote characters that became part of the value',
-    fix: 'Remove the quotes from the stored value: on Windows cmd write `set "NAME=value"`, in docker-compose use the map syntax or no quotes in list items.',
+    fix: (d) =>
+      inPair(d, 'Remove the quotes around') ??
+      'Remove the quotes from the stored value: on Windows cmd write `set "NAME=value"`, in docker-compose use the map syntax or no quotes in list items.',
     explain: {
       meaning:
         'The value starts and ends with a quote (`"`, `\'`, typographic quotes or backticks), so the quotes are sent as part of the key and the provider rejects it. Error messages that echo a masked key often show it: `Incorrect API key provided: "sk-…`.',
@@ -185,6 +198,30 @@ export const keyFindings: FamilyCatalog<'key'> = {
         '`why401 key --key-env NAME` shows the length, the expected length for the detected provider, and for JWTs which segment fails to decode. Compare the last four characters with the ones the dashboard shows.',
       fix: "Copy the full key again (use the dashboard's copy button), quote it in env files if it contains `#` or `$`, and escape `$` as `$$` in compose files.",
       cases: ['wv-09'],
+    },
+  },
+  'key.malformed': {
+    severity: 'error',
+    title: "The credential starts like a provider's key but has none of its shapes",
+    fix: (d) => {
+      const who = text(d['provider']) ?? 'the provider';
+      switch (d['problem']) {
+        case 'long':
+          return `The value is longer than any ${who} key: look for two keys pasted together or text stuck to it, and copy the key alone again from ${who}.`;
+        case 'alphabet':
+          return `The value holds a character no ${who} key has: copy the key again from ${who} with its copy button rather than retyping or editing it.`;
+        default:
+          return `Copy the complete key again from ${who}: this value is not one of its keys as issued.`;
+      }
+    },
+    explain: {
+      meaning:
+        "The value begins with a prefix that only one provider's keys carry (`sk-proj-`, `sk-ant-`, `sk_live_`, `ghp_`, `AKIA`, `SG.` …) but fits none of that provider's key shapes: it is longer than any real key of that kind, holds a character those keys never contain, or lacks a marker or separator they all carry (OpenAI's `T3BlbkFJ`, the `.` of a SendGrid key, the `_` inside a GitHub fine-grained token). Lengths come from real keys (documentation and public samples), not from a secret scanner's loosest pattern. A value shorter than every real key is key.truncated instead.",
+      causes:
+        'Two keys pasted one after the other (a second copy appended to a variable), text stuck to the key (a comment after an unquoted value, a closing quote, a word from the next line), a character changed by retyping or by an editor (`-` for `_`, `O` for `0`, a typographic dash), a key edited by hand, or a made-up value that imitates a real key.',
+      confirm:
+        '`why401 key --key-env NAME` names the prefix, the length, the real lengths of keys with that prefix and where the first foreign character sits. Compare the length and the last four characters with what the dashboard shows.',
+      fix: "Copy the key again with the dashboard's copy button, into a quoted value, and check that nothing follows it on the line.",
     },
   },
   'key.wrong-provider': {
