@@ -1,4 +1,4 @@
-import type http from 'node:http';
+import type * as http from 'node:http';
 import { splitScheme } from '../engine/credential-place.js';
 import { registerPathSecrets } from '../engine/request-secrets.js';
 import { headerMayBeCredential, paramMayBeCredential } from '../secret/harmless.js';

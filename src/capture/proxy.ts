@@ -1,4 +1,4 @@
-import type http from 'node:http';
+import type * as http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
 import { Deadlines } from './deadlines.js';
 import { fallbackServer } from './http-forward.js';

@@ -1,4 +1,4 @@
-import type http from 'node:http';
+import type * as http from 'node:http';
 import type { Socket } from 'node:net';
 import { BodyCursor, requestFraming } from './http1/framing.js';
 import { HeadReader, parseRequestHead, staysHttp, type RequestHead } from './http1/heads.js';

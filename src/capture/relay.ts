@@ -1,4 +1,4 @@
-import type net from 'node:net';
+import type * as net from 'node:net';
 import type { NetError } from '../collect/http.js';
 import { BodySample } from './body-sample.js';
 import type { Deadlines } from './deadlines.js';

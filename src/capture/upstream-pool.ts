@@ -1,5 +1,5 @@
-import net from 'node:net';
-import type tls from 'node:tls';
+import * as net from 'node:net';
+import type * as tls from 'node:tls';
 import { createRequire } from 'node:module';
 
 /** A connection to the API, and whether it served a call before (a kept-alive one may be stale). */

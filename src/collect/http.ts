@@ -1,5 +1,5 @@
 import { lookup as dnsLookup } from 'node:dns';
-import http from 'node:http';
+import * as http from 'node:http';
 import { createRequire } from 'node:module';
 import { isIP, type LookupFunction, type Socket } from 'node:net';
 import type { Duplex } from 'node:stream';

@@ -1,11 +1,12 @@
-import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../e2e/run-cli.js';
 import { makeKey } from '../e2e/servers.js';
 import {
   CLI,
@@ -187,14 +188,30 @@ describe('capture and echo on a port this user may not open', () => {
     }
   })();
   const root = process.getuid?.() === 0;
-  it.skipIf(start <= 81)(
+  /**
+   * As root the CLI runs as nobody, who must be able to read it: a clone in a private folder
+   * (`mktemp -d`, 0700) is not readable by nobody, so the built CLI is copied to a folder that is.
+   * Undefined (skipped) when nobody cannot run node itself.
+   */
+  const cliForNobody = (() => {
+    if (!root) return CLI;
+    const asNobody = (cli: string) =>
+      spawnSync(process.execPath, [cli, '--version'], { uid: 65534, gid: 65534 }).status === 0;
+    if (asNobody(CLI)) return CLI;
+    const dir = mkdtempSync(join(tmpdir(), 'why401-nobody-'));
+    chmodSync(dir, 0o755);
+    cpSync(join(ROOT, 'dist'), join(dir, 'dist'), { recursive: true });
+    const copy = join(dir, 'dist', 'cli', 'why401.cjs');
+    return asNobody(copy) ? copy : undefined;
+  })();
+  it.skipIf(start <= 81 || cliForNobody === undefined)(
     'a usage error (exit 2) that names the port, not an internal error',
     async () => {
       for (const args of [
         ['capture', '--target', 'http://127.0.0.1:9', '--port', '81'],
         ['echo', '--port', '81'],
       ]) {
-        const child = spawn(process.execPath, [CLI, ...args], {
+        const child = spawn(process.execPath, [cliForNobody ?? CLI, ...args], {
           env: cleanEnv(),
           stdio: ['ignore', 'ignore', 'pipe'],
           ...(root ? { uid: 65534, gid: 65534 } : {}),

@@ -42,7 +42,13 @@ describe('code cache', () => {
     const bin = join(copy, 'why401.cjs');
     const key = join(copy, 'commands', 'key.cjs');
     const stamp = stampOf(readFileSync(key, 'utf8'));
-    const args = ['key', '--key', 'sk-proj-abcdefghijklmnopqrstuvwxyz012345', '--json'];
+    // a key of the real length and shape: no finding, exit 0
+    const args = [
+      'key',
+      '--key',
+      `sk-proj-${'a1B2c3D4'.repeat(3)}T3BlbkFJ${'p1Q2r3S4'.repeat(3)}`,
+      '--json',
+    ];
     let expected: ReturnType<typeof why401>;
     beforeAll(() => {
       expected = why401(args);

@@ -187,6 +187,43 @@ export async function main(): Promise<string> {
     expect(tsc.status).toBe(0);
   });
 
+  it("an older consumer's TypeScript (node10 resolution, no esModuleInterop) compiles too", () => {
+    // Default imports of Node's modules in the shipped .d.ts (`import http from 'node:http'`)
+    // are TS1192 there: the types import them as namespaces.
+    const dir = join(project, 'node10');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      join(dir, 'use.ts'),
+      `import { diagnose, type Diagnosis } from 'why401';\nexport const run = (): Promise<Diagnosis> => diagnose({ url: 'https://example.com' });\n`,
+    );
+    writeFileSync(
+      join(dir, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          module: 'CommonJS',
+          moduleResolution: 'node10',
+          target: 'ES2022',
+          lib: ['ES2023'],
+          strict: true,
+          noEmit: true,
+          skipLibCheck: false,
+          types: ['node'],
+          typeRoots: [join(ROOT, 'node_modules', '@types')],
+          baseUrl: '.',
+          paths: { why401: [join(project, 'node_modules', 'why401')] },
+        },
+        files: ['use.ts'],
+      }),
+    );
+    const tsc = run(
+      process.execPath,
+      [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'],
+      dir,
+    );
+    expect(`${tsc.stdout}${tsc.stderr}`).toBe('');
+    expect(tsc.status).toBe(0);
+  });
+
   it('npx why401 --version runs the installed bin', () => {
     const r = run('npx', ['--no', '--', 'why401', '--version'], project);
     expect(r.stderr).toBe('');

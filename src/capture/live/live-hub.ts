@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type http from 'node:http';
+import type * as http from 'node:http';
 import { printableDeep } from '../../secret/printable.js';
 import { scrubJson } from '../../secret/scrub.js';
 import { callJson } from '../call-lines.js';
