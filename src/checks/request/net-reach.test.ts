@@ -80,3 +80,20 @@ describe('net-reach: a failure on the way to the proxy names the proxy', () => {
     expect(found[0]?.evidence.join('\n')).not.toMatch(/the proxy/);
   });
 });
+
+describe('net-reach after a redirect', () => {
+  it('names the host whose certificate failed: the last hop, not the URL first called', () => {
+    const ev = failedWith({
+      kind: 'tls',
+      code: 'ERR_TLS_CERT_ALTNAME_INVALID',
+      message: "Hostname/IP does not match certificate's altnames",
+    });
+    const hop = {
+      ...ev.final,
+      request: { ...ev.final.request, url: new URL('https://login.example.net/x') },
+    };
+    const [raw] = netReach.run({ ...ev, final: hop, chain: [ev.chain[0] ?? hop, hop] });
+    expect(raw?.id).toBe('net.tls-error');
+    expect(renderFinding(raw!).fix).toContain('login.example.net');
+  });
+});

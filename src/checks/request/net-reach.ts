@@ -2,7 +2,7 @@ import { defineCheck, finding } from '../types.js';
 import { errorOf, type RequestEvidence } from './evidence.js';
 
 /** No HTTP answer at all: DNS, connect, reset, timeout, not HTTP, or TLS. */
-export const netReach = defineCheck<RequestEvidence>('net-reach', ({ final, url, proxy }) => {
+export const netReach = defineCheck<RequestEvidence>('net-reach', ({ final, proxy }) => {
   const error = errorOf(final);
   if (!error || error.kind === 'client-refused') return [];
   // A failure on the way to the proxy (its certificate, its address) names the proxy, not the API.
@@ -16,7 +16,8 @@ export const netReach = defineCheck<RequestEvidence>('net-reach', ({ final, url,
         'net.tls-error',
         'definitive',
         `TLS with ${where} failed: ${error.code} (${error.message})`,
-        { code: error.code, host: proxyHost ?? url.host },
+        // after a redirect, the host whose certificate failed is the last hop's
+        { code: error.code, host: proxyHost ?? final.request.url.host },
       ),
     ];
   }
@@ -44,7 +45,7 @@ export const netReach = defineCheck<RequestEvidence>('net-reach', ({ final, url,
   return [
     finding('net.unreachable', 'definitive', `${where}: ${said} (${error.code})`, {
       code: error.code,
-      host: proxyHost ?? url.host,
+      host: proxyHost ?? final.request.url.host,
       ...(error.kind === 'timeout' && error.stage ? { stage: error.stage } : {}),
     }),
   ];
