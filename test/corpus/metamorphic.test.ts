@@ -10,12 +10,19 @@ import { inconsistencies, judge, runCase, runnable, type Outcome } from './run.j
 
 /** Variants whose expected cause the engine names today. */
 export const PASSING = new Set<string>([
+  'meta-strip-openai-wording',
   'meta-strip-missing-api-key',
   'meta-strip-no-credentials-provided',
   'meta-strip-authorization-required',
   'meta-strip-plain-text',
   'meta-strip-403-not-provided',
   'meta-strip-groq-provider',
+  'meta-scheme-case-lower',
+  'meta-scheme-case-upper-name',
+  'meta-scheme-case-upper-scheme',
+  'meta-scheme-case-plain-text',
+  'meta-scheme-case-403',
+  'meta-scheme-case-mistral',
   'meta-wrong-name-anthropic',
   'meta-wrong-name-generic-x-api-key',
   'meta-wrong-name-upper-header',
@@ -30,6 +37,11 @@ export const PASSING = new Set<string>([
   'meta-invalid-plain-text',
   'meta-invalid-403',
   'meta-invalid-upper-header',
+  'meta-protection-vercel-401',
+  'meta-protection-vercel-403',
+  'meta-protection-netlify-password',
+  'meta-protection-sso-proxy-sign-in',
+  'meta-protection-sso-proxy-log-in-401',
   'meta-redirect-301',
   'meta-redirect-302',
   'meta-redirect-307',
@@ -51,18 +63,7 @@ export const PASSING = new Set<string>([
 ]);
 
 /** Variants whose report breaks the consistency property today (before the fix). */
-export const KNOWN_INCONSISTENT: Readonly<Record<string, string>> = {
-  'meta-strip-openai-wording': 'credential.invalid although the key made no difference',
-  'meta-scheme-case-lower': 'credential.invalid although the key made no difference',
-  'meta-scheme-case-upper-name': 'credential.invalid although the key made no difference',
-  'meta-scheme-case-upper-scheme': 'credential.invalid although the key made no difference',
-  'meta-scheme-case-plain-text': 'credential.invalid although the key made no difference',
-  'meta-scheme-case-403': 'credential.invalid although the key made no difference',
-  'meta-scheme-case-mistral': 'credential.invalid although the key made no difference',
-  'meta-protection-netlify-password': 'credential.invalid although the key made no difference',
-  'meta-protection-sso-proxy-log-in-401': 'credential.invalid although the key made no difference',
-  'meta-redirect-308': 'credential.invalid beside net.redirect-drops-auth',
-};
+export const KNOWN_INCONSISTENT: Readonly<Record<string, string>> = {};
 
 const runs = new Map<string, Promise<Outcome>>();
 
