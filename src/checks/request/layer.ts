@@ -8,6 +8,7 @@ import {
   type RequestEvidence,
 } from './evidence.js';
 import { describeSpot } from '../../engine/credential-place.js';
+import type { Challenge } from '../../parse/www-authenticate.js';
 
 /**
  * Words of the provider's own auth: a provider that reads a subscription-key header (Azure's
@@ -100,9 +101,74 @@ export const gateway = defineCheck<RequestEvidence>('gateway', (ev) => {
   return [
     finding('layer.gateway', sign && words ? 'definitive' : 'attributed', evidence, {
       layer: name,
+      ...refusalOf(ev, { sign, words, platform: platform !== undefined, ownChallenge }),
+      ...whereFrom(ev),
     }),
   ];
 });
+
+/**
+ * What kind of refusal the layer gave, so the fix can be true for it: its own auth challenge
+ * (scheme and realm: the realm names the login wanted), an access rule (a 403 of its own with no
+ * challenge and no word of a credential: an allow-list of addresses, a blocked path), a sign-in
+ * page, a subscription key missing, or its own key (a header or key it issues).
+ */
+function refusalOf(
+  ev: RequestEvidence,
+  seen: {
+    readonly sign: { readonly name: string } | undefined;
+    readonly words: boolean;
+    readonly platform: boolean;
+    readonly ownChallenge: Challenge | undefined;
+  },
+): Record<string, string | undefined> {
+  const f = ev.final.facts;
+  if (!f) return { refusal: 'own-key' };
+  const challenge = seen.ownChallenge ?? f.challenges[0];
+  if (challenge && f.status === 401) {
+    return {
+      refusal: 'challenge',
+      scheme: challenge.rawScheme,
+      realm: challenge.params['realm'],
+      keyIn:
+        ev.credential?.spot.in === 'header' ? ev.credential.spot.name.toLowerCase() : undefined,
+    };
+  }
+  if (seen.platform) return { refusal: 'sign-in' };
+  if (f.loginForm) return { refusal: 'sign-in' };
+  if (
+    /subscription[ _-]?key/i.test(f.errorText) ||
+    (seen.sign?.name === 'Azure API Management' && !seen.words && f.status === 401)
+  ) {
+    return { refusal: 'subscription-key' };
+  }
+  const squidDenied = /ERR_ACCESS_DENIED/i.test(f.headers['x-squid-error'] ?? '');
+  if (
+    f.status === 403 &&
+    !f.aboutCredential &&
+    !seen.words &&
+    (f.stockPage || squidDenied) &&
+    (squidDenied || ev.credential === null || sameAnswer(ev.probes['without-credential'], ev.final))
+  ) {
+    return { refusal: 'access-rule' };
+  }
+  if (f.stockPage) return { refusal: 'stock' };
+  return { refusal: 'own-key' };
+}
+
+/**
+ * Where the answer came from: the host asked, or through a forward proxy the proxy's own address
+ * (the API's is given apart), and the layer's Via when it names itself.
+ */
+function whereFrom(ev: RequestEvidence): Record<string, string | undefined> {
+  const via = ev.final.facts?.headers['via'];
+  const forward = ev.final.viaProxy && ev.proxy !== undefined;
+  return {
+    at: forward ? ev.proxy?.url.host : ev.final.request.url.host,
+    api: forward ? ev.final.request.url.host : undefined,
+    via: via?.slice(0, 80),
+  };
+}
 
 /**
  * An HTML page where an API answer was expected, from a hosting platform or edge in front (its
