@@ -57,7 +57,18 @@ export const gateway = defineCheck<RequestEvidence>('gateway', (ev) => {
     keyFindings.every((k) => k.id !== 'key.wrong-provider');
   const ignored = credential !== null && sameAnswer(probes['without-credential'], final);
   const reads = readingAlternative(ev);
-  const proxyish = f.layers.find((l) => l.kind === 'proxy' || l.kind === 'server');
+  // Through a forward proxy, its Via is on every answer it relays: the host behind it answered,
+  // unless the page is the proxy's own (X-Squid-Error), the request never having left it.
+  const forwardOwn = forwardProxyOwn(ev);
+  const relayMark = (l: { evidence: string; name: string }) =>
+    final.viaProxy && !forwardOwn && (l.evidence.startsWith('via') || l.name === 'squid');
+  const layers = f.layers.filter((l) => !relayMark(l));
+  const proxyish = layers.find((l) => l.kind === 'proxy' || l.kind === 'server');
+  // A stock page relayed through a forward proxy is the host behind it's own.
+  const stockOf = (st: { name: string; evidence: string }) =>
+    relayMark(st)
+      ? (proxyish ?? { name: 'the web server behind the proxy', evidence: 'a stock error page' })
+      : st;
   // A web server in front challenging for its own scheme (Basic) while a bearer key was sent.
   const sentScheme =
     credential?.spot.in === 'header' ? (credential.spot.scheme ?? 'raw').toLowerCase() : 'query';
@@ -82,9 +93,13 @@ export const gateway = defineCheck<RequestEvidence>('gateway', (ev) => {
       );
     } else if (platform) {
       evidence.push(...platform.evidence);
+    } else if (forwardOwn) {
+      evidence.push(
+        `the proxy${ev.proxy ? ` at ${ev.proxy.url.host}` : ''} answered itself (${forwardOwn.evidence}): the request never reached ${url.host}`,
+      );
     } else if (stock) {
       evidence.push(
-        `${f.status} is ${stock.name}'s own stock page (${stock.evidence}), no words of the API behind it`,
+        `${f.status} is ${stockOf(stock).name}'s own stock page (${stockOf(stock).evidence}), no words of the API behind it`,
         'the very same answer without the key: the layer refused before anything read the key',
       );
     } else {
@@ -97,12 +112,16 @@ export const gateway = defineCheck<RequestEvidence>('gateway', (ev) => {
     sign?.name ??
     (words
       ? 'the gateway'
-      : (platform?.name ?? stock?.name ?? f.layers[0]?.name ?? 'a layer in front'));
+      : (platform?.name ??
+        forwardOwn?.name ??
+        (stock ? stockOf(stock).name : undefined) ??
+        layers[0]?.name ??
+        'a layer in front'));
   return [
     finding('layer.gateway', sign && words ? 'definitive' : 'attributed', evidence, {
       layer: name,
       ...refusalOf(ev, { sign, words, platform: platform !== undefined, ownChallenge }),
-      ...whereFrom(ev),
+      ...whereFrom(ev, forwardOwn !== undefined),
     }),
   ];
 });
@@ -156,13 +175,25 @@ function refusalOf(
   return { refusal: 'own-key' };
 }
 
+/** A forward proxy's own error page (squid's X-Squid-Error), not an answer it relayed. */
+function forwardProxyOwn(ev: RequestEvidence): { name: string; evidence: string } | undefined {
+  const f = ev.final.facts;
+  if (!f || !ev.final.viaProxy) return undefined;
+  const error = f.headers['x-squid-error'];
+  if (error === undefined) return undefined;
+  return { name: 'squid', evidence: `x-squid-error: ${error.slice(0, 60)}` };
+}
+
 /**
  * Where the answer came from: the host asked, or through a forward proxy the proxy's own address
  * (the API's is given apart), and the layer's Via when it names itself.
  */
-function whereFrom(ev: RequestEvidence): Record<string, string | undefined> {
+function whereFrom(
+  ev: RequestEvidence,
+  proxyAnswered: boolean,
+): Record<string, string | undefined> {
   const via = ev.final.facts?.headers['via'];
-  const forward = ev.final.viaProxy && ev.proxy !== undefined;
+  const forward = proxyAnswered && ev.proxy !== undefined;
   return {
     at: forward ? ev.proxy?.url.host : ev.final.request.url.host,
     api: forward ? ev.final.request.url.host : undefined,

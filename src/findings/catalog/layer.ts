@@ -18,8 +18,8 @@ function gatewayFix(d: FindingData): string {
   const who = api
     ? `the proxy ${layer}${at ? ` at ${at}` : ''}${via ? ` (Via: ${via})` : ''}, between you and the API at ${api}`
     : `${layer}${at ? ` at ${at}` : ''}`;
-  // At the start of a sentence: capitalised, and the aside about the API closed by a comma.
-  const subject = `${who.charAt(0).toUpperCase()}${who.slice(1)}${api ? ',' : ''}`;
+  // At the start of a sentence (product names keep their case: nginx).
+  const subject = api ? `T${who.slice(1)},` : `The layer in front (${who})`;
   const owner = `whoever runs ${layer}`;
   switch (text(d['refusal'])) {
     case 'challenge': {
