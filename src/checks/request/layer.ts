@@ -143,7 +143,10 @@ function refusalOf(
 ): Record<string, string | undefined> {
   const f = ev.final.facts;
   if (!f) return { refusal: 'own-key' };
-  const challenge = seen.ownChallenge ?? f.challenges[0];
+  // The layer's own challenge: one for another scheme than the key's, or on its own page (the
+  // API's challenge relayed is the API's, not the layer's).
+  const challenge =
+    seen.ownChallenge ?? (f.stockPage || seen.sign !== undefined ? f.challenges[0] : undefined);
   if (challenge && f.status === 401) {
     return {
       refusal: 'challenge',
