@@ -56,7 +56,7 @@ export const layerFindings: FamilyCatalog<'layer'> = {
         'The app points its base URL at a company gateway but sends the provider key (or a placeholder such as "not-needed"); the gateway expects a key it issued itself, or a subscription header.',
       confirm:
         'Look at the response headers (Server, Via, x-kong-*, apim-request-id, x-amzn-*, x-litellm-*) and the body wording: they name the gateway. Send the same key to the provider directly: if it works there, the gateway is the one refusing.',
-      fix: 'Ask the gateway owner for a gateway key (virtual key, subscription key) and send it in the header the gateway expects; keep the provider key on the gateway side.',
+      fix: "It depends on how the layer refused, and the finding says which: its own login challenge (a Basic realm names the login wanted: send it with curl -u, the API key in another header); an access rule (a 403 of its own, no login asked: an allow-list of addresses or a blocked path, changed by whoever runs it, not by a key); a sign-in page (the platform's protection: a bypass token or turning it off for the API); a subscription key (Azure APIM: Ocp-Apim-Subscription-Key); or a key it issues (virtual key, gateway key) in the header it expects, the provider key kept on the gateway side. Through a forward proxy (squid), the proxy is named by its own address and Via, the API apart.",
       cases: [
         'gw-01',
         'gw-02',
