@@ -150,8 +150,9 @@ function refusalOf(
   if (challenge && f.status === 401) {
     return {
       refusal: 'challenge',
-      scheme: challenge.rawScheme,
-      realm: challenge.params['realm'],
+      // The server's words: bounded here, made printable and scrubbed on output like all data.
+      scheme: challenge.rawScheme.slice(0, 40),
+      realm: challenge.params['realm']?.slice(0, 80),
       keyIn:
         ev.credential?.spot.in === 'header' ? ev.credential.spot.name.toLowerCase() : undefined,
     };
