@@ -209,7 +209,8 @@ function settle(findings: readonly Finding[], evidence: RequestEvidence): Findin
 /**
  * Explanations of one refusal that cannot both be true: the server read the key and rejected it
  * (credential.invalid) against the key never reaching it or never being read where it went; the
- * API itself answering (layer.upstream) against a layer in front answering (layer.gateway).
+ * API itself answering (layer.upstream) against a layer in front answering (layer.gateway), and
+ * a proxy losing the key on the way (net.proxy-strips-auth) against a layer refusing it.
  */
 export const INCOMPATIBLE: readonly (readonly [FindingId, FindingId])[] = [
   ...(
@@ -223,6 +224,8 @@ export const INCOMPATIBLE: readonly (readonly [FindingId, FindingId])[] = [
     ] as const
   ).map((id) => ['credential.invalid', id] as const),
   ['layer.upstream', 'layer.gateway'],
+  // The key lost on the way (the API answered, having seen none) against a layer refusing it.
+  ['net.proxy-strips-auth', 'layer.gateway'],
 ];
 
 /** Both sides count: errors, or for layer.upstream (an info) any severity. */

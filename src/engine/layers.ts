@@ -45,6 +45,15 @@ const HEADER_SIGNS: readonly {
   { name: 'Tyk', kind: 'gateway', test: (h) => pick(h, /^x-tyk-/) },
   { name: 'Traefik', kind: 'proxy', test: (h) => matchHeader(h, 'server', /traefik/i) },
   {
+    // A forward proxy: its own answers carry X-Squid-Error; relayed ones its Via.
+    name: 'squid',
+    kind: 'proxy',
+    test: (h) =>
+      matchHeader(h, 'via', /squid/i) ??
+      pick(h, /^x-squid-error$/) ??
+      matchHeader(h, 'server', /^squid\b/i),
+  },
+  {
     name: 'Cloudflare',
     kind: 'cdn',
     test: (h) => pick(h, /^cf-ray$/) ?? matchHeader(h, 'server', /cloudflare/i),
@@ -115,7 +124,13 @@ export function layersFromHeaders(headers: Readonly<Record<string, string>>): La
   }
   const server = headers['server'];
   const product = server ? SERVER_PRODUCTS.exec(server) : null;
-  if (server && product && !found.some((f) => f.evidence.startsWith('server'))) {
+  if (
+    server &&
+    product &&
+    !found.some(
+      (f) => f.evidence.startsWith('server') || f.name.toLowerCase() === product[1]?.toLowerCase(),
+    )
+  ) {
     found.push({
       name: product[1] ?? server,
       kind: 'server',

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   hasBinary,
+  startNginxAccessRules,
   startNginxAuthRewriter,
   startNginxGateway,
   startNginxOwnRefusals,
@@ -430,6 +431,72 @@ describe.skipIf(!hasBinary('nginx'))(
         secrets: [apiKey, serviceKey],
       });
       expectAccepted(run);
+    });
+  },
+);
+
+describe.skipIf(!hasBinary('nginx'))(
+  'layers: a real nginx refusing by its own rules, deny all and a Basic realm (issue 14)',
+  () => {
+    const user = 'e2euser';
+    const pass = makeKey('pw', 16);
+    let nginx: Layer;
+    beforeAll(async () => {
+      nginx = await startNginxAccessRules({ upstreamPort: api.port, realm: 'Staging', user, pass });
+    });
+    afterAll(() => nginx?.stop());
+
+    const gatewayFix = (run: CliRun): string => {
+      const f = run.json?.findings.find((x) => x.id === 'layer.gateway');
+      expect(f, `no layer.gateway\n${describeRun(run)}`).toBeDefined();
+      return f?.fix ?? '';
+    };
+
+    it('deny all: a stock 403, the same without the key → layer.gateway, an access rule, not a credential', async () => {
+      const run = await check([`${nginx.url}/denied/v1/items`, '--key-env', 'API_KEY'], {
+        env: { API_KEY: key },
+        secrets: [key, pass],
+      });
+      expectDiagnosis(run, {
+        exit: 1,
+        status: 'rejected',
+        cause: 'layer.gateway',
+        findings: ['layer.gateway'],
+      });
+      const fix = gatewayFix(run);
+      expect(fix).toMatch(/access rule/);
+      expect(fix).toMatch(/allow your client's address/);
+      expect(fix).toContain(`nginx at 127.0.0.1:${nginx.port}`);
+      expect(fix).not.toMatch(/the credential that nginx issues/i);
+      expect(ids(run)).not.toContain('credential.invalid');
+    });
+
+    it('auth_basic realm "Staging" while a Bearer key went → layer.gateway, the fix names the realm', async () => {
+      const run = await check([`${nginx.url}/staging/v1/items`, '--key-env', 'API_KEY'], {
+        env: { API_KEY: key },
+        secrets: [key, pass],
+      });
+      expectDiagnosis(run, {
+        exit: 1,
+        status: 'rejected',
+        cause: 'layer.gateway',
+        findings: ['layer.gateway'],
+      });
+      const fix = gatewayFix(run);
+      expect(fix).toMatch(/its own Basic login, realm "Staging"/);
+      expect(fix).toMatch(/curl -u user:pass/);
+      expect(fix).not.toMatch(/the credential that nginx issues/i);
+      expect(ids(run)).not.toContain('credential.invalid');
+    });
+
+    it('control: the Basic login passes nginx; the API behind it answers (it wants its Bearer key)', async () => {
+      const run = await check(['-u', `${user}:${pass}`, `${nginx.url}/staging/v1/items`], {
+        command: 'curl',
+        secrets: [key, pass],
+      });
+      expect(run.json?.verdict.cause, describeRun(run)).toBe('header.wrong-scheme');
+      const fixes = run.json?.findings.map((f) => f.fix).join('\n') ?? '';
+      expect(fixes).not.toMatch(/realm "Staging"/);
     });
   },
 );

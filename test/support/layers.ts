@@ -417,6 +417,48 @@ export async function startNginxOwnRefusals(opts: {
 }
 
 /**
+ * nginx with access rules of its own in front of 127.0.0.1:upstreamPort (issue 14):
+ * - `/denied/…`: `deny all` (an access rule by address: nginx's stock 403, no challenge);
+ * - `/staging/…`: `auth_basic "<realm>"` with one user (`{PLAIN}` password file): a stock 401
+ *   with `WWW-Authenticate: Basic realm="<realm>"`;
+ * - anything else: proxied untouched.
+ */
+export async function startNginxAccessRules(opts: {
+  upstreamPort: number;
+  realm: string;
+  user: string;
+  pass: string;
+}): Promise<Layer> {
+  assertToken('realm', opts.realm);
+  assertToken('user', opts.user);
+  assertToken('pass', opts.pass);
+  const upstream = `http://${HOST}:${opts.upstreamPort}`;
+  let passwords = '';
+  const spec = nginxSpec(
+    () => `    location /denied/ {
+      deny all;
+      proxy_pass ${upstream}/;
+    }
+    location /staging/ {
+      auth_basic "${opts.realm}";
+      auth_basic_user_file ${passwords};
+      proxy_pass ${upstream}/;
+    }
+    location / {
+      proxy_pass ${upstream};
+    }`,
+  );
+  return startLayer({
+    ...spec,
+    configure: async (dir, port) => {
+      passwords = join(dir, 'htpasswd');
+      await writeFile(passwords, `${opts.user}:{PLAIN}${opts.pass}\n`, { mode: 0o644 });
+      return spec.configure(dir, port);
+    },
+  });
+}
+
+/**
  * Reverse proxy to 127.0.0.1:upstreamPort that puts its own credential in place of the client's
  * (`proxy_set_header Authorization "Bearer <token>"`): a service key configured on the proxy.
  */

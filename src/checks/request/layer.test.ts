@@ -1,5 +1,9 @@
+import { describe, expect, it } from 'vitest';
+import { layerFindings } from '../../findings/catalog/layer.js';
+import type { FindingData } from '../../findings/types.js';
+import type { RequestEvidence } from './evidence.js';
 import { gateway } from './layer.js';
-import { checkTable, VERCEL_LOGIN } from './test-helpers.js';
+import { checkTable, evidenceOf, VERCEL_LOGIN, type Scenario } from './test-helpers.js';
 
 const XAPI = { in: 'header', name: 'x-api-key', scheme: null } as const;
 const NETLIFY_401 = {
@@ -198,3 +202,186 @@ checkTable(gateway, 'layer.gateway', {
     },
   ],
 });
+
+// ------------------------------------------------------------------ issue 14: the fix names the gateway
+
+const STOCK_403 =
+  '<html>\r\n<head><title>403 Forbidden</title></head>\r\n<body>\r\n<center><h1>403 Forbidden</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
+const nginxDeny = {
+  status: 403,
+  headers: { server: 'nginx', 'content-type': 'text/html' },
+  body: STOCK_403,
+};
+const nginxBasic = {
+  status: 401,
+  headers: {
+    server: 'nginx',
+    'content-type': 'text/html',
+    'www-authenticate': 'Basic realm="Staging"',
+  },
+  body: STOCK_401,
+};
+
+/** The finding's data, and its fix as the catalog words it. */
+function judged(s: Scenario, ev = evidenceOf(s)): { data: FindingData; fix: string } {
+  const f = gateway.run(ev).find((x) => x.id === 'layer.gateway');
+  expect(f, 'no layer.gateway').toBeDefined();
+  const data = f?.data ?? {};
+  const spec = layerFindings['layer.gateway'];
+  return { data, fix: typeof spec.fix === 'string' ? spec.fix : spec.fix(data) };
+}
+
+const WRONG = /the credential that nginx issues/i;
+
+describe('layer.gateway: the kind of refusal and the fix that follows (issue 14)', () => {
+  it('nginx `deny all`: a stock 403, no challenge, the same without the key → an access rule', () => {
+    const { data, fix } = judged({
+      url: 'http://127.0.0.1:8080/v1/items',
+      reply: nginxDeny,
+      probes: { 'without-credential': nginxDeny },
+    });
+    expect(data).toMatchObject({ layer: 'nginx', refusal: 'access-rule', at: '127.0.0.1:8080' });
+    expect(fix).toMatch(/access rule/);
+    expect(fix).toMatch(/allow-list of client addresses/);
+    expect(fix).toMatch(/^The layer in front \(nginx at 127\.0\.0\.1:8080\) refuses/);
+    expect(fix).not.toMatch(WRONG);
+  });
+
+  it('nginx Basic realm "Staging" while a Bearer key went: the realm names the login wanted', () => {
+    const { data, fix } = judged({
+      reply: nginxBasic,
+      probes: { 'without-credential': nginxBasic },
+    });
+    expect(data).toMatchObject({
+      layer: 'nginx',
+      refusal: 'challenge',
+      scheme: 'Basic',
+      realm: 'Staging',
+      keyIn: 'authorization',
+    });
+    expect(fix).toMatch(/its own Basic login, realm "Staging"/);
+    expect(fix).toMatch(/curl -u user:pass/);
+    expect(fix).toMatch(/another header than Authorization/);
+    expect(fix).not.toMatch(WRONG);
+  });
+
+  it('a Basic realm with the key in x-api-key: the login is added, the key stays where it is', () => {
+    const { data, fix } = judged({
+      spot: XAPI,
+      reply: nginxBasic,
+      probes: { 'without-credential': nginxBasic },
+    });
+    expect(data).toMatchObject({ refusal: 'challenge', realm: 'Staging', keyIn: 'x-api-key' });
+    expect(fix).not.toMatch(/another header than Authorization/);
+  });
+
+  it("nginx auth_request's stock 401 with a Bearer challenge: the gateway's own token", () => {
+    const reply = {
+      ...nginx401,
+      headers: { ...nginx401.headers, 'www-authenticate': 'Bearer realm="gateway"' },
+    };
+    const { data, fix } = judged({ spot: XAPI, reply, probes: { 'without-credential': reply } });
+    expect(data).toMatchObject({ refusal: 'challenge', scheme: 'Bearer', realm: 'gateway' });
+    expect(fix).toMatch(/its own Bearer credential, realm "gateway"/);
+  });
+
+  it('a bare stock 401 (a map on a header): the layer checks something of its own', () => {
+    const { data, fix } = judged({ reply: nginx401, probes: { 'without-credential': nginx401 } });
+    expect(data).toMatchObject({ layer: 'nginx', refusal: 'stock' });
+    expect(fix).toMatch(/its own stock page/);
+    expect(fix).not.toMatch(WRONG);
+  });
+
+  it("Vercel's protection page: a sign-in page, not a key to issue", () => {
+    const { data, fix } = judged({
+      reply: VERCEL_LOGIN,
+      probes: { 'without-credential': VERCEL_LOGIN },
+    });
+    expect(data).toMatchObject({ layer: 'Vercel', refusal: 'sign-in' });
+    expect(fix).toMatch(/sign-in page/);
+  });
+
+  it('Azure API Management without its subscription key: names the header', () => {
+    const { data, fix } = judged({
+      reply: {
+        status: 401,
+        headers: { 'apim-request-id': 'r-1' },
+        body: {
+          statusCode: 401,
+          message:
+            'Access denied due to missing subscription key. Make sure to include subscription key when making requests to an API.',
+        },
+      },
+    });
+    expect(data).toMatchObject({ layer: 'Azure API Management', refusal: 'subscription-key' });
+    expect(fix).toMatch(/Ocp-Apim-Subscription-Key/);
+  });
+
+  it('Kong key-auth: its own key (the credential it issues)', () => {
+    const { data, fix } = judged({
+      reply: {
+        status: 401,
+        headers: { 'x-kong-request-id': 'k' },
+        body: { message: 'No API key found in request' },
+      },
+    });
+    expect(data).toMatchObject({ layer: 'Kong', refusal: 'own-key' });
+    expect(fix).toMatch(/the credential that Kong issues/);
+  });
+
+  it("squid's own 403 (http_access deny): the proxy by its own address and Via, the API's apart", () => {
+    const reply = {
+      status: 403,
+      headers: {
+        server: 'squid/6.13',
+        'x-squid-error': 'ERR_ACCESS_DENIED 0',
+        via: '1.1 corp-proxy (squid/6.13)',
+        'content-type': 'text/html',
+      },
+      body: '<html><head><title>ERROR: The requested URL could not be retrieved</title></head><body><h1>ERROR</h1><h2>The requested URL could not be retrieved</h2><p>Access control configuration prevents your request from being allowed at this time.</p></body></html>',
+    };
+    const ev = throughProxy({
+      url: 'http://api.example.test/v1/items',
+      reply,
+      probes: { 'without-credential': reply },
+    });
+    const { data, fix } = judged({ reply }, ev);
+    expect(data).toMatchObject({
+      layer: 'squid',
+      refusal: 'access-rule',
+      at: '10.0.0.5:3128',
+      api: 'api.example.test',
+    });
+    expect(fix).toMatch(/^The proxy squid at 10\.0\.0\.5:3128 \(Via: 1\.1 corp-proxy/);
+    expect(fix).toMatch(
+      /between you and the API at api\.example\.test, refuses by its own access rule/,
+    );
+    expect(fix).not.toMatch(/squid at api\.example\.test/);
+  });
+
+  it('an answer squid relayed (its Via only): the host behind it answered, not squid', () => {
+    const reply = {
+      ...nginxBasic,
+      headers: { ...nginxBasic.headers, via: '1.1 corp-proxy (squid/6.13)' },
+    };
+    const ev = throughProxy({
+      url: 'http://staging.example.test/v1/items',
+      reply,
+      probes: { 'without-credential': reply },
+    });
+    const { data, fix } = judged({ reply }, ev);
+    expect(data).toMatchObject({ layer: 'nginx', realm: 'Staging', at: 'staging.example.test' });
+    expect(data['api']).toBeUndefined();
+    expect(fix).not.toMatch(/squid/);
+  });
+});
+
+/** The scenario sent through a forward proxy at 10.0.0.5:3128. */
+function throughProxy(s: Scenario): RequestEvidence {
+  const base = evidenceOf(s);
+  return {
+    ...base,
+    proxy: { url: new URL('http://10.0.0.5:3128'), from: 'HTTP_PROXY' },
+    final: { ...base.final, viaProxy: true },
+  };
+}

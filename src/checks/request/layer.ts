@@ -8,6 +8,7 @@ import {
   type RequestEvidence,
 } from './evidence.js';
 import { describeSpot } from '../../engine/credential-place.js';
+import type { Challenge } from '../../parse/www-authenticate.js';
 
 /**
  * Words of the provider's own auth: a provider that reads a subscription-key header (Azure's
@@ -56,7 +57,18 @@ export const gateway = defineCheck<RequestEvidence>('gateway', (ev) => {
     keyFindings.every((k) => k.id !== 'key.wrong-provider');
   const ignored = credential !== null && sameAnswer(probes['without-credential'], final);
   const reads = readingAlternative(ev);
-  const proxyish = f.layers.find((l) => l.kind === 'proxy' || l.kind === 'server');
+  // Through a forward proxy, its Via is on every answer it relays: the host behind it answered,
+  // unless the page is the proxy's own (X-Squid-Error), the request never having left it.
+  const forwardOwn = forwardProxyOwn(ev);
+  const relayMark = (l: { evidence: string; name: string }) =>
+    final.viaProxy && !forwardOwn && (l.evidence.startsWith('via') || l.name === 'squid');
+  const layers = f.layers.filter((l) => !relayMark(l));
+  const proxyish = layers.find((l) => l.kind === 'proxy' || l.kind === 'server');
+  // A stock page relayed through a forward proxy is the host behind it's own.
+  const stockOf = (st: { name: string; evidence: string }) =>
+    relayMark(st)
+      ? (proxyish ?? { name: 'the web server behind the proxy', evidence: 'a stock error page' })
+      : st;
   // A web server in front challenging for its own scheme (Basic) while a bearer key was sent.
   const sentScheme =
     credential?.spot.in === 'header' ? (credential.spot.scheme ?? 'raw').toLowerCase() : 'query';
@@ -81,9 +93,13 @@ export const gateway = defineCheck<RequestEvidence>('gateway', (ev) => {
       );
     } else if (platform) {
       evidence.push(...platform.evidence);
+    } else if (forwardOwn) {
+      evidence.push(
+        `the proxy${ev.proxy ? ` at ${ev.proxy.url.host}` : ''} answered itself (${forwardOwn.evidence}): the request never reached ${url.host}`,
+      );
     } else if (stock) {
       evidence.push(
-        `${f.status} is ${stock.name}'s own stock page (${stock.evidence}), no words of the API behind it`,
+        `${f.status} is ${stockOf(stock).name}'s own stock page (${stockOf(stock).evidence}), no words of the API behind it`,
         'the very same answer without the key: the layer refused before anything read the key',
       );
     } else {
@@ -96,13 +112,98 @@ export const gateway = defineCheck<RequestEvidence>('gateway', (ev) => {
     sign?.name ??
     (words
       ? 'the gateway'
-      : (platform?.name ?? stock?.name ?? f.layers[0]?.name ?? 'a layer in front'));
+      : (platform?.name ??
+        forwardOwn?.name ??
+        (stock ? stockOf(stock).name : undefined) ??
+        layers[0]?.name ??
+        'a layer in front'));
   return [
     finding('layer.gateway', sign && words ? 'definitive' : 'attributed', evidence, {
       layer: name,
+      ...refusalOf(ev, { sign, words, platform: platform !== undefined, ownChallenge }),
+      ...whereFrom(ev, forwardOwn !== undefined),
     }),
   ];
 });
+
+/**
+ * What kind of refusal the layer gave, so the fix can be true for it: its own auth challenge
+ * (scheme and realm: the realm names the login wanted), an access rule (a 403 of its own with no
+ * challenge and no word of a credential: an allow-list of addresses, a blocked path), a sign-in
+ * page, a subscription key missing, or its own key (a header or key it issues).
+ */
+function refusalOf(
+  ev: RequestEvidence,
+  seen: {
+    readonly sign: { readonly name: string } | undefined;
+    readonly words: boolean;
+    readonly platform: boolean;
+    readonly ownChallenge: Challenge | undefined;
+  },
+): Record<string, string | undefined> {
+  const f = ev.final.facts;
+  if (!f) return { refusal: 'own-key' };
+  // The layer's own challenge: one for another scheme than the key's, or on its own page (the
+  // API's challenge relayed is the API's, not the layer's).
+  const challenge =
+    seen.ownChallenge ?? (f.stockPage || seen.sign !== undefined ? f.challenges[0] : undefined);
+  if (challenge && f.status === 401) {
+    return {
+      refusal: 'challenge',
+      // The server's words: bounded here, made printable and scrubbed on output like all data.
+      scheme: challenge.rawScheme.slice(0, 40),
+      realm: challenge.params['realm']?.slice(0, 80),
+      keyIn:
+        ev.credential?.spot.in === 'header' ? ev.credential.spot.name.toLowerCase() : undefined,
+    };
+  }
+  if (seen.platform) return { refusal: 'sign-in' };
+  if (f.loginForm) return { refusal: 'sign-in' };
+  if (
+    /subscription[ _-]?key/i.test(f.errorText) ||
+    (seen.sign?.name === 'Azure API Management' && !seen.words && f.status === 401)
+  ) {
+    return { refusal: 'subscription-key' };
+  }
+  const squidDenied = /ERR_ACCESS_DENIED/i.test(f.headers['x-squid-error'] ?? '');
+  if (
+    f.status === 403 &&
+    !f.aboutCredential &&
+    !seen.words &&
+    (f.stockPage || squidDenied) &&
+    (squidDenied || ev.credential === null || sameAnswer(ev.probes['without-credential'], ev.final))
+  ) {
+    return { refusal: 'access-rule' };
+  }
+  if (f.stockPage) return { refusal: 'stock' };
+  return { refusal: 'own-key' };
+}
+
+/** A forward proxy's own error page (squid's X-Squid-Error), not an answer it relayed. */
+function forwardProxyOwn(ev: RequestEvidence): { name: string; evidence: string } | undefined {
+  const f = ev.final.facts;
+  if (!f || !ev.final.viaProxy) return undefined;
+  const error = f.headers['x-squid-error'];
+  if (error === undefined) return undefined;
+  return { name: 'squid', evidence: `x-squid-error: ${error.slice(0, 60)}` };
+}
+
+/**
+ * Where the answer came from: the host asked, or through a forward proxy the proxy's own address
+ * (the API's is given apart), and the layer's Via when it names itself.
+ */
+function whereFrom(
+  ev: RequestEvidence,
+  proxyAnswered: boolean,
+): Record<string, string | undefined> {
+  const via = ev.final.facts?.headers['via'];
+  const forward = proxyAnswered && ev.proxy !== undefined;
+  return {
+    at: forward ? ev.proxy?.url.host : ev.final.request.url.host,
+    api: forward ? ev.final.request.url.host : undefined,
+    via: via?.slice(0, 80),
+  };
+}
 
 /**
  * An HTML page where an API answer was expected, from a hosting platform or edge in front (its
