@@ -88,6 +88,8 @@ export async function scanAllEnv(options: TraceEnvOptions = {}): Promise<EnvScan
   return { variables, context: contextOf(collected), warnings };
 }
 
+const PATH_LIST = /^[~.]?\/[^\s:]*(:[~.]?\/[^\s:]*)*$/;
+
 /** A setting, not a secret: empty, a number, a switch, a path. */
 const PLAIN_SETTING = /^(|\d{1,10}|true|false|yes|no|on|off|[~.]?\/[^\s:]*)$/i;
 
@@ -101,7 +103,12 @@ export function credentialLooking(d: Definition): boolean {
   if (looksLikeCredentialName(d.name)) return true;
   if (d.value === null || !/^[A-Za-z_][A-Za-z0-9_]{0,100}$/.test(d.name)) return false;
   const value = d.value.trim();
-  return (hasSecretName(d.name) && !PLAIN_SETTING.test(value)) || looksSecret(value);
+  // A path or a list of them (PATH, HOME) is no key, whatever random folder names it holds
+  // (`/tmp/tmp.x7Gq2LmP9a/node_modules/.bin`).
+  return (
+    (hasSecretName(d.name) && !PLAIN_SETTING.test(value)) ||
+    (!PATH_LIST.test(value) && looksSecret(value))
+  );
 }
 
 export function traceCollected(name: string, collected: CollectedEnv, host?: string): EnvReport {
