@@ -9,22 +9,13 @@ import type { Spot } from './credential-place.js';
 import {
   evidenceOf,
   KEY,
+  OPENAI_NO_KEY,
   VERCEL_LOGIN,
   type Reply,
   type Scenario,
 } from '../checks/request/test-helpers.js';
 import type { Finding } from '../findings/types.js';
 import { conclude, INCOMPATIBLE, reconcile } from './judge.js';
-
-const OPENAI_NO_KEY = {
-  error: {
-    message:
-      "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).",
-    type: 'invalid_request_error',
-    param: null,
-    code: null,
-  },
-};
 
 function judged(s: Scenario) {
   const { findings, verdict } = conclude(evidenceOf(s));

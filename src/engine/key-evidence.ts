@@ -62,6 +62,16 @@ export function buildKeyEvidence(secret: Secret, context: KeyContext = {}): KeyE
   const keyHalf = basic?.halves.find((h) => h.half === basic.key)?.evidence;
   const core = keyHalf ? keyHalf.core : meantValue(secret.reveal());
   return {
+    ...evidenceOfCore(secret, core, context),
+    ...(context.path !== undefined ? { path: context.path } : {}),
+    ...(context.scheme !== undefined ? { scheme: context.scheme } : {}),
+    ...(basic ? { basic } : {}),
+  };
+}
+
+/** What the key checks read of one value: its shape matches, JWT, clock and key family. */
+function evidenceOfCore(secret: Secret, core: string, context: KeyContext): KeyEvidence {
+  return {
     secret,
     core,
     matches: matchKeyShapes(core),
@@ -69,10 +79,7 @@ export function buildKeyEvidence(secret: Secret, context: KeyContext = {}): KeyE
     jwt: looksLikeJwt(core) ? decodeJwt(core) : null,
     now: context.serverNow ?? Date.now(),
     clock: context.serverNow === undefined ? 'local' : 'server',
-    ...(context.path !== undefined ? { path: context.path } : {}),
-    ...(context.scheme !== undefined ? { scheme: context.scheme } : {}),
     ...familyOf(core),
-    ...(basic ? { basic } : {}),
   };
 }
 
@@ -104,21 +111,10 @@ function basicPairOf(secret: Secret, context: KeyContext): BasicPair | undefined
   if (!pair) return undefined;
   // A line break ending the whole pair is key.basic-malformed's (`echo` without -n), said once.
   const password = pair.password.replace(/[\r\n]+$/, '');
-  const half = (name: BasicHalf, value: string) => {
-    const s = secret.derive(value, `Basic ${name}`);
-    const core = meantValue(value);
-    const evidence: KeyEvidence = {
-      secret: s,
-      core,
-      matches: matchKeyShapes(core),
-      expected: context.expected ?? null,
-      jwt: looksLikeJwt(core) ? decodeJwt(core) : null,
-      now: context.serverNow ?? Date.now(),
-      clock: context.serverNow === undefined ? 'local' : 'server',
-      ...familyOf(core),
-    };
-    return { half: name, evidence };
-  };
+  const half = (name: BasicHalf, value: string) => ({
+    half: name,
+    evidence: evidenceOfCore(secret.derive(value, `Basic ${name}`), meantValue(value), context),
+  });
   return {
     key: keyHalfOf(pair.user, password),
     halves: [half('user', pair.user), half('password', password)],

@@ -4,20 +4,9 @@ import {
   insufficientScope,
   wrongTokenType,
 } from './credential.js';
-import { BEARER, checkTable } from './test-helpers.js';
+import { BEARER, checkTable, OPENAI_NO_KEY } from './test-helpers.js';
 
 const html = { 'content-type': 'text/html' };
-
-/** OpenAI's answer to a request that carried no key (its real wording). */
-const OPENAI_NO_KEY = {
-  error: {
-    message:
-      "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).",
-    type: 'invalid_request_error',
-    param: null,
-    code: null,
-  },
-};
 
 /** openresty's (nginx's) stock page for a 401: the status line twice and the server's name. */
 const OPENRESTY_401 =

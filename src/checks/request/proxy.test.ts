@@ -1,7 +1,7 @@
 import { proxyStripsAuth } from './proxy.js';
 import { proxyAuth } from './status.js';
 import { gateway } from './layer.js';
-import { checkTable, evidenceOf, type Scenario } from './test-helpers.js';
+import { checkTable, evidenceOf, OPENAI_NO_KEY, type Scenario } from './test-helpers.js';
 import { describe, expect, it } from 'vitest';
 
 const html = { 'content-type': 'text/html' };
@@ -29,15 +29,7 @@ checkTable(proxyStripsAuth, 'net.proxy-strips-auth', {
       reply: {
         status: 401,
         headers: { server: 'nginx', 'x-request-id': 'req_1' },
-        body: {
-          error: {
-            message:
-              "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).",
-            type: 'invalid_request_error',
-            param: null,
-            code: null,
-          },
-        },
+        body: OPENAI_NO_KEY,
       },
       confidence: 'attributed',
       evidence: [/yet the answer says none arrived/],

@@ -215,3 +215,14 @@ export function checkTable(
     });
   });
 }
+
+/** OpenAI's answer to a request that carried no key (its real wording). */
+export const OPENAI_NO_KEY = {
+  error: {
+    message:
+      "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).",
+    type: 'invalid_request_error',
+    param: null,
+    code: null,
+  },
+};
