@@ -4,7 +4,6 @@ import { matchKeyShapes } from '../providers/detect.js';
 import type { WireRequest } from '../collect/http.js';
 import { usageError } from '../errors.js';
 import type { Provider } from '../providers/types.js';
-import { registerSecretValue } from '../secret/scrub.js';
 import { hasSecretName, headerMayBeCredential, paramMayBeCredential } from '../secret/harmless.js';
 import { Secret } from '../secret/secret.js';
 import { VERSION } from '../cli/help.js';
@@ -21,7 +20,11 @@ import {
 } from './credential-place.js';
 import { companionValue, validationTemplate, type ValidationTemplate } from './validation.js';
 import { basicMeant, meantValue } from './key-evidence.js';
-import { registerRequestSecrets, registerUrlSecrets } from './request-secrets.js';
+import {
+  registerPathSecrets,
+  registerRequestSecrets,
+  registerUrlSecrets,
+} from './request-secrets.js';
 import type { SentCredential } from '../checks/request/evidence.js';
 
 export const WHY401_UA = `why401/${VERSION} (+https://github.com/why401/why401)`;
@@ -124,17 +127,11 @@ export function parseUrl(value: string, what: string): URL {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw usageError(`${what} must be http:// or https://, not ${url.protocol}`);
   }
-  registerUrlPassword(url);
+  // its possible credentials (password, query values, key-shaped path segments) go to the
+  // scrubber as soon as it is read: no message, not even a usage error, shows them
+  registerUrlSecrets(url);
   checkHost(value, url, what);
   return url;
-}
-
-/**
- * A URL's possible credentials (the password of `user:password@host`, query values, key-shaped
- * path segments) are registered as soon as it is read: no message, not even a usage error, shows them.
- */
-export function registerUrlPassword(url: URL): void {
-  registerUrlSecrets(url);
 }
 
 export interface BuiltRequest {
@@ -317,7 +314,7 @@ export function findCredential(
   url: URL,
   provider: Provider | null,
 ): SentCredential | null {
-  guardPathKeys(url);
+  registerPathSecrets(url); // whether or not one is the credential, none is ever printed
   return findInHeaders(headers, provider) ?? findInQuery(url) ?? findInPath(url, provider);
 }
 
@@ -334,18 +331,6 @@ const specificShape = (value: string, provider?: Provider): boolean =>
   matchKeyShapes(value).some(
     (m) => !m.shape.generic && (provider === undefined || m.provider === provider),
   );
-
-/**
- * Path segments shaped like a known provider's key (a token pasted without its `bot` prefix, or
- * in a path no provider reads): whether or not one is the credential, none is ever printed.
- */
-function guardPathKeys(url: URL): void {
-  for (const segment of url.pathname.split('/')) {
-    if (segment.length < 16) continue;
-    const value = decodeSegment(segment);
-    if (specificShape(value.trim())) registerSecretValue(value);
-  }
-}
 
 /** Secret, but not the API's credential: the proxy's login, the browser's session. */
 const NOT_THE_KEY = new Set(['cookie', 'proxy-authorization']);

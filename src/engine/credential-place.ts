@@ -68,15 +68,6 @@ export function looksLikeCredentialHeader(name: string): boolean {
   );
 }
 
-/**
- * Every header that may carry a credential, whatever the spot of this one: what a hop to another
- * origin leaves behind (a second key header, a cookie, as browsers and curl do).
- */
-export function isCredentialHeader(name: string): boolean {
-  const n = name.toLowerCase();
-  return n === 'cookie' || n === 'proxy-authorization' || looksLikeCredentialHeader(n);
-}
-
 /** Levenshtein distance, bounded inputs only (header names). */
 export function editDistance(a: string, b: string): number {
   if (a.length > 64 || b.length > 64) return Math.max(a.length, b.length);

@@ -85,7 +85,7 @@ function registerEncoded(value: string): void {
  * A credential header's value is a secret to the output: as given (scheme included, unless
  * `whole` is false), its token, and the user:password inside a Basic value.
  */
-export function registerHeaderSecret(value: string, whole = true): void {
+function registerHeaderSecret(value: string, whole = true): void {
   const { scheme, token } = splitScheme(value);
   // With a scheme word, the token is the secret: runs across `Bearer sk-proj-` would cut the
   // redacted form (`Bearer sk-proj-…x9Qz`, the public prefix shown) out of every line.
