@@ -107,11 +107,7 @@ describe('docs/cli.md', () => {
     const refused: string[] = [];
     for (const o of options) {
       if (o.name === '--help' || o.name === '-h') continue;
-      const args = o.value
-        ? o.name.startsWith('--')
-          ? [`${o.name}=x`]
-          : [o.name, 'x']
-        : [o.name];
+      const args = o.value ? (o.name.startsWith('--') ? [`${o.name}=x`] : [o.name, 'x']) : [o.name];
       const run = why401([command, ...args, '--help', ...tail]);
       if (run.status !== 0 || !run.stdout.startsWith(`Usage: why401 ${command}`))
         refused.push(`${args.join(' ')}: ${run.stderr.trim()}`);
