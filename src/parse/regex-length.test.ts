@@ -20,6 +20,8 @@ describe('minMatchLength', () => {
     ['[a-z0-9]{20}', 20],
     ['[\\]x]{2}', 2],
     ['[\\s\\S]+', 1],
+    ['[^]', 1],
+    ['[^]]', 2],
     ['\\.', 1],
     ['\\d{4}', 4],
     ['\\bab\\b', 2],
@@ -46,6 +48,9 @@ describe('minMatchLength', () => {
     ['\\u0041{3}'],
     ['\\p{L}+'],
     ['(a)\\1'],
+    // an empty class matches nothing in JavaScript: `[]a]` is `[]`, then `a]` (not POSIX's class)
+    ['[]a]'],
+    ['x[]?'],
   ])('/%s/ → undefined (not understood)', (source) => {
     expect(minMatchLength(source)).toBeUndefined();
   });

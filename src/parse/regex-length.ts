@@ -55,7 +55,8 @@ export function matchLengthRange(source: string): { min: number; max: number } |
     }
     if (c === '[') {
       const end = classEnd(source, i);
-      if (end < 0) return undefined;
+      // `[]` matches nothing (JavaScript, unlike POSIX, ends a class at a `]` right after `[`)
+      if (end < 0 || end === i + 1) return undefined;
       i = end + 1;
       return [1, 1];
     }
@@ -95,7 +96,7 @@ export function matchLengthRange(source: string): { min: number; max: number } |
 function classEnd(source: string, start: number): number {
   for (let j = start + 1; j < source.length; j++) {
     if (source[j] === '\\') j++;
-    else if (source[j] === ']' && j > start + 1) return j;
+    else if (source[j] === ']') return j;
   }
   return -1;
 }
