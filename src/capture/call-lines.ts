@@ -1,4 +1,4 @@
-import type { Style } from '../cli/io.js';
+import type { Style } from '../report/style.js';
 import { findingJson } from '../report/human-findings.js';
 import { oneLine } from '../secret/printable.js';
 import type { CallReport } from './diagnose-call.js';

@@ -1,4 +1,4 @@
-import type { Style } from '../cli/io.js';
+import type { Style } from './style.js';
 import type { Diagnosis } from '../engine/diagnose.js';
 import { oneLine } from '../secret/printable.js';
 import { findingJson, renderFindingsHuman } from './human-findings.js';

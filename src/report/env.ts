@@ -1,4 +1,4 @@
-import type { Style } from '../cli/io.js';
+import type { Style } from './style.js';
 import type { EnvSource } from '../checks/env/evidence.js';
 import type { EnvReport, EnvScanReport } from '../engine/trace-env.js';
 import { oneLine } from '../secret/printable.js';

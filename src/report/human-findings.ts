@@ -1,4 +1,4 @@
-import type { Style } from '../cli/io.js';
+import type { Style } from './style.js';
 import { findingDocsUrl } from '../findings/docs.js';
 import type { Finding, Severity } from '../findings/types.js';
 import { oneLine } from '../secret/printable.js';

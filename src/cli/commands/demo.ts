@@ -7,7 +7,8 @@ import { diagnosisJson } from '../../report/diagnosis.js';
 import { renderFindingHuman } from '../../report/human-findings.js';
 import { registerSecretValue, scrubJson } from '../../secret/scrub.js';
 import { EXIT } from '../exit-codes.js';
-import { styleFor, writeOut, type Style } from '../io.js';
+import type { Style } from '../../report/style.js';
+import { styleFor, writeOut } from '../io.js';
 import { parsed } from '../options.js';
 
 export const DEMO_HELP = `Usage: why401 demo [options]
