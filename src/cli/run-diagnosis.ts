@@ -1,7 +1,7 @@
 import type { RequestInput } from '../engine/build-request.js';
-import { diagnose, type DiagnoseOptions } from '../engine/diagnose.js';
+import { sendAndJudge, type SendAndJudgeOptions } from '../engine/send-and-judge.js';
 import { renderCurl } from '../report/curl.js';
-import { diagnosisHuman, diagnosisJson } from '../report/diagnosis.js';
+import { diagnosisHuman, diagnosisJson } from '../report/human-diagnosis.js';
 import { scrubJson } from '../secret/scrub.js';
 import { EXIT } from './exit-codes.js';
 import { isTerminal, styleFor, writeErr, writeOut, writeResult } from './io.js';
@@ -16,11 +16,11 @@ export interface OutputFlags {
 /** Runs the engine and prints the result; returns the exit code of spec/cli.md. */
 export async function runDiagnosis(
   input: RequestInput,
-  options: DiagnoseOptions,
+  options: SendAndJudgeOptions,
   flags: OutputFlags,
 ): Promise<number> {
   const progress = !flags.json && isTerminal(2);
-  const d = await diagnose(input, {
+  const d = await sendAndJudge(input, {
     ...options,
     ...(progress ? { onProgress: (l: string) => writeErr(`… ${l}`) } : {}),
   });

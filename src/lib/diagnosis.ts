@@ -1,4 +1,4 @@
-import type { Diagnosis as EngineDiagnosis } from '../engine/diagnose.js';
+import type { Diagnosis as EngineDiagnosis } from '../engine/send-and-judge.js';
 import type { ExchangeJson } from '../engine/exchanges.js';
 import type { CredentialSummary } from '../engine/lint-key.js';
 import type { Verdict } from '../engine/verdict.js';

@@ -1,4 +1,4 @@
-import { diagnosisHuman } from '../report/diagnosis.js';
+import { diagnosisHuman } from '../report/human-diagnosis.js';
 import { COLOR, PLAIN } from '../report/style.js';
 import { toTerminal } from '../secret/printable.js';
 import { scrub } from '../secret/scrub.js';

@@ -1,11 +1,11 @@
-import type { Diagnosis as EngineDiagnosis } from '../engine/diagnose.js';
+import type { Diagnosis as EngineDiagnosis } from '../engine/send-and-judge.js';
 import {
-  diagnoseExchange,
+  judgeObserved,
   isRefusal,
   type ExchangeFailure,
   type ExchangeRequest,
   type ExchangeResponse,
-} from '../engine/diagnose-exchange.js';
+} from '../engine/judge-observed.js';
 import { isWhy401Error, usageError, Why401Error } from '../errors.js';
 import { providerById, providerIds } from '../providers/detect.js';
 import { scrub } from '../secret/scrub.js';
@@ -57,7 +57,7 @@ export async function diagnoseRefusal(
 ): Promise<Diagnosis | undefined> {
   let d: EngineDiagnosis;
   try {
-    d = await diagnoseExchange(request, answer, {
+    d = await judgeObserved(request, answer, {
       providerId: options.provider,
       probe: options.probe === true,
       timeoutMs: options.timeoutMs,

@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
 import { startSandbox } from '../../demo/sandbox.js';
 import { demoScenarios, type Scenario } from '../../demo/scenarios.js';
-import { diagnose, type Diagnosis } from '../../engine/diagnose.js';
+import { sendAndJudge, type Diagnosis } from '../../engine/send-and-judge.js';
 import type { Finding } from '../../findings/types.js';
-import { diagnosisJson } from '../../report/diagnosis.js';
+import { diagnosisJson } from '../../report/human-diagnosis.js';
 import { renderFindingHuman } from '../../report/human-findings.js';
 import { registerSecretValue, scrubJson } from '../../secret/scrub.js';
 import { EXIT } from '../exit-codes.js';
@@ -48,7 +48,7 @@ interface Outcome {
 
 async function runScenario(scenario: Scenario): Promise<Outcome> {
   try {
-    const d = await diagnose(scenario.input, scenario.options);
+    const d = await sendAndJudge(scenario.input, scenario.options);
     const accepted = d.verdict.status === 'accepted';
     const matched =
       d.verdict.cause === scenario.expectedCause && accepted === (scenario.expectedCause === null);

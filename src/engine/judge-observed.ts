@@ -8,10 +8,10 @@ import { detectProvider, providerById, providerIds, type Detection } from '../pr
 import { readAnswer } from './answer.js';
 import { findCredential, parseUrl, withCredential } from './build-request.js';
 import { isAccepted } from './chain.js';
-import type { Diagnosis } from './diagnose.js';
+import type { Diagnosis } from './send-and-judge.js';
 import { exchangeJson, redactUrl } from './exchanges.js';
-import { conclude, prepareCredential } from './judge.js';
-import { judgeExchange } from './judge-exchange.js';
+import { conclude, prepareCredential } from './conclude.js';
+import { gatherEvidence } from './gather-evidence.js';
 import { summarize } from './lint-key.js';
 
 /**
@@ -56,7 +56,7 @@ export interface ExchangeFailure {
   };
 }
 
-export interface DiagnoseExchangeOptions {
+export interface JudgeObservedOptions {
   readonly providerId?: string | undefined;
   /** Send a few read-only, same-origin probes to confirm the cause. Off unless asked for. */
   readonly probe?: boolean | undefined;
@@ -74,10 +74,10 @@ export interface DiagnoseExchangeOptions {
 const REFUSAL_STATUSES: ReadonlySet<number> = new Set([401, 402, 403, 407, 429]);
 
 /** Diagnoses one exchange offline (or with probes when asked): the same checks as `check`. */
-export async function diagnoseExchange(
+export async function judgeObserved(
   request: ExchangeRequest,
   answer: ExchangeResponse | ExchangeFailure,
-  options: DiagnoseExchangeOptions = {},
+  options: JudgeObservedOptions = {},
 ): Promise<Diagnosis> {
   const providerId = options.providerId;
   if (providerId !== undefined && !providerById(providerId)) {
@@ -96,7 +96,7 @@ export async function diagnoseExchange(
   const proxy = proxyChoice(options.proxy);
   const agents = new AgentPool();
   try {
-    const { evidence, sent } = await judgeExchange(chain, credential, detection, {
+    const { evidence, sent } = await gatherEvidence(chain, credential, detection, {
       proxy,
       ...(options.probe
         ? {
@@ -174,7 +174,7 @@ function chainOf(
   first: WireRequest,
   answer: ExchangeResponse | ExchangeFailure,
   credential: SentCredential | null,
-  options: DiagnoseExchangeOptions,
+  options: JudgeObservedOptions,
 ): Sent[] {
   const receivedAt = options.receivedAt ?? Date.now();
   const elapsedMs = options.elapsedMs ?? 0;

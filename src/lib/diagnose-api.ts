@@ -1,11 +1,11 @@
-import { diagnose as diagnoseRequest } from '../engine/diagnose.js';
+import { sendAndJudge } from '../engine/send-and-judge.js';
 import {
-  diagnoseExchange as diagnoseReceived,
-  type DiagnoseExchangeOptions as EngineExchangeOptions,
+  judgeObserved,
+  type JudgeObservedOptions,
   type ExchangeFailure,
   type ExchangeRequest,
   type ExchangeResponse,
-} from '../engine/diagnose-exchange.js';
+} from '../engine/judge-observed.js';
 import { Secret } from '../secret/secret.js';
 import { publicDiagnosis, type Diagnosis } from './diagnosis.js';
 import { headerPairs, type HeadersInput } from './headers.js';
@@ -64,7 +64,7 @@ export async function diagnose(
   options: DiagnoseOptions = {},
 ): Promise<Diagnosis> {
   const key = typeof request.key === 'string' ? new Secret(request.key, 'option:key') : request.key;
-  const d = await diagnoseRequest(
+  const d = await sendAndJudge(
     {
       url: request.url,
       method: request.method,
@@ -102,7 +102,7 @@ export type ReceivedResponse = Omit<ExchangeResponse, 'headers'> & {
 export type FailedExchange = ExchangeFailure;
 
 /** The engine's options, with the provider named `provider` as elsewhere in the library. */
-export type DiagnoseExchangeOptions = Omit<EngineExchangeOptions, 'providerId'> & {
+export type DiagnoseExchangeOptions = Omit<JudgeObservedOptions, 'providerId'> & {
   readonly provider?: string | undefined;
 };
 
@@ -122,7 +122,7 @@ export async function diagnoseExchange(
   answer: ReceivedResponse | FailedExchange,
   options: DiagnoseExchangeOptions = {},
 ): Promise<Diagnosis> {
-  const d = await diagnoseReceived(
+  const d = await judgeObserved(
     { url: request.url, method: request.method, headers: headerPairs(request.headers) },
     'error' in answer ? answer : { ...answer, headers: headerPairs(answer.headers) },
     {

@@ -1,5 +1,5 @@
 import type { Style } from './style.js';
-import type { Diagnosis } from '../engine/diagnose.js';
+import type { Diagnosis } from '../engine/send-and-judge.js';
 import { oneLine } from '../secret/printable.js';
 import { findingJson, renderFindingsHuman } from './human-findings.js';
 

@@ -14,8 +14,8 @@ import { buildRequest, resolveTarget, type RequestInput } from './build-request.
 import { followChain, type Transport } from './chain.js';
 import { meantValue } from './key-evidence.js';
 import { summarize, type CredentialSummary } from './lint-key.js';
-import { conclude, prepareCredential } from './judge.js';
-import { judgeExchange } from './judge-exchange.js';
+import { conclude, prepareCredential } from './conclude.js';
+import { gatherEvidence } from './gather-evidence.js';
 import type { Verdict } from './verdict.js';
 import { exchangeJson, redactUrl, type ExchangeJson } from './exchanges.js';
 import { MAX_REQUESTS } from './probes.js';
@@ -24,7 +24,7 @@ import type { EnvSource } from '../checks/env/evidence.js';
 import { where } from '../checks/env/describe.js';
 import type { Secret } from '../secret/secret.js';
 
-export interface DiagnoseOptions {
+export interface SendAndJudgeOptions {
   readonly providerId?: string | undefined;
   readonly timeoutMs?: number | undefined;
   /** A proxy URL, `null` for none (--no-proxy), undefined to read the environment. */
@@ -63,9 +63,9 @@ export interface Diagnosis {
 }
 
 /** The engine of `check`: sends the request, probes what is suspected, names the cause. */
-export async function diagnose(
+export async function sendAndJudge(
   input: RequestInput,
-  options: DiagnoseOptions = {},
+  options: SendAndJudgeOptions = {},
 ): Promise<Diagnosis> {
   if (options.providerId !== undefined && !providerById(options.providerId)) {
     throw usageError(
@@ -136,7 +136,7 @@ export async function diagnose(
     }
     const fileValue = credential ? otherValue(env?.sources ?? [], credential) : undefined;
     const probing = options.probe !== false;
-    const { evidence, sent } = await judgeExchange(chain, credential, detection, {
+    const { evidence, sent } = await gatherEvidence(chain, credential, detection, {
       transport: probing ? probeTransport : undefined,
       proxy,
       localNow: Date.now(),
@@ -182,7 +182,7 @@ export async function diagnose(
   }
 }
 
-function chooseProxy(url: URL, options: DiagnoseOptions): ProxyChoice | undefined {
+function chooseProxy(url: URL, options: SendAndJudgeOptions): ProxyChoice | undefined {
   if (options.proxy === null) return undefined;
   if (options.proxy !== undefined) {
     const parsed = parseProxyUrl(options.proxy);
@@ -201,7 +201,7 @@ function chooseProxy(url: URL, options: DiagnoseOptions): ProxyChoice | undefine
 }
 
 /** The chosen proxy applies to this URL (redirect hops may fall under NO_PROXY). */
-function proxyFromEnvFor(u: URL, options: DiagnoseOptions, proxy: ProxyChoice): boolean {
+function proxyFromEnvFor(u: URL, options: SendAndJudgeOptions, proxy: ProxyChoice): boolean {
   if (proxy.from === '--proxy') return true;
   return proxyFromEnv(u, options.env ?? process.env) !== undefined;
 }

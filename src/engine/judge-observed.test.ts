@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
-  diagnoseExchange,
+  judgeObserved,
   isRefusal,
   type ExchangeFailure,
   type ExchangeResponse,
-} from './diagnose-exchange.js';
+} from './judge-observed.js';
 
 const request = {
   url: 'https://api.example.com/v1/me',
@@ -82,14 +82,14 @@ describe('isRefusal: was the call refused, as the engine judges it', () => {
       false,
     ],
   ])('%s → %s', async (_name, answer, refused) => {
-    const d = await diagnoseExchange(request, answer);
+    const d = await judgeObserved(request, answer);
     expect(isRefusal(d)).toBe(refused);
   });
 });
 
-describe('diagnoseExchange', () => {
+describe('judgeObserved', () => {
   it('a redirect the client followed is a hop; across origins the credential stays behind', async () => {
-    const d = await diagnoseExchange(request, {
+    const d = await judgeObserved(request, {
       status: 401,
       body: '{"error":"missing token"}',
       headers: json,
@@ -102,7 +102,7 @@ describe('diagnoseExchange', () => {
   });
 
   it('the target and exchanges are redacted (the public diagnosis scrubs the rest)', async () => {
-    const d = await diagnoseExchange(
+    const d = await judgeObserved(
       { url: 'https://api.example.com/v1/me?api_key=qk_abcdefghijklmnopqrstuvwx' },
       { status: 401, body: 'the key qk_abcdefghijklmnopqrstuvwx is not valid' },
     );
@@ -113,7 +113,7 @@ describe('diagnoseExchange', () => {
 
   it('an unknown provider id is a usage error', async () => {
     await expect(
-      diagnoseExchange(request, { status: 401 }, { providerId: 'nope' }),
+      judgeObserved(request, { status: 401 }, { providerId: 'nope' }),
     ).rejects.toMatchObject({
       code: 'WHY401_E_USAGE',
     });
