@@ -11,7 +11,7 @@ export type {
   FailedExchange,
   DiagnoseExchangeOptions,
 } from './lib/diagnose-api.js';
-export type { Diagnosis, Exchange } from './lib/diagnosis.js';
+export type { Diagnosis, DiagnosisFinding, Exchange } from './diagnosis.js';
 export type { HeadersInput } from './lib/headers.js';
 export { formatDiagnosis } from './lib/format.js';
 export type { FormatOptions } from './lib/format.js';

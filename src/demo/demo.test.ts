@@ -103,7 +103,7 @@ describe('every demo scenario names its expected cause', () => {
 
   for (const s of scenarios) {
     it(`${s.title} → ${s.expectedCause ?? 'accepted'}`, async () => {
-      const d = await sendAndJudge(s.input, s.options);
+      const { diagnosis: d } = await sendAndJudge(s.input, s.options);
       expect(d.verdict.status).toBe(s.expectedCause === null ? 'accepted' : 'rejected');
       expect(
         d.verdict.cause,

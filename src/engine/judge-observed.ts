@@ -8,15 +8,14 @@ import { detectProvider, providerById, providerIds, type Detection } from '../pr
 import { readAnswer } from './answer.js';
 import { findCredential, parseUrl, withCredential } from './build-request.js';
 import { isAccepted } from './chain.js';
-import type { Diagnosis } from './send-and-judge.js';
-import { exchangeJson, redactUrl } from './exchanges.js';
+import { makeDiagnosis, type Judgement } from './make-diagnosis.js';
 import { conclude, prepareCredential } from './conclude.js';
 import { gatherEvidence } from './gather-evidence.js';
-import { summarize } from './lint-key.js';
 
 /**
- * A diagnosis of a request some other client already sent and of the answer it got: nothing is
- * sent unless probes are asked for. The entry of the library's `withWhy401` and axios helper.
+ * What another client sent and the answer it got (or its failure) in, judged without sending
+ * anything unless probes are asked for, and the `Diagnosis` out: the entry of the library's
+ * `diagnoseExchange`, `withWhy401` and axios helper.
  */
 
 /** Header pairs in the order they were sent, names as spelled. */
@@ -78,7 +77,7 @@ export async function judgeObserved(
   request: ExchangeRequest,
   answer: ExchangeResponse | ExchangeFailure,
   options: JudgeObservedOptions = {},
-): Promise<Diagnosis> {
+): Promise<Judgement> {
   const providerId = options.providerId;
   if (providerId !== undefined && !providerById(providerId)) {
     throw usageError(
@@ -111,19 +110,16 @@ export async function judgeObserved(
       localNow: options.receivedAt ?? Date.now(),
     });
     const { findings, verdict } = conclude(evidence);
-    return {
-      schema: 'why401/diagnosis@1',
-      target: {
-        url: redactUrl(url, credential),
-        method: first.method,
-        provider: detection.provider?.id ?? null,
-      },
-      credential: credential ? summarize(credential.secret) : null,
+    const diagnosis = makeDiagnosis({
+      url,
+      method: first.method,
+      provider: detection.provider,
+      credential,
       verdict,
       findings,
-      exchanges: sent.map((s) => exchangeJson(s, credential)),
-      evidence,
-    };
+      sent,
+    });
+    return { diagnosis, evidence };
   } finally {
     agents.destroy();
   }
@@ -135,10 +131,10 @@ export async function judgeObserved(
  * rejection on more than a guess (an auth error in the body, a masked 404). Server errors, a 404
  * of a route that does not exist and other answers are not.
  */
-export function isRefusal(d: Diagnosis): boolean {
-  const final = d.evidence.final;
+export function isRefusal({ diagnosis: d, evidence }: Judgement): boolean {
+  const final = evidence.final;
   if (!final.result.ok) return final.result.error.kind === 'client-refused';
-  if (d.evidence.chain.some((hop) => loginTarget(hop) !== undefined)) return true;
+  if (evidence.chain.some((hop) => loginTarget(hop) !== undefined)) return true;
   const status = final.result.response.status;
   if (REFUSAL_STATUSES.has(status)) return true;
   if (final.accepted) return false;

@@ -7,7 +7,7 @@ import {
   type ExchangeResponse,
 } from '../engine/judge-observed.js';
 import { Secret } from '../secret/secret.js';
-import { publicDiagnosis, type Diagnosis } from './diagnosis.js';
+import type { Diagnosis } from '../diagnosis.js';
 import { headerPairs, type HeadersInput } from './headers.js';
 
 /** The request to diagnose. Without `url`, the provider's own validation request is sent. */
@@ -64,7 +64,7 @@ export async function diagnose(
   options: DiagnoseOptions = {},
 ): Promise<Diagnosis> {
   const key = typeof request.key === 'string' ? new Secret(request.key, 'option:key') : request.key;
-  const d = await sendAndJudge(
+  const { diagnosis } = await sendAndJudge(
     {
       url: request.url,
       method: request.method,
@@ -84,7 +84,7 @@ export async function diagnose(
       onProgress: options.onProgress,
     },
   );
-  return publicDiagnosis(d);
+  return diagnosis;
 }
 
 /** A request some client already sent: the engine's shape, with headers in any common form. */
@@ -122,7 +122,7 @@ export async function diagnoseExchange(
   answer: ReceivedResponse | FailedExchange,
   options: DiagnoseExchangeOptions = {},
 ): Promise<Diagnosis> {
-  const d = await judgeObserved(
+  const { diagnosis } = await judgeObserved(
     { url: request.url, method: request.method, headers: headerPairs(request.headers) },
     'error' in answer ? answer : { ...answer, headers: headerPairs(answer.headers) },
     {
@@ -135,5 +135,5 @@ export async function diagnoseExchange(
       elapsedMs: options.elapsedMs,
     },
   );
-  return publicDiagnosis(d);
+  return diagnosis;
 }

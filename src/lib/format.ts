@@ -2,7 +2,7 @@ import { diagnosisHuman } from '../report/human-diagnosis.js';
 import { COLOR, PLAIN } from '../report/style.js';
 import { toTerminal } from '../secret/printable.js';
 import { scrub } from '../secret/scrub.js';
-import type { Diagnosis } from './diagnosis.js';
+import type { Diagnosis } from '../diagnosis.js';
 
 export interface FormatOptions {
   /** ANSI colours (default false). */
