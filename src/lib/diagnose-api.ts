@@ -1,3 +1,8 @@
+/**
+ * The library's `diagnose` and `diagnoseExchange`: the public request shapes (headers in any
+ * common form, a key as a string) in, the engine's `sendAndJudge` / `judgeObserved` run, and the
+ * one `Diagnosis` out (the object `check --json` prints).
+ */
 import { sendAndJudge } from '../engine/send-and-judge.js';
 import {
   judgeObserved,
