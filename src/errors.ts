@@ -1,4 +1,4 @@
-import type { Diagnosis } from './lib/diagnosis.js';
+import type { Diagnosis } from './diagnosis.js';
 
 /**
  * Errors of the tool itself (not findings), each with a stable code: match on `code`, never on

@@ -2,7 +2,7 @@
  * why401 as a library. Every export is named; nothing internal leaks through `export *`.
  * docs/api.md has an example for each.
  */
-export { diagnose, diagnoseExchange } from './lib/diagnose.js';
+export { diagnose, diagnoseExchange } from './lib/diagnose-api.js';
 export type {
   DiagnoseRequest,
   DiagnoseOptions,
@@ -10,8 +10,8 @@ export type {
   ReceivedResponse,
   FailedExchange,
   DiagnoseExchangeOptions,
-} from './lib/diagnose.js';
-export type { Diagnosis, Exchange } from './lib/diagnosis.js';
+} from './lib/diagnose-api.js';
+export type { Diagnosis, DiagnosisFinding, Exchange } from './diagnosis.js';
 export type { HeadersInput } from './lib/headers.js';
 export { formatDiagnosis } from './lib/format.js';
 export type { FormatOptions } from './lib/format.js';

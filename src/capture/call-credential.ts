@@ -3,7 +3,7 @@ import { findCredential } from '../engine/build-request.js';
 import { spotName } from '../engine/credential-place.js';
 import { registerPathSecrets, registerRequestSecrets } from '../engine/request-secrets.js';
 import { isHarmlessHeaderName } from '../secret/harmless.js';
-import { prepareCredential } from '../engine/judge.js';
+import { prepareCredential } from '../engine/conclude.js';
 import { publicPrefixOf, type Detection } from '../providers/detect.js';
 import { pinSecretValue } from '../secret/scrub.js';
 import { renderVisible } from '../secret/visible.js';

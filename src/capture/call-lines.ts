@@ -1,5 +1,5 @@
-import type { Style } from '../cli/io.js';
-import { findingJson } from '../report/human-findings.js';
+import type { Style } from '../report/style.js';
+import { findingJson } from '../findings/finding-json.js';
 import { oneLine } from '../secret/printable.js';
 import type { CallReport } from './diagnose-call.js';
 

@@ -4,8 +4,8 @@ import { loginTarget } from '../checks/request/redirect.js';
 import { readAnswer } from '../engine/answer.js';
 import { isAccepted, type Transport } from '../engine/chain.js';
 import { exchangeJson, redactedCopy, redactUrl, type ExchangeJson } from '../engine/exchanges.js';
-import { conclude } from '../engine/judge.js';
-import { judgeExchange } from '../engine/judge-exchange.js';
+import { conclude } from '../engine/conclude.js';
+import { gatherEvidence } from '../engine/gather-evidence.js';
 import type { Verdict } from '../engine/verdict.js';
 import type { Finding } from '../findings/types.js';
 import { detectProvider, type Detection } from '../providers/detect.js';
@@ -220,7 +220,7 @@ async function fullReport(
       [],
       options.detail ? exchangeJson(sent, credential) : null,
     );
-  const { evidence } = await judgeExchange([...hops, sent], credential, detection, {
+  const { evidence } = await gatherEvidence([...hops, sent], credential, detection, {
     transport: options.probe,
     localNow: call.startedAt + call.elapsedMs,
   });

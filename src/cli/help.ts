@@ -1,5 +1,4 @@
-/** Kept equal to package.json's version by a test. */
-export const VERSION = '0.1.0';
+import { VERSION } from '../version.js';
 
 export const HELP = `why401 ${VERSION}: why was this API call refused, and how do I fix it?
 

@@ -1,6 +1,7 @@
 import { fstatSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { sgrMarked, toTerminal } from '../secret/printable.js';
+import { COLOR, PLAIN, type Style } from '../report/style.js';
+import { toTerminal } from '../secret/printable.js';
 import { scrub } from '../secret/scrub.js';
 
 /** 1: stdout (results), 2: stderr (progress, warnings, errors). */
@@ -75,36 +76,6 @@ export function isTerminal(fd: Output): boolean {
   const tty = createRequire(import.meta.url)('node:tty') as typeof import('node:tty');
   return tty.isatty(fd);
 }
-
-export interface Style {
-  readonly bold: (s: string) => string;
-  readonly dim: (s: string) => string;
-  readonly red: (s: string) => string;
-  readonly yellow: (s: string) => string;
-  readonly green: (s: string) => string;
-  readonly cyan: (s: string) => string;
-}
-
-const plain = (s: string) => s;
-export const PLAIN: Style = {
-  bold: plain,
-  dim: plain,
-  red: plain,
-  yellow: plain,
-  green: plain,
-  cyan: plain,
-};
-
-/** Markers, not escapes: they become SGR only after the text is made printable (`writeOut`). */
-const sgr = (open: number, close: number) => (s: string) => sgrMarked(open, close, s);
-export const COLOR: Style = {
-  bold: sgr(1, 22),
-  dim: sgr(2, 22),
-  red: sgr(31, 39),
-  yellow: sgr(33, 39),
-  green: sgr(32, 39),
-  cyan: sgr(36, 39),
-};
 
 /** Colour only on a TTY, never with NO_COLOR (any non-empty value) or --no-color. */
 export function styleFor(fd: Output, noColorFlag = false): Style {

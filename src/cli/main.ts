@@ -1,7 +1,8 @@
 import { isWhy401Error } from '../errors.js';
 import { EXIT } from './exit-codes.js';
 import { writeErr, writeOut } from './io.js';
-import { HELP, VERSION } from './help.js';
+import { VERSION } from '../version.js';
+import { HELP } from './help.js';
 import { setReveal } from '../secret/scrub.js';
 import { isPlainName, maskPasted } from '../secret/name-or-secret.js';
 

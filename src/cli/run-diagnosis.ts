@@ -1,7 +1,7 @@
 import type { RequestInput } from '../engine/build-request.js';
-import { diagnose, type DiagnoseOptions } from '../engine/diagnose.js';
+import { sendAndJudge, type SendAndJudgeOptions } from '../engine/send-and-judge.js';
 import { renderCurl } from '../report/curl.js';
-import { diagnosisHuman, diagnosisJson } from '../report/diagnosis.js';
+import { diagnosisHuman } from '../report/human-diagnosis.js';
 import { scrubJson } from '../secret/scrub.js';
 import { EXIT } from './exit-codes.js';
 import { isTerminal, styleFor, writeErr, writeOut, writeResult } from './io.js';
@@ -16,11 +16,11 @@ export interface OutputFlags {
 /** Runs the engine and prints the result; returns the exit code of spec/cli.md. */
 export async function runDiagnosis(
   input: RequestInput,
-  options: DiagnoseOptions,
+  options: SendAndJudgeOptions,
   flags: OutputFlags,
 ): Promise<number> {
   const progress = !flags.json && isTerminal(2);
-  const d = await diagnose(input, {
+  const { diagnosis: d, evidence } = await sendAndJudge(input, {
     ...options,
     ...(progress ? { onProgress: (l: string) => writeErr(`… ${l}`) } : {}),
   });
@@ -30,15 +30,20 @@ export async function runDiagnosis(
       : d.verdict.status === 'unreachable'
         ? EXIT.unreachable
         : EXIT.problem;
-  if (flags.json) writeResult(scrubJson(diagnosisJson(d), 2), code);
+  if (flags.json) writeResult(scrubJson(d, 2), code);
   else {
     writeResult(
-      diagnosisHuman(d, styleFor(1, flags.noColor === true), flags.verbose === true),
+      diagnosisHuman(
+        d,
+        styleFor(1, flags.noColor === true),
+        flags.verbose === true,
+        evidence.writeNotProbed,
+      ),
       code,
     );
-    if (flags.curl) writeOut(`\nThe same request with curl:\n${renderCurl(d)}`);
+    if (flags.curl) writeOut(`\nThe same request with curl:\n${renderCurl(evidence)}`);
   }
-  if (flags.json && flags.curl) writeErr(renderCurl(d));
+  if (flags.json && flags.curl) writeErr(renderCurl(evidence));
   return code;
 }
 

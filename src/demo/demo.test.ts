@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { afterAll, describe, expect, it } from 'vitest';
 import { why401 } from '../../test/cli/helpers.js';
-import { diagnose } from '../engine/diagnose.js';
+import { sendAndJudge } from '../engine/send-and-judge.js';
 import { makeKeys, maskKey, startSandbox } from './sandbox.js';
 import { demoScenarios } from './scenarios.js';
 
@@ -103,7 +103,7 @@ describe('every demo scenario names its expected cause', () => {
 
   for (const s of scenarios) {
     it(`${s.title} → ${s.expectedCause ?? 'accepted'}`, async () => {
-      const d = await diagnose(s.input, s.options);
+      const { diagnosis: d } = await sendAndJudge(s.input, s.options);
       expect(d.verdict.status).toBe(s.expectedCause === null ? 'accepted' : 'rejected');
       expect(
         d.verdict.cause,

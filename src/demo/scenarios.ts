@@ -3,7 +3,7 @@
  * sandbox, and the cause the engine should name. Keys come from the running sandbox.
  */
 import type { RequestInput } from '../engine/build-request.js';
-import type { DiagnoseOptions } from '../engine/diagnose.js';
+import type { SendAndJudgeOptions } from '../engine/send-and-judge.js';
 import type { FindingId } from '../findings/ids.js';
 import { Secret } from '../secret/secret.js';
 import type { Sandbox } from './sandbox.js';
@@ -13,7 +13,7 @@ export interface Scenario {
   /** One line: what the app did. */
   readonly story: string;
   readonly input: RequestInput;
-  readonly options: DiagnoseOptions;
+  readonly options: SendAndJudgeOptions;
   /** The finding that should be named as the cause; null when the call should be accepted. */
   readonly expectedCause: FindingId | null;
 }
@@ -21,7 +21,7 @@ export interface Scenario {
 /** Each diagnosis gets this budget: the sandbox answers in milliseconds. */
 export const SCENARIO_TIMEOUT_MS = 3000;
 
-const opts = (providerId?: string): DiagnoseOptions => ({
+const opts = (providerId?: string): SendAndJudgeOptions => ({
   ...(providerId ? { providerId } : {}),
   proxy: null,
   timeoutMs: SCENARIO_TIMEOUT_MS,

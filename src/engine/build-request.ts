@@ -6,7 +6,7 @@ import { usageError } from '../errors.js';
 import type { Provider } from '../providers/types.js';
 import { hasSecretName, headerMayBeCredential, paramMayBeCredential } from '../secret/harmless.js';
 import { Secret } from '../secret/secret.js';
-import { VERSION } from '../cli/help.js';
+import { VERSION } from '../version.js';
 import {
   CREDENTIAL_HEADERS,
   CREDENTIAL_QUERY,

@@ -15,7 +15,7 @@ import {
   type Scenario,
 } from '../checks/request/test-helpers.js';
 import type { Finding } from '../findings/types.js';
-import { conclude, INCOMPATIBLE, reconcile } from './judge.js';
+import { conclude, INCOMPATIBLE, reconcile } from './conclude.js';
 
 function judged(s: Scenario) {
   const { findings, verdict } = conclude(evidenceOf(s));

@@ -2,7 +2,7 @@ import type {
   ExchangeFailure,
   ExchangeRequest,
   ExchangeResponse,
-} from '../engine/diagnose-exchange.js';
+} from '../engine/judge-observed.js';
 import { isWhy401Error } from '../errors.js';
 import { headerPairs, type HeadersInput } from './headers.js';
 import {

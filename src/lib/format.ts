@@ -1,8 +1,8 @@
-import type { Style } from '../cli/io.js';
-import { diagnosisHuman } from '../report/diagnosis.js';
-import { sgrMarked, toTerminal } from '../secret/printable.js';
+import { diagnosisHuman } from '../report/human-diagnosis.js';
+import { COLOR, PLAIN } from '../report/style.js';
+import { toTerminal } from '../secret/printable.js';
 import { scrub } from '../secret/scrub.js';
-import type { Diagnosis } from './diagnosis.js';
+import type { Diagnosis } from '../diagnosis.js';
 
 export interface FormatOptions {
   /** ANSI colours (default false). */
@@ -10,18 +10,6 @@ export interface FormatOptions {
   /** Show info findings too (default: only when there are few). */
   readonly verbose?: boolean | undefined;
 }
-
-const same = (s: string) => s;
-const PLAIN: Style = { bold: same, dim: same, red: same, yellow: same, green: same, cyan: same };
-const sgr = (open: number, close: number) => (s: string) => sgrMarked(open, close, s);
-const COLOR: Style = {
-  bold: sgr(1, 22),
-  dim: sgr(2, 22),
-  red: sgr(31, 39),
-  yellow: sgr(33, 39),
-  green: sgr(32, 39),
-  cyan: sgr(36, 39),
-};
 
 /**
  * A diagnosis as `why401 check` prints it: the verdict, the ranked findings with evidence and

@@ -1,15 +1,15 @@
-import type { Diagnosis as EngineDiagnosis } from '../engine/diagnose.js';
 import {
-  diagnoseExchange,
+  judgeObserved,
   isRefusal,
   type ExchangeFailure,
   type ExchangeRequest,
   type ExchangeResponse,
-} from '../engine/diagnose-exchange.js';
+} from '../engine/judge-observed.js';
 import { isWhy401Error, usageError, Why401Error } from '../errors.js';
 import { providerById, providerIds } from '../providers/detect.js';
 import { scrub } from '../secret/scrub.js';
-import { publicDiagnosis, type Diagnosis } from './diagnosis.js';
+import type { Diagnosis } from '../diagnosis.js';
+import type { Judgement } from '../engine/make-diagnosis.js';
 import { formatDiagnosis, stderrColor } from './format.js';
 
 /** What withWhy401 and the axios helper do with a refused call. */
@@ -55,9 +55,9 @@ export async function diagnoseRefusal(
   options: DiagnosisOptions,
   timing: { readonly receivedAt: number; readonly elapsedMs: number },
 ): Promise<Diagnosis | undefined> {
-  let d: EngineDiagnosis;
+  let judged: Judgement;
   try {
-    d = await diagnoseExchange(request, answer, {
+    judged = await judgeObserved(request, answer, {
       providerId: options.provider,
       probe: options.probe === true,
       timeoutMs: options.timeoutMs,
@@ -73,7 +73,7 @@ export async function diagnoseRefusal(
     );
     return undefined;
   }
-  return isRefusal(d) ? publicDiagnosis(d) : undefined;
+  return isRefusal(judged) ? judged.diagnosis : undefined;
 }
 
 /** Throws, calls back, or prints, as the options say. */

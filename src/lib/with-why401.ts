@@ -1,4 +1,4 @@
-import type { ExchangeFailure, ExchangeRequest, HeaderPairs } from '../engine/diagnose-exchange.js';
+import type { ExchangeFailure, ExchangeRequest, HeaderPairs } from '../engine/judge-observed.js';
 import { usageError } from '../errors.js';
 import { headerPairs, type HeadersInput } from './headers.js';
 import { checkOptions, diagnoseRefusal, reportRefusal, type RefusalOptions } from './refusal.js';

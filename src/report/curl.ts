@@ -1,5 +1,5 @@
 import { withCredential } from '../engine/build-request.js';
-import type { Diagnosis } from '../engine/diagnose.js';
+import type { RequestEvidence } from '../checks/request/evidence.js';
 
 /** Stands for the key in a URL or body while it is rendered (letters only: no encoding touches it). */
 const MARK = 'WHY401KEYMARK';
@@ -13,8 +13,7 @@ export function shellQuote(value: string): string {
  * The equivalent curl, redacted: the secret as "$NAME" when it came from an env variable, else a
  * placeholder; the redirect chain as comments.
  */
-export function renderCurl(d: Diagnosis): string {
-  const ev = d.evidence;
+export function renderCurl(ev: RequestEvidence): string {
   const first = ev.chain[0];
   if (!first) return '';
   const cred = ev.credential;

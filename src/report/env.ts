@@ -1,8 +1,9 @@
-import type { Style } from '../cli/io.js';
+import type { Style } from './style.js';
 import type { EnvSource } from '../checks/env/evidence.js';
 import type { EnvReport, EnvScanReport } from '../engine/trace-env.js';
 import { oneLine } from '../secret/printable.js';
-import { findingJson, renderFindingsHuman } from './human-findings.js';
+import { findingJson } from '../findings/finding-json.js';
+import { renderFindingsHuman } from './human-findings.js';
 
 /** The JSON form of a source (spec/cli.md, why401/env@1): never the value, only its redacted form. */
 export function sourceJson(s: EnvSource) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PLAIN } from '../cli/io.js';
+import { PLAIN } from './style.js';
 import { renderFinding } from '../findings/render.js';
 import { renderFindingHuman } from './human-findings.js';
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FINDING_DOCS_BASE, findingDocsUrl } from '../../src/findings/docs.js';
 import { FINDING_IDS } from '../../src/findings/ids.js';
-import { findingJson } from '../../src/report/human-findings.js';
+import { findingJson } from '../../src/findings/finding-json.js';
 import { ROOT, json, why401 } from '../cli/helpers.js';
 
 const DOCS = join(ROOT, 'docs', 'findings');

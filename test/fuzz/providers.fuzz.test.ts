@@ -14,7 +14,7 @@ import {
   providerIds,
   publicPrefixOf,
 } from '../../src/providers/detect.js';
-import { findingJson } from '../../src/report/human-findings.js';
+import { findingJson } from '../../src/findings/finding-json.js';
 import { codePoints, isHidden } from '../../src/secret/chars.js';
 import { resetScrubber } from '../../src/secret/scrub.js';
 import { Secret } from '../../src/secret/secret.js';

@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { VERSION } from '../../src/cli/help.js';
+import { VERSION } from '../../src/version.js';
 import { ROOT } from '../cli/helpers.js';
 
 let dir: string;

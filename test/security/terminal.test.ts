@@ -23,7 +23,7 @@ const KEY = makeKey('sk-t3rm-', 40);
 /** What a terminal acts on or does not show, the way the tests see it. */
 const UNSAFE =
   /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u034f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]|[\u{e0000}-\u{e007f}]/u;
-/** The SGR parameters of why401's styles (src/cli/io.ts): bold, dim, red, green, yellow, cyan. */
+/** The SGR parameters of why401's styles (src/report/style.ts): bold, dim, red, green, yellow, cyan. */
 const OUR_SGR = new Set(['1', '22', '2', '31', '32', '33', '36', '39']);
 /** Shown by name: the proof the hostile text was printed at all, not left out. */
 const NAMED = /⟨(ESC|CSI|RLO|ZERO WIDTH SPACE|BEL|BS|CR|LRI|U\+0085|NEL)⟩/;

@@ -1,13 +1,13 @@
 import { parseArgs } from 'node:util';
 import { startSandbox } from '../../demo/sandbox.js';
 import { demoScenarios, type Scenario } from '../../demo/scenarios.js';
-import { diagnose, type Diagnosis } from '../../engine/diagnose.js';
-import type { Finding } from '../../findings/types.js';
-import { diagnosisJson } from '../../report/diagnosis.js';
+import type { Diagnosis, DiagnosisFinding } from '../../diagnosis.js';
+import { sendAndJudge } from '../../engine/send-and-judge.js';
 import { renderFindingHuman } from '../../report/human-findings.js';
 import { registerSecretValue, scrubJson } from '../../secret/scrub.js';
 import { EXIT } from '../exit-codes.js';
-import { styleFor, writeOut, type Style } from '../io.js';
+import type { Style } from '../../report/style.js';
+import { styleFor, writeOut } from '../io.js';
 import { parsed } from '../options.js';
 
 export const DEMO_HELP = `Usage: why401 demo [options]
@@ -47,7 +47,7 @@ interface Outcome {
 
 async function runScenario(scenario: Scenario): Promise<Outcome> {
   try {
-    const d = await diagnose(scenario.input, scenario.options);
+    const { diagnosis: d } = await sendAndJudge(scenario.input, scenario.options);
     const accepted = d.verdict.status === 'accepted';
     const matched =
       d.verdict.cause === scenario.expectedCause && accepted === (scenario.expectedCause === null);
@@ -73,7 +73,7 @@ function indent(text: string, by = INDENT): string {
 }
 
 /** The cause's finding, then at most one more that is not mere information. */
-function topFindings(d: Diagnosis): Finding[] {
+function topFindings(d: Diagnosis): DiagnosisFinding[] {
   const first = d.findings.find((f) => f.id === d.verdict.cause) ?? d.findings[0];
   if (!first) return [];
   const second = d.findings.find((f) => f !== first && f.severity !== 'info');
@@ -144,7 +144,7 @@ function outcomeJson(o: Outcome) {
     story: o.scenario.story,
     expectedCause: o.scenario.expectedCause,
     matched: o.matched,
-    diagnosis: o.diagnosis ? diagnosisJson(o.diagnosis) : null,
+    diagnosis: o.diagnosis,
     ...(o.error !== null ? { error: o.error } : {}),
   };
 }

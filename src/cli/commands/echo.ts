@@ -4,7 +4,8 @@ import { startEcho } from '../../capture/echo-server.js';
 import { usageError } from '../../errors.js';
 import { scrubJson } from '../../secret/scrub.js';
 import { EXIT } from '../exit-codes.js';
-import { styleFor, writeErr, writeOut, type Style } from '../io.js';
+import type { Style } from '../../report/style.js';
+import { styleFor, writeErr, writeOut } from '../io.js';
 import { COMMON_OPTIONS, listenError, parsed } from '../options.js';
 
 export const ECHO_HELP = `Usage: why401 echo [--port N] [--json]

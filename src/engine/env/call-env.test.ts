@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { collectEnv } from '../../collect/env/index.js';
 import { Secret } from '../../secret/secret.js';
 import type { EnvSource } from '../../checks/env/evidence.js';
-import { otherValue } from '../diagnose.js';
+import { otherValue } from '../send-and-judge.js';
 import { findingsFor } from './call-env.js';
 
 const OLD = 'sk-old-111aaaaaaaaaaaaaaaa';

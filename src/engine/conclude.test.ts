@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evidenceOf, KEY } from '../checks/request/test-helpers.js';
 import type { Scenario } from '../checks/request/test-helpers.js';
-import { conclude } from './judge.js';
+import { conclude } from './conclude.js';
 
 const XAPI = { in: 'header', name: 'x-api-key', scheme: null } as const;
 

@@ -3,12 +3,12 @@ import type { RequestEvidence, Sent, SentCredential } from '../checks/request/ev
 import { loginTarget } from '../checks/request/redirect.js';
 import type { Detection } from '../providers/detect.js';
 import type { Transport } from './chain.js';
-import { expectedProvider, findLeftOrigin, judgeKey } from './judge.js';
+import { expectedProvider, findLeftOrigin, judgeKey } from './conclude.js';
 import { isSafeMethod, MAX_REQUESTS, planProbes, runProbes } from './probes.js';
 import { onWire, RequestBudget } from './request-budget.js';
 import { AgentPool } from '../collect/http.js';
 
-export interface JudgeExchangeOptions {
+export interface GatherEvidenceOptions {
   /** With a transport, a few read-only probes confirm the cause; without, nothing is sent. */
   readonly transport?: Transport | undefined;
   readonly proxy?: ProxyChoice | undefined;
@@ -32,15 +32,15 @@ export interface JudgeExchangeOptions {
  * behind `check` (which sent the chain), the library's exchange helpers and capture (which saw
  * another client send it).
  */
-export async function judgeExchange(
+export async function gatherEvidence(
   chain: readonly Sent[],
   credential: SentCredential | null,
   detection: Detection,
-  options: JudgeExchangeOptions,
+  options: GatherEvidenceOptions,
 ): Promise<{ evidence: RequestEvidence; sent: readonly Sent[] }> {
   const firstHop = chain[0];
   const last = chain[chain.length - 1];
-  if (!firstHop || !last) throw new Error('judgeExchange: an empty chain');
+  if (!firstHop || !last) throw new Error('gatherEvidence: an empty chain');
   // A login page answering 200 after a redirect is not the API accepting the key.
   const final = chain.some((hop) => loginTarget(hop)) ? { ...last, accepted: false } : last;
   const url = firstHop.request.url;

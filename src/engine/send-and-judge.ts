@@ -5,7 +5,7 @@ import {
   unsupportedProxy,
   type ProxyChoice,
 } from '../collect/proxy-env.js';
-import type { RequestEvidence, Sent } from '../checks/request/evidence.js';
+import type { Sent } from '../checks/request/evidence.js';
 import { usageError } from '../errors.js';
 import type { Finding } from '../findings/types.js';
 import { renderFinding } from '../findings/render.js';
@@ -13,18 +13,17 @@ import { detectProvider, providerById, providerIds } from '../providers/detect.j
 import { buildRequest, resolveTarget, type RequestInput } from './build-request.js';
 import { followChain, type Transport } from './chain.js';
 import { meantValue } from './key-evidence.js';
-import { summarize, type CredentialSummary } from './lint-key.js';
-import { conclude, prepareCredential } from './judge.js';
-import { judgeExchange } from './judge-exchange.js';
-import type { Verdict } from './verdict.js';
-import { exchangeJson, redactUrl, type ExchangeJson } from './exchanges.js';
+import { conclude, prepareCredential } from './conclude.js';
+import { gatherEvidence } from './gather-evidence.js';
+import { redactUrl } from './exchanges.js';
+import { makeDiagnosis, type Judgement } from './make-diagnosis.js';
 import { MAX_REQUESTS } from './probes.js';
 import { RequestBudget } from './request-budget.js';
 import type { EnvSource } from '../checks/env/evidence.js';
 import { where } from '../checks/env/describe.js';
 import type { Secret } from '../secret/secret.js';
 
-export interface DiagnoseOptions {
+export interface SendAndJudgeOptions {
   readonly providerId?: string | undefined;
   readonly timeoutMs?: number | undefined;
   /** A proxy URL, `null` for none (--no-proxy), undefined to read the environment. */
@@ -47,26 +46,15 @@ export interface DiagnoseOptions {
     | undefined;
 }
 
-export interface Diagnosis {
-  readonly schema: 'why401/diagnosis@1';
-  readonly target: {
-    readonly url: string;
-    readonly method: string;
-    readonly provider: string | null;
-  };
-  readonly credential: CredentialSummary | null;
-  readonly verdict: Verdict;
-  readonly findings: readonly Finding[];
-  readonly exchanges: readonly ExchangeJson[];
-  /** Not in JSON: the evidence, for reporters that want more (curl, human details). */
-  readonly evidence: RequestEvidence;
-}
-
-/** The engine of `check`: sends the request, probes what is suspected, names the cause. */
-export async function diagnose(
+/**
+ * The engine of `check`, `curl`, `demo` and the library's `diagnose`: a request in (a URL and
+ * headers, or a key to place), sent, its redirects followed, what is suspected probed, and the
+ * `Diagnosis` out with the evidence it was concluded from.
+ */
+export async function sendAndJudge(
   input: RequestInput,
-  options: DiagnoseOptions = {},
-): Promise<Diagnosis> {
+  options: SendAndJudgeOptions = {},
+): Promise<Judgement> {
   if (options.providerId !== undefined && !providerById(options.providerId)) {
     throw usageError(
       `unknown provider "${options.providerId.slice(0, 40)}"; known: ${providerIds().join(', ')}`,
@@ -136,7 +124,7 @@ export async function diagnose(
     }
     const fileValue = credential ? otherValue(env?.sources ?? [], credential) : undefined;
     const probing = options.probe !== false;
-    const { evidence, sent } = await judgeExchange(chain, credential, detection, {
+    const { evidence, sent } = await gatherEvidence(chain, credential, detection, {
       transport: probing ? probeTransport : undefined,
       proxy,
       localNow: Date.now(),
@@ -164,25 +152,22 @@ export async function diagnose(
         evidence.probes.sanitized,
       ),
     );
-    return {
-      schema: 'why401/diagnosis@1',
-      target: {
-        url: redactUrl(url, credential),
-        method: built.request.method,
-        provider: provider?.id ?? null,
-      },
-      credential: credential ? summarize(credential.secret) : null,
+    const diagnosis = makeDiagnosis({
+      url,
+      method: built.request.method,
+      provider,
+      credential,
       verdict,
       findings,
-      exchanges: sent.map((s) => exchangeJson(s, credential)),
-      evidence,
-    };
+      sent,
+    });
+    return { diagnosis, evidence };
   } finally {
     agents.destroy();
   }
 }
 
-function chooseProxy(url: URL, options: DiagnoseOptions): ProxyChoice | undefined {
+function chooseProxy(url: URL, options: SendAndJudgeOptions): ProxyChoice | undefined {
   if (options.proxy === null) return undefined;
   if (options.proxy !== undefined) {
     const parsed = parseProxyUrl(options.proxy);
@@ -201,7 +186,7 @@ function chooseProxy(url: URL, options: DiagnoseOptions): ProxyChoice | undefine
 }
 
 /** The chosen proxy applies to this URL (redirect hops may fall under NO_PROXY). */
-function proxyFromEnvFor(u: URL, options: DiagnoseOptions, proxy: ProxyChoice): boolean {
+function proxyFromEnvFor(u: URL, options: SendAndJudgeOptions, proxy: ProxyChoice): boolean {
   if (proxy.from === '--proxy') return true;
   return proxyFromEnv(u, options.env ?? process.env) !== undefined;
 }

@@ -1,13 +1,18 @@
-import { diagnose as diagnoseRequest } from '../engine/diagnose.js';
+/**
+ * The library's `diagnose` and `diagnoseExchange`: the public request shapes (headers in any
+ * common form, a key as a string) in, the engine's `sendAndJudge` / `judgeObserved` run, and the
+ * one `Diagnosis` out (the object `check --json` prints).
+ */
+import { sendAndJudge } from '../engine/send-and-judge.js';
 import {
-  diagnoseExchange as diagnoseReceived,
-  type DiagnoseExchangeOptions as EngineExchangeOptions,
+  judgeObserved,
+  type JudgeObservedOptions,
   type ExchangeFailure,
   type ExchangeRequest,
   type ExchangeResponse,
-} from '../engine/diagnose-exchange.js';
+} from '../engine/judge-observed.js';
 import { Secret } from '../secret/secret.js';
-import { publicDiagnosis, type Diagnosis } from './diagnosis.js';
+import type { Diagnosis } from '../diagnosis.js';
 import { headerPairs, type HeadersInput } from './headers.js';
 
 /** The request to diagnose. Without `url`, the provider's own validation request is sent. */
@@ -64,7 +69,7 @@ export async function diagnose(
   options: DiagnoseOptions = {},
 ): Promise<Diagnosis> {
   const key = typeof request.key === 'string' ? new Secret(request.key, 'option:key') : request.key;
-  const d = await diagnoseRequest(
+  const { diagnosis } = await sendAndJudge(
     {
       url: request.url,
       method: request.method,
@@ -84,7 +89,7 @@ export async function diagnose(
       onProgress: options.onProgress,
     },
   );
-  return publicDiagnosis(d);
+  return diagnosis;
 }
 
 /** A request some client already sent: the engine's shape, with headers in any common form. */
@@ -102,7 +107,7 @@ export type ReceivedResponse = Omit<ExchangeResponse, 'headers'> & {
 export type FailedExchange = ExchangeFailure;
 
 /** The engine's options, with the provider named `provider` as elsewhere in the library. */
-export type DiagnoseExchangeOptions = Omit<EngineExchangeOptions, 'providerId'> & {
+export type DiagnoseExchangeOptions = Omit<JudgeObservedOptions, 'providerId'> & {
   readonly provider?: string | undefined;
 };
 
@@ -122,7 +127,7 @@ export async function diagnoseExchange(
   answer: ReceivedResponse | FailedExchange,
   options: DiagnoseExchangeOptions = {},
 ): Promise<Diagnosis> {
-  const d = await diagnoseReceived(
+  const { diagnosis } = await judgeObserved(
     { url: request.url, method: request.method, headers: headerPairs(request.headers) },
     'error' in answer ? answer : { ...answer, headers: headerPairs(answer.headers) },
     {
@@ -135,5 +140,5 @@ export async function diagnoseExchange(
       elapsedMs: options.elapsedMs,
     },
   );
-  return publicDiagnosis(d);
+  return diagnosis;
 }

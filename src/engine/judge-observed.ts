@@ -8,15 +8,14 @@ import { detectProvider, providerById, providerIds, type Detection } from '../pr
 import { readAnswer } from './answer.js';
 import { findCredential, parseUrl, withCredential } from './build-request.js';
 import { isAccepted } from './chain.js';
-import type { Diagnosis } from './diagnose.js';
-import { exchangeJson, redactUrl } from './exchanges.js';
-import { conclude, prepareCredential } from './judge.js';
-import { judgeExchange } from './judge-exchange.js';
-import { summarize } from './lint-key.js';
+import { makeDiagnosis, type Judgement } from './make-diagnosis.js';
+import { conclude, prepareCredential } from './conclude.js';
+import { gatherEvidence } from './gather-evidence.js';
 
 /**
- * A diagnosis of a request some other client already sent and of the answer it got: nothing is
- * sent unless probes are asked for. The entry of the library's `withWhy401` and axios helper.
+ * What another client sent and the answer it got (or its failure) in, judged without sending
+ * anything unless probes are asked for, and the `Diagnosis` out: the entry of the library's
+ * `diagnoseExchange`, `withWhy401` and axios helper.
  */
 
 /** Header pairs in the order they were sent, names as spelled. */
@@ -56,7 +55,7 @@ export interface ExchangeFailure {
   };
 }
 
-export interface DiagnoseExchangeOptions {
+export interface JudgeObservedOptions {
   readonly providerId?: string | undefined;
   /** Send a few read-only, same-origin probes to confirm the cause. Off unless asked for. */
   readonly probe?: boolean | undefined;
@@ -74,11 +73,11 @@ export interface DiagnoseExchangeOptions {
 const REFUSAL_STATUSES: ReadonlySet<number> = new Set([401, 402, 403, 407, 429]);
 
 /** Diagnoses one exchange offline (or with probes when asked): the same checks as `check`. */
-export async function diagnoseExchange(
+export async function judgeObserved(
   request: ExchangeRequest,
   answer: ExchangeResponse | ExchangeFailure,
-  options: DiagnoseExchangeOptions = {},
-): Promise<Diagnosis> {
+  options: JudgeObservedOptions = {},
+): Promise<Judgement> {
   const providerId = options.providerId;
   if (providerId !== undefined && !providerById(providerId)) {
     throw usageError(
@@ -96,7 +95,7 @@ export async function diagnoseExchange(
   const proxy = proxyChoice(options.proxy);
   const agents = new AgentPool();
   try {
-    const { evidence, sent } = await judgeExchange(chain, credential, detection, {
+    const { evidence, sent } = await gatherEvidence(chain, credential, detection, {
       proxy,
       ...(options.probe
         ? {
@@ -111,19 +110,16 @@ export async function diagnoseExchange(
       localNow: options.receivedAt ?? Date.now(),
     });
     const { findings, verdict } = conclude(evidence);
-    return {
-      schema: 'why401/diagnosis@1',
-      target: {
-        url: redactUrl(url, credential),
-        method: first.method,
-        provider: detection.provider?.id ?? null,
-      },
-      credential: credential ? summarize(credential.secret) : null,
+    const diagnosis = makeDiagnosis({
+      url,
+      method: first.method,
+      provider: detection.provider,
+      credential,
       verdict,
       findings,
-      exchanges: sent.map((s) => exchangeJson(s, credential)),
-      evidence,
-    };
+      sent,
+    });
+    return { diagnosis, evidence };
   } finally {
     agents.destroy();
   }
@@ -135,10 +131,10 @@ export async function diagnoseExchange(
  * rejection on more than a guess (an auth error in the body, a masked 404). Server errors, a 404
  * of a route that does not exist and other answers are not.
  */
-export function isRefusal(d: Diagnosis): boolean {
-  const final = d.evidence.final;
+export function isRefusal({ diagnosis: d, evidence }: Judgement): boolean {
+  const final = evidence.final;
   if (!final.result.ok) return final.result.error.kind === 'client-refused';
-  if (d.evidence.chain.some((hop) => loginTarget(hop) !== undefined)) return true;
+  if (evidence.chain.some((hop) => loginTarget(hop) !== undefined)) return true;
   const status = final.result.response.status;
   if (REFUSAL_STATUSES.has(status)) return true;
   if (final.accepted) return false;
@@ -174,7 +170,7 @@ function chainOf(
   first: WireRequest,
   answer: ExchangeResponse | ExchangeFailure,
   credential: SentCredential | null,
-  options: DiagnoseExchangeOptions,
+  options: JudgeObservedOptions,
 ): Sent[] {
   const receivedAt = options.receivedAt ?? Date.now();
   const elapsedMs = options.elapsedMs ?? 0;

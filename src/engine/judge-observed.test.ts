@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
-  diagnoseExchange,
+  judgeObserved,
   isRefusal,
   type ExchangeFailure,
   type ExchangeResponse,
-} from './diagnose-exchange.js';
+} from './judge-observed.js';
 
 const request = {
   url: 'https://api.example.com/v1/me',
@@ -82,14 +82,14 @@ describe('isRefusal: was the call refused, as the engine judges it', () => {
       false,
     ],
   ])('%s → %s', async (_name, answer, refused) => {
-    const d = await diagnoseExchange(request, answer);
+    const d = await judgeObserved(request, answer);
     expect(isRefusal(d)).toBe(refused);
   });
 });
 
-describe('diagnoseExchange', () => {
+describe('judgeObserved', () => {
   it('a redirect the client followed is a hop; across origins the credential stays behind', async () => {
-    const d = await diagnoseExchange(request, {
+    const { diagnosis: d, evidence } = await judgeObserved(request, {
       status: 401,
       body: '{"error":"missing token"}',
       headers: json,
@@ -97,23 +97,22 @@ describe('diagnoseExchange', () => {
       redirected: true,
     });
     expect(d.verdict.cause).toBe('net.redirect-drops-auth');
-    expect(d.evidence.chain.map((hop) => hop.carried)).toEqual([true, false]);
+    expect(evidence.chain.map((hop) => hop.carried)).toEqual([true, false]);
     expect(d.exchanges[1]?.request.headers).not.toHaveProperty('Authorization');
   });
 
-  it('the target and exchanges are redacted (the public diagnosis scrubs the rest)', async () => {
-    const d = await diagnoseExchange(
+  it('the diagnosis is redacted and scrubbed: target, exchanges, the evidence echoed', async () => {
+    const { diagnosis: d } = await judgeObserved(
       { url: 'https://api.example.com/v1/me?api_key=qk_abcdefghijklmnopqrstuvwx' },
       { status: 401, body: 'the key qk_abcdefghijklmnopqrstuvwx is not valid' },
     );
-    const text = JSON.stringify({ target: d.target, exchanges: d.exchanges });
-    expect(text).not.toContain('abcdefghij');
+    expect(JSON.stringify(d)).not.toContain('abcdefghij');
     expect(d.credential?.source).toBe('query:api_key');
   });
 
   it('an unknown provider id is a usage error', async () => {
     await expect(
-      diagnoseExchange(request, { status: 401 }, { providerId: 'nope' }),
+      judgeObserved(request, { status: 401 }, { providerId: 'nope' }),
     ).rejects.toMatchObject({
       code: 'WHY401_E_USAGE',
     });

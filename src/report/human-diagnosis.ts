@@ -1,29 +1,19 @@
-import type { Style } from '../cli/io.js';
-import type { Diagnosis } from '../engine/diagnose.js';
+import type { Style } from './style.js';
+import type { Diagnosis } from '../diagnosis.js';
 import { oneLine } from '../secret/printable.js';
-import { findingJson, renderFindingsHuman } from './human-findings.js';
-
-/** Reporters read the public part only: the evidence is not needed to print. */
-type Printable = Omit<Diagnosis, 'evidence'>;
-
-export function diagnosisJson(d: Printable) {
-  return {
-    schema: d.schema,
-    target: d.target,
-    credential: d.credential,
-    verdict: d.verdict,
-    findings: d.findings.map(findingJson),
-    exchanges: d.exchanges,
-  };
-}
+import { renderFindingsHuman } from './human-findings.js';
 
 const ICON = { accepted: '✔', rejected: '✖', unreachable: '⚠', inconclusive: '?' } as const;
 
-/** Verdict first, then ranked findings, then the requests that were sent. */
+/**
+ * Verdict first, then ranked findings, then the requests that were sent. `writeNotProbed`: the
+ * method probes would have sent again (the evidence's), said under the requests.
+ */
 export function diagnosisHuman(
-  d: Printable & { readonly evidence?: { readonly writeNotProbed?: string | undefined } },
+  d: Diagnosis,
   style: Style,
   verbose = false,
+  writeNotProbed?: string,
 ): string {
   const v = d.verdict;
   const paint =
@@ -54,10 +44,11 @@ export function diagnosisHuman(
       ),
     );
   }
-  const write = d.evidence?.writeNotProbed;
-  if (write)
+  if (writeNotProbed)
     lines.push(
-      style.dim(`  (no probes: they would send the ${write} again; --probe-unsafe allows that)`),
+      style.dim(
+        `  (no probes: they would send the ${writeNotProbed} again; --probe-unsafe allows that)`,
+      ),
     );
   return lines.join('\n');
 }
