@@ -1,7 +1,7 @@
 import type { FindingId } from '../findings/ids.js';
 import type { Confidence, Finding } from '../findings/types.js';
 import type { RequestEvidence } from '../checks/request/evidence.js';
-import { errorOf } from '../checks/request/evidence.js';
+import { errorOf, sameAnswer } from '../checks/request/evidence.js';
 
 export type VerdictStatus = 'accepted' | 'rejected' | 'unreachable' | 'inconclusive';
 
@@ -183,6 +183,13 @@ export function decideVerdict(ev: RequestEvidence, ordered: readonly Finding[]):
         status: 'inconclusive',
         cause: first.id,
         summary: `${unsure}, and nothing shows why: ${candidatesOf(candidates)}`,
+      };
+    // The key made no difference: say so, it is the one fact that rules "a bad key" out.
+    if (sameAnswer(ev.probes['without-credential'], ev.final))
+      return {
+        status: 'inconclusive',
+        cause: null,
+        summary: `${unsure}, the very same answer without the credential: nothing shows the server read the key (another header, scheme or its case, a layer in front), or it answers an unknown key as it answers none; see the exchanges.`,
       };
     return {
       status: 'inconclusive',

@@ -90,29 +90,7 @@ export const PASSING = new Set<string>([
 ]);
 
 /** Cases whose report breaks the consistency property today, with what it found (before the fix). */
-export const KNOWN_INCONSISTENT: Readonly<Record<string, string>> = {
-  'incon-digitalocean-same-answer':
-    'credential.invalid although the answer without the key was the same',
-  'incon-mailgun-us-host-forbidden':
-    'credential.invalid although the answer without the key was the same',
-  'strip-nginx-underscore-elevenlabs':
-    'credential.invalid although the answer without the key was the same',
-  'gw-apigee-failed-resolve': 'credential.invalid although the answer without the key was the same',
-  'gw-traefik-basicauth': 'credential.invalid although the answer without the key was the same',
-  'gw-netlify-basic-password':
-    'credential.invalid although the answer without the key was the same',
-  'gw-envoy-jwt-audiences': 'credential.invalid although the answer without the key was the same',
-  'habit-basic-space-around-user':
-    'credential.invalid although the answer without the key was the same',
-  'habit-shopify-shared-secret':
-    'credential.invalid although the answer without the key was the same',
-  'habit-atlassian-bearer-api-token':
-    'credential.invalid although the answer without the key was the same',
-  'habit-airtable-legacy-key':
-    'credential.invalid although the answer without the key was the same',
-  'key-basic-newline-mailgun':
-    'credential.invalid although the answer without the key was the same',
-};
+export const KNOWN_INCONSISTENT: Readonly<Record<string, string>> = {};
 
 const outcomes = new Map<string, Promise<Outcome>>();
 /** One CLI run per case, shared by the cause test and the consistency test. */

@@ -191,12 +191,18 @@ export function isBlockPage(ev: RequestEvidence): boolean {
   );
 }
 
-/** Two answers that tell the same story: same status and same body text. */
+/**
+ * Two answers that tell the same story: same status, same body text and same challenge (a
+ * `WWW-Authenticate` that gains `error="invalid_token"` with the key is the server reading it).
+ */
 export function sameAnswer(a: Sent | undefined, b: Sent | undefined): boolean {
   if (!a?.result.ok || !b?.result.ok) return false;
+  const ra = a.result.response;
+  const rb = b.result.response;
   return (
-    a.result.response.status === b.result.response.status &&
-    a.result.response.body === b.result.response.body
+    ra.status === rb.status &&
+    ra.body === rb.body &&
+    (ra.headers['www-authenticate'] ?? '') === (rb.headers['www-authenticate'] ?? '')
   );
 }
 
