@@ -110,6 +110,18 @@ const headerCases: { finds: Case[]; ok: Case[] } = {
   ],
   ok: [
     {
+      name: 'issue 14: 403 "Missing required scopes" with the key, 401 without it: the key was read where it went',
+      reply: {
+        status: 403,
+        body: {
+          error: { code: 'missing_scopes', message: 'Missing required scopes: secrets.read' },
+        },
+      },
+      probes: {
+        'without-credential': { status: 401, body: { message: 'Authentication required' } },
+      },
+    },
+    {
       name: 'issue 14: Netlify\'s site password (Basic realm "Netlify", x-nf-request-id) refuses every placement alike: who answers, not where',
       spot: { in: 'header', name: 'x-api-key', scheme: null },
       reply: {

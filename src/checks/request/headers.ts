@@ -229,6 +229,10 @@ function unread(ev: RequestEvidence) {
     !f.stockPage;
   // "Missing Authentication Token" is an unmatched route (status.no-route), not a lost key.
   if (!(said || same) || leftOrigin || f.says.has('route')) return [];
+  // Without any credential another status ("Missing required scopes" 403 with the key, 401
+  // without): the server read the key where it went, whatever words it used.
+  const anon = ev.probes['without-credential']?.facts;
+  if (anon !== undefined && anon.status !== f.status) return [];
   const sent = credential.spot;
   if (sent.in === 'header' && sent.name.includes('_')) return [];
   if (f.layers.some((l) => l.kind === 'proxy' || l.kind === 'server' || l.kind === 'gateway'))
