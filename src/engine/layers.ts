@@ -122,6 +122,22 @@ export function layersFromHeaders(headers: Readonly<Record<string, string>>): La
       evidence: `via: ${via.slice(0, 60)}`,
     });
   }
+  // A challenge's realm that names a layer (`Basic realm="traefik"`, `realm="Netlify"`): the
+  // layer asks for its own login, whether or not another header names it.
+  for (const realm of realmsOf(headers['www-authenticate'])) {
+    const sign = HEADER_SIGNS.find(
+      (s) => s.name !== 'a gateway' && realm.toLowerCase().includes(s.name.toLowerCase()),
+    );
+    const product = sign ? undefined : SERVER_PRODUCTS.exec(realm)?.[1];
+    const name = sign?.name ?? product;
+    if (name === undefined || found.some((f) => f.name.toLowerCase() === name.toLowerCase()))
+      continue;
+    found.push({
+      name,
+      kind: sign?.kind ?? 'server',
+      evidence: `www-authenticate realm "${realm.slice(0, 40)}"`,
+    });
+  }
   const server = headers['server'];
   const product = server ? SERVER_PRODUCTS.exec(server) : null;
   if (
@@ -138,6 +154,14 @@ export function layersFromHeaders(headers: Readonly<Record<string, string>>): La
     });
   }
   return found;
+}
+
+/** The realms of a `WWW-Authenticate` value (every challenge's), unquoted. */
+function realmsOf(value: string | undefined): string[] {
+  if (!value) return [];
+  return [...value.slice(0, 2000).matchAll(/\brealm\s*=\s*(?:"([^"]*)"|([^\s,]+))/gi)]
+    .map((m) => (m[1] ?? m[2] ?? '').trim())
+    .filter((r) => r !== '');
 }
 
 /** Body wording by which a layer speaks of its own credentials (LiteLLM, Kong, APIM, API Gateway). */

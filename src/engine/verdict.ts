@@ -1,7 +1,7 @@
 import type { FindingId } from '../findings/ids.js';
 import type { Confidence, Finding } from '../findings/types.js';
 import type { RequestEvidence } from '../checks/request/evidence.js';
-import { errorOf } from '../checks/request/evidence.js';
+import { documentedUnknownKey, errorOf, sameAnswer } from '../checks/request/evidence.js';
 
 export type VerdictStatus = 'accepted' | 'rejected' | 'unreachable' | 'inconclusive';
 
@@ -184,6 +184,18 @@ export function decideVerdict(ev: RequestEvidence, ordered: readonly Finding[]):
         cause: first.id,
         summary: `${unsure}, and nothing shows why: ${candidatesOf(candidates)}`,
       };
+    // The key made no difference: say so, it is the one fact that rules "a bad key" out.
+    if (sameAnswer(ev.probes['without-credential'], ev.final)) {
+      const documented = documentedUnknownKey(ev);
+      const alike = documented
+        ? `${ev.provider?.name} documents this answer for ${documented.when.slice(0, 60)}, and gives it to no key at all`
+        : 'or it answers an unknown key as it answers none';
+      return {
+        status: 'inconclusive',
+        cause: null,
+        summary: `${unsure}, the very same answer without the credential: nothing shows the server read the key (another header, scheme or its case, a layer in front), ${alike}; see the exchanges.`,
+      };
+    }
     return {
       status: 'inconclusive',
       cause: null,

@@ -24,6 +24,7 @@ export const PASSING = new Set<string>([
   'cred-xai-400-masked',
   'cred-sentry-invalid-token',
   'cred-azure-apim-invalid-subscription',
+  'cred-mistral-kong-unauthorized',
   'incon-digitalocean-same-answer',
   'incon-perplexity-openresty-html',
   'incon-mailgun-us-host-forbidden',
@@ -37,6 +38,9 @@ export const PASSING = new Set<string>([
   'gw-apigee-failed-resolve',
   'gw-aws-apigw-usage-plan',
   'gw-aws-apigw-jwt-expired',
+  'gw-traefik-basicauth',
+  'gw-traefik-forwardauth-authelia',
+  'gw-netlify-basic-password',
   'gw-oauth2-proxy-sign-in',
   'gw-cloudflare-access-302',
   'gw-vercel-deployment-protection',
@@ -90,29 +94,7 @@ export const PASSING = new Set<string>([
 ]);
 
 /** Cases whose report breaks the consistency property today, with what it found (before the fix). */
-export const KNOWN_INCONSISTENT: Readonly<Record<string, string>> = {
-  'incon-digitalocean-same-answer':
-    'credential.invalid although the answer without the key was the same',
-  'incon-mailgun-us-host-forbidden':
-    'credential.invalid although the answer without the key was the same',
-  'strip-nginx-underscore-elevenlabs':
-    'credential.invalid although the answer without the key was the same',
-  'gw-apigee-failed-resolve': 'credential.invalid although the answer without the key was the same',
-  'gw-traefik-basicauth': 'credential.invalid although the answer without the key was the same',
-  'gw-netlify-basic-password':
-    'credential.invalid although the answer without the key was the same',
-  'gw-envoy-jwt-audiences': 'credential.invalid although the answer without the key was the same',
-  'habit-basic-space-around-user':
-    'credential.invalid although the answer without the key was the same',
-  'habit-shopify-shared-secret':
-    'credential.invalid although the answer without the key was the same',
-  'habit-atlassian-bearer-api-token':
-    'credential.invalid although the answer without the key was the same',
-  'habit-airtable-legacy-key':
-    'credential.invalid although the answer without the key was the same',
-  'key-basic-newline-mailgun':
-    'credential.invalid although the answer without the key was the same',
-};
+export const KNOWN_INCONSISTENT: Readonly<Record<string, string>> = {};
 
 const outcomes = new Map<string, Promise<Outcome>>();
 /** One CLI run per case, shared by the cause test and the consistency test. */

@@ -49,6 +49,7 @@ export const PASSING = new Set<string>([
   'meta-redirect-308-403',
   'meta-scope-insufficient-scope',
   'meta-scope-missing-permission',
+  'meta-scope-missing-scopes',
   'meta-scope-plain-text',
   'meta-quota-openrouter-402',
   'meta-quota-insufficient-quota-429',

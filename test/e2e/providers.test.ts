@@ -172,7 +172,7 @@ describe('providers: answers read the way each provider means them', () => {
     expect(JSON.stringify(run.json?.findings[0]?.evidence)).toMatch(/\(accepted\)/);
   });
 
-  it('Airtable: a wrong token answered "Authentication required", like none → credential.invalid (as Airtable documents)', async () => {
+  it('Airtable: a wrong token answered "Authentication required", like none → inconclusive, the summary says Airtable documents it (issue 14: never credential.invalid on the same answer)', async () => {
     const key = sampleKey('airtable');
     const wrong = sampleKey('airtable', 0, 1);
     const api = await start(airtableLike, key);
@@ -182,7 +182,8 @@ describe('providers: answers read the way each provider means them', () => {
         secrets: [key, wrong],
       },
     );
-    expectDiagnosis(run, { exit: 1, status: 'inconclusive', cause: 'credential.invalid' });
+    expectDiagnosis(run, { exit: 1, status: 'inconclusive', cause: null });
+    expect(run.json?.verdict.summary).toMatch(/Airtable documents this answer for invalid token/);
   });
 
   it('Vercel: 403 "Not authorized" with invalidToken: true → credential.invalid, not status.forbidden', async () => {
@@ -237,7 +238,7 @@ describe('providers: answers read the way each provider means them', () => {
     expectDiagnosis(run, { exit: 1, status: 'rejected', cause: 'credential.invalid' });
   });
 
-  it('Datadog: a wrong key gets the same bare 403 as none → credential.invalid, not status.forbidden', async () => {
+  it('Datadog: a wrong key gets the same bare 403 as none → inconclusive (Datadog documents it), neither credential.invalid nor status.forbidden', async () => {
     const key = sampleKey('datadog');
     const api = await start(datadogLike, key);
     const wrong = sampleKey('datadog', 0, 1);
@@ -247,7 +248,8 @@ describe('providers: answers read the way each provider means them', () => {
         secrets: [key, wrong],
       },
     );
-    expectDiagnosis(run, { exit: 1, status: 'inconclusive', cause: 'credential.invalid' });
+    expectDiagnosis(run, { exit: 1, status: 'inconclusive', cause: null });
+    expect(run.json?.verdict.summary).toMatch(/Datadog documents this answer for invalid API key/);
     expect(run.json?.findings.map((f) => f.id)).not.toContain('status.forbidden');
   });
 

@@ -45,18 +45,6 @@ checkTable(credentialInvalid, 'credential.invalid', {
       evidence: [/bare `WWW-Authenticate: Bearer` challenge/, /RFC 6750/],
     },
     {
-      name: 'bare Bearer challenge; the same answer without the key',
-      reply: { status: 401, headers: { 'www-authenticate': 'Bearer realm="api"' }, body: '' },
-      probes: {
-        'without-credential': {
-          status: 401,
-          headers: { 'www-authenticate': 'Bearer realm="api"' },
-          body: '',
-        },
-      },
-      evidence: ['without the credential: the very same answer'],
-    },
-    {
       name: 'openresty\'s stock 401 page ("Authorization Required" is its status line, not a word about the key)',
       reply: { status: 401, headers: { ...html, server: 'openresty' }, body: OPENRESTY_401 },
       evidence: [/stock page/],
@@ -81,34 +69,34 @@ checkTable(credentialInvalid, 'credential.invalid', {
       evidence: [/the server read the key/],
     },
     {
-      name: 'Datadog: a bare 403 "Forbidden", the same without a key, where Datadog documents its 403 for unknown keys',
+      name: 'Datadog: a bare 403 "Forbidden" where Datadog documents its 403 for unknown keys, and without a key another answer: the key was read',
       provider: 'datadog',
       providerBy: 'flag',
       spot: { in: 'header', name: 'DD-API-KEY', scheme: null },
       reply: { status: 403, body: { errors: ['Forbidden'] } },
-      probes: { 'without-credential': { status: 403, body: { errors: ['Forbidden'] } } },
-      confidence: 'heuristic',
+      probes: { 'without-credential': { status: 401, body: { errors: ['Unauthorized'] } } },
+      confidence: 'attributed',
       evidence: [
         /Datadog documents this answer \(403\) for: invalid API key/,
-        /the very same answer/,
+        /the server read the key/,
       ],
+      data: { established: true },
     },
     {
-      name: 'Airtable: a wrong token gets "Authentication required", the same as none, as Airtable documents for invalid tokens',
-      provider: 'airtable',
-      providerBy: 'flag',
+      name: 'a bare Bearer challenge without the key, error="invalid_token" with it (same empty body): the key was read',
       reply: {
         status: 401,
-        body: { error: { type: 'AUTHENTICATION_REQUIRED', message: 'Authentication required' } },
+        headers: { 'www-authenticate': 'Bearer realm="api", error="invalid_token"' },
+        body: '',
       },
       probes: {
         'without-credential': {
           status: 401,
-          body: { error: { type: 'AUTHENTICATION_REQUIRED', message: 'Authentication required' } },
+          headers: { 'www-authenticate': 'Bearer realm="api"' },
+          body: '',
         },
       },
-      confidence: 'heuristic',
-      evidence: [/Airtable documents this answer \(401\) for: invalid token/],
+      confidence: 'attributed',
     },
     {
       name: 'Vercel: 403 "Not authorized" with "invalidToken": true',
@@ -150,21 +138,6 @@ checkTable(credentialInvalid, 'credential.invalid', {
       data: { established: true },
     },
     {
-      name: 'issue 14: "Invalid API key" and the very same without any key: only a candidate (heuristic)',
-      reply: { status: 401, body: { error: 'Invalid API key' } },
-      probes: { 'without-credential': { status: 401, body: { error: 'Invalid API key' } } },
-      confidence: 'heuristic',
-      evidence: [/the very same answer, so nothing shows the server read this key/],
-      data: { established: false },
-    },
-    {
-      name: 'issue 14: a bare 401 "Unauthorized", the same without the key: a candidate, not established',
-      reply: { status: 401, body: { error: 'Unauthorized' } },
-      probes: { 'without-credential': { status: 401, body: { error: 'Unauthorized' } } },
-      confidence: 'heuristic',
-      data: { established: false },
-    },
-    {
       name: 'issue 14: WWW-Authenticate error="invalid_token" is the server reading the key',
       reply: {
         status: 401,
@@ -175,6 +148,50 @@ checkTable(credentialInvalid, 'credential.invalid', {
     },
   ],
   ok: [
+    {
+      name: 'issue 14: a bare Bearer challenge, the same answer without the key: the key made no difference, never invalid',
+      reply: { status: 401, headers: { 'www-authenticate': 'Bearer realm="api"' }, body: '' },
+      probes: {
+        'without-credential': {
+          status: 401,
+          headers: { 'www-authenticate': 'Bearer realm="api"' },
+          body: '',
+        },
+      },
+    },
+    {
+      name: 'Datadog: a bare 403 "Forbidden", the same without a key, where Datadog documents its 403 for unknown keys',
+      provider: 'datadog',
+      providerBy: 'flag',
+      spot: { in: 'header', name: 'DD-API-KEY', scheme: null },
+      reply: { status: 403, body: { errors: ['Forbidden'] } },
+      probes: { 'without-credential': { status: 403, body: { errors: ['Forbidden'] } } },
+    },
+    {
+      name: 'Airtable: a wrong token gets "Authentication required", the same as none, as Airtable documents for invalid tokens',
+      provider: 'airtable',
+      providerBy: 'flag',
+      reply: {
+        status: 401,
+        body: { error: { type: 'AUTHENTICATION_REQUIRED', message: 'Authentication required' } },
+      },
+      probes: {
+        'without-credential': {
+          status: 401,
+          body: { error: { type: 'AUTHENTICATION_REQUIRED', message: 'Authentication required' } },
+        },
+      },
+    },
+    {
+      name: 'issue 14: "Invalid API key" and the very same without any key: not even a candidate',
+      reply: { status: 401, body: { error: 'Invalid API key' } },
+      probes: { 'without-credential': { status: 401, body: { error: 'Invalid API key' } } },
+    },
+    {
+      name: 'issue 14: a bare 401 "Unauthorized", the same without the key: not even a candidate',
+      reply: { status: 401, body: { error: 'Unauthorized' } },
+      probes: { 'without-credential': { status: 401, body: { error: 'Unauthorized' } } },
+    },
     {
       name: 'issue 14: a reverse proxy blanked the header; OpenAI\'s own "You didn\'t provide an API key" comes back',
       provider: 'openai',

@@ -3,6 +3,7 @@ import type { AnswerFacts, Topic } from '../../engine/answer.js';
 import { describeSpot } from '../../engine/credential-place.js';
 import { platformPage } from './layer.js';
 import {
+  documentedUnknownKey,
   layerOwnRefusal,
   rateLimited,
   readingAlternative,
@@ -11,18 +12,19 @@ import {
   sentScheme,
   type RequestEvidence,
   type Sent,
-  unknownKeyAnswer,
 } from './evidence.js';
 
 /**
- * A refusal aimed at the credential itself: 401, a 403 that says invalid, or an error body; or a
- * 403 that is the provider's documented answer to an unknown key (Datadog's bare "Forbidden").
+ * A refusal aimed at the credential itself: 401, a 403 or 400 that says invalid, or an error
+ * body; or a 403 that is the provider's documented answer to an unknown key (Datadog's bare
+ * "Forbidden").
  */
 function refusedCredential(final: Sent, ev?: RequestEvidence): boolean {
   const f = final.facts;
   if (!f || final.accepted) return false;
   if (f.status === 401) return true;
-  if (f.status === 403 && ev !== undefined && unknownKeyAnswer(ev)) return true;
+  // (only beside the answer without a key, which tells whether this key made the difference)
+  if (f.status === 403 && ev?.probes['without-credential'] && documentedUnknownKey(ev)) return true;
   if (f.status === 403 || f.status === 400)
     return (f.says.has('invalid') || f.says.has('expired')) && !rateLimited(f);
   // A sign-in page is status.login-redirect's: it says nothing of the key.
@@ -199,8 +201,9 @@ export function blamesKey(f: AnswerFacts): boolean {
  * Sent correctly, rejected. The last word, when nothing more specific explains the refusal, and
  * only as sure as the evidence that the server read the key: `attributed` when its words blame
  * the key or its answer differs without one; `heuristic` (a candidate the verdict calls
- * inconclusive) when the answer names no cause, or is the very same without any credential (then
- * the key may not have been read at all: another header or scheme, a layer in front).
+ * inconclusive) when the answer names no cause. Never when the answer is the very same without
+ * any credential: then nothing shows the key was read at all (another header, scheme or case, a
+ * layer in front); the verdict names what the evidence supports, or is inconclusive.
  */
 export const credentialInvalid = defineCheck<RequestEvidence>('credential-invalid', (ev) => {
   const { final, credential, probes, keyFindings, alternatives } = ev;
@@ -223,32 +226,31 @@ export const credentialInvalid = defineCheck<RequestEvidence>('credential-invali
       (anon.result.ok &&
         final.result.ok &&
         anon.result.response.body !== final.result.response.body));
-  const same = sameAnswer(anon, final);
+  // The very same answer without any credential: the key made no difference, so nothing shows
+  // the server read it (another scheme or case, another place, a layer in front answer so too;
+  // a provider that answers an unknown key as it answers none cannot tell them apart either).
+  // "Create a new key" is never the word then, not even as a candidate.
+  if (sameAnswer(anon, final)) return [];
   // Words that say "no credential" while the answer without one differs: the key was read
   // ("You did not pass a valid token" vs "You did not pass a token").
-  const documented = unknownKeyAnswer(ev);
-  if (saysNoCredential(f) && !read && !documented) return unseenKey(ev);
+  if (saysNoCredential(f) && !read) return unseenKey(ev);
   const evidence = [
     `${f.status}${f.bearerError ? ` (error="${f.bearerError}")` : ''}${f.errorText ? `: ${f.errorText.slice(0, 140)}` : f.stockPage ? ": the web server's stock page for the status, no words of its own" : ''}`,
   ];
+  const documented = documentedUnknownKey(ev);
   if (read)
     evidence.push(
       `without the credential the answer differs (${anon?.facts?.status}): the server read the key and refused it`,
     );
   if (documented)
     evidence.push(
-      `${ev.provider?.name} documents this answer (${documented.status}) for: ${documented.when.slice(0, 80)}${anon?.facts ? '; without the credential: the very same answer' : ''}`,
-    );
-  else if (same)
-    evidence.push(
-      'without the credential: the very same answer, so nothing shows the server read this key (another header or scheme, or a layer in front, would answer so too)',
+      `${ev.provider?.name} documents this answer (${documented.status}) for: ${documented.when.slice(0, 80)}`,
     );
   else if (!read && !blamesKey(f))
     evidence.push('the answer does not say why: nothing shows the server read this key');
   const hygiene = keyFindings.some((k) => k.confidence === 'definitive' && k.id.startsWith('key.'));
-  // The answer read the key (it differs without one) or its words blame the key itself; the
-  // very same answer without any credential contradicts the words.
-  const established = read || (blamesKey(f) && !same);
+  // The answer read the key (it differs without one) or its words blame the key itself.
+  const established = read || blamesKey(f);
   return [
     finding('credential.invalid', established && !hygiene ? 'attributed' : 'heuristic', evidence, {
       established,
@@ -296,6 +298,8 @@ function unseenKey(ev: RequestEvidence) {
   const asked = f.challenges.find((c) => c.scheme === scheme);
   if (!asked || readingAlternative(ev) || ev.leftOrigin) return [];
   const anon = probes['without-credential'];
+  // The same answer without the key: nothing shows it was read (see credentialInvalid).
+  if (sameAnswer(anon, final)) return [];
   const evidence = [
     `401 with a bare \`WWW-Authenticate: ${asked.rawScheme}\` challenge (no error=)${f.errorText ? `: ${f.errorText.slice(0, 100)}` : ''}`,
     `by RFC 6750 that means the server saw no usable credential, though one went as ${describeSpot(credential.spot)}: it does not tell a missing token from a rejected one, or this token is not one it can use`,

@@ -191,12 +191,18 @@ export function isBlockPage(ev: RequestEvidence): boolean {
   );
 }
 
-/** Two answers that tell the same story: same status and same body text. */
+/**
+ * Two answers that tell the same story: same status, same body text and same challenge (a
+ * `WWW-Authenticate` that gains `error="invalid_token"` with the key is the server reading it).
+ */
 export function sameAnswer(a: Sent | undefined, b: Sent | undefined): boolean {
   if (!a?.result.ok || !b?.result.ok) return false;
+  const ra = a.result.response;
+  const rb = b.result.response;
   return (
-    a.result.response.status === b.result.response.status &&
-    a.result.response.body === b.result.response.body
+    ra.status === rb.status &&
+    ra.body === rb.body &&
+    (ra.headers['www-authenticate'] ?? '') === (rb.headers['www-authenticate'] ?? '')
   );
 }
 
@@ -242,20 +248,29 @@ function literals(body: string): string[] {
 }
 
 /**
+ * The answer is one the provider's catalog documents: same status and one of its messages (a
+ * message of words found in the answer, or a single word that is the whole answer: a type code
+ * every auth error of the provider shares, `authentication_error`, tells nothing). With `when`,
+ * only shapes documented for such a case.
+ */
+export function documentedShape(ev: RequestEvidence, when?: RegExp): ErrorShape | undefined {
+  const f = ev.final.facts;
+  if (!f || !ev.provider) return undefined;
+  const text = f.errorText.toLowerCase().trim();
+  if (text === '') return undefined;
+  const says = (l: string) => (l.includes(' ') ? text.includes(l) : text === l);
+  return ev.provider.errorShapes.find(
+    (e) => e.status === f.status && (!when || when.test(e.when)) && literals(e.body).some(says),
+  );
+}
+
+/**
  * The answer is the one the provider's catalog documents for an unknown key: same status, one of
  * its messages, and a `when` that names an invalid, wrong or revoked key (Datadog's bare 403
  * "Forbidden", Airtable's 401 "Authentication required" to a wrong token).
  */
 export function documentedUnknownKey(ev: RequestEvidence): ErrorShape | undefined {
-  const f = ev.final.facts;
-  if (!f || !ev.provider) return undefined;
-  const text = f.errorText.toLowerCase().trim();
-  // A message (words) found in the answer, or a single word that is the whole answer: a type
-  // code every auth error of the provider shares (`authentication_error`) tells nothing.
-  const says = (l: string) => (l.includes(' ') ? text.includes(l) : text === l);
-  return ev.provider.errorShapes.find(
-    (e) => e.status === f.status && UNKNOWN_KEY_WHEN.test(e.when) && literals(e.body).some(says),
-  );
+  return documentedShape(ev, UNKNOWN_KEY_WHEN);
 }
 
 /**

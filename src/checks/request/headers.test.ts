@@ -110,6 +110,44 @@ const headerCases: { finds: Case[]; ok: Case[] } = {
   ],
   ok: [
     {
+      name: 'issue 14: 403 "Missing required scopes" with the key, 401 without it: the key was read where it went',
+      reply: {
+        status: 403,
+        body: {
+          error: { code: 'missing_scopes', message: 'Missing required scopes: secrets.read' },
+        },
+      },
+      probes: {
+        'without-credential': { status: 401, body: { message: 'Authentication required' } },
+      },
+    },
+    {
+      name: 'issue 14: Netlify\'s site password (Basic realm "Netlify", x-nf-request-id) refuses every placement alike: who answers, not where',
+      spot: { in: 'header', name: 'x-api-key', scheme: null },
+      reply: {
+        status: 401,
+        headers: {
+          'content-type': 'text/plain',
+          server: 'Netlify',
+          'x-nf-request-id': '01J0',
+          'www-authenticate': 'Basic realm="Netlify"',
+        },
+        body: 'Unauthorized',
+      },
+      probes: {
+        'without-credential': {
+          status: 401,
+          headers: {
+            'content-type': 'text/plain',
+            server: 'Netlify',
+            'x-nf-request-id': '01J0',
+            'www-authenticate': 'Basic realm="Netlify"',
+          },
+          body: 'Unauthorized',
+        },
+      },
+    },
+    {
       name: 'API Gateway "Missing Authentication Token" is an unmatched route, not a lost key',
       reply: { status: 403, body: { message: 'Missing Authentication Token' } },
     },
@@ -254,6 +292,21 @@ checkTable(headerPlacement, 'header.wrong-scheme', {
     },
   ],
   ok: [
+    {
+      name: 'issue 14: Traefik BasicAuth (Basic realm="traefik") to a Bearer key, the same without it: the layer\'s login, not "use Basic"',
+      reply: {
+        status: 401,
+        headers: { 'content-type': 'text/plain', 'www-authenticate': 'Basic realm="traefik"' },
+        body: '401 Unauthorized\n',
+      },
+      probes: {
+        'without-credential': {
+          status: 401,
+          headers: { 'content-type': 'text/plain', 'www-authenticate': 'Basic realm="traefik"' },
+          body: '401 Unauthorized\n',
+        },
+      },
+    },
     {
       name: 'issue 14: `bearer` refused, and refused alike with `Bearer`: the case is not it',
       spot: LOWER_BEARER,

@@ -11,7 +11,7 @@ import {
 import { keyKindsAt } from '../../providers/detect.js';
 import { defineCheck, finding } from '../types.js';
 import type { Confidence } from '../../findings/types.js';
-import { platformPage } from './layer.js';
+import { layerLogin, platformPage } from './layer.js';
 import {
   canonicalScheme,
   readingAlternative,
@@ -187,8 +187,8 @@ function toldByTheAnswer(ev: RequestEvidence) {
     ev.providerBy !== 'key' &&
     expectedSpots(ev).some((s) => sameSpot(s, sent));
   if (scheme === null || documented || f.challenges.some((c) => c.scheme === scheme)) return [];
-  // A web server or proxy in front asking for its own login is layer.gateway's to tell.
-  if (f.isHtml || f.layers.some((l) => l.kind !== 'cdn')) return [];
+  // A web server, proxy or platform in front asking for its own login is layer.gateway's to tell.
+  if (f.isHtml || f.layers.some((l) => l.kind !== 'cdn') || layerLogin(ev)) return [];
   // A challenge that names an error (`invalid_token`) read what was sent: not a scheme question.
   const asked = f.challenges.find((c) => c.params['error'] === undefined);
   if (!asked) return [];
@@ -229,10 +229,16 @@ function unread(ev: RequestEvidence) {
     !f.stockPage;
   // "Missing Authentication Token" is an unmatched route (status.no-route), not a lost key.
   if (!(said || same) || leftOrigin || f.says.has('route')) return [];
+  // Without any credential another status ("Missing required scopes" 403 with the key, 401
+  // without): the server read the key where it went, whatever words it used.
+  const anon = ev.probes['without-credential']?.facts;
+  if (anon !== undefined && anon.status !== f.status) return [];
   const sent = credential.spot;
   if (sent.in === 'header' && sent.name.includes('_')) return [];
   if (f.layers.some((l) => l.kind === 'proxy' || l.kind === 'server' || l.kind === 'gateway'))
     return [];
+  // A layer asking for its own login (a platform's site password): who answers, not where.
+  if (layerLogin(ev)) return [];
   const scheme = sentScheme(credential);
   if (scheme !== null && f.challenges.some((c) => c.scheme === scheme)) return [];
   // An HTML page (a sign-in form, a hosting platform's protection) is who answers, not an API

@@ -1,5 +1,6 @@
 import { defineCheck, finding } from '../types.js';
 import {
+  documentedShape,
   layerOwnRefusal,
   proxyOwnAnswer,
   readingAlternative,
@@ -43,8 +44,19 @@ export const gateway = defineCheck<RequestEvidence>('gateway', (ev) => {
   const ownHeaders = (provider?.revealingHeaders ?? []).map((h) => h.name.toLowerCase());
   const theirs = (evidence: string) =>
     ownHeaders.some((h) => evidence.toLowerCase() === `header ${h}`);
-  const sign = f.layers.find((l) => l.kind === 'gateway' && !theirs(l.evidence));
-  const ownGateway = f.layers.some((l) => l.kind === 'gateway' && theirs(l.evidence));
+  // The provider's own documented answer, and the key changed it (another answer without one):
+  // the API read the key and answered, through whatever front it runs (Mistral's answers carry
+  // its Kong's headers). Those headers are its own, not a layer in front with its own auth.
+  const anon = probes['without-credential'];
+  const ownAnswer =
+    credential !== null &&
+    anon?.facts !== undefined &&
+    !sameAnswer(anon, final) &&
+    documentedShape(ev) !== undefined;
+  const sign = ownAnswer
+    ? undefined
+    : f.layers.find((l) => l.kind === 'gateway' && !theirs(l.evidence));
+  const ownGateway = ownAnswer || f.layers.some((l) => l.kind === 'gateway' && theirs(l.evidence));
   const words = f.says.has('gateway') && !ownGateway && !ownWords(provider, f.errorText);
   const evidence: string[] = [];
   if (sign) evidence.push(`${sign.name} answered (${sign.evidence})`);
@@ -77,6 +89,7 @@ export const gateway = defineCheck<RequestEvidence>('gateway', (ev) => {
   );
   const stock = layerOwnRefusal(ev);
   const platform = platformPage(ev);
+  const login = layerLogin(ev);
   if (!sign && !words) {
     if (foreignHost && ignored && proxyish && f.status === 401 && !saysNoCredential(f)) {
       evidence.push(
@@ -91,6 +104,9 @@ export const gateway = defineCheck<RequestEvidence>('gateway', (ev) => {
       evidence.push(
         `it challenges for ${ownChallenge.rawScheme}${realm ? ` (realm "${realm}")` : ''} while the key went as ${sentScheme}: a login of the layer in front`,
       );
+    } else if (login) {
+      evidence.push(login.evidence);
+      if (ignored) evidence.push('the same answer without the key: this layer does not look at it');
     } else if (platform) {
       evidence.push(...platform.evidence);
     } else if (forwardOwn) {
@@ -113,6 +129,7 @@ export const gateway = defineCheck<RequestEvidence>('gateway', (ev) => {
     (words
       ? 'the gateway'
       : (platform?.name ??
+        login?.name ??
         forwardOwn?.name ??
         (stock ? stockOf(stock).name : undefined) ??
         layers[0]?.name ??
@@ -120,7 +137,12 @@ export const gateway = defineCheck<RequestEvidence>('gateway', (ev) => {
   return [
     finding('layer.gateway', sign && words ? 'definitive' : 'attributed', evidence, {
       layer: name,
-      ...refusalOf(ev, { sign, words, platform: platform !== undefined, ownChallenge }),
+      ...refusalOf(ev, {
+        sign,
+        words,
+        platform: platform !== undefined,
+        ownChallenge: ownChallenge ?? login?.challenge,
+      }),
       ...whereFrom(ev, forwardOwn !== undefined),
     }),
   ];
@@ -203,6 +225,66 @@ function whereFrom(
     api: forward ? ev.final.request.url.host : undefined,
     via: via?.slice(0, 80),
   };
+}
+
+/** Does the provider take a key with this challenge scheme anywhere it documents? */
+function providerTakes(
+  provider: NonNullable<RequestEvidence['provider']>,
+  scheme: string,
+): boolean {
+  return [provider.auth, ...provider.alternatives].some((p) =>
+    p.in === 'basic'
+      ? scheme === 'basic'
+      : p.in === 'header' && (p.scheme ?? '').toLowerCase() === scheme,
+  );
+}
+
+/**
+ * A layer's own login: a 401 challenging for Basic or Digest while the key went otherwise, the
+ * very same without the key (when that was tried), and what answers is not the API: the realm
+ * names a layer its headers or the realm itself reveal (`Basic realm="traefik"`, `realm="Netlify"`
+ * with `x-nf-request-id`), or the named provider takes no such scheme and the answer is none of
+ * its documented ones. Not "send it as Basic": the layer in front wants its own login.
+ */
+export function layerLogin(
+  ev: RequestEvidence,
+):
+  | { readonly challenge: Challenge; readonly name: string | undefined; readonly evidence: string }
+  | undefined {
+  const f = ev.final.facts;
+  const { credential, provider } = ev;
+  if (!f || !credential || ev.final.accepted || f.status !== 401) return undefined;
+  const sent =
+    credential.spot.in === 'header'
+      ? (credential.spot.scheme ?? 'raw').toLowerCase()
+      : credential.spot.in;
+  const challenge = f.challenges.find(
+    (c) => (c.scheme === 'basic' || c.scheme === 'digest') && c.scheme !== sent,
+  );
+  if (!challenge) return undefined;
+  // The provider's own scheme: the API asks for it (a Bearer key sent to Twilio).
+  if (provider && providerTakes(provider, challenge.scheme)) return undefined;
+  // The answer changes without the key: something read it, not a login that ignores it.
+  const anon = ev.probes['without-credential'];
+  if (anon?.facts && !sameAnswer(anon, ev.final)) return undefined;
+  const realm = challenge.params['realm'] ?? '';
+  const asked = `it challenges for ${challenge.rawScheme}${realm ? ` (realm "${realm.slice(0, 40)}")` : ''} while the key went as ${sent}`;
+  const named = realm
+    ? f.layers.find((l) => realm.toLowerCase().includes(l.name.toLowerCase()))
+    : undefined;
+  if (named)
+    return {
+      challenge,
+      name: named.name,
+      evidence: `${asked}: the realm names ${named.name} (${named.evidence}), a login of the layer in front`,
+    };
+  if (provider && !documentedShape(ev))
+    return {
+      challenge,
+      name: undefined,
+      evidence: `${asked}: ${provider.name} takes no ${challenge.rawScheme} credential and documents no such answer, a login of a layer in front`,
+    };
+  return undefined;
 }
 
 /**

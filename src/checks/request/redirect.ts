@@ -53,14 +53,37 @@ export const loginRedirect = defineCheck<RequestEvidence>('login-redirect', ({ c
   return [];
 });
 
-/** Where a hop redirects when that is a login page (path or host), else undefined. */
+/** Query parameters by which a sign-in portal is told where to send the user back. */
+const RETURN_PARAM =
+  /^(rd|redirect|redirect_?uri|redirect_?url|redirect_?to|return|return_?to|return_?url|next|continue|came_?from|service|relaystate|goto|success_?url)$/i;
+
+/**
+ * The Location hands the portal a return address (`?rd=https://app/api/status`, `?next=/api/x`,
+ * `?redirect_uri=…`): the request was sent away to sign in and be sent back. Only toward another
+ * origin: an API's own pagination or routing stays on its origin.
+ */
+function returnAddress(to: URL, from: URL): boolean {
+  if (to.origin === from.origin) return false;
+  for (const [name, value] of to.searchParams)
+    if (RETURN_PARAM.test(name) && /^(https?:\/\/|\/)/i.test(value.trim())) return true;
+  return false;
+}
+
+/**
+ * Where a hop redirects when that is a login page (its path or host, or another origin given a
+ * return address), else undefined.
+ */
 export function loginTarget(hop: Sent): URL | undefined {
   const location = hop.facts?.location;
   if (!location || !hop.facts || hop.facts.status < 300 || hop.facts.status >= 400)
     return undefined;
   try {
     const to = new URL(location, hop.request.url);
-    return LOGIN_PATH.test(to.pathname) || LOGIN_HOST.test(to.hostname) ? to : undefined;
+    return LOGIN_PATH.test(to.pathname) ||
+      LOGIN_HOST.test(to.hostname) ||
+      returnAddress(to, hop.request.url)
+      ? to
+      : undefined;
   } catch {
     return undefined;
   }
