@@ -174,7 +174,8 @@ const NOT_A_KEY: ReadonlySet<string> = new Set([
  * credential.invalid is the last word: an error only while nothing else explains the refusal
  * alone. Once another error is confirmed by a probe, definitive, or a key or header finding read
  * from the answer (its words or challenge name the header, scheme or provider), it becomes a
- * warning (the key may be bad too); for a value that is no key at all it is dropped. A hygiene
+ * warning (the key may be bad too); for a value that is no key at all, or a token refused for a
+ * reason of its own (token.*: an ID token, another audience or issuer), it is dropped. A hygiene
  * finding does not count when the cleaned key was refused as well.
  */
 function settle(findings: readonly Finding[], evidence: RequestEvidence): Finding[] {
@@ -188,13 +189,16 @@ function settle(findings: readonly Finding[], evidence: RequestEvidence): Findin
       f.severity === 'error' &&
       (f.confidence === 'confirmed' ||
         f.confidence === 'definitive' ||
-        ((f.id.startsWith('key.') || f.id.startsWith('header.')) &&
+        ((f.id.startsWith('key.') || f.id.startsWith('header.') || f.id.startsWith('token.')) &&
           f.confidence === 'attributed')) &&
       !(cleanedRefused && HYGIENE_IDS.has(f.id)),
   );
   const first = explains[0];
   if (!first) return [...findings];
-  if (explains.some((f) => NOT_A_KEY.has(f.id))) return findings.filter((f) => f !== invalid);
+  // No key at all; or a token the server read and refused for a reason of its own (an ID token,
+  // another audience or issuer): nothing about it calls for a new one.
+  if (explains.some((f) => NOT_A_KEY.has(f.id) || f.id.startsWith('token.')))
+    return findings.filter((f) => f !== invalid);
   return findings.map((f) =>
     f === invalid
       ? {

@@ -41,6 +41,8 @@ export const PASSING = new Set<string>([
   'gw-cloudflare-access-302',
   'gw-vercel-deployment-protection',
   'gw-istio-rbac-denied',
+  'gw-envoy-jwt-issuer-not-configured',
+  'gw-envoy-jwt-audiences',
   'gw-cloudflare-waf-1020',
   'gw-akamai-access-denied',
   'gw-cloudfront-request-blocked',
@@ -55,6 +57,7 @@ export const PASSING = new Set<string>([
   'habit-stripe-restricted-quoted-mask',
   'habit-expired-jwt-aspnet',
   'habit-jwt-not-yet-valid',
+  'habit-id-token-for-access-token',
   'habit-gemini-key-as-bearer',
   'habit-firebase-referrer-blocked',
   'habit-shopify-shared-secret',
@@ -101,7 +104,6 @@ export const KNOWN_INCONSISTENT: Readonly<Record<string, string>> = {
   'gw-traefik-basicauth': 'credential.invalid although the answer without the key was the same',
   'gw-netlify-basic-password':
     'credential.invalid although the answer without the key was the same',
-  'gw-envoy-jwt-audiences': 'credential.invalid although the answer without the key was the same',
   'habit-basic-space-around-user':
     'credential.invalid although the answer without the key was the same',
   'habit-shopify-shared-secret':

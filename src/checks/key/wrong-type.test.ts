@@ -45,15 +45,6 @@ checkTable(keyWrongType, 'key.wrong-type', {
     },
     { name: 'a Slack d cookie (xoxd-)', value: `xoxd-${body(60, 'xoxd')}` },
     {
-      name: 'wv-07: a Cognito ID token where an access token belongs',
-      value: jwt({ ...cognito, token_use: 'id', aud: body(26, 'aud') }),
-      evidence: ['ID token'],
-    },
-    {
-      name: 'an OIDC ID token (nonce and at_hash)',
-      value: jwt({ ...cognito, nonce: body(16, 'n'), at_hash: body(22, 'h') }),
-    },
-    {
       name: 'a PEM private key',
       value: `-----BEGIN PRIVATE KEY-----\n${body(64, 'pem')}\n-----END PRIVATE KEY-----\n`,
       evidence: ['PEM'],
@@ -127,6 +118,10 @@ checkTable(keyWrongType, 'key.wrong-type', {
       name: 'a Mapbox public token (pk.)',
       value: sampleKey('mapbox', 1),
       ctx: forProvider('mapbox'),
+    },
+    {
+      name: 'an ID token is token.id-token, not key.wrong-type',
+      value: jwt({ ...cognito, nonce: body(16, 'n'), at_hash: body(22, 'h') }),
     },
     {
       name: 'wv-07: a Cognito access token',

@@ -37,25 +37,13 @@ const ADMIN_PATH = /\/(organizations?|admin)(\/|$)/i;
 
 export const keyWrongType = defineCheck<KeyEvidence>(
   'key-wrong-type',
-  ({ core, matches, expected, jwt, path }) => {
+  ({ core, matches, expected, path }) => {
     const other = OTHER_VALUES.find((o) => o.pattern.test(core));
     if (other) {
       return [
         finding('key.wrong-type', 'definitive', `the value is ${other.what}, not an API key`, {
           kind: other.what,
         }),
-      ];
-    }
-    if (jwt?.ok && isIdToken(jwt.claims)) {
-      return [
-        finding(
-          'key.wrong-type',
-          'definitive',
-          'the JWT is an ID token (identity claims), not an access token',
-          {
-            kind: 'id-token',
-          },
-        ),
       ];
     }
     const own = expected ? matches.filter((m) => m.provider.id === expected.provider.id) : matches;
@@ -86,11 +74,4 @@ export const keyWrongType = defineCheck<KeyEvidence>(
 function isApiKey(kinds: readonly KeyKind[], usable: boolean | undefined): boolean {
   if (usable !== undefined) return usable;
   return !kinds.some((k) => NOT_AN_API_KEY.has(k));
-}
-
-function isIdToken(claims: Readonly<Record<string, unknown>>): boolean {
-  return (
-    claims['token_use'] === 'id' ||
-    (claims['nonce'] !== undefined && claims['at_hash'] !== undefined)
-  );
 }

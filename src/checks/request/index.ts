@@ -37,6 +37,7 @@ import { clockSkew } from './clock.js';
 import { maskedEcho } from './masked-echo.js';
 import { environmentSaid } from './environment.js';
 import { providerDomain } from './provider-domain.js';
+import { tokenWrongAudience, tokenWrongIssuer } from './token.js';
 
 /** Every check of the request and its answers, in report order. */
 export const REQUEST_CHECKS: readonly Check<RequestEvidence>[] = [
@@ -65,6 +66,8 @@ export const REQUEST_CHECKS: readonly Check<RequestEvidence>[] = [
   insufficientScope,
   notFoundMasked,
   credentialExpired,
+  tokenWrongIssuer,
+  tokenWrongAudience,
   wrongTokenType,
   restricted,
   wrongAccount,
