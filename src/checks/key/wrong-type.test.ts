@@ -87,8 +87,24 @@ checkTable(keyWrongType, 'key.wrong-type', {
       ctx: { ...forProvider('openai'), path: '/v1/chat/completions' },
     },
     { name: 'a Mailgun public validation key', value: sampleKey('mailgun', 2) },
+    {
+      name: "a Google API key (AIza) sent to Vertex AI, which takes OAuth access tokens: the same vendor's other credential",
+      value: sampleKey('google-gemini'),
+      ctx: forProvider('google-oauth-vertex', 'host'),
+      evidence: [/Google Gemini .*prefix AIza/, /same vendor.*Authorization header \(Bearer\)/],
+    },
   ].map((c) => ({ ...c, quotable: c.value.startsWith('https://api') })),
   ok: [
+    {
+      name: 'a Google API key sent to Firebase, which takes it',
+      value: sampleKey('google-gemini'),
+      ctx: forProvider('firebase', 'host'),
+    },
+    {
+      name: "an OpenAI key sent to Azure OpenAI: another vendor's key (key.wrong-provider)",
+      value: sampleKey('openai'),
+      ctx: forProvider('azure-openai'),
+    },
     {
       name: 'an OpenAI admin key, offline (no path to judge it by)',
       value: sampleKey('openai', 4),
