@@ -60,6 +60,7 @@ export const PASSING = new Set<string>([
   'habit-id-token-for-access-token',
   'habit-gemini-key-as-bearer',
   'habit-firebase-referrer-blocked',
+  'habit-vertex-api-key',
   'habit-shopify-shared-secret',
   'habit-shopify-bearer',
   'habit-atlassian-bearer-api-token',
