@@ -77,6 +77,7 @@ export const PASSING = new Set<string>([
   'habit-sentry-token-scheme',
   'habit-sendgrid-raw-key',
   'habit-sendgrid-restricted-key',
+  'habit-resend-sending-only-key',
   'habit-hf-fine-grained-no-permission',
   'habit-gitlab-insufficient-scope',
   'habit-gitlab-expired-oauth',

@@ -38,6 +38,7 @@ import { maskedEcho } from './masked-echo.js';
 import { environmentSaid } from './environment.js';
 import { providerDomain } from './provider-domain.js';
 import { tokenWrongAudience, tokenWrongIssuer } from './token.js';
+import { keyLimitedTo } from './key-permission.js';
 
 /** Every check of the request and its answers, in report order. */
 export const REQUEST_CHECKS: readonly Check<RequestEvidence>[] = [
@@ -64,6 +65,7 @@ export const REQUEST_CHECKS: readonly Check<RequestEvidence>[] = [
   upstream,
   ssoRequired,
   insufficientScope,
+  keyLimitedTo,
   notFoundMasked,
   credentialExpired,
   tokenWrongIssuer,
