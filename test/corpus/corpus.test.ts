@@ -37,6 +37,7 @@ export const PASSING = new Set<string>([
   'gw-apigee-failed-resolve',
   'gw-aws-apigw-usage-plan',
   'gw-aws-apigw-jwt-expired',
+  'gw-aws-apigw-incomplete-signature',
   'gw-oauth2-proxy-sign-in',
   'gw-cloudflare-access-302',
   'gw-vercel-deployment-protection',

@@ -39,6 +39,7 @@ import { environmentSaid } from './environment.js';
 import { providerDomain } from './provider-domain.js';
 import { tokenWrongAudience, tokenWrongIssuer } from './token.js';
 import { keyLimitedTo } from './key-permission.js';
+import { signedSchemeWanted } from './signed-scheme.js';
 
 /** Every check of the request and its answers, in report order. */
 export const REQUEST_CHECKS: readonly Check<RequestEvidence>[] = [
@@ -58,6 +59,7 @@ export const REQUEST_CHECKS: readonly Check<RequestEvidence>[] = [
   providerDomain,
   headerMissing,
   headerPlacement,
+  signedSchemeWanted,
   headerDuplicate,
   requiredMissing,
   underscoreName,
