@@ -71,6 +71,7 @@ export const PASSING = new Set<string>([
   'habit-airtable-legacy-key',
   'habit-airtable-no-base-access',
   'habit-pagerduty-bearer',
+  'habit-cloudflare-global-key-as-bearer',
   'habit-supabase-no-apikey-header',
   'habit-openrouter-x-api-key',
   'habit-deepseek-raw-key',

@@ -40,6 +40,7 @@ import { providerDomain } from './provider-domain.js';
 import { tokenWrongAudience, tokenWrongIssuer } from './token.js';
 import { keyLimitedTo } from './key-permission.js';
 import { signedSchemeWanted } from './signed-scheme.js';
+import { keyKindElsewhere } from './key-kind-place.js';
 
 /** Every check of the request and its answers, in report order. */
 export const REQUEST_CHECKS: readonly Check<RequestEvidence>[] = [
@@ -60,6 +61,7 @@ export const REQUEST_CHECKS: readonly Check<RequestEvidence>[] = [
   headerMissing,
   headerPlacement,
   signedSchemeWanted,
+  keyKindElsewhere,
   headerDuplicate,
   requiredMissing,
   underscoreName,
