@@ -170,12 +170,17 @@ const NOT_A_KEY: ReadonlySet<string> = new Set([
   'key.masked',
 ]);
 
+/** A key the server read, refused for what it is or may do: a token.* reason, a missing scope. */
+const READ_KEY = (f: Finding): boolean =>
+  f.id.startsWith('token.') || f.id === 'credential.insufficient-scope';
+
 /**
  * credential.invalid is the last word: an error only while nothing else explains the refusal
  * alone. Once another error is confirmed by a probe, definitive, or a key or header finding read
  * from the answer (its words or challenge name the header, scheme or provider), it becomes a
- * warning (the key may be bad too); for a value that is no key at all it is dropped. A hygiene
- * finding does not count when the cleaned key was refused as well.
+ * warning (the key may be bad too); for a value that is no key at all, or a key read and refused
+ * for a reason of its own (token.*: an ID token, another audience or issuer; a scope it lacks),
+ * it is dropped. A hygiene finding does not count when the cleaned key was refused as well.
  */
 function settle(findings: readonly Finding[], evidence: RequestEvidence): Finding[] {
   const invalid = findings.find((f) => f.id === 'credential.invalid' && f.severity === 'error');
@@ -188,13 +193,16 @@ function settle(findings: readonly Finding[], evidence: RequestEvidence): Findin
       f.severity === 'error' &&
       (f.confidence === 'confirmed' ||
         f.confidence === 'definitive' ||
-        ((f.id.startsWith('key.') || f.id.startsWith('header.')) &&
+        ((f.id.startsWith('key.') || f.id.startsWith('header.') || READ_KEY(f)) &&
           f.confidence === 'attributed')) &&
       !(cleanedRefused && HYGIENE_IDS.has(f.id)),
   );
   const first = explains[0];
   if (!first) return [...findings];
-  if (explains.some((f) => NOT_A_KEY.has(f.id))) return findings.filter((f) => f !== invalid);
+  // No key at all; or a key the server read and refused for a reason of its own (an ID token,
+  // another audience or issuer, a permission it lacks): nothing about it calls for a new one.
+  if (explains.some((f) => NOT_A_KEY.has(f.id) || READ_KEY(f)))
+    return findings.filter((f) => f !== invalid);
   return findings.map((f) =>
     f === invalid
       ? {

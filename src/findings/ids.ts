@@ -23,6 +23,10 @@ export const FINDING_IDS = [
   'key.not-yet-valid',
   'key.expiring-soon',
   'key.basic-malformed',
+  // token: OAuth 2 / OpenID Connect tokens the API rejects
+  'token.id-token',
+  'token.wrong-audience',
+  'token.wrong-issuer',
   // header: how the credential is sent
   'header.missing',
   'header.wrong-scheme',

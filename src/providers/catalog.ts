@@ -2581,6 +2581,7 @@ export const PROVIDERS: readonly Provider[] = [
         name: 'X-Auth-Key',
         scheme: null,
         note: 'Legacy Global API Key, together with X-Auth-Email: <account email>; a token in X-Auth-Key (or a global key as Bearer) fails with 6003/6103/6111.',
+        forKinds: ['global'],
       },
     ],
     headers: [],
@@ -2599,7 +2600,7 @@ export const PROVIDERS: readonly Provider[] = [
       },
       {
         pattern: /cfk_[A-Za-z0-9]{40}[a-f0-9]{8}/,
-        kinds: ['secret'],
+        kinds: ['secret', 'global'],
         prefix: 'cfk_',
         note: '2026+ Global API Key format; goes in X-Auth-Key with X-Auth-Email.',
       },
@@ -2611,7 +2612,7 @@ export const PROVIDERS: readonly Provider[] = [
       },
       {
         pattern: /[a-f0-9]{37}/,
-        kinds: ['secret', 'legacy'],
+        kinds: ['secret', 'legacy', 'global'],
         generic: true,
         note: 'Pre-2026 Global API Key (generic, needs context).',
       },

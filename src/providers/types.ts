@@ -16,7 +16,9 @@ export type KeyKind =
   | 'identifier'
   | 'ingest'
   | 'webhook'
-  | 'legacy';
+  | 'legacy'
+  /** An account-wide key that travels with the account's email (Cloudflare's Global API Key). */
+  | 'global';
 
 /** One known shape of a provider's credentials. */
 export interface KeyShape {

@@ -13,6 +13,7 @@ import { keySchemeIncluded } from './scheme-included.js';
 import { keyTruncated } from './truncated.js';
 import { keyWrongProvider } from './wrong-provider.js';
 import { keyWrongType } from './wrong-type.js';
+import { keyIdToken } from './id-token.js';
 import { keyWrongEnvironment } from './wrong-environment.js';
 import { keyExpired, keyExpiringSoon, keyNotYetValid } from './expiry.js';
 import { keyBasicMalformed } from './basic-malformed.js';
@@ -36,6 +37,7 @@ export const KEY_CHECKS: readonly Check<KeyEvidence>[] = [
   keyMalformed,
   keyWrongProvider,
   keyWrongType,
+  keyIdToken,
   keyWrongEnvironment,
   keyExpired,
   keyNotYetValid,

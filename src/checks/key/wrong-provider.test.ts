@@ -51,6 +51,11 @@ checkTable(keyWrongProvider, 'key.wrong-provider', {
     { name: 'after a scheme', value: `Bearer ${anthropic}`, ctx: forProvider('openai') },
   ],
   ok: [
+    {
+      name: "a Google API key sent to Vertex AI: the same vendor's other credential (key.wrong-type)",
+      value: google,
+      ctx: forProvider('google-oauth-vertex', 'host'),
+    },
     { name: 'an OpenAI key for OpenAI', value: openai, ctx: forProvider('openai') },
     { name: 'no expected provider', value: anthropic },
     { name: 'a generic hex key', value: fill(HEX, 32), ctx: forProvider('openai') },

@@ -1,6 +1,7 @@
 import { shownPrefix } from '../../secret/secret.js';
 import { defineCheck, finding } from '../types.js';
 import type { KeyEvidence } from './evidence.js';
+import { sameVendor } from './vendor.js';
 
 /** The key's shape names another provider than the one it is sent to. */
 export const keyWrongProvider = defineCheck<KeyEvidence>(
@@ -22,7 +23,11 @@ export const keyWrongProvider = defineCheck<KeyEvidence>(
       (own.some((m) => !m.shape.generic && m.shape.prefix) || named.length === 0)
     )
       return [];
-    const others = own.length > 0 ? named : specific;
+    // Another entry of the same vendor (a Google API key sent to Vertex AI): key.wrong-type.
+    const others = (own.length > 0 ? named : specific).filter(
+      (m) => !sameVendor(m.provider, expected.provider),
+    );
+    if (others.length === 0) return [];
     const owners = [...new Set(others.map((m) => m.provider.name))];
     const prefix = others[0]?.shape.prefix;
     const why = expected.by === 'host' ? 'the request goes to its host' : '--provider says so';

@@ -45,15 +45,6 @@ checkTable(keyWrongType, 'key.wrong-type', {
     },
     { name: 'a Slack d cookie (xoxd-)', value: `xoxd-${body(60, 'xoxd')}` },
     {
-      name: 'wv-07: a Cognito ID token where an access token belongs',
-      value: jwt({ ...cognito, token_use: 'id', aud: body(26, 'aud') }),
-      evidence: ['ID token'],
-    },
-    {
-      name: 'an OIDC ID token (nonce and at_hash)',
-      value: jwt({ ...cognito, nonce: body(16, 'n'), at_hash: body(22, 'h') }),
-    },
-    {
       name: 'a PEM private key',
       value: `-----BEGIN PRIVATE KEY-----\n${body(64, 'pem')}\n-----END PRIVATE KEY-----\n`,
       evidence: ['PEM'],
@@ -96,8 +87,24 @@ checkTable(keyWrongType, 'key.wrong-type', {
       ctx: { ...forProvider('openai'), path: '/v1/chat/completions' },
     },
     { name: 'a Mailgun public validation key', value: sampleKey('mailgun', 2) },
+    {
+      name: "a Google API key (AIza) sent to Vertex AI, which takes OAuth access tokens: the same vendor's other credential",
+      value: sampleKey('google-gemini'),
+      ctx: forProvider('google-oauth-vertex', 'host'),
+      evidence: [/Google Gemini .*prefix AIza/, /same vendor.*Authorization header \(Bearer\)/],
+    },
   ].map((c) => ({ ...c, quotable: c.value.startsWith('https://api') })),
   ok: [
+    {
+      name: 'a Google API key sent to Firebase, which takes it',
+      value: sampleKey('google-gemini'),
+      ctx: forProvider('firebase', 'host'),
+    },
+    {
+      name: "an OpenAI key sent to Azure OpenAI: another vendor's key (key.wrong-provider)",
+      value: sampleKey('openai'),
+      ctx: forProvider('azure-openai'),
+    },
     {
       name: 'an OpenAI admin key, offline (no path to judge it by)',
       value: sampleKey('openai', 4),
@@ -127,6 +134,10 @@ checkTable(keyWrongType, 'key.wrong-type', {
       name: 'a Mapbox public token (pk.)',
       value: sampleKey('mapbox', 1),
       ctx: forProvider('mapbox'),
+    },
+    {
+      name: 'an ID token is token.id-token, not key.wrong-type',
+      value: jwt({ ...cognito, nonce: body(16, 'n'), at_hash: body(22, 'h') }),
     },
     {
       name: 'wv-07: a Cognito access token',

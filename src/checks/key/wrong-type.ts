@@ -1,7 +1,8 @@
-import type { KeyKind } from '../../providers/types.js';
+import type { KeyKind, Placement, Provider } from '../../providers/types.js';
 import { shownPrefix } from '../../secret/secret.js';
 import { defineCheck, finding } from '../types.js';
 import type { KeyEvidence } from './evidence.js';
+import { sameVendor } from './vendor.js';
 
 /**
  * Kinds that are real credentials of the provider but cannot call its API as a secret key.
@@ -37,7 +38,7 @@ const ADMIN_PATH = /\/(organizations?|admin)(\/|$)/i;
 
 export const keyWrongType = defineCheck<KeyEvidence>(
   'key-wrong-type',
-  ({ core, matches, expected, jwt, path }) => {
+  ({ core, matches, expected, path }) => {
     const other = OTHER_VALUES.find((o) => o.pattern.test(core));
     if (other) {
       return [
@@ -46,19 +47,29 @@ export const keyWrongType = defineCheck<KeyEvidence>(
         }),
       ];
     }
-    if (jwt?.ok && isIdToken(jwt.claims)) {
+    const own = expected ? matches.filter((m) => m.provider.id === expected.provider.id) : matches;
+    if (expected && own.length === 0) {
+      const sibling = matches.find(
+        (m) => !m.shape.generic && m.shape.prefix && sameVendor(m.provider, expected.provider),
+      );
+      if (!sibling) return [];
+      const wants = describePlacement(expected.provider.auth);
       return [
         finding(
           'key.wrong-type',
           'definitive',
-          'the JWT is an ID token (identity claims), not an access token',
+          [
+            `the key is a ${sibling.provider.name} ${sibling.shape.kinds.join('/')} credential (prefix ${shownPrefix(sibling.shape.prefix ?? '')}): ${sibling.shape.note}`,
+            `${expected.provider.name} is the same vendor's API (its hosts share a domain) and takes another type of credential: ${wants}`,
+          ],
           {
-            kind: 'id-token',
+            provider: expected.provider.id,
+            kind: `${shownPrefix(sibling.shape.prefix ?? '')}… key (${sibling.provider.name})`,
+            expectedKinds: wantedKinds(expected.provider),
           },
         ),
       ];
     }
-    const own = expected ? matches.filter((m) => m.provider.id === expected.provider.id) : matches;
     if (
       own.length === 0 ||
       own.some((m) => !m.shape.generic && isApiKey(m.shape.kinds, m.shape.usableAsApiKey))
@@ -88,9 +99,32 @@ function isApiKey(kinds: readonly KeyKind[], usable: boolean | undefined): boole
   return !kinds.some((k) => NOT_AN_API_KEY.has(k));
 }
 
-function isIdToken(claims: Readonly<Record<string, unknown>>): boolean {
-  return (
-    claims['token_use'] === 'id' ||
-    (claims['nonce'] !== undefined && claims['at_hash'] !== undefined)
-  );
+/** Where a provider's credential goes, and what it is, in a few words. */
+function describePlacement(p: Placement): string {
+  const where =
+    p.in === 'header'
+      ? `the ${p.name} header${p.scheme ? ` (${p.scheme})` : ''}`
+      : p.in === 'query'
+        ? `the ${p.name} query parameter`
+        : p.in === 'basic'
+          ? 'HTTP Basic'
+          : p.in === 'path'
+            ? 'the path'
+            : `a ${p.name} signature`;
+  return p.note ? `${where}: ${p.note}` : where;
+}
+
+/** What a provider's usable credentials are called: `ya29. OAuth access token`, `secret API key`. */
+function wantedKinds(p: Provider): string[] {
+  const names = p.keyShapes
+    .filter((k) => !k.generic && isApiKey(k.kinds, k.usableAsApiKey))
+    .map((k) => {
+      const what = k.kinds.includes('oauth')
+        ? 'OAuth access token'
+        : k.kinds.includes('jwt')
+          ? 'JWT token'
+          : 'secret API token';
+      return k.prefix ? `${k.prefix}… ${what}` : what;
+    });
+  return [...new Set(names)];
 }

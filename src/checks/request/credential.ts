@@ -1,4 +1,5 @@
 import { defineCheck, finding } from '../types.js';
+import { saysKeyLimitedTo } from './key-permission.js';
 import type { AnswerFacts, Topic } from '../../engine/answer.js';
 import { describeSpot } from '../../engine/credential-place.js';
 import { platformPage } from './layer.js';
@@ -117,6 +118,8 @@ export const restricted = defineCheck<RequestEvidence>('restricted', ({ final, c
   const f = final.facts;
   if (!credential || !f || final.accepted || !f.says.has('restricted') || f.says.has('waf'))
     return [];
+  // Restricted to some operations ("to only send emails"): a permission, key-permission.ts's.
+  if (saysKeyLimitedTo(f.errorText)) return [];
   if (
     f.status !== 401 &&
     f.status !== 403 &&

@@ -37,6 +37,10 @@ import { clockSkew } from './clock.js';
 import { maskedEcho } from './masked-echo.js';
 import { environmentSaid } from './environment.js';
 import { providerDomain } from './provider-domain.js';
+import { tokenWrongAudience, tokenWrongIssuer } from './token.js';
+import { keyLimitedTo } from './key-permission.js';
+import { signedSchemeWanted } from './signed-scheme.js';
+import { keyKindElsewhere } from './key-kind-place.js';
 
 /** Every check of the request and its answers, in report order. */
 export const REQUEST_CHECKS: readonly Check<RequestEvidence>[] = [
@@ -56,6 +60,8 @@ export const REQUEST_CHECKS: readonly Check<RequestEvidence>[] = [
   providerDomain,
   headerMissing,
   headerPlacement,
+  signedSchemeWanted,
+  keyKindElsewhere,
   headerDuplicate,
   requiredMissing,
   underscoreName,
@@ -63,8 +69,11 @@ export const REQUEST_CHECKS: readonly Check<RequestEvidence>[] = [
   upstream,
   ssoRequired,
   insufficientScope,
+  keyLimitedTo,
   notFoundMasked,
   credentialExpired,
+  tokenWrongIssuer,
+  tokenWrongAudience,
   wrongTokenType,
   restricted,
   wrongAccount,
