@@ -1,4 +1,5 @@
 import type { Provider } from '../types.js';
+import { bearer, getOk } from './shared.js';
 
 // Sources:
 //   trufflesecurity/trufflehog@3ab759f pkg/detectors/airtablepersonalaccesstoken/airtablepersonalaccesstoken.go
@@ -10,11 +11,7 @@ export const airtable: Provider = {
   id: 'airtable',
   name: 'Airtable',
   hosts: ['api.airtable.com'],
-  auth: {
-    in: 'header',
-    name: 'Authorization',
-    scheme: 'Bearer',
-  },
+  auth: bearer(),
   alternatives: [],
   headers: [],
   keyShapes: [
@@ -37,12 +34,10 @@ export const airtable: Provider = {
       note: 'Legacy API key: stopped working 2024-02-01.',
     },
   ],
-  validate: {
-    method: 'GET',
-    url: 'https://api.airtable.com/v0/meta/whoami',
-    successStatus: 200,
-    note: 'Returns user id (and email/scopes depending on token scopes; unverified).',
-  },
+  validate: getOk(
+    'https://api.airtable.com/v0/meta/whoami',
+    'Returns user id (and email/scopes depending on token scopes; unverified).',
+  ),
   errorShapes: [
     {
       status: 401,

@@ -1,4 +1,5 @@
 import type { Provider } from '../types.js';
+import { getOk, inHeader } from './shared.js';
 
 // Sources:
 //   trufflesecurity/trufflehog@3ab759f pkg/detectors/algoliaadminkey/algoliaadminkey.go
@@ -8,12 +9,9 @@ export const algolia: Provider = {
   id: 'algolia',
   name: 'Algolia',
   hosts: ['*.algolia.net'],
-  auth: {
-    in: 'header',
-    name: 'X-Algolia-API-Key',
-    scheme: null,
+  auth: inHeader('X-Algolia-API-Key', null, {
     note: 'Only valid together with X-Algolia-Application-Id and the <APP_ID>.algolia.net host.',
-  },
+  }),
   alternatives: [],
   headers: [
     {
@@ -38,12 +36,10 @@ export const algolia: Provider = {
       note: 'API key: admin, search-only or secured (generic, needs context).',
     },
   ],
-  validate: {
-    method: 'GET',
-    url: 'https://<APP_ID>.algolia.net/1/keys/<key>',
-    successStatus: 200,
-    note: "Returns the key's ACL list (trufflehog). 403 = valid key lacking ACL; DNS failure = wrong app id.",
-  },
+  validate: getOk(
+    'https://<APP_ID>.algolia.net/1/keys/<key>',
+    "Returns the key's ACL list (trufflehog). 403 = valid key lacking ACL; DNS failure = wrong app id.",
+  ),
   errorShapes: [
     {
       status: 403,

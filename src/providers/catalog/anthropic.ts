@@ -1,4 +1,5 @@
 import type { Provider } from '../types.js';
+import { bearer, getOk, inHeader } from './shared.js';
 
 // Sources:
 //   trufflesecurity/trufflehog@3ab759f pkg/detectors/anthropic/anthropic.go
@@ -11,18 +12,11 @@ export const anthropic: Provider = {
   id: 'anthropic',
   name: 'Anthropic (Claude API)',
   hosts: ['api.anthropic.com'],
-  auth: {
-    in: 'header',
-    name: 'x-api-key',
-    scheme: null,
-  },
+  auth: inHeader('x-api-key', null),
   alternatives: [
-    {
-      in: 'header',
-      name: 'Authorization',
-      scheme: 'Bearer',
+    bearer({
       note: 'Claude subscription OAuth tokens (sk-ant-oat01-); clients also send anthropic-beta: oauth-2025-04-20 (unverified). These tokens expire (hours) and are not API keys.',
-    },
+    }),
   ],
   headers: [
     {
@@ -68,12 +62,10 @@ export const anthropic: Provider = {
       note: 'OAuth refresh token; exchanged for an access token, never sent to the API. Length not pinned (unverified).',
     },
   ],
-  validate: {
-    method: 'GET',
-    url: 'https://api.anthropic.com/v1/models',
-    successStatus: 200,
-    note: "Free. Admin keys: GET https://api.anthropic.com/v1/organizations/api_keys. trufflehog treats 404 as 'key disabled or not found' as well as 401, and says a 400 is never a bad-key signal.",
-  },
+  validate: getOk(
+    'https://api.anthropic.com/v1/models',
+    "Free. Admin keys: GET https://api.anthropic.com/v1/organizations/api_keys. trufflehog treats 404 as 'key disabled or not found' as well as 401, and says a 400 is never a bad-key signal.",
+  ),
   errorShapes: [
     {
       status: 401,

@@ -1,4 +1,5 @@
 import type { Provider } from '../types.js';
+import { getOk, inHeader } from './shared.js';
 
 // Sources:
 //   trufflesecurity/trufflehog@3ab759f pkg/detectors/assemblyai/assemblyai.go
@@ -6,12 +7,7 @@ export const assemblyai: Provider = {
   id: 'assemblyai',
   name: 'AssemblyAI',
   hosts: ['api.assemblyai.com'],
-  auth: {
-    in: 'header',
-    name: 'Authorization',
-    scheme: null,
-    note: 'Raw key as the header value, no scheme.',
-  },
+  auth: inHeader('Authorization', null, { note: 'Raw key as the header value, no scheme.' }),
   alternatives: [],
   headers: [],
   keyShapes: [
@@ -22,12 +18,10 @@ export const assemblyai: Provider = {
       note: '32 chars, no prefix (generic, needs context).',
     },
   ],
-  validate: {
-    method: 'GET',
-    url: 'https://api.assemblyai.com/v2/transcript?limit=1',
-    successStatus: 200,
-    note: 'Lists transcripts (trufflehog, without limit).',
-  },
+  validate: getOk(
+    'https://api.assemblyai.com/v2/transcript?limit=1',
+    'Lists transcripts (trufflehog, without limit).',
+  ),
   errorShapes: [
     {
       status: 401,

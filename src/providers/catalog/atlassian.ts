@@ -1,4 +1,5 @@
 import type { Provider } from '../types.js';
+import { bearer, getOk, sameMeaning } from './shared.js';
 
 // Sources:
 //   trufflesecurity/trufflehog@3ab759f pkg/detectors/jiratoken/v2/jiratoken_v2.go
@@ -21,19 +22,13 @@ export const atlassian: Provider = {
     note: 'User = Atlassian account email (not the username), password = API token.',
   },
   alternatives: [
-    {
-      in: 'header',
-      name: 'Authorization',
-      scheme: 'Bearer',
+    bearer({
       note: 'OAuth 2.0 (3LO) access token via https://api.atlassian.com/ex/jira/<cloudId>/...',
-    },
-    {
-      in: 'header',
-      name: 'Authorization',
-      scheme: 'Bearer',
+    }),
+    bearer({
       note: 'Organization admin API key for https://api.atlassian.com/admin/v1/orgs.',
       forKinds: ['admin'],
-    },
+    }),
   ],
   headers: [
     {
@@ -65,12 +60,10 @@ export const atlassian: Provider = {
       note: 'Legacy 24-char API token (generic, needs context).',
     },
   ],
-  validate: {
-    method: 'GET',
-    url: 'https://<site>.atlassian.net/rest/api/3/myself',
-    successStatus: 200,
-    note: 'Returns accountId, emailAddress, displayName. Confluence: GET /wiki/rest/api/user/current (unverified). The username must be the Atlassian account email, and account passwords no longer work (removed 2019).',
-  },
+  validate: getOk(
+    'https://<site>.atlassian.net/rest/api/3/myself',
+    'Returns accountId, emailAddress, displayName. Confluence: GET /wiki/rest/api/user/current (unverified). The username must be the Atlassian account email, and account passwords no longer work (removed 2019).',
+  ),
   errorShapes: [
     {
       status: 401,
@@ -92,18 +85,8 @@ export const atlassian: Provider = {
       name: 'X-AAccountId',
       meaning: 'Account id of the authenticated user (unverified on Cloud).',
     },
-    {
-      name: 'X-AUSERNAME',
-      meaning: 'Authenticated user name (older/Data Center responses).',
-    },
-    {
-      name: 'ATL-TraceId',
-      meaning: 'Request trace ids.',
-    },
-    {
-      name: 'X-ARequestId',
-      meaning: 'Request trace ids.',
-    },
+    { name: 'X-AUSERNAME', meaning: 'Authenticated user name (older/Data Center responses).' },
+    ...sameMeaning('Request trace ids.', 'ATL-TraceId', 'X-ARequestId'),
   ],
   unverified: [
     'scoped API tokens need api.atlassian.com/ex/...',

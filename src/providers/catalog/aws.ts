@@ -1,4 +1,5 @@
 import type { Provider } from '../types.js';
+import { bearer } from './shared.js';
 
 // Sources:
 //   trufflesecurity/trufflehog@3ab759f pkg/detectors/aws/access_keys/accesskey.go
@@ -17,12 +18,9 @@ export const aws: Provider = {
     note: 'AWS4-HMAC-SHA256 Credential=<AccessKeyId>/<date>/<region>/<service>/aws4_request, SignedHeaders=<list>, Signature=<hex>; the secret never travels.',
   },
   alternatives: [
-    {
-      in: 'header',
-      name: 'Authorization',
-      scheme: 'Bearer',
+    bearer({
       note: 'Amazon Bedrock API keys (ABSK..., long-lived, base64) for bedrock-runtime only (gitleaks).',
-    },
+    }),
   ],
   headers: [
     {

@@ -1,4 +1,5 @@
 import type { Provider } from '../types.js';
+import { bearer, getOk, inHeader } from './shared.js';
 
 // Sources:
 //   trufflesecurity/trufflehog@3ab759f pkg/detectors/azure_openai/azure_openai.go
@@ -9,24 +10,14 @@ export const azureOpenai: Provider = {
   id: 'azure-openai',
   name: 'Azure OpenAI (Azure AI Foundry / Cognitive Services)',
   hosts: ['*.openai.azure.com', '*.cognitiveservices.azure.com'],
-  auth: {
-    in: 'header',
-    name: 'api-key',
-    scheme: null,
-  },
+  auth: inHeader('api-key', null),
   alternatives: [
-    {
-      in: 'header',
-      name: 'Authorization',
-      scheme: 'Bearer',
+    bearer({
       note: 'Microsoft Entra ID access token for scope https://cognitiveservices.azure.com/.default (scope string unverified).',
-    },
-    {
-      in: 'header',
-      name: 'Ocp-Apim-Subscription-Key',
-      scheme: null,
+    }),
+    inHeader('Ocp-Apim-Subscription-Key', null, {
       note: 'When the endpoint is fronted by Azure API Management, e.g. a company gateway.',
-    },
+    }),
   ],
   headers: [],
   queryParams: [
@@ -51,12 +42,10 @@ export const azureOpenai: Provider = {
       note: 'Newer Azure AI services keys: 84 alphanumeric chars (unverified).',
     },
   ],
-  validate: {
-    method: 'GET',
-    url: 'https://<resource>.openai.azure.com/openai/deployments?api-version=2023-03-15-preview',
-    successStatus: 200,
-    note: 'Lists deployments (trufflehog). A DNS failure means the resource name is wrong, not the key. Key and endpoint must belong to the same resource; a key from another resource or region yields the 401 below.',
-  },
+  validate: getOk(
+    'https://<resource>.openai.azure.com/openai/deployments?api-version=2023-03-15-preview',
+    'Lists deployments (trufflehog). A DNS failure means the resource name is wrong, not the key. Key and endpoint must belong to the same resource; a key from another resource or region yields the 401 below.',
+  ),
   errorShapes: [
     {
       status: 401,

@@ -1,4 +1,5 @@
 import type { Provider } from '../types.js';
+import { bearer, getOk, sameMeaning } from './shared.js';
 
 // Sources:
 //   trufflesecurity/trufflehog@3ab759f pkg/detectors/bitbucketapppassword/bitbucketapppassword.go
@@ -17,12 +18,7 @@ export const bitbucket: Provider = {
     note: 'User = Atlassian account email, password = API token (ATATT...).',
   },
   alternatives: [
-    {
-      in: 'header',
-      name: 'Authorization',
-      scheme: 'Bearer',
-      note: 'Repository/project/workspace access tokens (ATCTT...).',
-    },
+    bearer({ note: 'Repository/project/workspace access tokens (ATCTT...).' }),
     {
       in: 'basic',
       pair: 'user:key',
@@ -55,12 +51,10 @@ export const bitbucket: Provider = {
       note: 'Access token (repo/project/workspace); sent as Bearer (unverified that all access tokens share this prefix).',
     },
   ],
-  validate: {
-    method: 'GET',
-    url: 'https://api.bitbucket.org/2.0/user',
-    successStatus: 200,
-    note: 'For user credentials. 403 = valid credential, insufficient scope (trufflehog). Repository access tokens are not users: probe a repository instead (unverified).',
-  },
+  validate: getOk(
+    'https://api.bitbucket.org/2.0/user',
+    'For user credentials. 403 = valid credential, insufficient scope (trufflehog). Repository access tokens are not users: probe a repository instead (unverified).',
+  ),
   errorShapes: [
     {
       status: 401,
@@ -69,14 +63,11 @@ export const bitbucket: Provider = {
     },
   ],
   revealingHeaders: [
-    {
-      name: 'X-OAuth-Scopes',
-      meaning: 'Scopes (unverified for Bitbucket).',
-    },
-    {
-      name: 'X-Accepted-OAuth-Scopes',
-      meaning: 'Scopes (unverified for Bitbucket).',
-    },
+    ...sameMeaning(
+      'Scopes (unverified for Bitbucket).',
+      'X-OAuth-Scopes',
+      'X-Accepted-OAuth-Scopes',
+    ),
   ],
   unverified: [
     'all access tokens start ATCTT',

@@ -1,4 +1,5 @@
 import type { Provider } from '../types.js';
+import { bearer, getOk, inHeader } from './shared.js';
 
 // Sources:
 //   trufflesecurity/trufflehog@3ab759f pkg/detectors/cloudflareapitoken/common.go
@@ -14,19 +15,11 @@ export const cloudflare: Provider = {
   id: 'cloudflare',
   name: 'Cloudflare API',
   hosts: ['api.cloudflare.com'],
-  auth: {
-    in: 'header',
-    name: 'Authorization',
-    scheme: 'Bearer',
-    note: 'API token.',
-  },
+  auth: bearer({ note: 'API token.' }),
   alternatives: [
-    {
-      in: 'header',
-      name: 'X-Auth-Key',
-      scheme: null,
+    inHeader('X-Auth-Key', null, {
       note: 'Legacy Global API Key, together with X-Auth-Email: <account email>; a token in X-Auth-Key (or a global key as Bearer) fails with 6003/6103/6111.',
-    },
+    }),
   ],
   headers: [],
   keyShapes: [
@@ -67,12 +60,10 @@ export const cloudflare: Provider = {
       note: 'Origin CA key.',
     },
   ],
-  validate: {
-    method: 'GET',
-    url: 'https://api.cloudflare.com/client/v4/user/tokens/verify',
-    successStatus: 200,
-    note: "User tokens. Account-owned tokens (cfat_) must use GET /client/v4/accounts/<account_id>/tokens/verify. Global key: GET /client/v4/user with X-Auth-Email/X-Auth-Key. Success body: result.status 'active' and messages[0] {code:10000, message:'This API Token is valid and active'}.",
-  },
+  validate: getOk(
+    'https://api.cloudflare.com/client/v4/user/tokens/verify',
+    "User tokens. Account-owned tokens (cfat_) must use GET /client/v4/accounts/<account_id>/tokens/verify. Global key: GET /client/v4/user with X-Auth-Email/X-Auth-Key. Success body: result.status 'active' and messages[0] {code:10000, message:'This API Token is valid and active'}.",
+  ),
   errorShapes: [
     {
       status: 403,

@@ -1,4 +1,5 @@
 import type { Provider } from '../types.js';
+import { bearer } from './shared.js';
 
 // Sources:
 //   gitleaks/gitleaks@b58d3f1 config/gitleaks.toml (rule cohere-api-token)
@@ -9,11 +10,7 @@ export const cohere: Provider = {
   id: 'cohere',
   name: 'Cohere',
   hosts: ['api.cohere.com', 'api.cohere.ai'],
-  auth: {
-    in: 'header',
-    name: 'Authorization',
-    scheme: 'Bearer',
-  },
+  auth: bearer(),
   alternatives: [],
   headers: [
     {

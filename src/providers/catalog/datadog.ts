@@ -1,4 +1,5 @@
 import type { Provider } from '../types.js';
+import { getOk, inHeader, sameMeaning } from './shared.js';
 
 // Sources:
 //   trufflesecurity/trufflehog@3ab759f pkg/detectors/datadogapikey/datadogapikey.go
@@ -45,11 +46,7 @@ export const datadog: Provider = {
       host: 'api.ddog-gov.com',
     },
   ],
-  auth: {
-    in: 'header',
-    name: 'DD-API-KEY',
-    scheme: null,
-  },
+  auth: inHeader('DD-API-KEY', null),
   alternatives: [],
   headers: [
     {
@@ -74,12 +71,10 @@ export const datadog: Provider = {
       note: 'Application key (generic, needs context); goes in DD-APPLICATION-KEY next to an API key, never in DD-API-KEY.',
     },
   ],
-  validate: {
-    method: 'GET',
-    url: 'https://api.datadoghq.com/api/v1/validate',
-    successStatus: 200,
-    note: 'Success body {"valid":true}. US1 shown; use the host of the key\'s site (see regions). Keys belong to one site: an EU key against api.datadoghq.com fails exactly like a bad key, so try each site. App-key check: GET /api/v2/users with both headers (trufflehog).',
-  },
+  validate: getOk(
+    'https://api.datadoghq.com/api/v1/validate',
+    'Success body {"valid":true}. US1 shown; use the host of the key\'s site (see regions). Keys belong to one site: an EU key against api.datadoghq.com fails exactly like a bad key, so try each site. App-key check: GET /api/v2/users with both headers (trufflehog).',
+  ),
   errorShapes: [
     {
       status: 403,
@@ -93,14 +88,7 @@ export const datadog: Provider = {
     },
   ],
   revealingHeaders: [
-    {
-      name: 'x-ratelimit-limit',
-      meaning: 'Rate limit (unverified).',
-    },
-    {
-      name: 'x-ratelimit-remaining',
-      meaning: 'Rate limit (unverified).',
-    },
+    ...sameMeaning('Rate limit (unverified).', 'x-ratelimit-limit', 'x-ratelimit-remaining'),
   ],
   unverified: ['x-ratelimit-* headers'],
 };

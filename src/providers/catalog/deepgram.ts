@@ -1,4 +1,5 @@
 import type { Provider } from '../types.js';
+import { authorization, getOk } from './shared.js';
 
 // Sources:
 //   trufflesecurity/trufflehog@3ab759f pkg/detectors/deepgram/deepgram.go
@@ -6,12 +7,9 @@ export const deepgram: Provider = {
   id: 'deepgram',
   name: 'Deepgram',
   hosts: ['api.deepgram.com'],
-  auth: {
-    in: 'header',
-    name: 'Authorization',
-    scheme: 'Token',
+  auth: authorization('Token', {
     note: "API keys use 'Token'; Bearer is for short-lived JWTs (unverified).",
-  },
+  }),
   alternatives: [],
   headers: [],
   keyShapes: [
@@ -22,12 +20,10 @@ export const deepgram: Provider = {
       note: '40 chars, no prefix (generic, needs context).',
     },
   ],
-  validate: {
-    method: 'GET',
-    url: 'https://api.deepgram.com/v1/projects',
-    successStatus: 200,
-    note: "'Bearer' is for short-lived JWTs, not API keys (unverified); using Bearer with an API key is a classic 401.",
-  },
+  validate: getOk(
+    'https://api.deepgram.com/v1/projects',
+    "'Bearer' is for short-lived JWTs, not API keys (unverified); using Bearer with an API key is a classic 401.",
+  ),
   errorShapes: [
     {
       status: 401,

@@ -1,4 +1,5 @@
 import type { Provider } from '../types.js';
+import { bearer, getOk, openAiErrorBody } from './shared.js';
 
 // Sources:
 //   trufflesecurity/trufflehog@3ab759f pkg/detectors/deepseek/deepseek.go
@@ -9,11 +10,7 @@ export const deepseek: Provider = {
   id: 'deepseek',
   name: 'DeepSeek',
   hosts: ['api.deepseek.com'],
-  auth: {
-    in: 'header',
-    name: 'Authorization',
-    scheme: 'Bearer',
-  },
+  auth: bearer(),
   alternatives: [],
   headers: [],
   keyShapes: [
@@ -24,17 +21,20 @@ export const deepseek: Provider = {
       note: "35 chars; shares the sk- prefix with other providers, so use context (trufflehog requires 'deepseek' nearby and allows [a-z0-9]).",
     },
   ],
-  validate: {
-    method: 'GET',
-    url: 'https://api.deepseek.com/user/balance',
-    successStatus: 200,
-    note: 'Returns is_available and balance_infos (trufflehog). GET /models also works for a plain auth check.',
-  },
+  validate: getOk(
+    'https://api.deepseek.com/user/balance',
+    'Returns is_available and balance_infos (trufflehog). GET /models also works for a plain auth check.',
+  ),
   errorShapes: [
     {
       status: 401,
       when: 'invalid key',
-      body: '{"error":{"message":"Authentication Fails, Your api key: ****abcd is invalid","type":"authentication_error","param":null,"code":"invalid_request_error"}}',
+      body: openAiErrorBody({
+        message: 'Authentication Fails, Your api key: ****abcd is invalid',
+        type: 'authentication_error',
+        param: null,
+        code: 'invalid_request_error',
+      }),
     },
     {
       status: 401,

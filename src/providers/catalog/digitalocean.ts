@@ -1,4 +1,5 @@
 import type { Provider } from '../types.js';
+import { bearer, getOk, sameMeaning } from './shared.js';
 
 // Sources:
 //   trufflesecurity/trufflehog@3ab759f pkg/detectors/digitaloceanv2/digitaloceanv2.go
@@ -9,11 +10,7 @@ export const digitalocean: Provider = {
   id: 'digitalocean',
   name: 'DigitalOcean',
   hosts: ['api.digitalocean.com'],
-  auth: {
-    in: 'header',
-    name: 'Authorization',
-    scheme: 'Bearer',
-  },
+  auth: bearer(),
   alternatives: [],
   headers: [],
   keyShapes: [
@@ -37,12 +34,10 @@ export const digitalocean: Provider = {
       note: 'OAuth refresh token (only for cloud.digitalocean.com/v1/oauth/token).',
     },
   ],
-  validate: {
-    method: 'GET',
-    url: 'https://api.digitalocean.com/v2/account',
-    successStatus: 200,
-    note: 'Returns account (email, status, limits).',
-  },
+  validate: getOk(
+    'https://api.digitalocean.com/v2/account',
+    'Returns account (email, status, limits).',
+  ),
   errorShapes: [
     {
       status: 401,
@@ -51,18 +46,12 @@ export const digitalocean: Provider = {
     },
   ],
   revealingHeaders: [
-    {
-      name: 'ratelimit-limit',
-      meaning: 'Rate-limit state (unverified names).',
-    },
-    {
-      name: 'ratelimit-remaining',
-      meaning: 'Rate-limit state (unverified names).',
-    },
-    {
-      name: 'ratelimit-reset',
-      meaning: 'Rate-limit state (unverified names).',
-    },
+    ...sameMeaning(
+      'Rate-limit state (unverified names).',
+      'ratelimit-limit',
+      'ratelimit-remaining',
+      'ratelimit-reset',
+    ),
   ],
   unverified: ['rate-limit header names'],
 };

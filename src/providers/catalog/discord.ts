@@ -1,4 +1,5 @@
 import type { Provider } from '../types.js';
+import { authorization, bearer, getOk } from './shared.js';
 
 // Sources:
 //   trufflesecurity/trufflehog@3ab759f pkg/detectors/discordbottoken/discordbottoken.go
@@ -8,19 +9,8 @@ export const discord: Provider = {
   id: 'discord',
   name: 'Discord (bot API)',
   hosts: ['discord.com'],
-  auth: {
-    in: 'header',
-    name: 'Authorization',
-    scheme: 'Bot',
-  },
-  alternatives: [
-    {
-      in: 'header',
-      name: 'Authorization',
-      scheme: 'Bearer',
-      note: 'User OAuth2 access tokens.',
-    },
-  ],
+  auth: authorization('Bot'),
+  alternatives: [bearer({ note: 'User OAuth2 access tokens.' })],
   headers: [
     {
       name: 'User-Agent',
@@ -36,12 +26,10 @@ export const discord: Provider = {
       note: "Bot token: three dot-separated parts, the first is base64 of the bot's user id. trufflehog uses 24.6.27; newer tokens are longer (unverified range).",
     },
   ],
-  validate: {
-    method: 'GET',
-    url: 'https://discord.com/api/v10/users/@me',
-    successStatus: 200,
-    note: 'Returns the bot user (id, username, bot:true).',
-  },
+  validate: getOk(
+    'https://discord.com/api/v10/users/@me',
+    'Returns the bot user (id, username, bot:true).',
+  ),
   errorShapes: [
     {
       status: 401,

@@ -1,4 +1,5 @@
 import type { Provider } from '../types.js';
+import { bearer } from './shared.js';
 
 // Sources:
 //   trufflesecurity/trufflehog@3ab759f pkg/detectors/dockerhub/v2/dockerhub.go
@@ -11,12 +12,7 @@ export const dockerhub: Provider = {
   id: 'dockerhub',
   name: 'Docker Hub (Hub API and registry)',
   hosts: ['hub.docker.com', 'registry-1.docker.io', 'auth.docker.io'],
-  auth: {
-    in: 'header',
-    name: 'Authorization',
-    scheme: 'Bearer',
-    note: 'A JWT from POST /v2/auth/token, not the PAT itself.',
-  },
+  auth: bearer({ note: 'A JWT from POST /v2/auth/token, not the PAT itself.' }),
   alternatives: [
     {
       in: 'basic',

@@ -1,4 +1,5 @@
 import type { Provider } from '../types.js';
+import { getOk, inHeader } from './shared.js';
 
 // Sources:
 //   trufflesecurity/trufflehog@3ab759f pkg/detectors/elevenlabs/v2/elevenlabs.go
@@ -7,11 +8,7 @@ export const elevenlabs: Provider = {
   id: 'elevenlabs',
   name: 'ElevenLabs',
   hosts: ['api.elevenlabs.io'],
-  auth: {
-    in: 'header',
-    name: 'xi-api-key',
-    scheme: null,
-  },
+  auth: inHeader('xi-api-key', null),
   alternatives: [],
   headers: [],
   keyShapes: [
@@ -28,12 +25,10 @@ export const elevenlabs: Provider = {
       note: 'Legacy key (generic, needs context).',
     },
   ],
-  validate: {
-    method: 'GET',
-    url: 'https://api.elevenlabs.io/v1/user',
-    successStatus: 200,
-    note: 'trufflehog treats both 400 and 401 as invalid. Keys can be restricted per endpoint (unverified), so a 401 on /v1/user may come from permissions.',
-  },
+  validate: getOk(
+    'https://api.elevenlabs.io/v1/user',
+    'trufflehog treats both 400 and 401 as invalid. Keys can be restricted per endpoint (unverified), so a 401 on /v1/user may come from permissions.',
+  ),
   errorShapes: [
     {
       status: 401,

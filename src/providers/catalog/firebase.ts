@@ -1,4 +1,5 @@
 import type { Provider } from '../types.js';
+import { bearer, inQuery } from './shared.js';
 
 // Sources:
 //   gitleaks/gitleaks@b58d3f1 config/gitleaks.toml (rule gcp-api-key)
@@ -14,25 +15,15 @@ export const firebase: Provider = {
     '*.firebaseio.com',
     'fcm.googleapis.com',
   ],
-  auth: {
-    in: 'query',
-    name: 'key',
-    note: 'Web API key as ?key=.',
-  },
+  auth: inQuery('key', { note: 'Web API key as ?key=.' }),
   alternatives: [
-    {
-      in: 'header',
-      name: 'Authorization',
-      scheme: 'Bearer',
+    bearer({
       note: 'Firebase ID token (JWT) for Firestore/Storage REST as a signed-in user; ID tokens last 1 hour.',
       forKinds: ['jwt'],
-    },
-    {
-      in: 'header',
-      name: 'Authorization',
-      scheme: 'Bearer',
+    }),
+    bearer({
       note: 'Google OAuth token for a service account: admin access and FCM HTTP v1 (https://fcm.googleapis.com/v1/projects/<id>/messages:send).',
-    },
+    }),
   ],
   headers: [],
   keyShapes: [

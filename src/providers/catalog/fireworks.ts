@@ -1,4 +1,5 @@
 import type { Provider } from '../types.js';
+import { bearer, getOk } from './shared.js';
 
 // Sources:
 //   https://github.com/typeclaw/typeclaw/pull/388
@@ -8,11 +9,7 @@ export const fireworks: Provider = {
   id: 'fireworks',
   name: 'Fireworks AI',
   hosts: ['api.fireworks.ai'],
-  auth: {
-    in: 'header',
-    name: 'Authorization',
-    scheme: 'Bearer',
-  },
+  auth: bearer(),
   alternatives: [],
   headers: [],
   keyShapes: [
@@ -31,12 +28,10 @@ export const fireworks: Provider = {
       note: "Fire Pass key; only for chat routes (403 'not authorized for this route' elsewhere, which still proves it authenticated). Length unverified.",
     },
   ],
-  validate: {
-    method: 'GET',
-    url: 'https://api.fireworks.ai/inference/v1/models',
-    successStatus: 200,
-    note: "Caveats: some accounts get 500 'Error listing deployed models' here; Fire Pass keys get 403 FORBIDDEN 'Fire Pass API keys are not authorized for this route.' which still proves authentication succeeded.",
-  },
+  validate: getOk(
+    'https://api.fireworks.ai/inference/v1/models',
+    "Caveats: some accounts get 500 'Error listing deployed models' here; Fire Pass keys get 403 FORBIDDEN 'Fire Pass API keys are not authorized for this route.' which still proves authentication succeeded.",
+  ),
   errorShapes: [
     {
       status: 401,

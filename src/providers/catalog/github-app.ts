@@ -1,4 +1,5 @@
 import type { Provider } from '../types.js';
+import { bearer, getOk } from './shared.js';
 
 // Sources:
 //   trufflesecurity/trufflehog@3ab759f pkg/detectors/githubapp/githubapp.go
@@ -9,12 +10,9 @@ export const githubApp: Provider = {
   id: 'github-app',
   name: 'GitHub App (app JWT and installation tokens)',
   hosts: ['api.github.com'],
-  auth: {
-    in: 'header',
-    name: 'Authorization',
-    scheme: 'Bearer',
+  auth: bearer({
     note: 'An RS256 app JWT (iss = app id, exp at most 10 minutes ahead) or a ghs_ installation token.',
-  },
+  }),
   alternatives: [],
   headers: [
     {
@@ -39,12 +37,10 @@ export const githubApp: Provider = {
       note: 'App private key used to sign the JWT; never sent itself.',
     },
   ],
-  validate: {
-    method: 'GET',
-    url: 'https://api.github.com/app',
-    successStatus: 200,
-    note: 'With the app JWT. For an installation token use GET https://api.github.com/installation/repositories; /user does not work for installation tokens (unverified).',
-  },
+  validate: getOk(
+    'https://api.github.com/app',
+    'With the app JWT. For an installation token use GET https://api.github.com/installation/repositories; /user does not work for installation tokens (unverified).',
+  ),
   errorShapes: [
     {
       status: 401,

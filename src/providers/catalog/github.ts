@@ -1,4 +1,5 @@
 import type { Provider } from '../types.js';
+import { authorization, bearer, getOk, sameMeaning } from './shared.js';
 
 // Sources:
 //   trufflesecurity/trufflehog@3ab759f pkg/detectors/github/v2/github.go
@@ -14,18 +15,11 @@ export const github: Provider = {
   id: 'github',
   name: 'GitHub (classic PAT, fine-grained PAT, OAuth and user tokens)',
   hosts: ['api.github.com'],
-  auth: {
-    in: 'header',
-    name: 'Authorization',
-    scheme: 'Bearer',
-  },
+  auth: bearer(),
   alternatives: [
-    {
-      in: 'header',
-      name: 'Authorization',
-      scheme: 'Token',
+    authorization('Token', {
       note: 'Older scheme (GitHub documents lowercase `token`), still accepted.',
-    },
+    }),
     {
       in: 'basic',
       pair: 'user:key',
@@ -92,12 +86,10 @@ export const github: Provider = {
       note: 'Pre-2021 token format (generic, needs context).',
     },
   ],
-  validate: {
-    method: 'GET',
-    url: 'https://api.github.com/user',
-    successStatus: 200,
-    note: 'Works for ghp_/github_pat_/gho_/ghu_. GET /rate_limit is also free and does not consume quota (unverified here). GitHub auto-revokes tokens pushed to public repos, a common cause of a sudden 401. GitHub Enterprise Server: https://<host>/api/v3/user.',
-  },
+  validate: getOk(
+    'https://api.github.com/user',
+    'Works for ghp_/github_pat_/gho_/ghu_. GET /rate_limit is also free and does not consume quota (unverified here). GitHub auto-revokes tokens pushed to public repos, a common cause of a sudden 401. GitHub Enterprise Server: https://<host>/api/v3/user.',
+  ),
   errorShapes: [
     {
       status: 401,
@@ -125,10 +117,7 @@ export const github: Provider = {
       name: 'X-OAuth-Scopes',
       meaning: 'Scopes of a classic PAT/OAuth token (absent for fine-grained tokens).',
     },
-    {
-      name: 'X-Accepted-OAuth-Scopes',
-      meaning: 'Scopes the endpoint accepts.',
-    },
+    { name: 'X-Accepted-OAuth-Scopes', meaning: 'Scopes the endpoint accepts.' },
     {
       name: 'X-Accepted-GitHub-Permissions',
       meaning:
@@ -139,30 +128,15 @@ export const github: Provider = {
       meaning:
         "Token expiry, e.g. '2026-01-31 12:00:00 UTC' (trufflehog parses both a UTC and a numeric-offset form).",
     },
-    {
-      name: 'X-GitHub-SSO',
-      meaning: 'SAML SSO authorization is required for this org.',
-    },
-    {
-      name: 'X-RateLimit-Limit',
-      meaning: 'Rate limit; a limit of 0 on a 401 shows the token was not accepted.',
-    },
-    {
-      name: 'X-RateLimit-Remaining',
-      meaning: 'Rate limit; a limit of 0 on a 401 shows the token was not accepted.',
-    },
-    {
-      name: 'X-RateLimit-Reset',
-      meaning: 'Rate limit; a limit of 0 on a 401 shows the token was not accepted.',
-    },
-    {
-      name: 'X-RateLimit-Used',
-      meaning: 'Rate limit; a limit of 0 on a 401 shows the token was not accepted.',
-    },
-    {
-      name: 'X-RateLimit-Resource',
-      meaning: 'Rate limit; a limit of 0 on a 401 shows the token was not accepted.',
-    },
+    { name: 'X-GitHub-SSO', meaning: 'SAML SSO authorization is required for this org.' },
+    ...sameMeaning(
+      'Rate limit; a limit of 0 on a 401 shows the token was not accepted.',
+      'X-RateLimit-Limit',
+      'X-RateLimit-Remaining',
+      'X-RateLimit-Reset',
+      'X-RateLimit-Used',
+      'X-RateLimit-Resource',
+    ),
   ],
   unverified: [
     '403 without User-Agent',

@@ -1,4 +1,5 @@
 import type { Provider } from '../types.js';
+import { bearer, getOk, inHeader } from './shared.js';
 
 // Sources:
 //   trufflesecurity/trufflehog@3ab759f pkg/detectors/gitlab/v1/gitlab.go
@@ -13,24 +14,12 @@ export const gitlab: Provider = {
   id: 'gitlab',
   name: 'GitLab',
   hosts: ['gitlab.com'],
-  auth: {
-    in: 'header',
-    name: 'PRIVATE-TOKEN',
-    scheme: null,
-  },
+  auth: inHeader('PRIVATE-TOKEN', null),
   alternatives: [
-    {
-      in: 'header',
-      name: 'Authorization',
-      scheme: 'Bearer',
-      note: 'For OAuth tokens and PATs.',
-    },
-    {
-      in: 'header',
-      name: 'JOB-TOKEN',
-      scheme: null,
+    bearer({ note: 'For OAuth tokens and PATs.' }),
+    inHeader('JOB-TOKEN', null, {
       note: 'CI job tokens (CI_JOB_TOKEN); only some endpoints (unverified).',
-    },
+    }),
   ],
   headers: [],
   keyShapes: [
@@ -88,12 +77,10 @@ export const gitlab: Provider = {
       note: 'OAuth application secret (not a bearer token).',
     },
   ],
-  validate: {
-    method: 'GET',
-    url: 'https://gitlab.com/api/v4/personal_access_tokens/self',
-    successStatus: 200,
-    note: 'Returns name, scopes, active, revoked, expires_at for the token itself. Fallback GET /api/v4/user needs read_user/api scope (403 = valid token, missing scope). Since GitLab 16.0 all tokens expire; gitlab.com began enforcing expiry on 2024-05-14. Self-managed instances: the same path on their own host.',
-  },
+  validate: getOk(
+    'https://gitlab.com/api/v4/personal_access_tokens/self',
+    'Returns name, scopes, active, revoked, expires_at for the token itself. Fallback GET /api/v4/user needs read_user/api scope (403 = valid token, missing scope). Since GitLab 16.0 all tokens expire; gitlab.com began enforcing expiry on 2024-05-14. Self-managed instances: the same path on their own host.',
+  ),
   errorShapes: [
     {
       status: 401,

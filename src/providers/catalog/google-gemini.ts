@@ -1,4 +1,5 @@
 import type { Provider } from '../types.js';
+import { getOk, inHeader, inQuery } from './shared.js';
 
 // Sources:
 //   trufflesecurity/trufflehog@3ab759f pkg/detectors/googlegemini/googlegemini.go
@@ -14,18 +15,8 @@ export const googleGemini: Provider = {
   id: 'google-gemini',
   name: 'Google Gemini API (AI Studio / Generative Language API)',
   hosts: ['generativelanguage.googleapis.com'],
-  auth: {
-    in: 'header',
-    name: 'x-goog-api-key',
-    scheme: null,
-  },
-  alternatives: [
-    {
-      in: 'query',
-      name: 'key',
-      note: 'Equivalent; leaks the key into logs.',
-    },
-  ],
+  auth: inHeader('x-goog-api-key', null),
+  alternatives: [inQuery('key', { note: 'Equivalent; leaks the key into logs.' })],
   headers: [],
   keyShapes: [
     {
@@ -42,12 +33,10 @@ export const googleGemini: Provider = {
       note: "Newer AI Studio key format starting 'AQ.' (53 chars in all public samples seen, 2026). Not yet covered by trufflehog or gitleaks (unverified format).",
     },
   ],
-  validate: {
-    method: 'GET',
-    url: 'https://generativelanguage.googleapis.com/v1beta/models',
-    successStatus: 200,
-    note: 'Free model list (trufflehog uses /v1/models). A 403 means the key is a real Google key but cannot call this API (see errorShape).',
-  },
+  validate: getOk(
+    'https://generativelanguage.googleapis.com/v1beta/models',
+    'Free model list (trufflehog uses /v1/models). A 403 means the key is a real Google key but cannot call this API (see errorShape).',
+  ),
   errorShapes: [
     {
       status: 400,

@@ -1,4 +1,5 @@
 import type { Provider } from '../types.js';
+import { bearer, getOk } from './shared.js';
 
 // Sources:
 //   trufflesecurity/trufflehog@3ab759f pkg/detectors/googleoauth2/googleoauth2_access_token.go
@@ -14,12 +15,9 @@ export const googleOauthVertex: Provider = {
     'oauth2.googleapis.com',
     'www.googleapis.com',
   ],
-  auth: {
-    in: 'header',
-    name: 'Authorization',
-    scheme: 'Bearer',
+  auth: bearer({
     note: 'A ya29. OAuth access token; service-account JSON and API keys must not be sent here.',
-  },
+  }),
   alternatives: [],
   headers: [
     {
@@ -44,12 +42,10 @@ export const googleOauthVertex: Provider = {
       note: 'Service-account JSON key file; must be exchanged for a ya29 token (JWT bearer grant), it is not itself a bearer credential.',
     },
   ],
-  validate: {
-    method: 'GET',
-    url: 'https://oauth2.googleapis.com/tokeninfo?access_token=<token>',
-    successStatus: 200,
-    note: 'Returns exp, expires_in, scope, email/azp for the token. trufflehog uses https://www.googleapis.com/oauth2/v3/tokeninfo. Puts the token in the URL; prefer POST with a form body if logs matter (unverified that POST is accepted).',
-  },
+  validate: getOk(
+    'https://oauth2.googleapis.com/tokeninfo?access_token=<token>',
+    'Returns exp, expires_in, scope, email/azp for the token. trufflehog uses https://www.googleapis.com/oauth2/v3/tokeninfo. Puts the token in the URL; prefer POST with a form body if logs matter (unverified that POST is accepted).',
+  ),
   errorShapes: [
     {
       status: 400,

@@ -1,4 +1,5 @@
 import type { Provider } from '../types.js';
+import { bearer, getOk, openAiErrorBody } from './shared.js';
 
 // Sources:
 //   trufflesecurity/trufflehog@3ab759f pkg/detectors/groq/groq.go
@@ -8,11 +9,7 @@ export const groq: Provider = {
   id: 'groq',
   name: 'Groq',
   hosts: ['api.groq.com'],
-  auth: {
-    in: 'header',
-    name: 'Authorization',
-    scheme: 'Bearer',
-  },
+  auth: bearer(),
   alternatives: [],
   headers: [],
   keyShapes: [
@@ -23,17 +20,19 @@ export const groq: Provider = {
       note: '56 chars.',
     },
   ],
-  validate: {
-    method: 'GET',
-    url: 'https://api.groq.com/openai/v1/models',
-    successStatus: 200,
-    note: "OpenAI-compatible base path is /openai/v1. An xAI 'Grok' key is a frequent mix-up.",
-  },
+  validate: getOk(
+    'https://api.groq.com/openai/v1/models',
+    "OpenAI-compatible base path is /openai/v1. An xAI 'Grok' key is a frequent mix-up.",
+  ),
   errorShapes: [
     {
       status: 401,
       when: 'invalid key',
-      body: '{"error":{"message":"Invalid API Key","type":"invalid_request_error","code":"invalid_api_key"}}',
+      body: openAiErrorBody({
+        message: 'Invalid API Key',
+        type: 'invalid_request_error',
+        code: 'invalid_api_key',
+      }),
     },
   ],
   revealingHeaders: [

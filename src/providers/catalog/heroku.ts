@@ -1,4 +1,5 @@
 import type { Provider } from '../types.js';
+import { bearer, getOk } from './shared.js';
 
 // Sources:
 //   trufflesecurity/trufflehog@3ab759f pkg/detectors/heroku/v1/heroku.go
@@ -11,11 +12,7 @@ export const heroku: Provider = {
   id: 'heroku',
   name: 'Heroku Platform API',
   hosts: ['api.heroku.com'],
-  auth: {
-    in: 'header',
-    name: 'Authorization',
-    scheme: 'Bearer',
-  },
+  auth: bearer(),
   alternatives: [],
   headers: [
     {
@@ -39,12 +36,7 @@ export const heroku: Provider = {
       note: "Legacy UUID key (generic, needs 'heroku' context).",
     },
   ],
-  validate: {
-    method: 'GET',
-    url: 'https://api.heroku.com/account',
-    successStatus: 200,
-    note: 'Returns the account (email, id).',
-  },
+  validate: getOk('https://api.heroku.com/account', 'Returns the account (email, id).'),
   errorShapes: [
     {
       status: 401,

@@ -1,4 +1,5 @@
 import type { Provider } from '../types.js';
+import { bearer, getOk } from './shared.js';
 
 // Sources:
 //   trufflesecurity/trufflehog@3ab759f pkg/detectors/huggingface/huggingface.go
@@ -9,11 +10,7 @@ export const huggingface: Provider = {
   id: 'huggingface',
   name: 'Hugging Face',
   hosts: ['huggingface.co', 'router.huggingface.co', 'api-inference.huggingface.co'],
-  auth: {
-    in: 'header',
-    name: 'Authorization',
-    scheme: 'Bearer',
-  },
+  auth: bearer(),
   alternatives: [],
   headers: [],
   keyShapes: [
@@ -30,12 +27,10 @@ export const huggingface: Provider = {
       note: 'Legacy organization API token.',
     },
   ],
-  validate: {
-    method: 'GET',
-    url: 'https://huggingface.co/api/whoami-v2',
-    successStatus: 200,
-    note: 'Use whoami-v2: the old /api/whoami rejects current tokens with the same 401 as a bad token.',
-  },
+  validate: getOk(
+    'https://huggingface.co/api/whoami-v2',
+    'Use whoami-v2: the old /api/whoami rejects current tokens with the same 401 as a bad token.',
+  ),
   errorShapes: [
     {
       status: 401,

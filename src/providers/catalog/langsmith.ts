@@ -1,4 +1,5 @@
 import type { Provider } from '../types.js';
+import { getOk, inHeader } from './shared.js';
 
 // Sources:
 //   trufflesecurity/trufflehog@3ab759f pkg/detectors/langsmith/langsmith.go
@@ -16,11 +17,7 @@ export const langsmith: Provider = {
       host: 'eu.api.smith.langchain.com',
     },
   ],
-  auth: {
-    in: 'header',
-    name: 'X-API-Key',
-    scheme: null,
-  },
+  auth: inHeader('X-API-Key', null),
   alternatives: [],
   headers: [],
   keyShapes: [
@@ -37,12 +34,10 @@ export const langsmith: Provider = {
       note: 'Service key.',
     },
   ],
-  validate: {
-    method: 'GET',
-    url: 'https://api.smith.langchain.com/api/v1/api-key',
-    successStatus: 200,
-    note: 'As used by trufflehog (401 and 403 both mean invalid).',
-  },
+  validate: getOk(
+    'https://api.smith.langchain.com/api/v1/api-key',
+    'As used by trufflehog (401 and 403 both mean invalid).',
+  ),
   errorShapes: [
     {
       status: 401,

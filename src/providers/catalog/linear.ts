@@ -1,4 +1,5 @@
 import type { Provider } from '../types.js';
+import { bearer, inHeader } from './shared.js';
 
 // Sources:
 //   trufflesecurity/trufflehog@3ab759f pkg/detectors/linearapi/linearapi.go
@@ -8,20 +9,10 @@ export const linear: Provider = {
   id: 'linear',
   name: 'Linear',
   hosts: ['api.linear.app'],
-  auth: {
-    in: 'header',
-    name: 'Authorization',
-    scheme: null,
+  auth: inHeader('Authorization', null, {
     note: "Personal API key as the raw header value, no 'Bearer'.",
-  },
-  alternatives: [
-    {
-      in: 'header',
-      name: 'Authorization',
-      scheme: 'Bearer',
-      note: 'OAuth access tokens use Bearer.',
-    },
-  ],
+  }),
+  alternatives: [bearer({ note: 'OAuth access tokens use Bearer.' })],
   headers: [
     {
       name: 'Content-Type',

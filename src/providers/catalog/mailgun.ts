@@ -1,4 +1,5 @@
 import type { Provider } from '../types.js';
+import { getOk } from './shared.js';
 
 // Sources:
 //   trufflesecurity/trufflehog@3ab759f pkg/detectors/mailgun/mailgun.go
@@ -48,12 +49,10 @@ export const mailgun: Provider = {
       note: 'Public validation key (not for sending).',
     },
   ],
-  validate: {
-    method: 'GET',
-    url: 'https://api.mailgun.net/v3/domains',
-    successStatus: 200,
-    note: 'Use api.eu.mailgun.net for EU accounts: keys are region-bound, and the wrong region gives the same 401 as a bad key.',
-  },
+  validate: getOk(
+    'https://api.mailgun.net/v3/domains',
+    'Use api.eu.mailgun.net for EU accounts: keys are region-bound, and the wrong region gives the same 401 as a bad key.',
+  ),
   errorShapes: [
     {
       status: 401,

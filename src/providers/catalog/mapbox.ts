@@ -1,4 +1,5 @@
 import type { Provider } from '../types.js';
+import { getOk, inQuery } from './shared.js';
 
 // Sources:
 //   trufflesecurity/trufflehog@3ab759f pkg/detectors/mapbox/mapbox.go
@@ -8,10 +9,7 @@ export const mapbox: Provider = {
   id: 'mapbox',
   name: 'Mapbox',
   hosts: ['api.mapbox.com'],
-  auth: {
-    in: 'query',
-    name: 'access_token',
-  },
+  auth: inQuery('access_token'),
   alternatives: [],
   headers: [],
   keyShapes: [
@@ -30,12 +28,10 @@ export const mapbox: Provider = {
       note: 'Public token (pk.eyJ...), meant for clients (unverified length).',
     },
   ],
-  validate: {
-    method: 'GET',
-    url: 'https://api.mapbox.com/tokens/v2?access_token=<token>',
-    successStatus: 200,
-    note: "Token metadata endpoint; body includes code 'TokenValid'/'TokenInvalid' and the token's usage/scopes (unverified). trufflehog calls /tokens/v2/<username>?access_token=.",
-  },
+  validate: getOk(
+    'https://api.mapbox.com/tokens/v2?access_token=<token>',
+    "Token metadata endpoint; body includes code 'TokenValid'/'TokenInvalid' and the token's usage/scopes (unverified). trufflehog calls /tokens/v2/<username>?access_token=.",
+  ),
   errorShapes: [
     {
       status: 401,

@@ -1,4 +1,5 @@
 import type { Provider } from '../types.js';
+import { bearer, getOk } from './shared.js';
 
 // Sources:
 //   https://github.com/cline/cline/issues/1734
@@ -10,11 +11,7 @@ export const mistral: Provider = {
   id: 'mistral',
   name: 'Mistral AI',
   hosts: ['api.mistral.ai', 'codestral.mistral.ai'],
-  auth: {
-    in: 'header',
-    name: 'Authorization',
-    scheme: 'Bearer',
-  },
+  auth: bearer(),
   alternatives: [],
   headers: [],
   keyShapes: [
@@ -25,12 +22,10 @@ export const mistral: Provider = {
       note: 'No prefix; 32 alphanumeric chars (unverified). Only meaningful with context such as MISTRAL_API_KEY. Codestral keys look the same but only work on codestral.mistral.ai.',
     },
   ],
-  validate: {
-    method: 'GET',
-    url: 'https://api.mistral.ai/v1/models',
-    successStatus: 200,
-    note: 'Free. Codestral-specific keys (issued for codestral.mistral.ai) are rejected by api.mistral.ai and vice versa. Users report new keys needing a few minutes before they work.',
-  },
+  validate: getOk(
+    'https://api.mistral.ai/v1/models',
+    'Free. Codestral-specific keys (issued for codestral.mistral.ai) are rejected by api.mistral.ai and vice versa. Users report new keys needing a few minutes before they work.',
+  ),
   errorShapes: [
     {
       status: 401,

@@ -1,4 +1,5 @@
 import type { Provider } from '../types.js';
+import { bearer, getOk, sameMeaning } from './shared.js';
 
 // Sources:
 //   trufflesecurity/trufflehog@3ab759f pkg/detectors/netlify/v2/netlify_v2.go
@@ -9,11 +10,7 @@ export const netlify: Provider = {
   id: 'netlify',
   name: 'Netlify API',
   hosts: ['api.netlify.com'],
-  auth: {
-    in: 'header',
-    name: 'Authorization',
-    scheme: 'Bearer',
-  },
+  auth: bearer(),
   alternatives: [],
   headers: [],
   keyShapes: [
@@ -30,12 +27,10 @@ export const netlify: Provider = {
       note: 'Older tokens (generic, needs context).',
     },
   ],
-  validate: {
-    method: 'GET',
-    url: 'https://api.netlify.com/api/v1/user',
-    successStatus: 200,
-    note: 'trufflehog uses GET /api/v1/sites. Personal access tokens expire; users report old PATs silently turning into 401s.',
-  },
+  validate: getOk(
+    'https://api.netlify.com/api/v1/user',
+    'trufflehog uses GET /api/v1/sites. Personal access tokens expire; users report old PATs silently turning into 401s.',
+  ),
   errorShapes: [
     {
       status: 401,
@@ -44,14 +39,7 @@ export const netlify: Provider = {
     },
   ],
   revealingHeaders: [
-    {
-      name: 'X-RateLimit-Limit',
-      meaning: 'Rate limit (unverified).',
-    },
-    {
-      name: 'X-RateLimit-Remaining',
-      meaning: 'Rate limit (unverified).',
-    },
+    ...sameMeaning('Rate limit (unverified).', 'X-RateLimit-Limit', 'X-RateLimit-Remaining'),
   ],
   unverified: ['exact 401 body', 'rate-limit headers'],
 };

@@ -1,4 +1,5 @@
 import type { Provider } from '../types.js';
+import { inHeader } from './shared.js';
 
 // Sources:
 //   trufflesecurity/trufflehog@3ab759f pkg/detectors/newrelicuserkey/newrelicuserkey.go
@@ -19,20 +20,10 @@ export const newrelic: Provider = {
       host: 'api.eu.newrelic.com',
     },
   ],
-  auth: {
-    in: 'header',
-    name: 'API-Key',
-    scheme: null,
+  auth: inHeader('API-Key', null, {
     note: 'NerdGraph (GraphQL); the value is the NRAK- user key.',
-  },
-  alternatives: [
-    {
-      in: 'header',
-      name: 'X-Api-Key',
-      scheme: null,
-      note: 'REST API v2 (e.g. /v2/users.json).',
-    },
-  ],
+  }),
+  alternatives: [inHeader('X-Api-Key', null, { note: 'REST API v2 (e.g. /v2/users.json).' })],
   headers: [
     {
       name: 'Content-Type',

@@ -1,4 +1,5 @@
 import type { Provider } from '../types.js';
+import { bearer, getOk } from './shared.js';
 
 // Sources:
 //   trufflesecurity/trufflehog@3ab759f pkg/detectors/notion/notion.go
@@ -10,11 +11,7 @@ export const notion: Provider = {
   id: 'notion',
   name: 'Notion',
   hosts: ['api.notion.com'],
-  auth: {
-    in: 'header',
-    name: 'Authorization',
-    scheme: 'Bearer',
-  },
+  auth: bearer(),
   alternatives: [],
   headers: [
     {
@@ -38,12 +35,10 @@ export const notion: Provider = {
       note: 'Legacy internal integration token.',
     },
   ],
-  validate: {
-    method: 'GET',
-    url: 'https://api.notion.com/v1/users/me',
-    successStatus: 200,
-    note: 'Returns the bot user and its owner/workspace. trufflehog uses GET /v1/users (403 there still means a valid token).',
-  },
+  validate: getOk(
+    'https://api.notion.com/v1/users/me',
+    'Returns the bot user and its owner/workspace. trufflehog uses GET /v1/users (403 there still means a valid token).',
+  ),
   errorShapes: [
     {
       status: 401,

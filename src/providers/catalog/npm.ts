@@ -1,4 +1,5 @@
 import type { Provider } from '../types.js';
+import { bearer, getOk } from './shared.js';
 
 // Sources:
 //   trufflesecurity/trufflehog@3ab759f pkg/detectors/npmtokenv2/npmtokenv2.go
@@ -11,12 +12,9 @@ export const npm: Provider = {
   id: 'npm',
   name: 'npm registry',
   hosts: ['registry.npmjs.org'],
-  auth: {
-    in: 'header',
-    name: 'Authorization',
-    scheme: 'Bearer',
+  auth: bearer({
     note: 'The npm CLI reads it from .npmrc as //registry.npmjs.org/:_authToken=<token>; a token scoped to another registry host is never sent.',
-  },
+  }),
   alternatives: [],
   headers: [],
   keyShapes: [
@@ -33,12 +31,10 @@ export const npm: Provider = {
       note: 'Very old UUID tokens (generic).',
     },
   ],
-  validate: {
-    method: 'GET',
-    url: 'https://registry.npmjs.org/-/whoami',
-    successStatus: 200,
-    note: 'Success body {"username":...}. Classic token creation was disabled in Nov 2025, write-enabled granular tokens are capped at 90 days, and npm login session tokens at 2 hours - expiry is now a common 401 cause. Some report granular tokens failing whoami while still able to publish (unverified).',
-  },
+  validate: getOk(
+    'https://registry.npmjs.org/-/whoami',
+    'Success body {"username":...}. Classic token creation was disabled in Nov 2025, write-enabled granular tokens are capped at 90 days, and npm login session tokens at 2 hours - expiry is now a common 401 cause. Some report granular tokens failing whoami while still able to publish (unverified).',
+  ),
   errorShapes: [
     {
       status: 401,

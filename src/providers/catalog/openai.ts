@@ -1,4 +1,5 @@
 import type { Provider } from '../types.js';
+import { bearer, getOk, openAiErrorBody, sameMeaning } from './shared.js';
 
 // Sources:
 //   trufflesecurity/trufflehog@3ab759f pkg/detectors/openai/openai.go
@@ -11,11 +12,7 @@ export const openai: Provider = {
   id: 'openai',
   name: 'OpenAI',
   hosts: ['api.openai.com'],
-  auth: {
-    in: 'header',
-    name: 'Authorization',
-    scheme: 'Bearer',
-  },
+  auth: bearer(),
   alternatives: [],
   headers: [
     {
@@ -64,17 +61,22 @@ export const openai: Provider = {
       note: 'Admin key; only works on /v1/organization/* admin endpoints, not on model endpoints.',
     },
   ],
-  validate: {
-    method: 'GET',
-    url: 'https://api.openai.com/v1/models',
-    successStatus: 200,
-    note: 'Free, read-only list of models. trufflehog instead calls GET /v1/me (undocumented; returns user id, orgs, mfa flag). Admin keys: GET /v1/organization/admin_api_keys. OpenAI says revocation takes effect within seconds and other auth-relevant changes propagate within about 15 minutes.',
-  },
+  validate: getOk(
+    'https://api.openai.com/v1/models',
+    'Free, read-only list of models. trufflehog instead calls GET /v1/me (undocumented; returns user id, orgs, mfa flag). Admin keys: GET /v1/organization/admin_api_keys. OpenAI says revocation takes effect within seconds and other auth-relevant changes propagate within about 15 minutes.',
+  ),
   errorShapes: [
     {
       status: 401,
       when: 'wrong, revoked or deleted key',
-      body: '{"error":{"message":"Incorrect API key provided: sk-...abcd. You can find your API key at https://platform.openai.com/account/api-keys.","type":"invalid_request_error","param":null,"code":"invalid_api_key"}} (message text confirmed; type/code values unverified)',
+      body:
+        openAiErrorBody({
+          message:
+            'Incorrect API key provided: sk-...abcd. You can find your API key at https://platform.openai.com/account/api-keys.',
+          type: 'invalid_request_error',
+          param: null,
+          code: 'invalid_api_key',
+        }) + ' (message text confirmed; type/code values unverified)',
     },
     {
       status: 401,
@@ -92,38 +94,17 @@ export const openai: Provider = {
       name: 'openai-organization',
       meaning: 'Organization the request was billed to (identifies which org the key resolved to).',
     },
-    {
-      name: 'openai-processing-ms',
-      meaning: 'Server processing time.',
-    },
-    {
-      name: 'openai-version',
-      meaning: 'REST API version (2020-10-01).',
-    },
-    {
-      name: 'x-request-id',
-      meaning: 'Request id for support.',
-    },
-    {
-      name: 'x-ratelimit-limit-requests',
-      meaning: "Rate-limit state of the key's project/org.",
-    },
-    {
-      name: 'x-ratelimit-remaining-requests',
-      meaning: "Rate-limit state of the key's project/org.",
-    },
-    {
-      name: 'x-ratelimit-remaining-tokens',
-      meaning: "Rate-limit state of the key's project/org.",
-    },
-    {
-      name: 'x-ratelimit-reset-requests',
-      meaning: "Rate-limit state of the key's project/org.",
-    },
-    {
-      name: 'openai-project',
-      meaning: 'Project the request was attributed to (unverified).',
-    },
+    { name: 'openai-processing-ms', meaning: 'Server processing time.' },
+    { name: 'openai-version', meaning: 'REST API version (2020-10-01).' },
+    { name: 'x-request-id', meaning: 'Request id for support.' },
+    ...sameMeaning(
+      "Rate-limit state of the key's project/org.",
+      'x-ratelimit-limit-requests',
+      'x-ratelimit-remaining-requests',
+      'x-ratelimit-remaining-tokens',
+      'x-ratelimit-reset-requests',
+    ),
+    { name: 'openai-project', meaning: 'Project the request was attributed to (unverified).' },
   ],
   unverified: ['type/code values of the invalid_api_key body', 'openai-project response header'],
 };

@@ -1,4 +1,5 @@
 import type { Provider } from '../types.js';
+import { bearer, getOk } from './shared.js';
 
 // Sources:
 //   trufflesecurity/trufflehog@3ab759f pkg/detectors/openrouter/openrouter.go
@@ -9,12 +10,7 @@ export const openrouter: Provider = {
   id: 'openrouter',
   name: 'OpenRouter',
   hosts: ['openrouter.ai'],
-  auth: {
-    in: 'header',
-    name: 'Authorization',
-    scheme: 'Bearer',
-    note: 'Base URL must be https://openrouter.ai/api/v1.',
-  },
+  auth: bearer({ note: 'Base URL must be https://openrouter.ai/api/v1.' }),
   alternatives: [],
   headers: [
     {
@@ -38,12 +34,10 @@ export const openrouter: Provider = {
       note: '73 chars.',
     },
   ],
-  validate: {
-    method: 'GET',
-    url: 'https://openrouter.ai/api/v1/key',
-    successStatus: 200,
-    note: 'Returns data.label, limit, usage, is_free_tier, limit_remaining (trufflehog). Base URL must be https://openrouter.ai/api/v1.',
-  },
+  validate: getOk(
+    'https://openrouter.ai/api/v1/key',
+    'Returns data.label, limit, usage, is_free_tier, limit_remaining (trufflehog). Base URL must be https://openrouter.ai/api/v1.',
+  ),
   errorShapes: [
     {
       status: 401,

@@ -1,4 +1,5 @@
 import type { Provider } from '../types.js';
+import { authorization, getOk } from './shared.js';
 
 // Sources:
 //   trufflesecurity/trufflehog@3ab759f pkg/detectors/pagerdutyapikey/pagerdutyapikey.go
@@ -19,12 +20,9 @@ export const pagerduty: Provider = {
       host: 'api.eu.pagerduty.com',
     },
   ],
-  auth: {
-    in: 'header',
-    name: 'Authorization',
-    scheme: 'Token token=',
+  auth: authorization('Token token=', {
     note: "Value is 'Token token=<key>'; Bearer or a bare key is a 401.",
-  },
+  }),
   alternatives: [],
   headers: [
     {
@@ -43,12 +41,10 @@ export const pagerduty: Provider = {
       note: "User API token (20 chars, starts 'u+'); general account keys are also 20 chars without the prefix (unverified).",
     },
   ],
-  validate: {
-    method: 'GET',
-    url: 'https://api.pagerduty.com/users?limit=1',
-    successStatus: 200,
-    note: 'Events API integration/routing keys (sent to events.pagerduty.com) are a different credential and always fail here.',
-  },
+  validate: getOk(
+    'https://api.pagerduty.com/users?limit=1',
+    'Events API integration/routing keys (sent to events.pagerduty.com) are a different credential and always fail here.',
+  ),
   errorShapes: [
     {
       status: 401,

@@ -1,4 +1,5 @@
 import type { Provider } from '../types.js';
+import { bearer, openAiErrorBody } from './shared.js';
 
 // Sources:
 //   gitleaks/gitleaks@b58d3f1 config/gitleaks.toml (rule perplexity-api-key)
@@ -9,11 +10,7 @@ export const perplexity: Provider = {
   id: 'perplexity',
   name: 'Perplexity (Sonar API)',
   hosts: ['api.perplexity.ai'],
-  auth: {
-    in: 'header',
-    name: 'Authorization',
-    scheme: 'Bearer',
-  },
+  auth: bearer(),
   alternatives: [],
   headers: [],
   keyShapes: [
@@ -40,7 +37,9 @@ export const perplexity: Provider = {
     {
       status: 401,
       when: 'invalid key (third-party report)',
-      body: '{"error":{"message":"Invalid API key","type":"authentication_error","code":401}} (unverified)',
+      body:
+        openAiErrorBody({ message: 'Invalid API key', type: 'authentication_error', code: 401 }) +
+        ' (unverified)',
     },
   ],
   revealingHeaders: [],

@@ -1,4 +1,5 @@
 import type { Provider } from '../types.js';
+import { getOk, inHeader } from './shared.js';
 
 // Sources:
 //   trufflesecurity/trufflehog@3ab759f pkg/detectors/pinecone/pinecone.go
@@ -7,11 +8,7 @@ export const pinecone: Provider = {
   id: 'pinecone',
   name: 'Pinecone',
   hosts: ['api.pinecone.io', '*.pinecone.io'],
-  auth: {
-    in: 'header',
-    name: 'Api-Key',
-    scheme: null,
-  },
+  auth: inHeader('Api-Key', null),
   alternatives: [],
   headers: [
     {
@@ -36,12 +33,10 @@ export const pinecone: Provider = {
       note: 'Legacy UUID keys tied to an environment (generic).',
     },
   ],
-  validate: {
-    method: 'GET',
-    url: 'https://api.pinecone.io/indexes',
-    successStatus: 200,
-    note: "200 body has an 'indexes' array. 403 = authenticated key with restricted permissions (trufflehog counts it as valid).",
-  },
+  validate: getOk(
+    'https://api.pinecone.io/indexes',
+    "200 body has an 'indexes' array. 403 = authenticated key with restricted permissions (trufflehog counts it as valid).",
+  ),
   errorShapes: [
     {
       status: 401,

@@ -1,4 +1,5 @@
 import type { Provider } from '../types.js';
+import { getOk, inHeader } from './shared.js';
 
 // Sources:
 //   trufflesecurity/trufflehog@3ab759f pkg/detectors/postmark/postmark.go
@@ -9,18 +10,11 @@ export const postmark: Provider = {
   id: 'postmark',
   name: 'Postmark',
   hosts: ['api.postmarkapp.com'],
-  auth: {
-    in: 'header',
-    name: 'X-Postmark-Server-Token',
-    scheme: null,
-  },
+  auth: inHeader('X-Postmark-Server-Token', null),
   alternatives: [
-    {
-      in: 'header',
-      name: 'X-Postmark-Account-Token',
-      scheme: null,
+    inHeader('X-Postmark-Account-Token', null, {
       note: 'Account-level endpoints (servers, domains, sender signatures); never send both headers.',
-    },
+    }),
   ],
   headers: [
     {
@@ -38,12 +32,10 @@ export const postmark: Provider = {
       note: 'UUID; server and account tokens look identical, only the header differs.',
     },
   ],
-  validate: {
-    method: 'GET',
-    url: 'https://api.postmarkapp.com/server',
-    successStatus: 200,
-    note: 'Server token on /server (unverified; trufflehog uses /deliverystats); account token on GET /domains?count=10&offset=0. Trying both headers tells you which kind the token is.',
-  },
+  validate: getOk(
+    'https://api.postmarkapp.com/server',
+    'Server token on /server (unverified; trufflehog uses /deliverystats); account token on GET /domains?count=10&offset=0. Trying both headers tells you which kind the token is.',
+  ),
   errorShapes: [
     {
       status: 401,

@@ -1,4 +1,5 @@
 import type { Provider } from '../types.js';
+import { authorization, bearer, getOk } from './shared.js';
 
 // Sources:
 //   trufflesecurity/trufflehog@3ab759f pkg/detectors/replicate/replicate.go
@@ -9,18 +10,11 @@ export const replicate: Provider = {
   id: 'replicate',
   name: 'Replicate',
   hosts: ['api.replicate.com'],
-  auth: {
-    in: 'header',
-    name: 'Authorization',
-    scheme: 'Bearer',
-  },
+  auth: bearer(),
   alternatives: [
-    {
-      in: 'header',
-      name: 'Authorization',
-      scheme: 'Token',
+    authorization('Token', {
       note: 'Legacy scheme, still accepted (Replicate changelog 2024-04-03).',
-    },
+    }),
   ],
   headers: [],
   keyShapes: [
@@ -31,12 +25,10 @@ export const replicate: Provider = {
       note: '40 chars.',
     },
   ],
-  validate: {
-    method: 'GET',
-    url: 'https://api.replicate.com/v1/account',
-    successStatus: 200,
-    note: 'Returns account type/username (endpoint unverified). trufflehog uses GET /v1/predictions.',
-  },
+  validate: getOk(
+    'https://api.replicate.com/v1/account',
+    'Returns account type/username (endpoint unverified). trufflehog uses GET /v1/predictions.',
+  ),
   errorShapes: [
     {
       status: 401,

@@ -1,4 +1,5 @@
 import type { Provider } from '../types.js';
+import { bearer, getOk } from './shared.js';
 
 // Sources:
 //   https://resend.com/docs/api-reference/errors.md
@@ -7,11 +8,7 @@ export const resend: Provider = {
   id: 'resend',
   name: 'Resend',
   hosts: ['api.resend.com'],
-  auth: {
-    in: 'header',
-    name: 'Authorization',
-    scheme: 'Bearer',
-  },
+  auth: bearer(),
   alternatives: [],
   headers: [
     {
@@ -30,12 +27,10 @@ export const resend: Provider = {
       note: 're_<8>_<24>, 36 chars (from public samples; unverified).',
     },
   ],
-  validate: {
-    method: 'GET',
-    url: 'https://api.resend.com/domains',
-    successStatus: 200,
-    note: 'Needs a full-access key. A sending-only key returns 401 restricted_api_key, which proves the key itself is valid.',
-  },
+  validate: getOk(
+    'https://api.resend.com/domains',
+    'Needs a full-access key. A sending-only key returns 401 restricted_api_key, which proves the key itself is valid.',
+  ),
   errorShapes: [
     {
       status: 401,

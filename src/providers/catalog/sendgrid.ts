@@ -1,4 +1,5 @@
 import type { Provider } from '../types.js';
+import { bearer, getOk } from './shared.js';
 
 // Sources:
 //   trufflesecurity/trufflehog@3ab759f pkg/detectors/sendgrid/sendgrid.go
@@ -10,12 +11,7 @@ export const sendgrid: Provider = {
   id: 'sendgrid',
   name: 'SendGrid (Twilio SendGrid)',
   hosts: ['api.sendgrid.com'],
-  auth: {
-    in: 'header',
-    name: 'Authorization',
-    scheme: 'Bearer',
-    note: 'The full SG.<id>.<secret> key.',
-  },
+  auth: bearer({ note: 'The full SG.<id>.<secret> key.' }),
   alternatives: [],
   headers: [],
   keyShapes: [
@@ -26,12 +22,10 @@ export const sendgrid: Provider = {
       note: "SG.<22>.<43> = 69 chars (every public sample and scanner rule seen). The shorter 'API Key ID' shown in the UI is not the key.",
     },
   ],
-  validate: {
-    method: 'GET',
-    url: 'https://api.sendgrid.com/v3/scopes',
-    successStatus: 200,
-    note: "Returns the key's scopes. 403 = valid key without the needed scope.",
-  },
+  validate: getOk(
+    'https://api.sendgrid.com/v3/scopes',
+    "Returns the key's scopes. 403 = valid key without the needed scope.",
+  ),
   errorShapes: [
     {
       status: 401,

@@ -1,4 +1,5 @@
 import type { Provider } from '../types.js';
+import { bearer, getOk, sameMeaning } from './shared.js';
 
 // Sources:
 //   trufflesecurity/trufflehog@3ab759f pkg/detectors/sentrytoken/v1/sentrytoken.go
@@ -22,11 +23,7 @@ export const sentry: Provider = {
       host: 'de.sentry.io',
     },
   ],
-  auth: {
-    in: 'header',
-    name: 'Authorization',
-    scheme: 'Bearer',
-  },
+  auth: bearer(),
   alternatives: [],
   headers: [],
   keyShapes: [
@@ -50,12 +47,10 @@ export const sentry: Provider = {
       note: 'Legacy token (generic, needs context).',
     },
   ],
-  validate: {
-    method: 'GET',
-    url: 'https://sentry.io/api/0/auth/validate/',
-    successStatus: 200,
-    note: "As used by trufflehog (endpoint not in public docs; unverified). Alternative: GET /api/0/organizations/. A 403 with 'You do not have permission to perform this action.' means the token is valid but under-scoped. Org tokens (sntrys_) name their region host in the embedded region_url; self-hosted Sentry serves the same path on its own host.",
-  },
+  validate: getOk(
+    'https://sentry.io/api/0/auth/validate/',
+    "As used by trufflehog (endpoint not in public docs; unverified). Alternative: GET /api/0/organizations/. A 403 with 'You do not have permission to perform this action.' means the token is valid but under-scoped. Org tokens (sntrys_) name their region host in the embedded region_url; self-hosted Sentry serves the same path on its own host.",
+  ),
   errorShapes: [
     {
       status: 401,
@@ -75,22 +70,13 @@ export const sentry: Provider = {
     },
   ],
   revealingHeaders: [
-    {
-      name: 'x-sentry-rate-limit-remaining',
-      meaning: 'Rate-limit state.',
-    },
-    {
-      name: 'x-sentry-rate-limit-limit',
-      meaning: 'Rate-limit state.',
-    },
-    {
-      name: 'x-sentry-rate-limit-reset',
-      meaning: 'Rate-limit state.',
-    },
-    {
-      name: 'x-sentry-rate-limit-concurrentremaining',
-      meaning: 'Rate-limit state.',
-    },
+    ...sameMeaning(
+      'Rate-limit state.',
+      'x-sentry-rate-limit-remaining',
+      'x-sentry-rate-limit-limit',
+      'x-sentry-rate-limit-reset',
+      'x-sentry-rate-limit-concurrentremaining',
+    ),
   ],
   unverified: ['/api/0/auth/validate/ endpoint (used by trufflehog, not in public docs)'],
 };

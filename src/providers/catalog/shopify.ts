@@ -1,4 +1,5 @@
 import type { Provider } from '../types.js';
+import { getOk, inHeader } from './shared.js';
 
 // Sources:
 //   trufflesecurity/trufflehog@3ab759f pkg/detectors/shopify/shopify.go
@@ -10,12 +11,9 @@ export const shopify: Provider = {
   id: 'shopify',
   name: 'Shopify Admin API',
   hosts: ['*.myshopify.com'],
-  auth: {
-    in: 'header',
-    name: 'X-Shopify-Access-Token',
-    scheme: null,
+  auth: inHeader('X-Shopify-Access-Token', null, {
     note: 'shpat_/shpca_/shppa_ token; bound to one shop.',
-  },
+  }),
   alternatives: [],
   headers: [],
   keyShapes: [
@@ -45,12 +43,10 @@ export const shopify: Provider = {
       note: 'Shared secret (webhook HMAC), not an access token.',
     },
   ],
-  validate: {
-    method: 'GET',
-    url: 'https://<shop>.myshopify.com/admin/oauth/access_scopes.json',
-    successStatus: 200,
-    note: "Lists the token's scopes. Tokens are shop-bound: the same token against another shop is 401. Alternative: GET /admin/api/<version>/shop.json.",
-  },
+  validate: getOk(
+    'https://<shop>.myshopify.com/admin/oauth/access_scopes.json',
+    "Lists the token's scopes. Tokens are shop-bound: the same token against another shop is 401. Alternative: GET /admin/api/<version>/shop.json.",
+  ),
   errorShapes: [
     {
       status: 401,

@@ -1,4 +1,5 @@
 import type { Provider } from '../types.js';
+import { bearer } from './shared.js';
 
 // Sources:
 //   trufflesecurity/trufflehog@3ab759f pkg/detectors/slack/slack.go
@@ -11,12 +12,9 @@ export const slack: Provider = {
   id: 'slack',
   name: 'Slack Web API',
   hosts: ['slack.com'],
-  auth: {
-    in: 'header',
-    name: 'Authorization',
-    scheme: 'Bearer',
+  auth: bearer({
     note: 'Also accepted as token=<token> in a form-encoded POST body; query-string tokens are discouraged/blocked on newer apps (unverified).',
-  },
+  }),
   alternatives: [],
   headers: [],
   keyShapes: [

@@ -1,4 +1,5 @@
 import type { Provider } from '../types.js';
+import { bearer, getOk } from './shared.js';
 
 // Sources:
 //   trufflesecurity/trufflehog@3ab759f pkg/detectors/stripe/stripe.go
@@ -12,12 +13,7 @@ export const stripe: Provider = {
   id: 'stripe',
   name: 'Stripe',
   hosts: ['api.stripe.com'],
-  auth: {
-    in: 'header',
-    name: 'Authorization',
-    scheme: 'Bearer',
-    note: 'Secret (sk_) or restricted (rk_) key.',
-  },
+  auth: bearer({ note: 'Secret (sk_) or restricted (rk_) key.' }),
   alternatives: [
     {
       in: 'basic',
@@ -79,12 +75,10 @@ export const stripe: Provider = {
       note: 'Test-mode publishable key: client-side only, cannot read account data.',
     },
   ],
-  validate: {
-    method: 'GET',
-    url: 'https://api.stripe.com/v1/balance',
-    successStatus: 200,
-    note: 'Read-only. A restricted key without balance read permission gets 403, which still proves the key is valid (trufflehog counts 403 as valid on /v1/charges). Test keys only see test-mode data.',
-  },
+  validate: getOk(
+    'https://api.stripe.com/v1/balance',
+    'Read-only. A restricted key without balance read permission gets 403, which still proves the key is valid (trufflehog counts 403 as valid on /v1/charges). Test keys only see test-mode data.',
+  ),
   errorShapes: [
     {
       status: 401,

@@ -1,4 +1,5 @@
 import type { Provider } from '../types.js';
+import { bearer, getOk, inHeader } from './shared.js';
 
 // Sources:
 //   trufflesecurity/trufflehog@3ab759f pkg/detectors/supabasetoken/supabasetoken.go
@@ -10,26 +11,15 @@ export const supabase: Provider = {
   id: 'supabase',
   name: 'Supabase',
   hosts: ['*.supabase.co', 'api.supabase.com'],
-  auth: {
-    in: 'header',
-    name: 'apikey',
-    scheme: null,
+  auth: inHeader('apikey', null, {
     note: 'Publishable or secret key on <project-ref>.supabase.co.',
-  },
+  }),
   alternatives: [
-    {
-      in: 'header',
-      name: 'Authorization',
-      scheme: 'Bearer',
+    bearer({
       note: "Project APIs: the apikey header identifies the app; Authorization carries the signed-in user's JWT (or the legacy anon/service_role JWT).",
       forKinds: ['jwt'],
-    },
-    {
-      in: 'header',
-      name: 'Authorization',
-      scheme: 'Bearer',
-      note: 'Management API personal access token (sbp_) on api.supabase.com.',
-    },
+    }),
+    bearer({ note: 'Management API personal access token (sbp_) on api.supabase.com.' }),
   ],
   headers: [],
   keyShapes: [
@@ -61,12 +51,10 @@ export const supabase: Provider = {
       note: 'Management API personal access token (api.supabase.com only).',
     },
   ],
-  validate: {
-    method: 'GET',
-    url: 'https://<project-ref>.supabase.co/auth/v1/settings',
-    successStatus: 200,
-    note: 'Send apikey: <key> (unverified as the cheapest check). Management token: GET https://api.supabase.com/v1/projects (trufflehog). A key from another project fails like a bad key.',
-  },
+  validate: getOk(
+    'https://<project-ref>.supabase.co/auth/v1/settings',
+    'Send apikey: <key> (unverified as the cheapest check). Management token: GET https://api.supabase.com/v1/projects (trufflehog). A key from another project fails like a bad key.',
+  ),
   errorShapes: [
     {
       status: 401,

@@ -1,4 +1,5 @@
 import type { Provider } from '../types.js';
+import { getOk } from './shared.js';
 
 // Sources:
 //   trufflesecurity/trufflehog@3ab759f pkg/detectors/telegrambottoken/telegrambottoken.go
@@ -24,12 +25,10 @@ export const telegram: Provider = {
       note: "<bot id>:<35-char secret>; the secret usually starts with 'AA'.",
     },
   ],
-  validate: {
-    method: 'GET',
-    url: 'https://api.telegram.org/bot<token>/getMe',
-    successStatus: 200,
-    note: 'Returns ok:true and the bot user. /revoke in BotFather invalidates the old token immediately.',
-  },
+  validate: getOk(
+    'https://api.telegram.org/bot<token>/getMe',
+    'Returns ok:true and the bot user. /revoke in BotFather invalidates the old token immediately.',
+  ),
   errorShapes: [
     {
       status: 401,

@@ -1,4 +1,5 @@
 import type { Provider } from '../types.js';
+import { bearer, getOk, openAiErrorBody } from './shared.js';
 
 // Sources:
 //   https://github.com/harshitv804/LawGPT/issues/4
@@ -8,11 +9,7 @@ export const together: Provider = {
   id: 'together',
   name: 'Together AI',
   hosts: ['api.together.xyz', 'api.together.ai'],
-  auth: {
-    in: 'header',
-    name: 'Authorization',
-    scheme: 'Bearer',
-  },
+  auth: bearer(),
   alternatives: [],
   headers: [],
   keyShapes: [
@@ -30,17 +27,21 @@ export const together: Provider = {
       note: 'Legacy 64-hex keys; generic, needs context.',
     },
   ],
-  validate: {
-    method: 'GET',
-    url: 'https://api.together.xyz/v1/models',
-    successStatus: 200,
-    note: 'Model-agnostic; validating with a chat completion can fail with 400 model_not_available even for a good key.',
-  },
+  validate: getOk(
+    'https://api.together.xyz/v1/models',
+    'Model-agnostic; validating with a chat completion can fail with 400 model_not_available even for a good key.',
+  ),
   errorShapes: [
     {
       status: 401,
       when: 'invalid key',
-      body: '{"error":{"message":"Invalid API key provided. You can find your API key at https://api.together.xyz/settings/api-keys.","type":"invalid_request_error","param":null,"code":"invalid_api_key"}}',
+      body: openAiErrorBody({
+        message:
+          'Invalid API key provided. You can find your API key at https://api.together.xyz/settings/api-keys.',
+        type: 'invalid_request_error',
+        param: null,
+        code: 'invalid_api_key',
+      }),
     },
   ],
   revealingHeaders: [],

@@ -1,4 +1,5 @@
 import type { Provider } from '../types.js';
+import { getOk } from './shared.js';
 
 // Sources:
 //   trufflesecurity/trufflehog@3ab759f pkg/detectors/twilio/twilio.go
@@ -41,12 +42,10 @@ export const twilio: Provider = {
       note: 'Auth token (generic 32 hex).',
     },
   ],
-  validate: {
-    method: 'GET',
-    url: 'https://api.twilio.com/2010-04-01/Accounts/<AccountSID>.json',
-    successStatus: 200,
-    note: 'With API-key credentials the Account SID must still appear in the URL. trufflehog uses GET https://verify.twilio.com/v2/Services.',
-  },
+  validate: getOk(
+    'https://api.twilio.com/2010-04-01/Accounts/<AccountSID>.json',
+    'With API-key credentials the Account SID must still appear in the URL. trufflehog uses GET https://verify.twilio.com/v2/Services.',
+  ),
   errorShapes: [
     {
       status: 401,

@@ -1,4 +1,5 @@
 import type { Provider } from '../types.js';
+import { bearer, getOk } from './shared.js';
 
 // Sources:
 //   trufflesecurity/trufflehog@3ab759f pkg/detectors/vercel/vercel.go
@@ -10,11 +11,7 @@ export const vercel: Provider = {
   id: 'vercel',
   name: 'Vercel REST API',
   hosts: ['api.vercel.com'],
-  auth: {
-    in: 'header',
-    name: 'Authorization',
-    scheme: 'Bearer',
-  },
+  auth: bearer(),
   alternatives: [],
   headers: [],
   queryParams: [
@@ -33,12 +30,10 @@ export const vercel: Provider = {
       note: "Classic 24-char token (generic, needs 'vercel' context). Whether newer tokens carry a prefix is unverified.",
     },
   ],
-  validate: {
-    method: 'GET',
-    url: 'https://api.vercel.com/v2/user',
-    successStatus: 200,
-    note: 'Returns the user. trufflehog uses GET /www/user. Tokens can have an expiry date set at creation.',
-  },
+  validate: getOk(
+    'https://api.vercel.com/v2/user',
+    'Returns the user. trufflehog uses GET /www/user. Tokens can have an expiry date set at creation.',
+  ),
   errorShapes: [
     {
       status: 403,

@@ -1,4 +1,5 @@
 import type { Provider } from '../types.js';
+import { bearer, getOk } from './shared.js';
 
 // Sources:
 //   trufflesecurity/trufflehog@3ab759f pkg/detectors/xai/xai.go
@@ -7,11 +8,7 @@ export const xai: Provider = {
   id: 'xai',
   name: 'xAI (Grok API)',
   hosts: ['api.x.ai'],
-  auth: {
-    in: 'header',
-    name: 'Authorization',
-    scheme: 'Bearer',
-  },
+  auth: bearer(),
   alternatives: [],
   headers: [],
   keyShapes: [
@@ -22,12 +19,7 @@ export const xai: Provider = {
       note: '84 chars.',
     },
   ],
-  validate: {
-    method: 'GET',
-    url: 'https://api.x.ai/v1/api-key',
-    successStatus: 200,
-    note: "Returns the key's name and acls (permissions).",
-  },
+  validate: getOk('https://api.x.ai/v1/api-key', "Returns the key's name and acls (permissions)."),
   errorShapes: [
     {
       status: 400,
