@@ -1,5 +1,5 @@
 import type { Provider } from '../types.js';
-import { bearer, getOk, sameMeaning } from './shared.js';
+import { basic, bearer, getOk, sameMeaning } from './shared.js';
 
 // Sources:
 //   trufflesecurity/trufflehog@3ab759f pkg/detectors/jiratoken/v2/jiratoken_v2.go
@@ -15,12 +15,10 @@ export const atlassian: Provider = {
   id: 'atlassian',
   name: 'Atlassian Cloud (Jira / Confluence REST)',
   hosts: ['*.atlassian.net', 'api.atlassian.com'],
-  auth: {
-    in: 'basic',
-    pair: 'user:key',
+  auth: basic('user:key', {
     user: 'email',
     note: 'User = Atlassian account email (not the username), password = API token.',
-  },
+  }),
   alternatives: [
     bearer({
       note: 'OAuth 2.0 (3LO) access token via https://api.atlassian.com/ex/jira/<cloudId>/...',

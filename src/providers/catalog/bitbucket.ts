@@ -1,5 +1,5 @@
 import type { Provider } from '../types.js';
-import { bearer, getOk, sameMeaning } from './shared.js';
+import { basic, bearer, getOk, sameMeaning } from './shared.js';
 
 // Sources:
 //   trufflesecurity/trufflehog@3ab759f pkg/detectors/bitbucketapppassword/bitbucketapppassword.go
@@ -11,20 +11,16 @@ export const bitbucket: Provider = {
   id: 'bitbucket',
   name: 'Bitbucket Cloud',
   hosts: ['api.bitbucket.org'],
-  auth: {
-    in: 'basic',
-    pair: 'user:key',
+  auth: basic('user:key', {
     user: 'email',
     note: 'User = Atlassian account email, password = API token (ATATT...).',
-  },
+  }),
   alternatives: [
     bearer({ note: 'Repository/project/workspace access tokens (ATCTT...).' }),
-    {
-      in: 'basic',
-      pair: 'user:key',
+    basic('user:key', {
       user: 'username',
       note: 'Bitbucket username with an app password (ATBB...); app passwords could not be created after 2025-09-09 and stopped working on 2026-06-09.',
-    },
+    }),
   ],
   headers: [],
   keyShapes: [

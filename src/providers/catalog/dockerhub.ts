@@ -1,5 +1,5 @@
 import type { Provider } from '../types.js';
-import { bearer } from './shared.js';
+import { basic, bearer } from './shared.js';
 
 // Sources:
 //   trufflesecurity/trufflehog@3ab759f pkg/detectors/dockerhub/v2/dockerhub.go
@@ -14,12 +14,10 @@ export const dockerhub: Provider = {
   hosts: ['hub.docker.com', 'registry-1.docker.io', 'auth.docker.io'],
   auth: bearer({ note: 'A JWT from POST /v2/auth/token, not the PAT itself.' }),
   alternatives: [
-    {
-      in: 'basic',
-      pair: 'user:key',
+    basic('user:key', {
       user: 'username',
       note: 'Docker username with the PAT: docker login / registry token endpoint (auth.docker.io/token).',
-    },
+    }),
   ],
   headers: [],
   keyShapes: [

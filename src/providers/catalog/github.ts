@@ -1,5 +1,5 @@
 import type { Provider } from '../types.js';
-import { authorization, bearer, getOk, sameMeaning } from './shared.js';
+import { authorization, basic, bearer, getOk, sameMeaning } from './shared.js';
 
 // Sources:
 //   trufflesecurity/trufflehog@3ab759f pkg/detectors/github/v2/github.go
@@ -20,12 +20,10 @@ export const github: Provider = {
     authorization('Token', {
       note: 'Older scheme (GitHub documents lowercase `token`), still accepted.',
     }),
-    {
-      in: 'basic',
-      pair: 'user:key',
+    basic('user:key', {
       user: 'username',
       note: 'GitHub username with the token as password (keyhacks).',
-    },
+    }),
   ],
   headers: [
     {

@@ -1,5 +1,5 @@
 import type { Provider } from '../types.js';
-import { getOk } from './shared.js';
+import { basic, getOk } from './shared.js';
 
 // Sources:
 //   trufflesecurity/trufflehog@3ab759f pkg/detectors/mailgun/mailgun.go
@@ -22,11 +22,7 @@ export const mailgun: Provider = {
       host: 'api.eu.mailgun.net',
     },
   ],
-  auth: {
-    in: 'basic',
-    pair: 'api:key',
-    note: 'User is the literal word api, password the private API key.',
-  },
+  auth: basic('api:key', { note: 'User is the literal word api, password the private API key.' }),
   alternatives: [],
   headers: [],
   keyShapes: [

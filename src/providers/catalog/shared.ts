@@ -31,6 +31,16 @@ export function bearer(extras: PlacementExtras = {}): Placement {
   return authorization('Bearer', extras);
 }
 
+type BasicPlacement = Extract<Placement, { in: 'basic' }>;
+
+/** `Authorization: Basic base64(<pair>)`; with `user:key`, `user` names the value that is the user. */
+export function basic(
+  pair: BasicPlacement['pair'],
+  extras: Pick<BasicPlacement, 'user' | 'note'> = {},
+): Placement {
+  return { in: 'basic', pair, ...extras };
+}
+
 /** `?<name>=<key>`. */
 export function inQuery(name: string, extras: PlacementExtras = {}): Placement {
   return { in: 'query', name, ...extras };

@@ -1,5 +1,5 @@
 import type { Provider } from '../types.js';
-import { bearer, getOk } from './shared.js';
+import { basic, bearer, getOk } from './shared.js';
 
 // Sources:
 //   trufflesecurity/trufflehog@3ab759f pkg/detectors/stripe/stripe.go
@@ -14,13 +14,7 @@ export const stripe: Provider = {
   name: 'Stripe',
   hosts: ['api.stripe.com'],
   auth: bearer({ note: 'Secret (sk_) or restricted (rk_) key.' }),
-  alternatives: [
-    {
-      in: 'basic',
-      pair: 'key:',
-      note: 'Key as username, empty password (curl -u sk_...:).',
-    },
-  ],
+  alternatives: [basic('key:', { note: 'Key as username, empty password (curl -u sk_...:).' })],
   headers: [
     {
       name: 'Stripe-Account',

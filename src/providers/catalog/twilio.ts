@@ -1,5 +1,5 @@
 import type { Provider } from '../types.js';
-import { getOk } from './shared.js';
+import { basic, getOk } from './shared.js';
 
 // Sources:
 //   trufflesecurity/trufflehog@3ab759f pkg/detectors/twilio/twilio.go
@@ -12,12 +12,10 @@ export const twilio: Provider = {
   id: 'twilio',
   name: 'Twilio',
   hosts: ['api.twilio.com', 'verify.twilio.com', '*.twilio.com'],
-  auth: {
-    in: 'basic',
-    pair: 'user:key',
+  auth: basic('user:key', {
     user: 'AccountSID',
     note: 'AccountSID:AuthToken, or API Key SID (SK...):API Key Secret; the Account SID must still appear in the URL.',
-  },
+  }),
   alternatives: [],
   headers: [],
   keyShapes: [
