@@ -105,15 +105,18 @@ const dotenvLazyCrypto = {
 };
 
 /**
- * The provider catalog (src/providers/catalog.ts, 55 providers) is typed data: as a JS literal it
- * is parsed and built at each start, as a JSON string V8 scans it once and JSON.parse builds it
- * about twice as fast. The only non-JSON values are the key shapes' patterns, rebuilt after.
- * The bundle gets the JSON form only if it rebuilds into exactly the catalog the source defines.
+ * The provider catalog (src/providers/catalog/index.ts and the 55 provider files it lists) is typed
+ * data: as a JS literal it is parsed and built at each start, as a JSON string V8 scans it once and
+ * JSON.parse builds it about twice as fast. The only non-JSON values are the key shapes' patterns,
+ * rebuilt after. The bundle gets the JSON form only if it rebuilds into exactly the catalog the
+ * source defines, and the build fails if no bundle loaded the catalog (its path moved).
  */
+let providersAsJsonLoads = 0;
 const providersAsJson = {
   name: 'providers-as-json',
   setup(b) {
-    b.onLoad({ filter: /[\\/]src[\\/]providers[\\/]catalog\.ts$/ }, async (a) => {
+    b.onLoad({ filter: /[\\/]src[\\/]providers[\\/]catalog[\\/]index\.ts$/ }, async (a) => {
+      providersAsJsonLoads++;
       const { outputFiles } = await build({
         ...common,
         entryPoints: [a.path],
@@ -226,6 +229,9 @@ await Promise.all([
     plugins: [sharedFromRuntime('../runtime.cjs'), dotenvLazyCrypto, providersAsJson, yamlApart],
   }),
 ]);
+
+if (providersAsJsonLoads === 0)
+  throw new Error('providers-as-json: no bundle loaded src/providers/catalog/index.ts');
 
 await build({ ...cjs, entryPoints: { yaml: 'yaml' }, outdir: 'dist/cli/vendor' });
 
