@@ -1,8 +1,8 @@
 import type * as net from 'node:net';
-import type { NetError } from '../collect/http.js';
-import { BodySample } from './body-sample.js';
+import type { NetError } from '../../collect/http.js';
+import { BodySample } from '../call/body-sample.js';
 import type { Deadlines } from './deadlines.js';
-import { BodyCursor, requestFraming, responseFraming } from './http1/framing.js';
+import { BodyCursor, requestFraming, responseFraming } from '../http1/framing.js';
 import {
   closesAfter,
   HeadReader,
@@ -13,14 +13,14 @@ import {
   type HeaderLine,
   type RequestHead,
   type ResponseHead,
-} from './http1/heads.js';
+} from '../http1/heads.js';
 import { judgeLocation } from './redirect-location.js';
-import type { ObservedCall, ObservedResponse } from './observed-call.js';
+import type { ObservedCall, ObservedResponse } from '../call/observed-call.js';
 import { callUrl, upstreamPath } from './paths.js';
 import type { UpstreamPool, UpstreamSocket } from './upstream-pool.js';
 import { gatewayAnswer, netErrorOf, timeoutError } from './upstream.js';
-import { wireText } from './wire-text.js';
-import { monotonicMs } from '../clock.js';
+import { wireText } from '../http1/wire-text.js';
+import { monotonicMs } from '../../clock.js';
 
 export interface RelayContext {
   readonly target: URL;

@@ -2,7 +2,7 @@ import type * as http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
 import { Deadlines } from './deadlines.js';
 import { fallbackServer } from './http-forward.js';
-import type { ObservedCall } from './observed-call.js';
+import type { ObservedCall } from '../call/observed-call.js';
 import { Relay } from './relay.js';
 import { UpstreamPool } from './upstream-pool.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PLAIN } from '../cli/io.js';
+import { PLAIN } from '../../cli/io.js';
 import { RepeatFolder } from './call-lines.js';
 import type { CallReport } from './diagnose-call.js';
 

@@ -1,10 +1,10 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { subscribe } from 'node:diagnostics_channel';
 import type { Reporter } from './preload-reporter.js';
-import type { WireCall, WireHop } from './run-frames.js';
-import { HEAD_BYTES, looksFailed, mayHideRefusal } from './failure-shapes.js';
-import { BODY_SAMPLE_BYTES } from './observed-call.js';
-import { monotonicMs } from '../clock.js';
+import type { WireCall, WireHop } from './frames.js';
+import { HEAD_BYTES, looksFailed, mayHideRefusal } from '../call/failure-shapes.js';
+import { BODY_SAMPLE_BYTES } from '../call/observed-call.js';
+import { monotonicMs } from '../../clock.js';
 
 interface UndiciRequest {
   readonly origin: string | URL;

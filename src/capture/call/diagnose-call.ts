@@ -1,19 +1,24 @@
-import type { WireRequest, WireResponse } from '../collect/http.js';
-import type { Sent, SentCredential } from '../checks/request/evidence.js';
-import { loginTarget } from '../checks/request/redirect.js';
-import { readAnswer } from '../engine/answer.js';
-import { isAccepted, type Transport } from '../engine/chain.js';
-import { exchangeJson, redactedCopy, redactUrl, type ExchangeJson } from '../engine/exchanges.js';
-import { conclude } from '../engine/judge.js';
-import { judgeExchange } from '../engine/judge-exchange.js';
-import type { Verdict } from '../engine/verdict.js';
-import type { Finding } from '../findings/types.js';
-import { detectProvider, type Detection } from '../providers/detect.js';
-import { scrub } from '../secret/scrub.js';
+import type { WireRequest, WireResponse } from '../../collect/http.js';
+import type { Sent, SentCredential } from '../../checks/request/evidence.js';
+import { loginTarget } from '../../checks/request/redirect.js';
+import { readAnswer } from '../../engine/answer.js';
+import { isAccepted, type Transport } from '../../engine/chain.js';
+import {
+  exchangeJson,
+  redactedCopy,
+  redactUrl,
+  type ExchangeJson,
+} from '../../engine/exchanges.js';
+import { conclude } from '../../engine/judge.js';
+import { judgeExchange } from '../../engine/judge-exchange.js';
+import type { Verdict } from '../../engine/verdict.js';
+import type { Finding } from '../../findings/types.js';
+import { detectProvider, type Detection } from '../../providers/detect.js';
+import { scrub } from '../../secret/scrub.js';
 import { decodeSample } from './body-sample.js';
 import { FAILURE_WORDS, PAGE_FAILURE_WORDS } from './failure-shapes.js';
 import { credentialOf, type CallCredential } from './call-credential.js';
-import { registerBodySecrets } from '../engine/request-secrets.js';
+import { registerBodySecrets } from '../../engine/request-secrets.js';
 import type { ObservedCall, ObservedResponse } from './observed-call.js';
 
 /** One call, diagnosed when it was refused: what capture and run print, log and show. */

@@ -1,7 +1,7 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
-import { classify, type NetError } from '../collect/http.js';
-import { scrub } from '../secret/scrub.js';
+import { classify, type NetError } from '../../collect/http.js';
+import { scrub } from '../../secret/scrub.js';
 
 /** Keep-alive connections to the API, shared by every call capture passes on. */
 export function upstreamAgent(target: URL, insecure: boolean): http.Agent {

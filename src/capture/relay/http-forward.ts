@@ -1,18 +1,18 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
 import type { Duplex } from 'node:stream';
-import type { NetError } from '../collect/http.js';
-import { BodySample } from './body-sample.js';
+import type { NetError } from '../../collect/http.js';
+import { BodySample } from '../call/body-sample.js';
 import type { Deadlines } from './deadlines.js';
 import { downstreamResponseHeaders, pairsOf, upstreamRequestHeaders } from './hop-headers.js';
-import type { HeaderPairs, ObservedCall, ObservedResponse } from './observed-call.js';
+import type { HeaderPairs, ObservedCall, ObservedResponse } from '../call/observed-call.js';
 import type { ProxyOptions } from './proxy.js';
-import { headerPairs, tapRawHeads } from './raw-heads.js';
+import { headerPairs, tapRawHeads } from '../http1/raw-heads.js';
 import { judgeLocation } from './redirect-location.js';
 import { gatewayAnswer, netErrorOf, timeoutError, upstreamAgent } from './upstream.js';
 import { callUrl, upstreamPath } from './paths.js';
-import { wireText } from './wire-text.js';
-import { monotonicMs } from '../clock.js';
+import { wireText } from '../http1/wire-text.js';
+import { monotonicMs } from '../../clock.js';
 
 /**
  * The connections the relay does not handle itself go to node:http: the live view's pages,

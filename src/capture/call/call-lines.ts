@@ -1,6 +1,6 @@
-import type { Style } from '../cli/io.js';
-import { findingJson } from '../report/human-findings.js';
-import { oneLine } from '../secret/printable.js';
+import type { Style } from '../../cli/io.js';
+import { findingJson } from '../../report/human-findings.js';
+import { oneLine } from '../../secret/printable.js';
 import type { CallReport } from './diagnose-call.js';
 
 function clock(iso: string): string {

@@ -1,10 +1,10 @@
 import { subscribe } from 'node:diagnostics_channel';
 import type http from 'node:http';
-import { BodySample, decodeSample } from './body-sample.js';
-import { HEAD_BYTES, looksFailed, mayHideRefusal } from './failure-shapes.js';
+import { BodySample, decodeSample } from '../call/body-sample.js';
+import { HEAD_BYTES, looksFailed, mayHideRefusal } from '../call/failure-shapes.js';
 import type { Reporter } from './preload-reporter.js';
-import type { WireCall } from './run-frames.js';
-import { monotonicMs } from '../clock.js';
+import type { WireCall } from './frames.js';
+import { monotonicMs } from '../../clock.js';
 
 interface Pending {
   readonly startedAt: number;
