@@ -1,4 +1,3 @@
-import zlib from 'node:zlib';
 import { BODY_SAMPLE_BYTES } from './observed-call.js';
 
 /** Keeps the first 64 KiB of a stream that is piped on untouched: a tee that never buffers more. */
@@ -28,33 +27,5 @@ export class BodySample {
 
   buffer(): Buffer {
     return this.#chunks.length === 1 ? (this.#chunks[0] as Buffer) : Buffer.concat(this.#chunks);
-  }
-}
-
-const MAX_DECODED = 1024 * 1024;
-
-/**
- * The sample as text: decompressed when content-encoded (a cut-off gzip stream still yields its
- * beginning), within a 1 MiB output cap.
- */
-export function decodeSample(raw: Buffer, encoding: string | undefined): string {
-  const enc = encoding?.trim().toLowerCase();
-  if (!enc || enc === 'identity' || raw.length === 0) return raw.toString('utf8');
-  const lenient = { maxOutputLength: MAX_DECODED, finishFlush: zlib.constants.Z_SYNC_FLUSH };
-  try {
-    const out =
-      enc === 'gzip' || enc === 'x-gzip'
-        ? zlib.gunzipSync(raw, lenient)
-        : enc === 'deflate'
-          ? zlib.inflateSync(raw, lenient)
-          : enc === 'br'
-            ? zlib.brotliDecompressSync(raw, {
-                maxOutputLength: MAX_DECODED,
-                finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH,
-              })
-            : undefined;
-    return out ? out.toString('utf8') : `(a ${enc}-encoded body, not decoded)`;
-  } catch {
-    return `(a ${enc} body that does not decode)`;
   }
 }

@@ -15,7 +15,7 @@ import type { Verdict } from '../../engine/verdict.js';
 import type { Finding } from '../../findings/types.js';
 import { detectProvider, type Detection } from '../../providers/detect.js';
 import { scrub } from '../../secret/scrub.js';
-import { decodeSample } from './body-sample.js';
+import { decodeBody } from '../../collect/decode-body.js';
 import { FAILURE_WORDS, PAGE_FAILURE_WORDS } from './failure-shapes.js';
 import { credentialOf, type CallCredential } from './call-credential.js';
 import { registerBodySecrets } from '../../engine/request-secrets.js';
@@ -76,7 +76,7 @@ function wireResponse(r: ObservedResponse): WireResponse {
     statusText: r.statusText,
     headers,
     all,
-    body: decodeSample(r.bodySample, headers['content-encoding']),
+    body: decodeBody(r.bodySample, headers['content-encoding'], { prefix: true }),
     bodyBytes: r.bodyBytes,
     truncated: r.truncated,
     fromProxy: false,
@@ -143,7 +143,7 @@ function sentOf(call: ObservedCall, request: WireRequest, carried: boolean): Sen
 function sampleHead(r: ObservedResponse): string {
   const enc = r.headers.find(([n]) => n.toLowerCase() === 'content-encoding')?.[1];
   return enc
-    ? decodeSample(r.bodySample, enc).slice(0, 4096)
+    ? decodeBody(r.bodySample, enc, { prefix: true }).slice(0, 4096)
     : r.bodySample.toString('latin1', 0, 4096);
 }
 

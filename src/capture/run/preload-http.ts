@@ -1,6 +1,7 @@
 import { subscribe } from 'node:diagnostics_channel';
 import type http from 'node:http';
-import { BodySample, decodeSample } from '../call/body-sample.js';
+import { decodeBody } from '../../collect/decode-body.js';
+import { BodySample } from '../call/body-sample.js';
 import { HEAD_BYTES, looksFailed, mayHideRefusal } from '../call/failure-shapes.js';
 import { OpenCalls, startCall, type PendingCall } from './preload-calls.js';
 import type { Reporter } from './preload-reporter.js';
@@ -107,7 +108,10 @@ export function watchHttp(reporter: Reporter): () => void {
       return Array.isArray(v) ? v.join(', ') : v;
     };
     const type = header('content-type');
-    if (sample && looksFailed(decodeSample(sample.buffer(), header('content-encoding')), type))
+    if (
+      sample &&
+      looksFailed(decodeBody(sample.buffer(), header('content-encoding'), { prefix: true }), type)
+    )
       return;
     p.sample = undefined;
     calls.seen(p, res?.statusCode ?? 0);
