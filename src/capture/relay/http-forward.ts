@@ -9,7 +9,13 @@ import type { HeaderPairs, ObservedCall, ObservedResponse } from '../call/observ
 import type { ProxyOptions } from './options.js';
 import { headerPairs, tapRawHeads } from '../http1/raw-heads.js';
 import { judgeLocation } from './redirect-location.js';
-import { gatewayAnswer, netErrorOf, timeoutError, upstreamAgent } from './upstream.js';
+import {
+  gatewayAnswer,
+  gatewayResponse,
+  netErrorOf,
+  timeoutError,
+  upstreamAgent,
+} from './upstream.js';
 import { callUrl, upstreamPath } from './paths.js';
 import { wireText } from '../http1/wire-text.js';
 import { monotonicMs } from '../../clock.js';
@@ -101,11 +107,11 @@ class CallRecord {
     return this.answer;
   }
 
-  /** No answer came: the error kept, and what capture answers the app instead (502, 504). */
-  failed(e: Error, timeoutMs: number): { status: number; body: string } {
+  /** No answer came: the error, kept for the report. */
+  failed(e: Error, timeoutMs: number): NetError {
     const code = (e as NodeJS.ErrnoException).code;
     this.error = code === 'ETIMEDOUT' ? timeoutError(timeoutMs) : netErrorOf(e);
-    return gatewayAnswer(this.options.target, this.error);
+    return this.error;
   }
 
   /** False when the call was reported already. */
@@ -246,7 +252,7 @@ function forward(
         current = attempt(true);
         return;
       }
-      const { status, body } = call.failed(e, deadlines.ms);
+      const { status, body } = gatewayAnswer(target, call.failed(e, deadlines.ms));
       res.writeHead(status, {
         'content-type': 'application/json',
         'content-length': Buffer.byteLength(body),
@@ -381,15 +387,8 @@ function upgrade(
       socket.destroy();
       return;
     }
-    const { status, body } = call.failed(e, deadlines.ms);
-    if (!socket.destroyed)
-      socket.end(
-        `HTTP/1.1 ${status} ${status === 504 ? 'Gateway Timeout' : 'Bad Gateway'}\r\n` +
-          'Content-Type: application/json\r\n' +
-          `Content-Length: ${Buffer.byteLength(body)}\r\n` +
-          'X-Why401: upstream-unreachable\r\nConnection: close\r\n\r\n' +
-          body,
-      );
+    const error = call.failed(e, deadlines.ms);
+    if (!socket.destroyed) socket.end(gatewayResponse(options.target, error, req.method ?? 'GET'));
     report();
   });
   upstream.end();

@@ -18,7 +18,7 @@ import { judgeLocation } from './redirect-location.js';
 import type { ObservedCall, ObservedResponse } from '../call/observed-call.js';
 import { callUrl, upstreamPath } from './paths.js';
 import type { UpstreamPool, UpstreamSocket } from './upstream-pool.js';
-import { gatewayAnswer, netErrorOf, timeoutError } from './upstream.js';
+import { gatewayResponse, netErrorOf, timeoutError } from './upstream.js';
 import { wireText } from '../http1/wire-text.js';
 import { monotonicMs } from '../../clock.js';
 
@@ -497,15 +497,7 @@ export class Relay {
       if (first.response) first.interrupted ??= 'upstream-reset';
       else first.error = error;
       if (!first.forwarded && !this.#clientGone) {
-        const { status, body } = gatewayAnswer(this.#ctx.target, error);
-        this.#endClient(
-          `HTTP/1.1 ${status} ${status === 504 ? 'Gateway Timeout' : 'Bad Gateway'}\r\n` +
-            'Content-Type: application/json\r\n' +
-            `Content-Length: ${Buffer.byteLength(body)}\r\n` +
-            'X-Why401: upstream-unreachable\r\nConnection: close\r\n\r\n' +
-            // An answer to HEAD has no body (its Content-Length is the one a GET would get).
-            (first.method === 'HEAD' ? '' : body),
-        );
+        this.#endClient(gatewayResponse(this.#ctx.target, error, first.method));
       } else this.#client.destroy();
       this.#report(first);
     } else this.#client.destroy();
