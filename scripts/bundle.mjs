@@ -254,11 +254,12 @@ for (const stale of ['dist/cli/main.js', 'dist/cli/chunks']) {
 }
 
 // `why401 run`'s preload, loaded into the app's Node processes (NODE_OPTIONS=--import): one file,
-// node: built-ins only, so each process reads and compiles it at once. Replaces tsc's copy.
+// node: built-ins only, so each process reads and compiles it at once. Replaces tsc's copy
+// (dist/capture/run/preload.js, which src/capture/run/child.ts hands to --import).
 await build({
   ...common,
-  entryPoints: { preload: 'src/capture/preload.ts' },
-  outdir: 'dist/capture',
+  entryPoints: { preload: 'src/capture/run/preload.ts' },
+  outdir: 'dist/capture/run',
   format: 'esm',
 });
 

@@ -4,8 +4,9 @@ import { createRequire } from 'node:module';
 import { isIP, type LookupFunction, type Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { monotonicMs } from '../clock.js';
+import { decodeBody } from './decode-body.js';
 
-// TLS and decompression cost milliseconds to load: only a run that needs them pays.
+// TLS costs milliseconds to load: only a run that needs them pays.
 const load = createRequire(import.meta.url);
 const lazy = <T>(name: string) => {
   let mod: T | undefined;
@@ -13,7 +14,6 @@ const lazy = <T>(name: string) => {
 };
 const httpsModule = lazy<typeof import('node:https')>('node:https');
 const tlsModule = lazy<typeof import('node:tls')>('node:tls');
-const zlibModule = lazy<typeof import('node:zlib')>('node:zlib');
 
 /** One request exactly as it goes on the wire (credential included: never logged as is). */
 export interface WireRequest {
@@ -102,7 +102,6 @@ export interface SendOptions {
 }
 
 const DEFAULT_MAX_BODY = 64 * 1024;
-const MAX_DECODED = 1024 * 1024;
 
 /** Keep-alive agents shared by the main request and its probes: one connection setup per origin. */
 export class AgentPool {
@@ -527,7 +526,7 @@ function readResponse(
       statusText: res.statusMessage ?? '',
       headers,
       all,
-      body: decodeBody(raw, headers['content-encoding'], cut),
+      body: decodeBody(raw, headers['content-encoding'], { truncated: cut }),
       bodyBytes: kept,
       truncated: cut,
       fromProxy,
@@ -550,27 +549,6 @@ function readResponse(
     res.on('error', reject);
   }).then(() => answer(truncated || !res.complete)); // closed before its end: cut short too
   return { done, partial: () => answer(true) };
-}
-
-/** Decompresses within a 1 MiB output cap: a gzip bomb costs nothing. */
-function decodeBody(raw: Buffer, encoding: string | undefined, truncated: boolean): string {
-  const enc = encoding?.trim().toLowerCase();
-  if (!enc || enc === 'identity') return raw.toString('utf8');
-  if (truncated) return `(a ${enc} body not read to its end; not decoded)`;
-  try {
-    const opts = { maxOutputLength: MAX_DECODED };
-    const out =
-      enc === 'gzip' || enc === 'x-gzip'
-        ? zlibModule().gunzipSync(raw, opts)
-        : enc === 'deflate'
-          ? zlibModule().inflateSync(raw, opts)
-          : enc === 'br'
-            ? zlibModule().brotliDecompressSync(raw, opts)
-            : undefined;
-    return out ? out.toString('utf8') : `(a ${enc}-encoded body, not decoded)`;
-  } catch {
-    return `(a ${enc} body that does not decode within ${MAX_DECODED / 1024} KiB)`;
-  }
 }
 
 const TLS_CODE =

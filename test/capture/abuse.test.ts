@@ -500,7 +500,7 @@ describe('capture in front of a failing origin (--timeout 500)', () => {
 /**
  * Request targets Node's HTTP parser lets through but `new URL` refuses (absolute-form with a bad
  * host or port, `//…`) once crashed capture, and a `//host/…` target was logged under that host
- * instead of the target's (found by these tests; fixed in capture/paths.ts).
+ * instead of the target's (found by these tests; fixed in capture/relay/paths.ts).
  */
 describe('capture and odd request targets', () => {
   let upstream: Origin;

@@ -8,11 +8,11 @@ import {
   CallTally,
   REPEAT_LINE_MS,
   RepeatFolder,
-} from '../../capture/call-lines.js';
-import { diagnoseCall, quickReport, type CallReport } from '../../capture/diagnose-call.js';
-import { LIVE_PATH, LiveHub } from '../../capture/live/live-hub.js';
-import type { ObservedCall } from '../../capture/observed-call.js';
-import { startProxy } from '../../capture/proxy.js';
+} from '../../capture/call/call-lines.js';
+import { diagnoseCall, quickReport, type CallReport } from '../../capture/call/diagnose-call.js';
+import { LIVE_PATH, LiveHub } from '../../capture/live/hub.js';
+import type { ObservedCall } from '../../capture/call/observed-call.js';
+import { startProxy } from '../../capture/relay/proxy.js';
 import { providerOf } from '../provider-option.js';
 import { scrubJson } from '../../secret/scrub.js';
 import { EXIT } from '../exit-codes.js';

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import type { EchoReport } from '../../capture/echo-report.js';
-import { startEcho } from '../../capture/echo-server.js';
+import type { EchoReport } from '../../capture/echo/report.js';
+import { startEcho } from '../../capture/echo/server.js';
 import { usageError } from '../../errors.js';
 import { scrubJson } from '../../secret/scrub.js';
 import { EXIT } from '../exit-codes.js';

@@ -6,11 +6,11 @@ import {
   CallTally,
   REPEAT_LINE_MS,
   RepeatFolder,
-} from '../../capture/call-lines.js';
-import { diagnoseCall, type CallReport } from '../../capture/diagnose-call.js';
-import { runWithPreload } from '../../capture/run-child.js';
-import type { RunMessage } from '../../capture/run-frames.js';
-import { observedFromWire } from '../../capture/wire-call.js';
+} from '../../capture/call/call-lines.js';
+import { diagnoseCall, type CallReport } from '../../capture/call/diagnose-call.js';
+import { runWithPreload } from '../../capture/run/child.js';
+import type { RunMessage } from '../../capture/run/frames.js';
+import { observedFromWire } from '../../capture/run/wire-call.js';
 import { usageError } from '../../errors.js';
 import { providerById, providerIds } from '../../providers/detect.js';
 import { maskSecretLike, scrubJson } from '../../secret/scrub.js';

@@ -1,54 +1,7 @@
 // The live view's script (built by scripts/bundle.mjs into dist/capture/live/app.js). It gets
 // redacted call reports over server-sent events and renders them with textContent only.
 
-interface FindingView {
-  readonly id: string;
-  readonly severity: string;
-  readonly title: string;
-  readonly evidence: string;
-  readonly fix: string;
-}
-
-interface Exchange {
-  readonly request: {
-    readonly method: string;
-    readonly url: string;
-    readonly headers: Record<string, string>;
-  };
-  readonly response: {
-    readonly status: number;
-    readonly headers: Record<string, string>;
-    readonly body: string;
-  } | null;
-  readonly error: string | null;
-}
-
-interface Call {
-  readonly id: number;
-  readonly time: string;
-  readonly method: string;
-  readonly path: string;
-  readonly url: string;
-  readonly status: number | null;
-  readonly elapsedMs: number;
-  readonly refused: boolean;
-  readonly interrupted: string | null;
-  readonly credential: {
-    readonly where: string;
-    readonly scheme: string | null;
-    readonly visible: string;
-    readonly fingerprint: string;
-    readonly length: number;
-    readonly hidden: readonly string[];
-  } | null;
-  readonly verdict: {
-    readonly status: string;
-    readonly cause: string | null;
-    readonly summary: string;
-  } | null;
-  readonly findings: readonly FindingView[];
-  readonly exchange: Exchange | null;
-}
+import type { LiveCall as Call } from '../types.js';
 
 const calls: Call[] = [];
 const rows = new Map<number, HTMLTableRowElement>();

@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { constants } from 'node:os';
 import { pathToFileURL } from 'node:url';
-import { distFile } from './dist-file.js';
-import { RunChannel } from './run-fifo.js';
-import { FIFO_ENV, type RunMessage } from './run-frames.js';
+import { distFile } from '../dist-file.js';
+import { RunChannel } from './fifo.js';
+import { FIFO_ENV, type RunMessage } from './frames.js';
 
 export interface ChildResult {
   /** The command's exit code; 128 + the signal number when a signal ended it. */
@@ -29,7 +29,7 @@ export function spawnFailure(command: string, e: NodeJS.ErrnoException): ChildRe
 
 /** The environment of the command: our preload added to NODE_OPTIONS, the FIFO named. */
 export function childEnv(fifo: string): NodeJS.ProcessEnv {
-  const preload = pathToFileURL(distFile('capture/preload.js')).href;
+  const preload = pathToFileURL(distFile('capture/run/preload.js')).href;
   const before = process.env['NODE_OPTIONS'];
   return {
     ...process.env,

@@ -1,18 +1,24 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
 import type { Duplex } from 'node:stream';
-import type { NetError } from '../collect/http.js';
-import { BodySample } from './body-sample.js';
+import type { NetError } from '../../collect/http.js';
+import { BodySample } from '../call/body-sample.js';
 import type { Deadlines } from './deadlines.js';
 import { downstreamResponseHeaders, pairsOf, upstreamRequestHeaders } from './hop-headers.js';
-import type { HeaderPairs, ObservedCall, ObservedResponse } from './observed-call.js';
-import type { ProxyOptions } from './proxy.js';
-import { headerPairs, tapRawHeads } from './raw-heads.js';
+import type { HeaderPairs, ObservedCall, ObservedResponse } from '../call/observed-call.js';
+import type { ProxyOptions } from './options.js';
+import { headerPairs, tapRawHeads } from '../http1/raw-heads.js';
 import { judgeLocation } from './redirect-location.js';
-import { gatewayAnswer, netErrorOf, timeoutError, upstreamAgent } from './upstream.js';
+import {
+  gatewayAnswer,
+  gatewayResponse,
+  netErrorOf,
+  timeoutError,
+  upstreamAgent,
+} from './upstream.js';
 import { callUrl, upstreamPath } from './paths.js';
-import { wireText } from './wire-text.js';
-import { monotonicMs } from '../clock.js';
+import { wireText } from '../http1/wire-text.js';
+import { monotonicMs } from '../../clock.js';
 
 /**
  * The connections the relay does not handle itself go to node:http: the live view's pages,
@@ -72,6 +78,10 @@ class CallRecord {
   readonly startedAt = Date.now();
   readonly t0 = monotonicMs();
   readonly sample = new BodySample();
+  readonly sent: HeaderPairs;
+  /** The path on the target (its prefix put in front). */
+  readonly path: string;
+  readonly #url: URL;
   answer: Omit<ObservedResponse, 'bodySample' | 'bodyBytes' | 'truncated'> | undefined;
   error: NetError | undefined;
   interrupted: ObservedCall['interrupted'];
@@ -79,11 +89,30 @@ class CallRecord {
 
   constructor(
     private readonly id: number,
-    private readonly method: string,
-    private readonly url: URL,
-    private readonly sent: HeaderPairs,
-    private readonly options: ProxyOptions,
-  ) {}
+    readonly req: http.IncomingMessage,
+    readonly options: ProxyOptions,
+  ) {
+    this.sent = headerPairs(req);
+    this.path = upstreamPath(options.target, req.url ?? '/');
+    this.#url = callUrl(options.target, this.path);
+  }
+
+  /** The answer's head came (`fallback`: the status when node:http gives none). */
+  answered(up: http.IncomingMessage, fallback: number): NonNullable<CallRecord['answer']> {
+    this.answer = {
+      status: up.statusCode ?? fallback,
+      statusText: up.statusMessage ?? '',
+      headers: pairsOf(up.rawHeaders),
+    };
+    return this.answer;
+  }
+
+  /** No answer came: the error, kept for the report. */
+  failed(e: Error, timeoutMs: number): NetError {
+    const code = (e as NodeJS.ErrnoException).code;
+    this.error = code === 'ETIMEDOUT' ? timeoutError(timeoutMs) : netErrorOf(e);
+    return this.error;
+  }
 
   /** False when the call was reported already. */
   report(): boolean {
@@ -93,8 +122,8 @@ class CallRecord {
     this.options.onCall({
       id: this.id,
       startedAt: this.startedAt,
-      method: this.method,
-      url: this.url,
+      method: this.req.method ?? 'GET',
+      url: this.#url,
       requestHeaders: asText(this.sent),
       response: answer && {
         ...answer,
@@ -108,6 +137,35 @@ class CallRecord {
     });
     return true;
   }
+}
+
+/**
+ * The call's request to the target through `agent`, with these headers; destroyed with
+ * ETIMEDOUT when no answer's head came within the deadline (`owner` is its key there).
+ */
+function sendUpstream(
+  call: CallRecord,
+  headers: string[],
+  agent: http.Agent,
+  deadlines: Deadlines,
+  owner: object,
+): http.ClientRequest {
+  const { target } = call.options;
+  const secure = target.protocol === 'https:';
+  const upstream = (secure ? https : http).request({
+    protocol: target.protocol,
+    hostname: target.hostname.replace(/^\[|\]$/g, ''),
+    port: target.port || (secure ? 443 : 80),
+    method: call.req.method,
+    path: call.path,
+    headers,
+    setHost: false,
+    agent,
+  } as http.RequestOptions);
+  deadlines.add(owner, () =>
+    upstream.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })),
+  );
+  return upstream;
 }
 
 /** A redirect's Location at the target points back at capture; one elsewhere is said (relay.ts). */
@@ -143,13 +201,10 @@ function forward(
   deadlines: Deadlines,
 ): void {
   const { target } = options;
-  const sent = headerPairs(req);
-  const path = upstreamPath(target, req.url ?? '/');
-  const headTimeoutMs = deadlines.ms;
-  const call = new CallRecord(id, req.method ?? 'GET', callUrl(target, path), sent, options);
+  const call = new CallRecord(id, req, options);
+  const { sent } = call;
   const report = () => void call.report();
 
-  const mod = target.protocol === 'https:' ? https : http;
   // A request without a body can be sent again when a kept-alive connection turns out closed.
   const hasBody = sent.some(([n, v]) => {
     const name = n.toLowerCase();
@@ -157,37 +212,22 @@ function forward(
   });
 
   const attempt = (retried: boolean): http.ClientRequest => {
-    const upstream = mod.request({
-      protocol: target.protocol,
-      hostname: target.hostname.replace(/^\[|\]$/g, ''),
-      port: target.port || (target.protocol === 'https:' ? 443 : 80),
-      method: req.method,
-      path,
-      headers: upstreamRequestHeaders(sent, target.host),
-      setHost: false,
-      agent,
-    } as http.RequestOptions);
-    deadlines.add(res, () =>
-      upstream.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })),
-    );
+    const headers = upstreamRequestHeaders(sent, target.host);
+    const upstream = sendUpstream(call, headers, agent, deadlines, res);
     upstream.on('response', (up) => {
       deadlines.delete(res);
-      call.answer = {
-        status: up.statusCode ?? 502,
-        statusText: up.statusMessage ?? '',
-        headers: pairsOf(up.rawHeaders),
-      };
+      const answer = call.answered(up, 502);
       const headers = redirected(
-        call.answer.status,
+        answer.status,
         downstreamResponseHeaders(up.rawHeaders),
         target,
         req,
         options,
       );
       try {
-        res.writeHead(call.answer.status, call.answer.statusText, headers);
+        res.writeHead(answer.status, answer.statusText, headers);
       } catch {
-        res.writeHead(call.answer.status, headers);
+        res.writeHead(answer.status, headers);
       }
       up.on('data', (chunk: Buffer) => call.sample.add(chunk));
       up.pipe(res);
@@ -200,7 +240,6 @@ function forward(
     });
     upstream.on('error', (e) => {
       deadlines.delete(res);
-      const code = (e as NodeJS.ErrnoException).code;
       if (call.answer) {
         call.interrupted ??=
           res.destroyed && !res.writableFinished ? 'client-aborted' : 'upstream-reset';
@@ -208,12 +247,12 @@ function forward(
         return;
       }
       if (res.destroyed) return; // the app hung up first
+      const code = (e as NodeJS.ErrnoException).code;
       if (!retried && !hasBody && upstream.reusedSocket && code === 'ECONNRESET') {
         current = attempt(true);
         return;
       }
-      call.error = code === 'ETIMEDOUT' ? timeoutError(headTimeoutMs) : netErrorOf(e);
-      const { status, body } = gatewayAnswer(target, call.error);
+      const { status, body } = gatewayAnswer(target, call.failed(e, deadlines.ms));
       res.writeHead(status, {
         'content-type': 'application/json',
         'content-length': Buffer.byteLength(body),
@@ -272,36 +311,12 @@ function upgrade(
   agent: http.Agent,
   deadlines: Deadlines,
 ): void {
-  const { target } = options;
-  const sent = headerPairs(req);
-  const path = upstreamPath(target, req.url ?? '/');
-  const call = new CallRecord(id, req.method ?? 'GET', callUrl(target, path), sent, options);
+  const call = new CallRecord(id, req, options);
   const report = () => {
     if (call.report()) deadlines.delete(socket);
   };
-
-  const headers: string[] = [];
-  let hostSet = false;
-  for (const [name, value] of sent) {
-    if (name.toLowerCase() !== 'host') headers.push(name, value);
-    else if (!hostSet) headers.push(name, target.host);
-    hostSet ||= name.toLowerCase() === 'host';
-  }
-  if (!hostSet) headers.unshift('Host', target.host);
-  const mod = target.protocol === 'https:' ? https : http;
-  const upstream = mod.request({
-    protocol: target.protocol,
-    hostname: target.hostname.replace(/^\[|\]$/g, ''),
-    port: target.port || (target.protocol === 'https:' ? 443 : 80),
-    method: req.method,
-    path,
-    headers,
-    setHost: false,
-    agent,
-  } as http.RequestOptions);
-  deadlines.add(socket, () =>
-    upstream.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })),
-  );
+  const headers = upstreamRequestHeaders(call.sent, options.target.host, { upgrade: true });
+  const upstream = sendUpstream(call, headers, agent, deadlines, socket);
   socket.on('error', () => undefined); // 'close' follows
   socket.on('close', () => {
     if (!call.answer) {
@@ -313,17 +328,13 @@ function upgrade(
 
   upstream.on('upgrade', (up: http.IncomingMessage, upSocket: Duplex, upHead: Buffer) => {
     deadlines.delete(socket);
-    call.answer = {
-      status: up.statusCode ?? 101,
-      statusText: up.statusMessage ?? '',
-      headers: pairsOf(up.rawHeaders),
-    };
+    const answer = call.answered(up, 101);
     report(); // the call is its handshake: what follows is the app's own protocol
     if (socket.destroyed) {
       upSocket.destroy();
       return;
     }
-    socket.write(rawResponseHead(call.answer.status, call.answer.statusText, up.rawHeaders));
+    socket.write(rawResponseHead(answer.status, answer.statusText, up.rawHeaders));
     if (upHead.length > 0) socket.write(upHead);
     if (head.length > 0) upSocket.write(head);
     // Either side gone: the other goes too (capture's Ctrl-C included).
@@ -337,11 +348,7 @@ function upgrade(
   upstream.on('response', (up) => {
     // The handshake refused: the answer goes back as it came, then the connection closes.
     deadlines.delete(socket);
-    call.answer = {
-      status: up.statusCode ?? 502,
-      statusText: up.statusMessage ?? '',
-      headers: pairsOf(up.rawHeaders),
-    };
+    const answer = call.answered(up, 502);
     if (socket.destroyed) {
       up.destroy();
       return;
@@ -350,8 +357,8 @@ function upgrade(
     const noBody = req.method === 'HEAD' || up.statusCode === 204 || up.statusCode === 304;
     socket.write(
       rawResponseHead(
-        call.answer.status,
-        call.answer.statusText,
+        answer.status,
+        answer.statusText,
         up.rawHeaders,
         (name) => framing.has(name),
         // No Content-Length: the body (chunked on the API's side) runs until the close.
@@ -380,17 +387,8 @@ function upgrade(
       socket.destroy();
       return;
     }
-    const code = (e as NodeJS.ErrnoException).code;
-    call.error = code === 'ETIMEDOUT' ? timeoutError(deadlines.ms) : netErrorOf(e);
-    const { status, body } = gatewayAnswer(target, call.error);
-    if (!socket.destroyed)
-      socket.end(
-        `HTTP/1.1 ${status} ${status === 504 ? 'Gateway Timeout' : 'Bad Gateway'}\r\n` +
-          'Content-Type: application/json\r\n' +
-          `Content-Length: ${Buffer.byteLength(body)}\r\n` +
-          'X-Why401: upstream-unreachable\r\nConnection: close\r\n\r\n' +
-          body,
-      );
+    const error = call.failed(e, deadlines.ms);
+    if (!socket.destroyed) socket.end(gatewayResponse(options.target, error, req.method ?? 'GET'));
     report();
   });
   upstream.end();

@@ -38,4 +38,30 @@ describe('hop-by-hop headers', () => {
       ]),
     ).toEqual(['X-A', '1']);
   });
+
+  it('an upgrade keeps its Connection and Upgrade (the handshake), Host still set, added first when absent', () => {
+    const sent = [
+      ['Connection', 'Upgrade'],
+      ['Upgrade', 'websocket'],
+      ['host', 'a'],
+      ['Host', 'b'],
+      ['Sec-WebSocket-Key', 'k'],
+    ] as const;
+    expect(upstreamRequestHeaders(sent, 'api.example.com', { upgrade: true })).toEqual([
+      'Connection',
+      'Upgrade',
+      'Upgrade',
+      'websocket',
+      'host',
+      'api.example.com',
+      'Sec-WebSocket-Key',
+      'k',
+    ]);
+    expect(upstreamRequestHeaders([['Upgrade', 'websocket']], 'h', { upgrade: true })).toEqual([
+      'Host',
+      'h',
+      'Upgrade',
+      'websocket',
+    ]);
+  });
 });

@@ -1,6 +1,6 @@
 import { openSync, writeSync } from 'node:fs';
 import { threadId } from 'node:worker_threads';
-import { encodeFrames, FIFO_ENV, type RunMessage } from './run-frames.js';
+import { encodeFrames, FIFO_ENV, type RunMessage } from './frames.js';
 
 /**
  * Writes messages to why401's FIFO with synchronous writes: nothing is lost when the app exits

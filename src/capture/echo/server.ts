@@ -1,8 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { scrubJson } from '../secret/scrub.js';
-import { echoReport, type EchoReport } from './echo-report.js';
-import { tapRawHeads } from './raw-heads.js';
+import { scrubJson } from '../../secret/scrub.js';
+import { echoReport, type EchoReport } from './report.js';
+import { tapRawHeads } from '../http1/raw-heads.js';
 
 export interface EchoServer {
   readonly origin: string;

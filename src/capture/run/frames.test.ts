@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeFrames, FrameReader, type RunMessage } from './run-frames.js';
+import { encodeFrames, FrameReader, type RunMessage } from './frames.js';
 
 describe('run frames', () => {
   it('cuts big messages into ≤ 4 KiB lines and puts them back whatever the interleaving', () => {

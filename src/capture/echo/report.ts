@@ -1,13 +1,13 @@
 import type * as http from 'node:http';
-import { splitScheme } from '../engine/credential-place.js';
-import { registerPathSecrets } from '../engine/request-secrets.js';
-import { headerMayBeCredential, paramMayBeCredential } from '../secret/harmless.js';
-import { publicPrefixOf } from '../providers/detect.js';
-import { charName, codePoints, isAsciiSpace, isHidden } from '../secret/chars.js';
-import { Secret } from '../secret/secret.js';
-import { renderVisible } from '../secret/visible.js';
-import { headerPairs } from './raw-heads.js';
-import { wireText } from './wire-text.js';
+import { splitScheme } from '../../engine/credential-place.js';
+import { registerPathSecrets } from '../../engine/request-secrets.js';
+import { headerMayBeCredential, paramMayBeCredential } from '../../secret/harmless.js';
+import { publicPrefixOf } from '../../providers/detect.js';
+import { charName, codePoints, isAsciiSpace, isHidden } from '../../secret/chars.js';
+import { Secret } from '../../secret/secret.js';
+import { renderVisible } from '../../secret/visible.js';
+import { headerPairs } from '../http1/raw-heads.js';
+import { wireText } from '../http1/wire-text.js';
 
 export interface EchoHeader {
   readonly name: string;

@@ -1,6 +1,6 @@
-import { classify } from '../collect/http.js';
-import type { ObservedCall, ObservedHop } from './observed-call.js';
-import type { WireCall } from './run-frames.js';
+import { classify } from '../../collect/http.js';
+import type { ObservedCall, ObservedHop } from '../call/observed-call.js';
+import type { WireCall } from './frames.js';
 
 /** A call reported by the preload, as the diagnosis reads calls. */
 export function observedFromWire(

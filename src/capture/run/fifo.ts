@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { closeSync, constants, mkdtempSync, openSync, readSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FrameReader, type RunMessage } from './run-frames.js';
+import { FrameReader, type RunMessage } from './frames.js';
 
 /**
  * The channel from the app's processes to why401: a FIFO in a private temporary folder (0700),

@@ -1,6 +1,6 @@
 import { syncBuiltinESMExports } from 'node:module';
 import workerThreads from 'node:worker_threads';
-import { FIFO_ENV } from './run-frames.js';
+import { FIFO_ENV } from './frames.js';
 
 /**
  * Worker threads have their own diagnostics channels: the preload must run in each. Node 20.20

@@ -1,7 +1,7 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
-import { classify, type NetError } from '../collect/http.js';
-import { scrub } from '../secret/scrub.js';
+import { classify, type NetError } from '../../collect/http.js';
+import { scrub } from '../../secret/scrub.js';
 
 /** Keep-alive connections to the API, shared by every call capture passes on. */
 export function upstreamAgent(target: URL, insecure: boolean): http.Agent {
@@ -47,4 +47,17 @@ export function gatewayAnswer(target: URL, error: NetError): { status: number; b
     },
   };
   return { status, body: `${JSON.stringify(body)}\n` };
+}
+
+/** gatewayAnswer as a whole HTTP/1.1 response, for a connection capture then closes. */
+export function gatewayResponse(target: URL, error: NetError, method: string): string {
+  const { status, body } = gatewayAnswer(target, error);
+  return (
+    `HTTP/1.1 ${status} ${status === 504 ? 'Gateway Timeout' : 'Bad Gateway'}\r\n` +
+    'Content-Type: application/json\r\n' +
+    `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+    'X-Why401: upstream-unreachable\r\nConnection: close\r\n\r\n' +
+    // An answer to HEAD has no body (its Content-Length is the one a GET would get).
+    (method === 'HEAD' ? '' : body)
+  );
 }

@@ -1,7 +1,7 @@
 import type * as http from 'node:http';
 import type { Socket } from 'node:net';
-import { BodyCursor, requestFraming } from './http1/framing.js';
-import { HeadReader, parseRequestHead, staysHttp, type RequestHead } from './http1/heads.js';
+import { BodyCursor, requestFraming } from './framing.js';
+import { HeadReader, parseRequestHead, staysHttp, type RequestHead } from './heads.js';
 
 /**
  * Node's HTTP parser trims the whitespace around header values (RFC 9110 calls it optional), so

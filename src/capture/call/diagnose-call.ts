@@ -1,19 +1,24 @@
-import type { WireRequest, WireResponse } from '../collect/http.js';
-import type { Sent, SentCredential } from '../checks/request/evidence.js';
-import { loginTarget } from '../checks/request/redirect.js';
-import { readAnswer } from '../engine/answer.js';
-import { isAccepted, type Transport } from '../engine/chain.js';
-import { exchangeJson, redactedCopy, redactUrl, type ExchangeJson } from '../engine/exchanges.js';
-import { conclude } from '../engine/conclude.js';
-import { gatherEvidence } from '../engine/gather-evidence.js';
-import type { Verdict } from '../engine/verdict.js';
-import type { Finding } from '../findings/types.js';
-import { detectProvider, type Detection } from '../providers/detect.js';
-import { scrub } from '../secret/scrub.js';
-import { decodeSample } from './body-sample.js';
+import type { WireRequest, WireResponse } from '../../collect/http.js';
+import type { Sent, SentCredential } from '../../checks/request/evidence.js';
+import { loginTarget } from '../../checks/request/redirect.js';
+import { readAnswer } from '../../engine/answer.js';
+import { isAccepted, type Transport } from '../../engine/chain.js';
+import {
+  exchangeJson,
+  redactedCopy,
+  redactUrl,
+  type ExchangeJson,
+} from '../../engine/exchanges.js';
+import { conclude } from '../../engine/conclude.js';
+import { gatherEvidence } from '../../engine/gather-evidence.js';
+import type { Verdict } from '../../engine/verdict.js';
+import type { Finding } from '../../findings/types.js';
+import { detectProvider, type Detection } from '../../providers/detect.js';
+import { scrub } from '../../secret/scrub.js';
+import { decodeBody } from '../../collect/decode-body.js';
 import { FAILURE_WORDS, PAGE_FAILURE_WORDS } from './failure-shapes.js';
 import { credentialOf, type CallCredential } from './call-credential.js';
-import { registerBodySecrets } from '../engine/request-secrets.js';
+import { registerBodySecrets } from '../../engine/request-secrets.js';
 import type { ObservedCall, ObservedResponse } from './observed-call.js';
 
 /** One call, diagnosed when it was refused: what capture and run print, log and show. */
@@ -71,7 +76,7 @@ function wireResponse(r: ObservedResponse): WireResponse {
     statusText: r.statusText,
     headers,
     all,
-    body: decodeSample(r.bodySample, headers['content-encoding']),
+    body: decodeBody(r.bodySample, headers['content-encoding'], { prefix: true }),
     bodyBytes: r.bodyBytes,
     truncated: r.truncated,
     fromProxy: false,
@@ -138,7 +143,7 @@ function sentOf(call: ObservedCall, request: WireRequest, carried: boolean): Sen
 function sampleHead(r: ObservedResponse): string {
   const enc = r.headers.find(([n]) => n.toLowerCase() === 'content-encoding')?.[1];
   return enc
-    ? decodeSample(r.bodySample, enc).slice(0, 4096)
+    ? decodeBody(r.bodySample, enc, { prefix: true }).slice(0, 4096)
     : r.bodySample.toString('latin1', 0, 4096);
 }
 

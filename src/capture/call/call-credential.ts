@@ -1,12 +1,12 @@
-import type { SentCredential } from '../checks/request/evidence.js';
-import { findCredential } from '../engine/build-request.js';
-import { spotName } from '../engine/credential-place.js';
-import { registerPathSecrets, registerRequestSecrets } from '../engine/request-secrets.js';
-import { isHarmlessHeaderName } from '../secret/harmless.js';
-import { prepareCredential } from '../engine/conclude.js';
-import { publicPrefixOf, type Detection } from '../providers/detect.js';
-import { pinSecretValue } from '../secret/scrub.js';
-import { renderVisible } from '../secret/visible.js';
+import type { SentCredential } from '../../checks/request/evidence.js';
+import { findCredential } from '../../engine/build-request.js';
+import { spotName } from '../../engine/credential-place.js';
+import { registerPathSecrets, registerRequestSecrets } from '../../engine/request-secrets.js';
+import { isHarmlessHeaderName } from '../../secret/harmless.js';
+import { prepareCredential } from '../../engine/conclude.js';
+import { publicPrefixOf, type Detection } from '../../providers/detect.js';
+import { pinSecretValue } from '../../secret/scrub.js';
+import { renderVisible } from '../../secret/visible.js';
 import type { ObservedCall } from './observed-call.js';
 
 /** The credential of one call as sent: where it was, redacted, and its hidden characters shown. */

@@ -1,8 +1,8 @@
 import type * as net from 'node:net';
-import type { NetError } from '../collect/http.js';
-import { BodySample } from './body-sample.js';
+import type { NetError } from '../../collect/http.js';
+import { BodySample } from '../call/body-sample.js';
 import type { Deadlines } from './deadlines.js';
-import { BodyCursor, requestFraming, responseFraming } from './http1/framing.js';
+import { BodyCursor, requestFraming, responseFraming } from '../http1/framing.js';
 import {
   closesAfter,
   HeadReader,
@@ -13,14 +13,14 @@ import {
   type HeaderLine,
   type RequestHead,
   type ResponseHead,
-} from './http1/heads.js';
+} from '../http1/heads.js';
 import { judgeLocation } from './redirect-location.js';
-import type { ObservedCall, ObservedResponse } from './observed-call.js';
+import type { ObservedCall, ObservedResponse } from '../call/observed-call.js';
 import { callUrl, upstreamPath } from './paths.js';
 import type { UpstreamPool, UpstreamSocket } from './upstream-pool.js';
-import { gatewayAnswer, netErrorOf, timeoutError } from './upstream.js';
-import { wireText } from './wire-text.js';
-import { monotonicMs } from '../clock.js';
+import { gatewayResponse, netErrorOf, timeoutError } from './upstream.js';
+import { wireText } from '../http1/wire-text.js';
+import { monotonicMs } from '../../clock.js';
 
 export interface RelayContext {
   readonly target: URL;
@@ -497,15 +497,7 @@ export class Relay {
       if (first.response) first.interrupted ??= 'upstream-reset';
       else first.error = error;
       if (!first.forwarded && !this.#clientGone) {
-        const { status, body } = gatewayAnswer(this.#ctx.target, error);
-        this.#endClient(
-          `HTTP/1.1 ${status} ${status === 504 ? 'Gateway Timeout' : 'Bad Gateway'}\r\n` +
-            'Content-Type: application/json\r\n' +
-            `Content-Length: ${Buffer.byteLength(body)}\r\n` +
-            'X-Why401: upstream-unreachable\r\nConnection: close\r\n\r\n' +
-            // An answer to HEAD has no body (its Content-Length is the one a GET would get).
-            (first.method === 'HEAD' ? '' : body),
-        );
+        this.#endClient(gatewayResponse(this.#ctx.target, error, first.method));
       } else this.#client.destroy();
       this.#report(first);
     } else this.#client.destroy();

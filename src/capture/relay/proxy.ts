@@ -1,27 +1,9 @@
-import type * as http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
 import { Deadlines } from './deadlines.js';
 import { fallbackServer } from './http-forward.js';
-import type { ObservedCall } from './observed-call.js';
+import type { ProxyOptions } from './options.js';
 import { Relay } from './relay.js';
 import { UpstreamPool } from './upstream-pool.js';
-
-export interface ProxyOptions {
-  readonly target: URL;
-  readonly port: number;
-  readonly host?: string | undefined;
-  readonly insecure?: boolean | undefined;
-  /** How long to wait for the answer's head (not for its body: streams may idle). */
-  readonly headTimeoutMs?: number | undefined;
-  /** Every finished call: answered, failed or cut short. */
-  readonly onCall: (call: ObservedCall) => void;
-  /** Something the user should know that is not a call (a CONNECT: capture taken for a forward proxy). */
-  readonly onNotice?: ((text: string, kind?: string) => void) | undefined;
-  /** Requests capture answers itself (the live view): their path starts with this. */
-  readonly localPath?: string | undefined;
-  /** Answers a local request; true when handled. */
-  readonly local?: ((req: http.IncomingMessage, res: http.ServerResponse) => boolean) | undefined;
-}
 
 export interface CaptureProxy {
   /** `http://127.0.0.1:PORT` */

@@ -1,4 +1,4 @@
-import { monotonicMs } from '../clock.js';
+import { monotonicMs } from '../../clock.js';
 
 /**
  * Head timeouts for many requests at once: one timer sweeps every in-flight request instead of

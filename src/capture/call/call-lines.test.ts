@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PLAIN } from '../report/style.js';
+import { PLAIN } from '../../report/style.js';
 import { RepeatFolder } from './call-lines.js';
 import type { CallReport } from './diagnose-call.js';
 

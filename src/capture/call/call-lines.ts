@@ -1,6 +1,7 @@
-import type { Style } from '../report/style.js';
-import { findingJson } from '../findings/finding-json.js';
-import { oneLine } from '../secret/printable.js';
+import type { Style } from '../../report/style.js';
+import { findingJson } from '../../findings/finding-json.js';
+import { oneLine } from '../../secret/printable.js';
+import type { LiveCall } from '../live/types.js';
 import type { CallReport } from './diagnose-call.js';
 
 function clock(iso: string): string {
@@ -40,8 +41,11 @@ export function callLine(r: CallReport, style: Style): string {
   return line;
 }
 
-/** The JSON line of a call (`why401/call@1`), findings in the spec's JSON form. */
-export function callJson(r: CallReport): Record<string, unknown> {
+/**
+ * The JSON line of a call (`why401/call@1`), findings in the spec's JSON form: what the live
+ * view's page reads of it is typed by LiveCall (../live/types.ts, shared with the page's script).
+ */
+export function callJson(r: CallReport): LiveCall & Record<string, unknown> {
   return { ...r, findings: r.findings.map(findingJson) };
 }
 

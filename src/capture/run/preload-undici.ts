@@ -1,10 +1,10 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { subscribe } from 'node:diagnostics_channel';
+import { OpenCalls, startCall, type PendingCall } from './preload-calls.js';
 import type { Reporter } from './preload-reporter.js';
-import type { WireCall, WireHop } from './run-frames.js';
-import { HEAD_BYTES, looksFailed, mayHideRefusal } from './failure-shapes.js';
-import { BODY_SAMPLE_BYTES } from './observed-call.js';
-import { monotonicMs } from '../clock.js';
+import type { WireHop } from './frames.js';
+import { HEAD_BYTES, looksFailed, mayHideRefusal } from '../call/failure-shapes.js';
+import { BODY_SAMPLE_BYTES } from '../call/observed-call.js';
 
 interface UndiciRequest {
   readonly origin: string | URL;
@@ -13,20 +13,13 @@ interface UndiciRequest {
   readonly headers: unknown;
 }
 
-interface Pending {
-  readonly startedAt: number;
-  readonly t0: number;
-  readonly method: string;
-  readonly url: string;
-  readonly requestHeaders: [string, string][];
+interface Pending extends PendingCall {
   /** Made by fetch(): the body arrives through the fetch wrapper. */
   viaFetch: boolean;
   status?: number;
   statusText?: string;
   responseHeaders?: [string, string][];
   body?: Buffer;
-  error?: { code: string; message: string };
-  done?: boolean;
   /** Redirects fetch followed before this request. */
   hops?: WireHop[];
 }
@@ -39,7 +32,6 @@ interface FetchContext {
 }
 
 const pending = new WeakMap<object, Pending>();
-const open = new Set<Pending>();
 const fetchContext = new AsyncLocalStorage<FetchContext>();
 
 const headerOf = (headers: readonly [string, string][] | undefined, name: string) =>
@@ -106,17 +98,9 @@ async function readSample(
 
 /** fetch() and undici: `undici:request:create`, `:headers`, `:trailers`, `:error`. */
 export function watchUndici(reporter: Reporter): () => void {
-  const finish = (p: Pending) => {
-    if (p.done) return;
-    p.done = true;
-    open.delete(p);
-    const call: WireCall = {
-      via: 'undici',
-      startedAt: p.startedAt,
-      elapsedMs: Math.round(monotonicMs() - p.t0),
-      method: p.method,
-      url: p.url,
-      requestHeaders: p.requestHeaders,
+  const calls = new OpenCalls<Pending>(reporter, 'undici');
+  const finish = (p: Pending) =>
+    calls.report(p, () => ({
       ...(p.viaFetch ? { decoded: true } : {}),
       ...(p.hops?.length ? { hops: p.hops } : {}),
       ...(p.status !== undefined
@@ -128,9 +112,7 @@ export function watchUndici(reporter: Reporter): () => void {
             bodyBytes: p.body?.length ?? 0,
           }
         : { error: p.error ?? { code: 'ERROR', message: 'no answer' } }),
-    };
-    reporter.send({ t: 'call', pid: process.pid, call });
-  };
+    }));
 
   subscribe('undici:request:create', (message) => {
     try {
@@ -139,11 +121,11 @@ export function watchUndici(reporter: Reporter): () => void {
       // Through a forward proxy (a Pool on the proxy's origin) the path is the absolute URL.
       const absolute = /^https?:\/\//i.test(request.path);
       const p: Pending = {
-        startedAt: Date.now(),
-        t0: monotonicMs(),
-        method: request.method,
-        url: absolute ? request.path : `${origin}${request.path}`,
-        requestHeaders: requestHeadersOf(request.headers),
+        ...startCall(
+          request.method,
+          absolute ? request.path : `${origin}${request.path}`,
+          requestHeadersOf(request.headers),
+        ),
         viaFetch: false,
       };
       const context = fetchContext.getStore();
@@ -151,8 +133,7 @@ export function watchUndici(reporter: Reporter): () => void {
         const before = context.call;
         if (before && !before.done && before.status !== undefined) {
           // fetch followed the redirect `before` answered: it goes with the call it leads to.
-          before.done = true;
-          open.delete(before);
+          calls.close(before);
           context.hops.push({
             method: before.method,
             url: before.url,
@@ -167,7 +148,7 @@ export function watchUndici(reporter: Reporter): () => void {
         if (context.hops.length > 0) p.hops = [...context.hops];
       }
       pending.set(request, p);
-      open.add(p);
+      calls.add(p);
     } catch {
       // never break the app
     }
@@ -198,11 +179,7 @@ export function watchUndici(reporter: Reporter): () => void {
           status >= 200 &&
           status < 300 &&
           (p.hops !== undefined || mayHideRefusal(headerOf(p.responseHeaders, 'content-type'))));
-      if (!watched) {
-        p.done = true;
-        open.delete(p);
-        reporter.send({ t: 'seen', pid: process.pid, status });
-      }
+      if (!watched) calls.seen(p, status);
     } catch {
       // never break the app
     }
@@ -223,14 +200,9 @@ export function watchUndici(reporter: Reporter): () => void {
   subscribe('undici:request:trailers', ended);
   subscribe('undici:request:error', ended);
 
-  wrapFetch(finish, (p) => {
-    if (p.done) return;
-    p.done = true;
-    open.delete(p);
-    reporter.send({ t: 'seen', pid: process.pid, status: p.status ?? 0 });
-  });
+  wrapFetch(finish, (p) => calls.seen(p, p.status ?? 0));
   return () => {
-    for (const p of [...open]) if (p.status !== undefined) finish(p);
+    for (const p of calls.list()) if (p.status !== undefined) finish(p);
   };
 }
 

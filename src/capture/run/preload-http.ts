@@ -1,27 +1,19 @@
 import { subscribe } from 'node:diagnostics_channel';
 import type http from 'node:http';
-import { BodySample, decodeSample } from './body-sample.js';
-import { HEAD_BYTES, looksFailed, mayHideRefusal } from './failure-shapes.js';
+import { decodeBody } from '../../collect/decode-body.js';
+import { BodySample } from '../call/body-sample.js';
+import { HEAD_BYTES, looksFailed, mayHideRefusal } from '../call/failure-shapes.js';
+import { OpenCalls, startCall, type PendingCall } from './preload-calls.js';
 import type { Reporter } from './preload-reporter.js';
-import type { WireCall } from './run-frames.js';
-import { monotonicMs } from '../clock.js';
 
-interface Pending {
-  readonly startedAt: number;
-  readonly t0: number;
-  readonly method: string;
-  readonly url: string;
-  readonly requestHeaders: [string, string][];
+interface Pending extends PendingCall {
   response?: http.IncomingMessage;
   sample?: BodySample | undefined;
-  error?: { code: string; message: string };
-  done?: boolean;
   /** A 2xx whose first bytes are still to be read: it may be a refusal in disguise. */
   sifting?: boolean;
 }
 
 const pending = new WeakMap<http.ClientRequest, Pending>();
-const open = new Set<Pending>();
 
 function headersOf(req: http.ClientRequest): [string, string][] {
   const out: [string, string][] = [];
@@ -68,49 +60,32 @@ function observeEmit(
 
 /** http and https clients: `http.client.request.start` and `http.client.response.finish`. */
 export function watchHttp(reporter: Reporter): () => void {
-  const finish = (p: Pending) => {
-    if (p.done) return;
-    p.done = true;
-    open.delete(p);
-    const res = p.response;
-    const call: WireCall = {
-      via: 'http',
-      startedAt: p.startedAt,
-      elapsedMs: Math.round(monotonicMs() - p.t0),
-      method: p.method,
-      url: p.url,
-      requestHeaders: p.requestHeaders,
-      ...(res
+  const calls = new OpenCalls<Pending>(reporter, 'http');
+  const finish = (p: Pending) =>
+    calls.report(p, ({ response: res, sample, error }) =>
+      res
         ? {
             status: res.statusCode ?? 0,
             statusText: res.statusMessage ?? '',
             responseHeaders: pairs(res.rawHeaders),
-            body: p.sample?.buffer().toString('base64') ?? '',
-            bodyBytes: p.sample?.bytes ?? 0,
+            body: sample?.buffer().toString('base64') ?? '',
+            bodyBytes: sample?.bytes ?? 0,
           }
         : {
-            error: p.error ?? {
+            error: error ?? {
               code: 'ECONNRESET',
               message: 'the request ended without an answer',
             },
-          }),
-    };
-    reporter.send({ t: 'call', pid: process.pid, call });
-  };
+          },
+    );
 
   subscribe('http.client.request.start', (message) => {
     try {
       const req = (message as { request: http.ClientRequest }).request;
       const requestHeaders = headersOf(req);
-      const p: Pending = {
-        startedAt: Date.now(),
-        t0: monotonicMs(),
-        method: req.method,
-        url: urlOf(req, requestHeaders),
-        requestHeaders,
-      };
+      const p: Pending = startCall(req.method, urlOf(req, requestHeaders), requestHeaders);
       pending.set(req, p);
-      open.add(p);
+      calls.add(p);
       observeEmit(req, (event, arg) => {
         if (event === 'error' && !p.response) {
           const e = arg as NodeJS.ErrnoException | undefined;
@@ -133,12 +108,13 @@ export function watchHttp(reporter: Reporter): () => void {
       return Array.isArray(v) ? v.join(', ') : v;
     };
     const type = header('content-type');
-    if (sample && looksFailed(decodeSample(sample.buffer(), header('content-encoding')), type))
+    if (
+      sample &&
+      looksFailed(decodeBody(sample.buffer(), header('content-encoding'), { prefix: true }), type)
+    )
       return;
-    p.done = true;
     p.sample = undefined;
-    open.delete(p);
-    reporter.send({ t: 'seen', pid: process.pid, status: res?.statusCode ?? 0 });
+    calls.seen(p, res?.statusCode ?? 0);
   };
   const settle = (p: Pending) => {
     if (p.sifting) decide(p);
@@ -161,9 +137,7 @@ export function watchHttp(reporter: Reporter): () => void {
         (status >= 300 && response.headers.location !== undefined) ||
         (status >= 200 && status < 300 && mayHideRefusal(response.headers['content-type']));
       if (!watched) {
-        open.delete(p);
-        p.done = true;
-        reporter.send({ t: 'seen', pid: process.pid, status });
+        calls.seen(p, status);
         return;
       }
       p.sifting = status < 300;
@@ -195,6 +169,6 @@ export function watchHttp(reporter: Reporter): () => void {
 
   // Answers still arriving when the process exits: reported with what came.
   return () => {
-    for (const p of [...open]) if (p.response) settle(p);
+    for (const p of calls.list()) if (p.response) settle(p);
   };
 }

@@ -1,4 +1,4 @@
-import type { NetError } from '../collect/http.js';
+import type { NetError } from '../../collect/http.js';
 
 /** Raw header pairs in the order they were sent, names as spelled, values exact. */
 export type HeaderPairs = readonly (readonly [string, string])[];

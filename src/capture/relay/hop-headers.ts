@@ -21,15 +21,19 @@ function dropped(pairs: readonly (readonly [string, string])[]): ReadonlySet<str
   return drop ?? HOP_BY_HOP;
 }
 
+const NONE: ReadonlySet<string> = new Set();
+
 /**
  * The request's headers for the API, as a flat raw list (order, spelling, repeats and exact
- * values kept): hop-by-hop headers dropped, Host set to the API's.
+ * values kept): hop-by-hop headers dropped (kept for an upgrade: its Connection and Upgrade are
+ * the handshake), Host set to the API's.
  */
 export function upstreamRequestHeaders(
   pairs: readonly (readonly [string, string])[],
   host: string,
+  { upgrade = false } = {},
 ): string[] {
-  const drop = dropped(pairs);
+  const drop = upgrade ? NONE : dropped(pairs);
   const out: string[] = [];
   let hostSet = false;
   for (const [name, value] of pairs) {
@@ -45,14 +49,14 @@ export function upstreamRequestHeaders(
 
 /** The answer's headers for the app, from `rawHeaders`: hop-by-hop headers dropped. */
 export function downstreamResponseHeaders(raw: readonly string[]): string[] {
-  const pairs: [string, string][] = [];
-  for (let i = 0; i + 1 < raw.length; i += 2) pairs.push([raw[i] ?? '', raw[i + 1] ?? '']);
+  const pairs = pairsOf(raw);
   const drop = dropped(pairs);
   const out: string[] = [];
   for (const [name, value] of pairs) if (!drop.has(name.toLowerCase())) out.push(name, value);
   return out;
 }
 
+/** node:http's flat `rawHeaders` as [name, value] pairs. */
 export function pairsOf(raw: readonly string[]): [string, string][] {
   const pairs: [string, string][] = [];
   for (let i = 0; i + 1 < raw.length; i += 2) pairs.push([raw[i] ?? '', raw[i + 1] ?? '']);
