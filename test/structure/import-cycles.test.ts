@@ -20,11 +20,7 @@ const SRC = join(ROOT, 'src');
  * Cycles still there, as the sorted files of each strongly connected group of modules (several
  * cycles through the same files are one entry).
  */
-const ALLOWED: readonly (readonly string[])[] = [
-  // capture's relay hands what it does not read to node:http and back: the s5-capture helper
-  // (capture/ by command, issue 15 item 4) breaks it.
-  ['src/capture/http-forward.ts', 'src/capture/proxy.ts'],
-];
+const ALLOWED: readonly (readonly string[])[] = [];
 
 function sourceFiles(dir: string): string[] {
   const out: string[] = [];
