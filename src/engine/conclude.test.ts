@@ -71,6 +71,22 @@ describe('conclude: credential.invalid is an error only while nothing else expla
     expect(j.findings.map((f) => f.id)).not.toContain('credential.invalid');
   });
 
+  it.each([
+    ['key.wrong-type', 'a publishable key where the secret key belongs'],
+    ['key.wrong-provider', "another provider's key shape"],
+    ['key.wrong-environment', 'a test key on the live endpoint'],
+  ] as const)(
+    'a credential of another kind (%s): no credential.invalid at all, a new key of the same kind would fail alike',
+    (id, said) => {
+      const j = judged({
+        keyFindings: [{ id, confidence: 'definitive' as const, evidence: [said] }],
+        reply: { status: 401, body: { error: 'Invalid API key' } },
+      });
+      expect(j.verdict.cause).toBe(id);
+      expect(j.findings.map((f) => f.id)).not.toContain('credential.invalid');
+    },
+  );
+
   it('a hygiene finding does not count when the cleaned key was refused too', () => {
     const keyFindings = [
       {

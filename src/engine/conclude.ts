@@ -170,9 +170,17 @@ const NOT_A_KEY: ReadonlySet<string> = new Set([
   'key.masked',
 ]);
 
-/** A key the server read, refused for what it is or may do: a token.* reason, a missing scope. */
+/**
+ * A key the server read, refused for what it is or may do: a token.* reason, a missing scope; or
+ * a credential of another kind, provider or environment than this API takes (a new key of the
+ * same kind would be refused alike: the fix is the other credential, never a rotation).
+ */
 const READ_KEY = (f: Finding): boolean =>
-  f.id.startsWith('token.') || f.id === 'credential.insufficient-scope';
+  f.id.startsWith('token.') ||
+  f.id === 'credential.insufficient-scope' ||
+  f.id === 'key.wrong-type' ||
+  f.id === 'key.wrong-provider' ||
+  f.id === 'key.wrong-environment';
 
 /**
  * credential.invalid is the last word: an error only while nothing else explains the refusal
@@ -200,7 +208,8 @@ function settle(findings: readonly Finding[], evidence: RequestEvidence): Findin
   const first = explains[0];
   if (!first) return [...findings];
   // No key at all; or a key the server read and refused for a reason of its own (an ID token,
-  // another audience or issuer, a permission it lacks): nothing about it calls for a new one.
+  // another audience or issuer, a permission it lacks, another kind of credential): nothing about
+  // it calls for a new one.
   if (explains.some((f) => NOT_A_KEY.has(f.id) || READ_KEY(f)))
     return findings.filter((f) => f !== invalid);
   return findings.map((f) =>

@@ -5,6 +5,36 @@ import { renderFindingsHuman } from './human-findings.js';
 
 const ICON = { accepted: '✔', rejected: '✖', unreachable: '⚠', inconclusive: '?' } as const;
 
+const BODY_SHOWN = 300;
+/** Headers that say who refused and why. */
+const TELLING = [
+  'www-authenticate',
+  'proxy-authenticate',
+  'server',
+  'via',
+  'location',
+  'retry-after',
+];
+
+/** The refused request's answer: status, the telling headers, the start of the body. */
+function theAnswer(d: Diagnosis, style: Style): string[] {
+  const main = d.exchanges.filter(
+    (x) => !x.label.startsWith('probe') && !x.label.startsWith('discovery'),
+  );
+  const x = main.at(-1);
+  if (!x?.response) return [];
+  const r = x.response;
+  const out = ['', style.dim(`The answer to the ${x.label}:`), `  ${r.status}`];
+  for (const name of TELLING) {
+    const value = Object.entries(r.headers).find(([k]) => k.toLowerCase() === name)?.[1];
+    if (value) out.push(`  ${name}: ${oneLine(value)}`);
+  }
+  const body = r.body.trim();
+  if (body)
+    out.push(`  body: ${oneLine(body.slice(0, BODY_SHOWN))}${body.length > BODY_SHOWN ? '…' : ''}`);
+  return out;
+}
+
 /**
  * Verdict first, then ranked findings, then the requests that were sent. `writeNotProbed`: the
  * method probes would have sent again (the evidence's), said under the requests.
@@ -33,6 +63,9 @@ export function diagnosisHuman(
     ? d.findings
     : d.findings.filter((f) => f.severity !== 'info' || d.findings.length <= 3);
   if (shown.length > 0) lines.push('', renderFindingsHuman(shown, style));
+  // Nothing names the cause (or -v): what the server answered is the evidence left to read.
+  if (v.status !== 'accepted' && (verbose || !shown.some((f) => f.severity === 'error')))
+    lines.push(...theAnswer(d, style));
   lines.push('', style.dim('Requests sent:'));
   for (const x of d.exchanges) {
     const answer = x.response
