@@ -1,5 +1,6 @@
 import { HYGIENE_IDS, KEY_CHECKS } from '../checks/key/index.js';
 import { REQUEST_CHECKS } from '../checks/request/index.js';
+import { TOKEN_CHECKS } from '../checks/token/index.js';
 import type { RequestEvidence, Sent, SentCredential } from '../checks/request/evidence.js';
 import { runChecks } from '../checks/types.js';
 import { dedupeFindings, renderFinding } from '../findings/render.js';
@@ -128,6 +129,7 @@ export function conclude(
   const raw = [
     ...confirmHygiene(evidence.keyFindings, evidence.probes.sanitized),
     ...runChecks(REQUEST_CHECKS, evidence),
+    ...runChecks(TOKEN_CHECKS, evidence),
   ];
   const own = dedupeFindings(raw).map(renderFinding);
   const findings = orderFindings(
@@ -188,13 +190,15 @@ function settle(findings: readonly Finding[], evidence: RequestEvidence): Findin
       f.severity === 'error' &&
       (f.confidence === 'confirmed' ||
         f.confidence === 'definitive' ||
-        ((f.id.startsWith('key.') || f.id.startsWith('header.')) &&
+        ((f.id.startsWith('key.') || f.id.startsWith('header.') || f.id.startsWith('token.')) &&
           f.confidence === 'attributed')) &&
       !(cleanedRefused && HYGIENE_IDS.has(f.id)),
   );
   const first = explains[0];
   if (!first) return [...findings];
-  if (explains.some((f) => NOT_A_KEY.has(f.id))) return findings.filter((f) => f !== invalid);
+  // A token the API refused for what it is (issuer, audience, key, form) is not an invalid key.
+  if (explains.some((f) => NOT_A_KEY.has(f.id) || f.id.startsWith('token.')))
+    return findings.filter((f) => f !== invalid);
   return findings.map((f) =>
     f === invalid
       ? {
