@@ -17,6 +17,11 @@ export const SAID: readonly (readonly [Said, RegExp])[] = [
   // ASP.NET (Microsoft.IdentityModel): IDX10214 audience, IDX10205 issuer, IDX10501 / IDX10516
   // no key for the kid, IDX10503 / IDX10504 / IDX10511 signature failed with the keys tried.
   ['token.wrong-audience', /\bIDX10214\b|\bIDX10231\b/],
+  // ASP.NET JwtBearer's own error_description: "The audience 'x' is invalid", "The issuer 'x'
+  // is invalid", "The signature key was not found".
+  ['token.wrong-audience', /\baudience\s*(['"][^'"]{0,300}['"]\s*)?(is|was) (invalid|not valid)/i],
+  ['token.wrong-issuer', /\bissuer\s*(['"][^'"]{0,300}['"]\s*)?(is|was) (invalid|not valid)/i],
+  ['token.unknown-key', /signature key was not found/i],
   ['token.wrong-issuer', /\bIDX10205\b|\bIDX10204\b/],
   [
     'token.unknown-key',
