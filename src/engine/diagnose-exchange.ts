@@ -67,6 +67,11 @@ export interface DiagnoseExchangeOptions {
   readonly insecure?: boolean | undefined;
   /** Our clock (ms since the epoch) when the answer arrived; default now. */
   readonly receivedAt?: number | undefined;
+  /**
+   * A refused bearer token's public metadata (issuer discovery and JWKS, RFC 9728) is fetched,
+   * without any credential. Off unless asked for.
+   */
+  readonly discovery?: boolean | undefined;
   readonly elapsedMs?: number | undefined;
 }
 
@@ -109,6 +114,15 @@ export async function diagnoseExchange(
           }
         : {}),
       localNow: options.receivedAt ?? Date.now(),
+      discovery:
+        options.discovery === true
+          ? {
+              agents,
+              proxyFor: () => proxy?.url,
+              insecure: options.insecure === true,
+              deadline: Date.now() + (options.timeoutMs ?? 10_000),
+            }
+          : undefined,
     });
     const { findings, verdict } = conclude(evidence);
     return {

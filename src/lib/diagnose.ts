@@ -46,6 +46,13 @@ export interface DiagnoseOptions {
   readonly env?: Readonly<Record<string, string | undefined>> | undefined;
   /** A line per step (the request, the probes chosen). */
   readonly onProgress?: ((line: string) => void) | undefined;
+  /**
+   * For a refused OAuth bearer token, fetch its issuer's public metadata (OIDC discovery or
+   * RFC 8414, the JWKS: on the token's `iss` origin only) and the API's RFC 9728 document, with
+   * no credential, to tell a wrong issuer, audience, rotated key or bad signature apart. Off by
+   * default in the library; `check` does it unless --no-discovery.
+   */
+  readonly discovery?: boolean | undefined;
 }
 
 /**
@@ -82,6 +89,7 @@ export async function diagnose(
       insecure: options.insecure,
       env: options.env,
       onProgress: options.onProgress,
+      discovery: options.discovery === true,
     },
   );
   return publicDiagnosis(d);
@@ -133,6 +141,7 @@ export async function diagnoseExchange(
       insecure: options.insecure,
       receivedAt: options.receivedAt,
       elapsedMs: options.elapsedMs,
+      discovery: options.discovery === true,
     },
   );
   return publicDiagnosis(d);
