@@ -22,6 +22,7 @@ import {
 } from './run-cli.js';
 
 const OTHER = 'https://other.example.test/';
+const MCP = 'https://mcp.example.test/';
 
 const bearer = (token: string) => ['-H', `Authorization: Bearer ${token}`];
 
@@ -39,7 +40,7 @@ describe('OAuth: a jose-validating API and a real OpenID provider', () => {
   let api: ProtectedApi; // publishes RFC 9728 metadata
   let plain: ProtectedApi; // says only what jose says
   beforeAll(async () => {
-    op = await startOidcProvider({ realm: 'demo', otherResources: [OTHER] });
+    op = await startOidcProvider({ realm: 'demo', otherResources: [OTHER, MCP] });
     api = await startProtectedApi({
       issuer: op.issuer,
       audience: op.resource,
@@ -91,6 +92,29 @@ describe('OAuth: a jose-validating API and a real OpenID provider', () => {
     const words = await check([plain.url, ...bearer(token)], { secrets: [token] });
     expectDiagnosis(words, { exit: 1, status: 'rejected', cause: 'token.wrong-audience' });
     expect(ids(words)).not.toContain('credential.invalid');
+  });
+
+  it('MCP-style: the RFC 9728 resource has a path the token’s aud lacks → token.wrong-audience', async () => {
+    const mcp = await startProtectedApi({
+      issuer: op.issuer,
+      audience: `${MCP}mcp`,
+      resourceMetadata: true,
+    });
+    try {
+      const token = await op.accessToken({ resource: MCP });
+      const run = await check([mcp.url, ...bearer(token)], { secrets: [token] });
+      expectDiagnosis(run, {
+        exit: 1,
+        status: 'rejected',
+        cause: 'token.wrong-audience',
+        findings: ['token.wrong-audience'],
+      });
+      const f = run.json?.findings.find((x) => x.id === 'token.wrong-audience');
+      expect(JSON.stringify(f?.evidence)).toContain(`resource \\"${MCP}mcp\\"`);
+      expect(discoveryLabels(run)).toContain('discovery: oauth-protected-resource');
+    } finally {
+      await mcp.close();
+    }
   });
 
   it('an ID token sent as the access token → refused for its audience (token.wrong-audience)', async () => {
