@@ -8,9 +8,7 @@ type Route = (
   send: (status: number, body: string, headers?: Record<string, string>) => void,
 ) => void;
 
-async function serve(
-  routes: Record<string, Route>,
-): Promise<{
+async function serve(routes: Record<string, Route>): Promise<{
   origin: string;
   seen: { url: string; headers: IncomingHttpHeaders }[];
   close(): Promise<void>;
@@ -61,7 +59,12 @@ describe('discover', () => {
       '/realms/a/.well-known/openid-configuration': (send) =>
         send(
           200,
-          JSON.stringify({ issuer: `${origin}/realms/a`, jwks_uri: `${origin}/realms/a/certs` }),
+          JSON.stringify({
+            issuer: `${origin}/realms/a`,
+            jwks_uri: `${origin}/realms/a/certs`,
+            token_endpoint: `${origin}/realms/a/token`,
+            token_endpoint_auth_methods_supported: ['client_secret_post', 'private_key_jwt'],
+          }),
         ),
       '/realms/a/certs': (send) =>
         send(
@@ -81,6 +84,10 @@ describe('discover', () => {
         iss: `${origin}/realms/a/`,
         issuer: `${origin}/realms/a`,
         keys: [{ kid: 'e1', kty: 'EC' }],
+      });
+      expect(evidence.issuer).toMatchObject({
+        tokenEndpoint: `${origin}/realms/a/token`,
+        tokenEndpointAuthMethods: ['client_secret_post', 'private_key_jwt'],
       });
       // a private member published by mistake is not kept
       expect(evidence.issuer?.keys?.[0]?.['d']).toBeUndefined();

@@ -141,11 +141,21 @@ async function issuerMetadata(iss: string, get: Get, notes: string[]): Promise<I
     const doc = record(await get(label, url, METADATA_BYTES));
     if (!doc) continue;
     const jwksUri = str(doc['jwks_uri']);
+    const methods = doc['token_endpoint_auth_methods_supported'];
     const found: IssuerMetadata = {
       iss,
       url: url.href,
       issuer: str(doc['issuer']),
       jwksUri,
+      tokenEndpoint: str(doc['token_endpoint']),
+      ...(Array.isArray(methods)
+        ? {
+            tokenEndpointAuthMethods: methods
+              .slice(0, 20)
+              .map(str)
+              .filter((m): m is string => m !== undefined),
+          }
+        : {}),
     };
     const jwksUrl = jwksUri !== undefined ? httpUrl(jwksUri) : undefined;
     if (jwksUri === undefined || !jwksUrl) return found;

@@ -159,7 +159,8 @@ async function discoverFor(
   url: URL,
   t: DiscoveryTransport,
 ): Promise<{ evidence: TokenEvidence; sent: Sent[] } | undefined> {
-  if (!credential) return undefined;
+  const status = final.facts?.status;
+  if (!credential || (status !== 401 && status !== 403)) return undefined;
   const jwt = decodeJwt(credential.meant);
   const iss = jwt.ok && !jwt.encrypted ? jwt.claims['iss'] : undefined;
   const named = final.facts?.challenges.find((c) => c.params['resource_metadata'] !== undefined)

@@ -1,6 +1,6 @@
 /** The library and OAuth tokens: discovery only when asked for (diagnose and the wrappers). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { diagnose, withWhy401, type Diagnosis } from '../../src/index.js';
+import { diagnose, diagnoseExchange, withWhy401, type Diagnosis } from '../../src/index.js';
 import {
   startOidcProvider,
   startProtectedApi,
@@ -55,5 +55,23 @@ describe('library: OAuth token diagnosis', () => {
       ['discovery: openid-configuration', 'discovery: jwks'],
     ]);
     expect(seen.map((d) => d.verdict.cause)).toEqual(['token.unknown-key', 'token.unknown-key']);
+  });
+
+  it('no discovery for an answer that is no refusal of the token (a 500, a 404)', async () => {
+    for (const status of [500, 404]) {
+      const d = await diagnoseExchange(
+        { url: api.url, headers: { authorization: `Bearer ${stale}` } },
+        { status, headers: { 'content-type': 'application/json' }, body: '{"error":"oops"}' },
+        { discovery: true },
+      );
+      expect(discoveries(d)).toEqual([]);
+    }
+    const refused = await diagnoseExchange(
+      { url: api.url, headers: { authorization: `Bearer ${stale}` } },
+      { status: 401, headers: { 'www-authenticate': 'Bearer error="invalid_token"' }, body: '' },
+      { discovery: true },
+    );
+    expect(refused.verdict.cause).toBe('token.unknown-key');
+    expect(discoveries(refused)).toEqual(['discovery: openid-configuration', 'discovery: jwks']);
   });
 });

@@ -16,6 +16,9 @@ export interface IssuerMetadata {
   /** The discovered `issuer`, exactly as published. */
   readonly issuer?: string | undefined;
   readonly jwksUri?: string | undefined;
+  readonly tokenEndpoint?: string | undefined;
+  /** `token_endpoint_auth_methods_supported`, as published (capped). */
+  readonly tokenEndpointAuthMethods?: readonly string[] | undefined;
   /** The published keys (undefined: not fetched or not readable). At most MAX_KEYS. */
   readonly keys?: readonly PublishedKey[] | undefined;
   /** How many keys the JWKS held when more than were kept (the rest were cut). */
