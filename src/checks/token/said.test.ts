@@ -129,3 +129,22 @@ checkTable(tokenSaid, 'token.wrong-issuer', {
   ],
   ok: [{ name: 'audience only', key: TOKEN, reply: reply('Audiences in Jwt are not allowed') }],
 });
+
+checkTable(tokenSaid, 'token.bad-signature', {
+  finds: [
+    {
+      name: 'HS256 and "invalid signature": said, and that it cannot be checked here',
+      key: signJwt({ iss: 'https://id.example.test/', aud: 'api' }, 'HS256'),
+      reply: { status: 401, body: { message: 'invalid signature' } },
+      evidence: ['invalid signature', 'cannot be checked'],
+      data: { alg: 'HS256' },
+    },
+  ],
+  ok: [
+    {
+      name: 'an unknown kid is not also a bad signature',
+      key: TOKEN,
+      reply: reply('IDX10511: Signature validation failed. Unable to match key kid'),
+    },
+  ],
+});

@@ -69,7 +69,12 @@ export const tokenSaid = defineCheck<RequestEvidence>('token-said', (e) => {
   for (const [id, at] of readSaid(f.errorText)) {
     const said = `${f.status}: the API says ${quote(f.errorText, at)}`;
     const data = dataFor(id, jwt);
-    out.push(finding(id as FindingId, 'attributed', said, data));
+    const alg = headerString(jwt, 'alg') ?? '';
+    const lines =
+      id === 'token.bad-signature' && /^HS/i.test(alg)
+        ? [said, `${alg}: signed with a shared secret, which cannot be checked without it`]
+        : [said];
+    out.push(finding(id as FindingId, 'attributed', lines, data));
   }
   return out;
 });
