@@ -3,7 +3,15 @@
  * that refuse requests the way real APIs and the layers in front of them do. Error shapes follow
  * the real ones (field names, status, headers); the wording is ours. Every key is made at start-up.
  */
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+import {
+  createHash,
+  createHmac,
+  generateKeyPairSync,
+  randomBytes,
+  sign,
+  verify,
+  type KeyObject,
+} from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -45,12 +53,15 @@ export type SandboxUrl =
   | 'redirectTarget'
   | 'clock'
   | 'waf'
-  | 'healthy';
+  | 'healthy'
+  | 'oauth';
 
 export interface Sandbox {
   /** Origins (`http://127.0.0.1:PORT`) by name. */
   readonly urls: Readonly<Record<SandboxUrl, string>>;
   readonly keys: DemoKeys;
+  /** OAuth access tokens of the sandbox's issuer (their `iss` is its origin: made at start). */
+  readonly tokens: { readonly rotated: string };
   close(): Promise<void>;
 }
 
@@ -400,6 +411,70 @@ function skewedClock(secret: Buffer): Handler {
   };
 }
 
+/**
+ * An OpenID issuer and the API it serves, on one origin: discovery and a JWKS with the current
+ * ES256 key, and `/v1/me`, which verifies ES256 tokens with the published keys only. The token
+ * handed to the demo was signed with the previous key, rotated away since.
+ */
+interface OAuthKeys {
+  readonly current: { readonly kid: string; readonly key: KeyObject; readonly public: KeyObject };
+  readonly old: { readonly kid: string; readonly key: KeyObject };
+}
+
+function makeOAuthKeys(): OAuthKeys {
+  const current = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const old = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  return {
+    current: { kid: 'demo-2026-12', key: current.privateKey, public: current.publicKey },
+    old: { kid: 'demo-2026-06', key: old.privateKey },
+  };
+}
+
+function signEs256(claims: Record<string, unknown>, kid: string, key: KeyObject): string {
+  const head = `${b64url(JSON.stringify({ alg: 'ES256', typ: 'at+jwt', kid }))}.${b64url(JSON.stringify(claims))}`;
+  const sig = sign('sha256', Buffer.from(head), { key, dsaEncoding: 'ieee-p1363' });
+  return `${head}.${sig.toString('base64url')}`;
+}
+
+function oauthIssuer(keys: OAuthKeys, self: () => string): Handler {
+  return (req, res) => {
+    const path = pathOf(req);
+    if (path === '/.well-known/openid-configuration')
+      return json(res, 200, { issuer: self(), jwks_uri: `${self()}/jwks` });
+    if (path === '/jwks') {
+      const jwk = keys.current.public.export({ format: 'jwk' });
+      return json(res, 200, {
+        keys: [{ ...jwk, kid: keys.current.kid, alg: 'ES256', use: 'sig' }],
+      });
+    }
+    const refuse = (description: string) =>
+      json(
+        res,
+        401,
+        { error: 'invalid_token' },
+        { 'WWW-Authenticate': `Bearer error="invalid_token", error_description="${description}"` },
+      );
+    const jwt = bearer(req);
+    const [h, p, s] = (jwt ?? '').split('.');
+    if (!jwt || !h || !p || s === undefined) return refuse('bearer token required');
+    let kid: unknown;
+    try {
+      kid = (JSON.parse(Buffer.from(h, 'base64url').toString('utf8')) as { kid?: unknown }).kid;
+    } catch {
+      return refuse('token is not a JWT');
+    }
+    if (kid !== keys.current.kid) return refuse('signing key not found for this token');
+    const ok = verify(
+      'sha256',
+      Buffer.from(`${h}.${p}`),
+      { key: keys.current.public, dsaEncoding: 'ieee-p1363' },
+      Buffer.from(s, 'base64url'),
+    );
+    if (!ok) return refuse('invalid signature');
+    return json(res, 200, { sub: 'demo-service' });
+  };
+}
+
 function healthy(keys: DemoKeys): Handler {
   return (req, res) => {
     if (bearer(req) !== keys.healthy)
@@ -474,8 +549,24 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       clock: await start(skewedClock(jwtSecret)),
       waf: await start(waf(keys)),
       healthy: await start(healthy(keys)),
+      oauth: '',
     };
-    return { urls, keys, close };
+    const oauthKeys = makeOAuthKeys();
+    urls.oauth = await start(oauthIssuer(oauthKeys, () => urls.oauth));
+    const now = Math.floor(Date.now() / 1000);
+    const rotated = signEs256(
+      {
+        iss: urls.oauth,
+        aud: `${urls.oauth}/v1`,
+        sub: 'demo-service',
+        scope: 'read',
+        iat: now,
+        exp: now + 3600,
+      },
+      oauthKeys.old.kid,
+      oauthKeys.old.key,
+    );
+    return { urls, keys, tokens: { rotated }, close };
   } catch (e) {
     await close();
     throw e;

@@ -27,8 +27,8 @@ const opts = (providerId?: string): SendAndJudgeOptions => ({
   timeoutMs: SCENARIO_TIMEOUT_MS,
 });
 
-export function demoScenarios(sandbox: Pick<Sandbox, 'urls' | 'keys'>): Scenario[] {
-  const { urls, keys } = sandbox;
+export function demoScenarios(sandbox: Pick<Sandbox, 'urls' | 'keys' | 'tokens'>): Scenario[] {
+  const { urls, keys, tokens } = sandbox;
   const bearer = (key: string): [string, string] => ['Authorization', `Bearer ${key}`];
   return [
     {
@@ -161,6 +161,17 @@ export function demoScenarios(sandbox: Pick<Sandbox, 'urls' | 'keys'>): Scenario
       },
       options: opts('github'),
       expectedCause: 'status.not-found-masked',
+    },
+    {
+      title: 'An OAuth token signed with a rotated-away key',
+      story:
+        'A service caches its access token; the issuer rotated its signing key since, and the API only trusts the keys the issuer publishes now.',
+      input: {
+        url: `${urls.oauth}/v1/me`,
+        key: new Secret(tokens.rotated, 'env:ACCESS_TOKEN'),
+      },
+      options: { ...opts(), discovery: true },
+      expectedCause: 'token.unknown-key',
     },
     {
       title: 'Healthy control',

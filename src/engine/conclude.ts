@@ -1,5 +1,6 @@
 import { HYGIENE_IDS, KEY_CHECKS } from '../checks/key/index.js';
 import { REQUEST_CHECKS } from '../checks/request/index.js';
+import { TOKEN_CHECKS } from '../checks/token/index.js';
 import type { RequestEvidence, Sent, SentCredential } from '../checks/request/evidence.js';
 import { runChecks } from '../checks/types.js';
 import { dedupeFindings, renderFinding } from '../findings/render.js';
@@ -128,6 +129,7 @@ export function conclude(
   const raw = [
     ...confirmHygiene(evidence.keyFindings, evidence.probes.sanitized),
     ...runChecks(REQUEST_CHECKS, evidence),
+    ...runChecks(TOKEN_CHECKS, evidence),
   ];
   const own = dedupeFindings(raw).map(renderFinding);
   const findings = orderFindings(

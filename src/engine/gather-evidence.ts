@@ -7,6 +7,11 @@ import { expectedProvider, findLeftOrigin, judgeKey } from './conclude.js';
 import { isSafeMethod, MAX_REQUESTS, planProbes, runProbes } from './probes.js';
 import { onWire, RequestBudget } from './request-budget.js';
 import { AgentPool } from '../collect/http.js';
+import { discover, type DiscoveryTransport } from '../collect/discovery.js';
+import type { TokenEvidence } from '../checks/token/evidence.js';
+import { decodeJwt } from '../parse/jwt.js';
+import { readAnswer } from './answer.js';
+import { isAccepted } from './chain.js';
 
 export interface GatherEvidenceOptions {
   /** With a transport, a few read-only probes confirm the cause; without, nothing is sent. */
@@ -24,6 +29,11 @@ export interface GatherEvidenceOptions {
   readonly params?: Readonly<Record<string, string>> | undefined;
   /** Told which probes go out, before they do (progress lines). */
   readonly onProbes?: ((names: readonly string[]) => void) | undefined;
+  /**
+   * Issuer discovery for a refused bearer token (cli.md "OAuth 2"): public metadata fetched
+   * without the token, beside the probes, not counted in their budget. Undefined: none.
+   */
+  readonly discovery?: DiscoveryTransport | undefined;
 }
 
 /**
@@ -82,8 +92,12 @@ export async function gatherEvidence(
       ...plan.probes.map((p) => p.name),
       ...plan.alternatives.map(() => 'alternative'),
     ]);
-  const { probes, alternatives } =
-    transport && probing ? await probeWithin(plan, transport) : { probes: {}, alternatives: [] };
+  const [{ probes, alternatives }, token] = await Promise.all([
+    transport && probing ? probeWithin(plan, transport) : { probes: {}, alternatives: [] },
+    options.discovery && !final.accepted && final.facts
+      ? discoverFor(credential, final, url, options.discovery)
+      : undefined,
+  ]);
   const evidence: RequestEvidence = {
     url,
     method: firstHop.request.method,
@@ -106,8 +120,12 @@ export async function gatherEvidence(
       probing && !options.resendUnsafe && !isSafeMethod(firstHop.request.method)
         ? firstHop.request.method
         : undefined,
+    ...(token ? { token: token.evidence } : {}),
   };
-  return { evidence, sent: [...chain, ...Object.values(probes), ...alternatives] };
+  return {
+    evidence,
+    sent: [...chain, ...Object.values(probes), ...alternatives, ...(token?.sent ?? [])],
+  };
 }
 
 /**
@@ -128,4 +146,45 @@ async function probeWithin(
   } finally {
     agents.destroy();
   }
+}
+
+/**
+ * Discovery for a refused bearer token: the issuer's metadata when the token is a JWT naming an
+ * `iss`, the API's RFC 9728 metadata when its challenge names one. Only the `iss` claim and the
+ * challenge reach the collector, never the token.
+ */
+async function discoverFor(
+  credential: SentCredential | null,
+  final: Sent,
+  url: URL,
+  t: DiscoveryTransport,
+): Promise<{ evidence: TokenEvidence; sent: Sent[] } | undefined> {
+  const status = final.facts?.status;
+  if (!credential || (status !== 401 && status !== 403)) return undefined;
+  const jwt = decodeJwt(credential.meant);
+  const iss = jwt.ok && !jwt.encrypted ? jwt.claims['iss'] : undefined;
+  const named = final.facts?.challenges.find((c) => c.params['resource_metadata'] !== undefined)
+    ?.params['resource_metadata'];
+  if (typeof iss !== 'string' && named === undefined) return undefined;
+  const { evidence, fetched } = await discover(
+    {
+      ...(typeof iss === 'string' ? { iss } : {}),
+      ...(named !== undefined ? { resourceMetadata: named } : {}),
+      apiOrigin: url.origin,
+    },
+    t,
+  );
+  const sent = fetched.map((f): Sent => {
+    const facts = f.result.ok ? readAnswer(f.result.response, Date.now()) : undefined;
+    return {
+      label: f.label,
+      request: f.request,
+      result: f.result,
+      facts,
+      accepted: isAccepted(facts),
+      carried: false,
+      viaProxy: f.viaProxy,
+    };
+  });
+  return { evidence, sent };
 }

@@ -66,6 +66,11 @@ export interface JudgeObservedOptions {
   readonly insecure?: boolean | undefined;
   /** Our clock (ms since the epoch) when the answer arrived; default now. */
   readonly receivedAt?: number | undefined;
+  /**
+   * A refused bearer token's public metadata (issuer discovery and JWKS, RFC 9728) is fetched,
+   * without any credential. Off unless asked for.
+   */
+  readonly discovery?: boolean | undefined;
   readonly elapsedMs?: number | undefined;
 }
 
@@ -108,6 +113,15 @@ export async function judgeObserved(
           }
         : {}),
       localNow: options.receivedAt ?? Date.now(),
+      discovery:
+        options.discovery === true
+          ? {
+              agents,
+              proxyFor: () => proxy?.url,
+              insecure: options.insecure === true,
+              deadline: Date.now() + (options.timeoutMs ?? 10_000),
+            }
+          : undefined,
     });
     const { findings, verdict } = conclude(evidence);
     const diagnosis = makeDiagnosis({

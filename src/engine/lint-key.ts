@@ -5,13 +5,16 @@ import type { Finding } from '../findings/types.js';
 import { publicPrefixOf } from '../providers/detect.js';
 import type { Secret } from '../secret/secret.js';
 import { renderVisible, type VisibleRendering } from '../secret/visible.js';
-import { buildKeyEvidence, type KeyContext } from './key-evidence.js';
+import { buildKeyEvidence, meantValue, type KeyContext } from './key-evidence.js';
+import { summarizeToken, type TokenSummary } from '../parse/token-summary.js';
 
 export interface CredentialSummary {
   readonly source: string;
   readonly redacted: string;
   readonly length: number;
   readonly fingerprint: string;
+  /** A JWT's (or JWE's) header and OAuth claims: not secrets (the token is). */
+  readonly token?: TokenSummary;
 }
 
 export interface KeyReport {
@@ -35,11 +38,13 @@ export function withPrefix(secret: Secret): Secret {
 }
 
 export function summarize(secret: Secret): CredentialSummary {
+  const token = summarizeToken(meantValue(secret.reveal()));
   return {
     source: secret.source,
     redacted: secret.redacted,
     length: secret.length,
     fingerprint: secret.fingerprint,
+    ...(token ? { token } : {}),
   };
 }
 

@@ -10,7 +10,7 @@ import { usageError } from '../errors.js';
 import type { Finding } from '../findings/types.js';
 import { renderFinding } from '../findings/render.js';
 import { detectProvider, providerById, providerIds } from '../providers/detect.js';
-import { buildRequest, resolveTarget, type RequestInput } from './build-request.js';
+import { buildRequest, resolveTarget, WHY401_UA, type RequestInput } from './build-request.js';
 import { followChain, type Transport } from './chain.js';
 import { meantValue } from './key-evidence.js';
 import { conclude, prepareCredential } from './conclude.js';
@@ -33,6 +33,12 @@ export interface SendAndJudgeOptions {
   readonly probe?: boolean | undefined;
   /** --probe-unsafe: probes may send a POST, PUT, PATCH or DELETE again. */
   readonly probeUnsafe?: boolean | undefined;
+  /**
+   * A refused bearer token's public metadata is fetched (the issuer's discovery and JWKS, the
+   * API's RFC 9728 document; no credential sent). Off unless true: the CLI turns it on unless
+   * --no-discovery.
+   */
+  readonly discovery?: boolean | undefined;
   readonly env?: Readonly<Record<string, string | undefined>> | undefined;
   /** Progress lines (stderr in the CLI). */
   readonly onProgress?: ((line: string) => void) | undefined;
@@ -137,6 +143,16 @@ export async function sendAndJudge(
         (target.validation !== undefined && input.method === undefined && input.body === undefined),
       params: input.params,
       onProbes: (names) => options.onProgress?.(`probing: ${names.join(', ')}`),
+      discovery:
+        options.discovery === true
+          ? {
+              proxyFor: transport.proxyFor,
+              insecure: transport.insecure,
+              deadline: probeTransport.deadline,
+              agents,
+              userAgent: WHY401_UA,
+            }
+          : undefined,
     });
     // The default trace (no --env-dir) adds what only the variable's sources tell (env.*): the
     // key itself is linted by the check, with the provider's knowledge.

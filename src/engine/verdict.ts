@@ -63,6 +63,12 @@ const PRIORITY: readonly FindingId[] = [
   'header.wrong-name',
   'header.wrong-scheme',
   'header.required-missing',
+  // what the API said of an OAuth token, or its issuer's metadata proves (issue 16)
+  'token.not-jwt',
+  'token.wrong-issuer',
+  'token.unknown-key',
+  'token.bad-signature',
+  'token.wrong-audience',
   'credential.sso-required',
   'credential.insufficient-scope',
   'status.not-found-masked',

@@ -80,6 +80,12 @@ export const FINDING_IDS = [
   'env.k8s-newline',
   'env.netrc',
   'env.base-url-override',
+  // token: OAuth 2 / OpenID Connect access tokens (issue 16)
+  'token.wrong-issuer',
+  'token.wrong-audience',
+  'token.unknown-key',
+  'token.bad-signature',
+  'token.not-jwt',
 ] as const;
 
 export type FindingId = (typeof FINDING_IDS)[number];

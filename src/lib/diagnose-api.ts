@@ -51,6 +51,13 @@ export interface DiagnoseOptions {
   readonly env?: Readonly<Record<string, string | undefined>> | undefined;
   /** A line per step (the request, the probes chosen). */
   readonly onProgress?: ((line: string) => void) | undefined;
+  /**
+   * For a refused OAuth bearer token, fetch its issuer's public metadata (OIDC discovery or
+   * RFC 8414, the JWKS: on the token's `iss` origin only) and the API's RFC 9728 document, with
+   * no credential, to tell a wrong issuer, audience, rotated key or bad signature apart. Off by
+   * default in the library; `check` does it unless --no-discovery.
+   */
+  readonly discovery?: boolean | undefined;
 }
 
 /**
@@ -87,6 +94,7 @@ export async function diagnose(
       insecure: options.insecure,
       env: options.env,
       onProgress: options.onProgress,
+      discovery: options.discovery === true,
     },
   );
   return diagnosis;
@@ -138,6 +146,7 @@ export async function diagnoseExchange(
       insecure: options.insecure,
       receivedAt: options.receivedAt,
       elapsedMs: options.elapsedMs,
+      discovery: options.discovery === true,
     },
   );
   return diagnosis;

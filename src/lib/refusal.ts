@@ -35,10 +35,19 @@ export interface RefusalOptions<R> {
   readonly probe?: boolean | undefined;
   /** Time for the probes, in ms (default 10000). */
   readonly timeoutMs?: number | undefined;
+  /**
+   * For a refused OAuth bearer token, fetch the issuer's public metadata and the API's RFC 9728
+   * document (GETs without any credential). Off by default: nothing but the app's own requests
+   * is sent.
+   */
+  readonly discovery?: boolean | undefined;
 }
 
 /** The options that decide how a call is diagnosed (not what happens after). */
-export type DiagnosisOptions = Pick<RefusalOptions<unknown>, 'provider' | 'probe' | 'timeoutMs'>;
+export type DiagnosisOptions = Pick<
+  RefusalOptions<unknown>,
+  'provider' | 'probe' | 'timeoutMs' | 'discovery'
+>;
 
 /** An unknown provider id is a mistake of the caller: said when the wrapper is made. */
 export function checkOptions(options: DiagnosisOptions): void {
@@ -60,6 +69,7 @@ export async function diagnoseRefusal(
     judged = await judgeObserved(request, answer, {
       providerId: options.provider,
       probe: options.probe === true,
+      discovery: options.discovery === true,
       timeoutMs: options.timeoutMs,
       receivedAt: timing.receivedAt,
       elapsedMs: timing.elapsedMs,

@@ -1,6 +1,7 @@
 import type { Style } from './style.js';
 import type { Diagnosis } from '../diagnosis.js';
 import { oneLine } from '../secret/printable.js';
+import { tokenLines } from '../parse/token-summary.js';
 import { renderFindingsHuman } from './human-findings.js';
 
 const ICON = { accepted: '✔', rejected: '✖', unreachable: '⚠', inconclusive: '?' } as const;
@@ -58,6 +59,11 @@ export function diagnosisHuman(
     lines.push(
       `  ${style.dim('credential')}  ${d.credential.redacted}  ${d.credential.length} chars · ${d.credential.fingerprint} · from ${oneLine(d.credential.source)}`,
     );
+    if (d.credential.token) {
+      const t = tokenLines(d.credential.token);
+      lines.push(`  ${style.dim('token')}       ${oneLine(t.token)}`);
+      lines.push(`  ${style.dim('claims')}      ${oneLine(t.claims)}`);
+    }
   }
   const shown = verbose
     ? d.findings

@@ -5,6 +5,7 @@ import type { Spot } from '../../engine/credential-place.js';
 import type { RawFinding } from '../../findings/types.js';
 import type { ErrorShape, Provider } from '../../providers/types.js';
 import type { Secret } from '../../secret/secret.js';
+import type { TokenEvidence } from '../token/evidence.js';
 
 /** One request that went out, and what came back. */
 export interface Sent {
@@ -81,6 +82,8 @@ export interface RequestEvidence {
   readonly localNow: number;
   /** The method of a write the probes did not send again (no --probe-unsafe). */
   readonly writeNotProbed?: string | undefined;
+  /** A bearer token's public metadata (issuer discovery, RFC 9728), when discovery ran. */
+  readonly token?: TokenEvidence | undefined;
 }
 
 export function errorOf(s: Sent): NetError | undefined {

@@ -45,6 +45,9 @@ Request
   --insecure           accept any TLS certificate from the API (an https:// proxy's is
                        always checked: NODE_EXTRA_CA_CERTS for a private CA)
   --no-probe           send only the request as given
+  --no-discovery       for a refused OAuth token: do not fetch the issuer's public metadata
+                       (discovery, JWKS) nor the API's RFC 9728 document (no credential is
+                       ever sent there)
   --probe-unsafe       let probes send a POST, PUT, PATCH or DELETE again (off: a write is
                        probed only through the provider's read-only validation request)
   --env-dir DIR        with --key-env: trace where the variable comes from in DIR, compose
@@ -83,6 +86,7 @@ export const CHECK_OPTIONS = {
   insecure: { type: 'boolean', short: 'k' },
   'no-probe': { type: 'boolean' },
   'probe-unsafe': { type: 'boolean' },
+  'no-discovery': { type: 'boolean' },
   curl: { type: 'boolean' },
   verbose: { type: 'boolean', short: 'v' },
   'env-dir': { type: 'string' },
@@ -179,6 +183,7 @@ export async function run(args: string[]): Promise<number> {
       insecure: values.insecure === true,
       probe: values['no-probe'] !== true,
       probeUnsafe: values['probe-unsafe'] === true,
+      discovery: values['no-discovery'] !== true,
       ...envTraceOf(values['key-env'], values['env-dir'], input.kind === 'unset-env', {
         noEnv: values['no-env'] === true,
       }),

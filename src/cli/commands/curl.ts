@@ -31,6 +31,7 @@ why401 options (those of why401 check)
   --timeout MS         the diagnosis' time budget (default 10000)
   --no-proxy           no proxy (curl's -x/--proxy gives one)
   --no-probe           send only the request as given; --probe-unsafe: probe writes too
+  --no-discovery       no OAuth issuer / RFC 9728 metadata fetched for a refused token
   --env-dir DIR        with --key-env: also trace where the variable comes from in DIR
   --json               one why401/diagnosis@1 JSON object on stdout
   --curl               print the equivalent curl, redacted
@@ -51,6 +52,7 @@ const OWN_FLAGS = new Set([
   '--curl',
   '--no-probe',
   '--probe-unsafe',
+  '--no-discovery',
   '--key-stdin',
   '--reveal',
   '--no-color',
@@ -172,6 +174,7 @@ export async function run(args: string[]): Promise<number> {
       insecure: c.insecure || values.insecure === true,
       probe: values['no-probe'] !== true,
       probeUnsafe: values['probe-unsafe'] === true,
+      discovery: values['no-discovery'] !== true,
       ...envTraceOf(values['key-env'], values['env-dir'], input.kind === 'unset-env'),
     },
     { json: values.json, curl: values.curl, noColor: values['no-color'], verbose: values.verbose },

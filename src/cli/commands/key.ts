@@ -10,6 +10,8 @@ import type { Secret } from '../../secret/secret.js';
 import { findingJson } from '../../findings/finding-json.js';
 import { renderFindingsHuman } from '../../report/human-findings.js';
 import { scrubJson } from '../../secret/scrub.js';
+import { tokenLines } from '../../parse/token-summary.js';
+import { oneLine } from '../../secret/printable.js';
 import { EXIT } from '../exit-codes.js';
 import { styleFor, writeOut, writeResult } from '../io.js';
 import { parseArgs } from 'node:util';
@@ -175,6 +177,10 @@ function keyHuman(r: KeyReport, noColor: boolean): string {
     `  length      ${r.credential.length} chars · ${r.credential.fingerprint} · from ${r.credential.source}`,
     `  provider    ${who}`,
   ];
+  if (r.credential.token) {
+    const t = tokenLines(r.credential.token);
+    lines.push(`  token       ${oneLine(t.token)}`, `  claims      ${oneLine(t.claims)}`);
+  }
   if (r.findings.length > 0) lines.push('', renderFindingsHuman(r.findings, style));
   return lines.join('\n');
 }

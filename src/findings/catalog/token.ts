@@ -1,4 +1,4 @@
-import type { FindingData } from '../types.js';
+import type { FindingData, FindingSpec } from '../types.js';
 import type { FamilyCatalog } from './family.js';
 
 /** A data value as text; absent, empty or non-string values left to the caller's fallback. */
@@ -7,6 +7,98 @@ function text(value: FindingData[string]): string | undefined {
   const s = Array.isArray(value) ? value.map(String).join(', ') : String(value);
   return s === '' ? undefined : s;
 }
+
+const wrongIssuer: FindingSpec = {
+  severity: 'error',
+  title: "The token's issuer (iss) is not the issuer the API trusts",
+  fix: (d) =>
+    d['discovered'] !== undefined && d['iss'] !== undefined
+      ? `Make the issuer one string everywhere: the token says iss "${d['iss']}" but the issuer's metadata says "${d['discovered']}". Configure the API with the exact issuer string the tokens carry (scheme, host name, port, path, trailing slash), or make the authorization server publish one name (Keycloak: KC_HOSTNAME; behind a proxy: forwarded headers).`
+      : d['trusted'] !== undefined && d['iss'] !== undefined
+        ? `The API trusts ${d['trusted']}, the token comes from "${d['iss']}": get the token from the authorization server the API names, or add this issuer to the API's trusted issuers.`
+        : text(d['expected']) !== undefined
+          ? `Make the token's issuer (${text(d['iss']) ?? 'its iss claim'}) and the issuer the API expects (${text(d['expected'])}) the same string: the same host name from both sides (not localhost on one and a container name on the other), the same realm or tenant, the same trailing slash and endpoint version.`
+          : `Compare the token's iss claim${d['iss'] !== undefined ? ` ("${d['iss']}")` : ''} with the issuer configured in the API (Authority / issuer-uri / ValidIssuer), character for character, and make them the same.`,
+  explain: {
+    meaning:
+      "A JWT validator compares the token's `iss` claim with the issuer it was configured with, as exact strings. When they differ, the token is refused even though it is otherwise valid and signed by the right server.",
+    causes:
+      'The same server reached under two names (the app gets tokens from http://localhost:8080, the API in its container knows http://keycloak:8080); a trailing slash on one side only; Azure AD v1 tokens (sts.windows.net) validated as v2 (login.microsoftonline.com/…/v2.0) or the reverse; another realm or tenant; an issuer whose own metadata names another issuer (a proxy rewriting host names).',
+    confirm:
+      'Decode the token (`why401 key`) and read `iss`; fetch `<iss>/.well-known/openid-configuration` and compare its `issuer` with `iss` exactly. An API that publishes RFC 9728 metadata lists the issuers it trusts in `authorization_servers`. `why401 check` does both without sending the token anywhere but the API.',
+    fix: 'Pick one issuer URL and use it everywhere: in the authorization server (Keycloak KC_HOSTNAME / frontend URL), in the client that asks for tokens, and in the API (ValidIssuer, issuer-uri, jwtVerify issuer). For Azure, set accessTokenAcceptedVersion in the app manifest to match what the API expects.',
+  },
+};
+
+const wrongAudience: FindingSpec = {
+  severity: 'error',
+  title: "The token's audience (aud) does not name this API",
+  fix: (d) =>
+    d['resource'] !== undefined
+      ? `Ask the authorization server for a token for ${d['resource']} (the resource or audience parameter of the token request, or the API's scope), not for ${d['aud'] ?? 'what the token names'}.`
+      : text(d['expected']) !== undefined
+        ? `Request a token for this API (the server expects ${text(d['expected'])}; the token's aud is ${text(d['aud']) ?? 'another audience'}): set the audience / resource / scope of the token request to this API's identifier, or configure the API to accept the audience the issuer mints.`
+        : `Request the token for this API: pass its identifier as audience / resource / scope when getting the token${d['aud'] !== undefined ? ` (the token is for ${d['aud']})` : ''}, or configure the API's expected audience to the value its tokens carry.`,
+  explain: {
+    meaning:
+      "An access token says which API it is for in its `aud` claim. The API checks that its own identifier is among them and refuses tokens minted for another API, for the client itself (an ID token's aud is the client id) or for the issuer's userinfo endpoint.",
+    causes:
+      "No audience/resource in the token request (Auth0 and others then mint a token for their own API); the app's client id configured as the API's audience; `api://<guid>` versus the application id URI; a resource URL without the path the API publishes (RFC 9728, MCP servers); an ID token sent instead of the access token.",
+    confirm:
+      'Decode the token and read `aud`; compare it with the audience the API validates (its error message often says both) or with the `resource` of its protected resource metadata (`WWW-Authenticate: Bearer resource_metadata=…`).',
+    fix: 'Request the token with the API as its audience (`audience=` for Auth0, `resource=` per RFC 8707, `scope=api://…/.default` for Entra ID), or fix the API to expect the identifier its tokens actually carry.',
+  },
+};
+
+const unknownKey: FindingSpec = {
+  severity: 'error',
+  title: 'The token was signed with a key its issuer no longer publishes (kid not in the JWKS)',
+  fix: (d) =>
+    `Get a new token: the issuer's keys (${d['jwksUri'] ?? 'its jwks_uri'}) do not include kid ${d['kid'] ?? '(none)'}. If a fresh token fails the same way, the token comes from another issuer, tenant or environment than the API fetches keys from: point both at the same one.`,
+  explain: {
+    meaning:
+      "A JWT names its signing key in the header (`kid`); the API looks that key up in the issuer's published key set (JWKS). When the key is not there the signature cannot be checked and the token is refused.",
+    causes:
+      'The issuer rotated its signing keys and the token (or a cached one) predates the rotation; the token was issued by another environment, tenant or realm that uses other keys; a test token signed with a local key; an API caching an old key set (or a new one) longer than the issuer expects.',
+    confirm:
+      "Decode the token's header for `kid`, fetch the issuer's `jwks_uri` (from its discovery document) and look for that kid. `why401 check` does this and lists the kids published.",
+    fix: 'Request a new token. If it still fails, make the client and the API use the same issuer (and environment); in the API, let the JWKS cache refresh on an unknown kid.',
+  },
+};
+
+const badSignature: FindingSpec = {
+  severity: 'error',
+  title: "The token's signature does not verify with its issuer's published key",
+  fix: (d) =>
+    `The token was not signed by the key ${d['kid'] !== undefined ? `${d['kid']} ` : ''}that ${d['iss'] ?? 'its issuer'} publishes: get a token from that issuer itself (not another server reusing the kid, not an edited or hand-made token), and check that the API and the client agree on the algorithm${d['alg'] !== undefined ? ` (the token says ${d['alg']})` : ''}.`,
+  explain: {
+    meaning:
+      "The key named by the token's `kid` is published by the issuer, but the signature does not match it: the token was signed by another key or altered after signing.",
+    causes:
+      'Two issuers (environments, realms, a test stub) using the same kid with different keys; a token edited by hand (jwt.io) or re-encoded; an HS256 token signed with a shared secret presented to an API expecting RS256; a copy that lost or changed characters.',
+    confirm:
+      "Verify the signature with the issuer's key of that kid (why401 check does it with the key from the issuer's jwks_uri; jwt.io with the public key).",
+    fix: 'Use a token straight from the issuer the API trusts. If the kid is reused by another environment, give each environment its own keys.',
+  },
+};
+
+const notJwt: FindingSpec = {
+  severity: 'error',
+  title: 'The API expects a JWT, but the token is opaque or encrypted',
+  fix: (d) =>
+    d['form'] === 'jwe'
+      ? 'The token is encrypted (JWE, 5 parts): the API cannot read it. Ask for a signed access token for this API (request the API as audience/resource; Auth0 encrypts only when configured to), or configure the API to decrypt it.'
+      : "The token is not a JWT: the issuer minted an opaque token (often because no audience or resource was requested, so it is for the issuer's own userinfo endpoint). Request the token with this API as audience / resource, or have the API introspect opaque tokens (RFC 7662).",
+  explain: {
+    meaning:
+      'The API validates JWTs locally (it says so: "JWT is not well formed", "jwt malformed", "Invalid compact JWS"), but the token sent is an opaque string or a JWE whose claims it cannot read.',
+    causes:
+      'Auth0 (and others) issue an opaque access token when the token request names no audience; authorization servers configured for reference tokens (IdentityServer, Okta); an encrypted token (JWE) where a signed one was expected; a refresh token or an authorization code sent as the access token.',
+    confirm:
+      'Count the dots: a JWT has two (three parts, starting eyJ); a JWE has four; an opaque token is neither. `why401 key` shows the form.',
+    fix: 'Request the access token with the API as its audience/resource so the issuer mints a JWT for it; or make the API introspect reference tokens.',
+  },
+};
 
 export const tokenFindings: FamilyCatalog<'token'> = {
   'token.id-token': {
@@ -24,34 +116,9 @@ export const tokenFindings: FamilyCatalog<'token'> = {
       fix: "Send the access token from the same token response. If the access token is opaque or meant for the issuer's userinfo endpoint, request one for this API (Auth0 `audience`, Azure `scope=api://…/.default`, RFC 8707 `resource`).",
     },
   },
-  'token.wrong-audience': {
-    severity: 'error',
-    title: "The access token's audience does not name this API",
-    fix: (d) =>
-      `Request a token for this API${text(d['expected']) ? ` (the server expects ${text(d['expected'])})` : ''}: the token's aud is ${text(d['aud']) ?? 'another audience'}. Set the \`audience\`/\`resource\`/scope of the token request to this API's identifier, or configure the API to accept the audience the issuer mints.`,
-    explain: {
-      meaning:
-        'The token is valid but was minted for another audience: another API, the client itself, the resource without its path, `api://<id>` against the app id URI. The API checks `aud` against its own identifier and refuses the token.',
-      causes:
-        'No `audience` (Auth0) or `resource` (RFC 8707) asked for in the token request, so the issuer used a default; one token reused for several APIs; the API configured with another identifier than the one registered at the issuer (a trailing slash, http vs https, the app id vs the app id URI); an MCP client that did not use the `resource` of the protected-resource metadata.',
-      confirm:
-        'Decode the token (`why401 key`) and compare `aud` with what the server says it expects: Envoy\'s "Audiences in Jwt are not allowed", ASP.NET\'s `The audience \'x\' is invalid` (IDX10214), express-jwt\'s "jwt audience invalid. expected: …", Spring\'s "The aud claim is not valid".',
-      fix: "Ask the issuer for a token whose audience is this API's identifier, or add the audience the tokens carry to the API's accepted audiences when that is the intent.",
-    },
-  },
-  'token.wrong-issuer': {
-    severity: 'error',
-    title: "The token's issuer is not one this API trusts",
-    fix: (d) =>
-      `Make the token's issuer (${text(d['iss']) ?? 'its iss claim'}) and the API's configured issuer the same string${text(d['expected']) ? ` (the server expects ${text(d['expected'])})` : ''}: the same host name for the server from both sides (not localhost on one and a container name on the other), the same realm or tenant, the same trailing slash and endpoint version.`,
-    explain: {
-      meaning:
-        "The API compares the token's `iss` claim with the issuer it was configured to trust, as an exact string, and they differ. The signature may be fine; the token simply comes from an issuer the API does not know.",
-      causes:
-        'The app reaches the identity server as `localhost:8080` and the API as `keycloak:8080` (Docker), so tokens name another host; another Keycloak realm or Azure tenant; a trailing slash in one configuration; Azure v1 (`sts.windows.net`) vs v2 (`login.microsoftonline.com/…/v2.0`) tokens; a staging issuer against a production API.',
-      confirm:
-        'Decode the token (`why401 key`) and compare `iss` with what the server says or is configured with: Envoy\'s "Jwt issuer is not configured", Spring\'s "The iss claim is not valid", ASP.NET\'s IDX10205 "Issuer validation failed", express-jwt\'s "jwt issuer invalid".',
-      fix: "Configure the issuer's public URL (Keycloak `KC_HOSTNAME`, the frontend URL) so tokens carry the name the API trusts, or add that exact issuer string to the API's accepted issuers; use the same realm or tenant and endpoint version on both sides.",
-    },
-  },
+  'token.wrong-issuer': wrongIssuer,
+  'token.wrong-audience': wrongAudience,
+  'token.unknown-key': unknownKey,
+  'token.bad-signature': badSignature,
+  'token.not-jwt': notJwt,
 };
