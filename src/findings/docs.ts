@@ -27,6 +27,7 @@ export const FAMILIES: Readonly<Record<FindingFamily, string>> = {
   layer: 'who answered',
   net: 'the path between client and API',
   env: "where the variable's value comes from",
+  token: 'OAuth 2 / OpenID Connect access tokens and the token endpoint',
 };
 
 function familyOf(id: FindingId): FindingFamily {

@@ -76,6 +76,12 @@ export const FINDING_IDS = [
   'env.k8s-newline',
   'env.netrc',
   'env.base-url-override',
+  // token: the token endpoint (issue 16, why401 token)
+  'token.client-auth-method',
+  'token.client-secret-id',
+  'token.invalid-client',
+  'token.invalid-grant',
+  'token.scope-denied',
 ] as const;
 
 export type FindingId = (typeof FINDING_IDS)[number];

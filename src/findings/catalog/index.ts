@@ -7,6 +7,7 @@ import { credentialFindings } from './credential.js';
 import { layerFindings } from './layer.js';
 import { netFindings } from './net.js';
 import { envFindings } from './env.js';
+import { tokenFindings } from './token.js';
 
 /** Every id has exactly one entry: a missing one fails the build (`satisfies`). */
 export const CATALOG = {
@@ -17,6 +18,7 @@ export const CATALOG = {
   ...layerFindings,
   ...netFindings,
   ...envFindings,
+  ...tokenFindings,
 } satisfies Record<FindingId, FindingSpec>;
 
 export function specOf(id: FindingId): FindingSpec {
