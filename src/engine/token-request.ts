@@ -303,13 +303,9 @@ export async function diagnoseTokenRequest(
     let keyFindings = (lint?.findings ?? []).filter((f) => SECRET_LINT.has(f.id));
     const cleanedValue = raw !== null ? meantValue(raw) : null;
 
-    // Probes: only when the client did not get past client authentication.
     const probes: { otherAuth?: TokenAnswer; cleaned?: TokenAnswer } = {};
-    const clientRefused =
-      answer !== undefined &&
-      !answer.issued &&
-      answer.status < 500 &&
-      (answer.status === 401 || answer.error === 'invalid_client' || answer.error === undefined);
+    // Probes only when the client did not get past client authentication (and not a 5xx).
+    const clientRefused = answer !== undefined && answer.status < 500 && !authenticated(answer);
     if (options.probe !== false && clientRefused && secret !== null) {
       const standIn = {
         ...parts,

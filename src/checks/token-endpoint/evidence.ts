@@ -34,16 +34,22 @@ export interface TokenAnswer {
   readonly challenges: readonly string[];
 }
 
-/** The client got past client authentication: a token, or an error about something after it. */
+/**
+ * The client got past client authentication: a token, or an error about something checked after
+ * it (the grant, the scope). `invalid_request` is both: about the client's credentials (their
+ * encoding, none found) it is not past, about anything else it is.
+ */
 export function authenticated(answer: TokenAnswer | undefined): boolean {
   if (answer === undefined) return false;
   if (answer.issued) return true;
   if (answer.status >= 500 || answer.status === 401) return false;
-  return (
-    answer.error !== undefined &&
-    answer.error !== 'invalid_client' &&
-    !CLIENT_AADSTS.has(answer.aadsts ?? '')
-  );
+  if (answer.error === undefined || answer.error === 'invalid_client') return false;
+  if (CLIENT_AADSTS.has(answer.aadsts ?? '')) return false;
+  if (answer.error === 'invalid_request')
+    return !/client[ _-]?(id|secret|auth)|authori[sz]ation header|authenticat|credential/i.test(
+      answer.description ?? '',
+    );
+  return true;
 }
 
 /** Azure codes that say the client (not the grant) failed, whatever `error` says. */

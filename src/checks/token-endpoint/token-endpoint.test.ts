@@ -3,7 +3,7 @@ import { runChecks } from '../types.js';
 import { renderFinding } from '../../findings/render.js';
 import { readTokenAnswer, isGuid } from './answer.js';
 import { AADSTS } from './aadsts.js';
-import type { TokenAnswer, TokenEndpointEvidence } from './evidence.js';
+import { authenticated, type TokenAnswer, type TokenEndpointEvidence } from './evidence.js';
 import { TOKEN_ENDPOINT_CHECKS } from './index.js';
 
 const json = { 'content-type': 'application/json' };
@@ -253,4 +253,36 @@ describe('token endpoint checks', () => {
       'token.invalid-client': 'attributed',
     });
   });
+});
+
+describe('authenticated', () => {
+  it.each<[string, TokenAnswer, boolean]>([
+    ['a token', answer(200, { access_token: 'a'.repeat(30) }), true],
+    ['invalid_grant', answer(400, { error: 'invalid_grant' }), true],
+    ['invalid_client', answer(401, { error: 'invalid_client' }), false],
+    ['a 400 invalid_client', answer(400, { error: 'invalid_client' }), false],
+    [
+      'AADSTS7000215 under invalid_request',
+      answer(400, { error: 'invalid_request', error_codes: [7000215] }),
+      false,
+    ],
+    [
+      'invalid_request about the Basic header',
+      answer(400, {
+        error: 'invalid_request',
+        error_description:
+          'client_id and client_secret in the authorization header are not properly encoded',
+      }),
+      false,
+    ],
+    [
+      'invalid_request about the grant',
+      answer(400, {
+        error: 'invalid_request',
+        error_description: 'requested grant type is not allowed for this client',
+      }),
+      true,
+    ],
+    ['a 500', answer(500, { error: 'server_error' }), false],
+  ])('%s → %s', (_, a, want) => expect(authenticated(a)).toBe(want));
 });
