@@ -313,43 +313,37 @@ export async function diagnoseTokenRequest(
         ...(grant === 'password' ? { username: STAND_IN_USER, password: STAND_IN_PASSWORD } : {}),
       };
       const wanted = otherAuth(auth);
-      const runs: Promise<void>[] = [];
-      const other = buildTokenRequest(tokenUrl, { ...standIn, auth: wanted, secret: raw });
-      const labels: string[] = [`probe: ${AUTH_METHOD_NAME[wanted]}`];
-      runs.push(
-        sendOne(other).then((r) => {
-          takeTokens(r);
-          sent.push({ label: labels[0] ?? '', request: other, result: r });
-          if (r.ok)
-            probes.otherAuth = readTokenAnswer(
-              r.response.status,
-              r.response.headers,
-              r.response.body,
-              r.response.all['www-authenticate'] ?? [],
-            );
-        }),
-      );
+      const planned: { label: string; request: WireRequest; key: 'otherAuth' | 'cleaned' }[] = [
+        {
+          label: `probe: ${AUTH_METHOD_NAME[wanted]}`,
+          request: buildTokenRequest(tokenUrl, { ...standIn, auth: wanted, secret: raw }),
+          key: 'otherAuth',
+        },
+      ];
       const dirty = keyFindings.some((f) => CLEANABLE.has(f.id));
       if (dirty && cleanedValue !== null && cleanedValue !== raw && cleanedValue !== '') {
         secret.derive(cleanedValue, 'cleaned');
-        const cleaned = buildTokenRequest(tokenUrl, { ...standIn, auth, secret: cleanedValue });
-        labels.push('probe: secret cleaned');
-        runs.push(
-          sendOne(cleaned).then((r) => {
-            takeTokens(r);
-            sent.push({ label: 'probe: secret cleaned', request: cleaned, result: r });
-            if (r.ok)
-              probes.cleaned = readTokenAnswer(
-                r.response.status,
-                r.response.headers,
-                r.response.body,
-                r.response.all['www-authenticate'] ?? [],
-              );
-          }),
-        );
+        planned.push({
+          label: 'probe: secret cleaned',
+          request: buildTokenRequest(tokenUrl, { ...standIn, auth, secret: cleanedValue }),
+          key: 'cleaned',
+        });
       }
-      options.onProgress?.(`probing: ${labels.join(', ')}`);
-      await Promise.all(runs);
+      options.onProgress?.(`probing: ${planned.map((p) => p.label).join(', ')}`);
+      // In parallel; listed in the order planned.
+      const results = await Promise.all(planned.map((p) => sendOne(p.request)));
+      planned.forEach((p, n) => {
+        const r = results[n] as SendResult;
+        takeTokens(r);
+        sent.push({ label: p.label, request: p.request, result: r });
+        if (r.ok)
+          probes[p.key] = readTokenAnswer(
+            r.response.status,
+            r.response.headers,
+            r.response.body,
+            r.response.all['www-authenticate'] ?? [],
+          );
+      });
     }
 
     const evidence: TokenEndpointEvidence = {

@@ -35,7 +35,7 @@ export interface Diagnosis {
  * text is scrubbed of the credentials seen, as the CLI scrubs its output (a server that echoes
  * the key puts it in the findings' evidence).
  */
-export function publicDiagnosis(d: EngineDiagnosis): Diagnosis {
+export function publicDiagnosis(d: Omit<EngineDiagnosis, 'evidence'>): Diagnosis {
   return {
     schema: d.schema,
     target: { ...d.target, url: scrub(d.target.url) },
