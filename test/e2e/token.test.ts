@@ -505,3 +505,87 @@ describe('why401 token against loopback servers in public formats', () => {
     expectNoToken(run, [issued]);
   });
 });
+
+describe('why401 token: usage and transport', () => {
+  it('usage errors exit 2 and never echo a value pasted where a name belongs', async () => {
+    const pasted = `sk_${randomBytes(16).toString('hex')}`;
+    const runs = await Promise.all([
+      human(['token', '--token-url', 'http://127.0.0.1:9/token'], {}),
+      human(
+        [
+          'token',
+          '--token-url',
+          'http://127.0.0.1:9/token',
+          '--client-id',
+          'a',
+          '--grant',
+          'implicit',
+        ],
+        {},
+      ),
+      human(
+        ['token', '--token-url', 'http://127.0.0.1:9/token', '--client-id', 'a', '--auth', 'jwt'],
+        {},
+      ),
+      human(['token', '--client-id', 'a'], {}),
+      human(
+        [
+          'token',
+          '--token-url',
+          'http://127.0.0.1:9/token',
+          '--client-id',
+          'a',
+          '--client-secret-env',
+          pasted,
+        ],
+        {},
+      ),
+      human(
+        [
+          'token',
+          '--token-url',
+          'http://127.0.0.1:9/token',
+          '--client-id',
+          'a',
+          '--grant',
+          'refresh_token',
+        ],
+        {},
+      ),
+    ]);
+    for (const run of runs) {
+      expect(run.code, run.stderr).toBe(2);
+      expect(run.stdout + run.stderr).not.toContain(pasted.slice(3, 12));
+    }
+    expect(runs[4]?.stderr).toMatch(/--client-secret-env/);
+  });
+
+  it('--help: the options and examples, exit 0', async () => {
+    const run = await human(['token', '--help'], {});
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/--client-secret-env/);
+    expect(run.stdout).toMatch(/--then URL/);
+  });
+
+  it('no HTTP answer from the token endpoint: exit 3, unreachable', async () => {
+    const { server, origin } = await listen(() => undefined);
+    await close(server);
+    const run = await token(
+      [
+        '--token-url',
+        `${origin}/token`,
+        '--client-id',
+        'a',
+        '--client-secret-env',
+        'CS',
+        '--timeout',
+        '3000',
+      ],
+      { CS: 'not-the-real-secret-value' },
+      ['not-the-real-secret-value'],
+    );
+    expect(run.code, describeRun(run)).toBe(3);
+    expect(run.json?.verdict.status).toBe('unreachable');
+    expectNoToken(run);
+  });
+});

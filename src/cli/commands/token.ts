@@ -55,6 +55,7 @@ Request and output
   --no-probe               send only the request as the app does
   --json                   one why401/diagnosis@1 JSON object on stdout
   --verbose                show info findings too
+  --reveal                 show secrets unredacted (never the default; tokens too)
   --no-color               no colours
 
 Examples
