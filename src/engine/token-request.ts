@@ -260,10 +260,28 @@ export async function diagnoseTokenRequest(
     let tokenUrl = given;
     if (tokenUrl === undefined) {
       const found = discovered?.tokenEndpoint;
-      if (found === undefined)
+      const last = sent.at(-1);
+      if (found === undefined && last !== undefined && !last.result.ok)
+        // No answer from the issuer: unreachable, like any request without an answer.
+        return {
+          schema: 'why401/diagnosis@1',
+          target: { url: scrub(last.request.url.href), method: 'GET', provider: null },
+          credential: input.clientSecret !== null ? summarize(input.clientSecret) : null,
+          verdict: verdictOf(last.result, undefined, [], last.request.url),
+          findings: [unreachable(last.result, last.request.url)],
+          exchanges: sent.map(exchangeOf),
+        };
+      if (found === undefined) {
+        const seen = sent
+          .map(
+            (x) =>
+              `GET ${x.request.url.pathname} → ${x.result.ok ? x.result.response.status : 'no answer'}`,
+          )
+          .join(', ');
         throw usageError(
-          `the issuer's metadata (${issuer?.href ?? ''}) names no token_endpoint: give --token-url URL`,
+          `no token endpoint found for the issuer ${scrub(issuer?.href ?? '')} (${seen}): check --issuer (the exact issuer, e.g. https://host/realms/NAME for Keycloak, https://login.microsoftonline.com/TENANT/v2.0 for Azure) or give --token-url URL`,
         );
+      }
       const url = urlOption('token_endpoint', found);
       if (url.origin !== issuer?.origin)
         throw usageError(

@@ -133,6 +133,19 @@ describe('why401 token against oidc-provider', () => {
     expectNoToken(run);
   });
 
+  it('--issuer of another realm: no discovery document, exit 2 naming what was asked', async () => {
+    const c = op.clients.basic;
+    const wrongRealm = op.issuer.replace('/realms/demo', '/realms/other');
+    const run = await human(
+      ['token', '--issuer', wrongRealm, '--client-id', c.id, '--client-secret-env', 'CS'],
+      { CS: c.secret },
+    );
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toMatch(/openid-configuration → 404/);
+    expect(run.stderr).toMatch(/--token-url/);
+    expect(run.stdout + run.stderr).not.toContain(c.secret.slice(0, 9));
+  });
+
   it('healthy control: the post client sent in the body', async () => {
     const c = op.clients.post;
     const run = await token(
@@ -565,6 +578,18 @@ describe('why401 token: usage and transport', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/--client-secret-env/);
     expect(run.stdout).toMatch(/--then URL/);
+  });
+
+  it('no HTTP answer from the issuer: exit 3, unreachable, the discovery exchange listed', async () => {
+    const { server, origin } = await listen(() => undefined);
+    await close(server);
+    const run = await token(
+      ['--issuer', origin, '--client-id', 'a', '--client-secret-env', 'CS', '--timeout', '3000'],
+      { CS: 'not-the-real-secret-value' },
+      ['not-the-real-secret-value'],
+    );
+    expect(run.code, describeRun(run)).toBe(3);
+    expect(run.json?.exchanges.map((x) => x.label)).toEqual(['discovery: openid-configuration']);
   });
 
   it('no HTTP answer from the token endpoint: exit 3, unreachable', async () => {

@@ -107,6 +107,26 @@ export const AADSTS: Readonly<Record<string, AadstsEntry>> = {
     meaning: 'the resource principal was not found in the tenant',
     fix: "The API in the scope or resource does not exist in this tenant: check its application id URI, and that the API's app was consented in this tenant (an admin must add it for multi-tenant APIs).",
   },
+  AADSTS900144: {
+    id: 'token.scope-denied',
+    meaning: 'a required parameter is missing from the request body (often scope)',
+    fix: "A parameter Azure requires is missing (the description names it): the v2.0 endpoint's client_credentials grant needs scope=<application id URI>/.default (https://graph.microsoft.com/.default); the v1 endpoint takes resource=<application id URI> instead.",
+  },
+  AADSTS1002012: {
+    id: 'token.scope-denied',
+    meaning: 'the scope is not valid: client credential flows need a scope ending in /.default',
+    fix: 'Ask for <application id URI>/.default (https://graph.microsoft.com/.default, api://<app id>/.default) in a client_credentials request: the permissions come from the app registration, not from the scope list.',
+  },
+  AADSTS50059: {
+    id: 'token.invalid-client',
+    meaning: 'no tenant-identifying information found in the request',
+    fix: 'Put the tenant (its id or domain) in the token URL instead of /common for a single-tenant app or a client_credentials request: https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token.',
+  },
+  AADSTS700025: {
+    id: 'token.invalid-client',
+    meaning: 'the client is public, so neither client_assertion nor client_secret should be sent',
+    fix: 'The app registration is a public client ("Allow public client flows"): send no client secret, or turn the setting off and register a secret for a confidential client.',
+  },
   AADSTS65001: {
     id: 'token.scope-denied',
     meaning: 'the user or administrator has not consented to use the application',

@@ -43,7 +43,7 @@ export function authenticated(answer: TokenAnswer | undefined): boolean {
   if (answer === undefined) return false;
   if (answer.issued) return true;
   if (answer.status >= 500 || answer.status === 401) return false;
-  if (answer.error === undefined || answer.error === 'invalid_client') return false;
+  if (answer.error === undefined || CLIENT_ERRORS.has(answer.error)) return false;
   if (CLIENT_AADSTS.has(answer.aadsts ?? '')) return false;
   if (answer.error === 'invalid_request')
     return !/client[ _-]?(id|secret|auth)|authori[sz]ation header|authenticat|credential/i.test(
@@ -51,6 +51,17 @@ export function authenticated(answer: TokenAnswer | undefined): boolean {
     );
   return true;
 }
+
+/**
+ * `error` values that say the client itself was refused: RFC 6749's, GitHub's (answered with
+ * 200), Salesforce's; Auth0 answers `access_denied` with 401 (a 401 is never past the client).
+ */
+export const CLIENT_ERRORS: ReadonlySet<string> = new Set([
+  'invalid_client',
+  'incorrect_client_credentials',
+  'invalid_client_id',
+  'invalid_client_secret',
+]);
 
 /** Azure codes that say the client (not the grant) failed, whatever `error` says. */
 const CLIENT_AADSTS = new Set([

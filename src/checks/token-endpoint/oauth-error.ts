@@ -8,6 +8,13 @@ type TokenErrorId = 'token.invalid-client' | 'token.invalid-grant' | 'token.scop
 /** RFC 6749 §5.2 and RFC 8707 error codes, by the finding that explains each. */
 const BY_ERROR: Readonly<Record<string, TokenErrorId>> = {
   invalid_client: 'token.invalid-client',
+  // GitHub (answered with 200), Salesforce
+  incorrect_client_credentials: 'token.invalid-client',
+  invalid_client_id: 'token.invalid-client',
+  invalid_client_secret: 'token.invalid-client',
+  bad_verification_code: 'token.invalid-grant',
+  bad_refresh_token: 'token.invalid-grant',
+  redirect_uri_mismatch: 'token.invalid-grant',
   unauthorized_client: 'token.invalid-client',
   unsupported_grant_type: 'token.invalid-client',
   invalid_grant: 'token.invalid-grant',
@@ -31,6 +38,9 @@ export const tokenOauthError = defineCheck<TokenEndpointEvidence>(
         ? 'token.invalid-client'
         : ((known?.id as TokenErrorId | undefined) ??
           (a.error !== undefined ? BY_ERROR[a.error] : undefined) ??
+          // Auth0: access_denied, 401 for the client's credentials, 403 for an API (audience)
+          // the client may not use or that does not exist ("Service not found").
+          (a.error === 'access_denied' && a.status === 403 ? 'token.scope-denied' : undefined) ??
           (a.status === 401 ? 'token.invalid-client' : undefined));
     if (id === undefined) return [];
     // The other client authentication method was accepted: that, not the client, is the cause.

@@ -203,6 +203,46 @@ describe('token endpoint checks', () => {
       ev(answer(400, { error: 'invalid_request', error_codes: [50011] })),
       ['token.invalid-grant'],
     ],
+    [
+      'GitHub: 200 with error incorrect_client_credentials',
+      ev(
+        answer(200, {
+          error: 'incorrect_client_credentials',
+          error_description: 'The client_id and/or client_secret passed are incorrect.',
+        }),
+      ),
+      ['token.invalid-client'],
+    ],
+    [
+      'GitHub: bad_refresh_token',
+      ev(answer(200, { error: 'bad_refresh_token' }), { grant: 'refresh_token' }),
+      ['token.invalid-grant'],
+    ],
+    [
+      'Auth0: 401 access_denied Unauthorized (wrong secret)',
+      ev(answer(401, { error: 'access_denied', error_description: 'Unauthorized' })),
+      ['token.invalid-client'],
+    ],
+    [
+      'Auth0: 403 access_denied Service not found (audience)',
+      ev(
+        answer(403, {
+          error: 'access_denied',
+          error_description: 'Service not found: https://api.x.test',
+        }),
+        {
+          requested: { audience: 'https://api.x.test', resources: [] },
+        },
+      ),
+      ['token.scope-denied'],
+    ],
+    [
+      'Salesforce: invalid_client_id',
+      ev(
+        answer(400, { error: 'invalid_client_id', error_description: 'client identifier invalid' }),
+      ),
+      ['token.invalid-client'],
+    ],
   ];
   it.each(cases)('%s', (_, e, want) => {
     expect(found(e).map((f) => f.id)).toEqual(want);
@@ -227,6 +267,28 @@ describe('token endpoint checks', () => {
     );
     expect(f?.evidence.join('\n')).toMatch(/client secret expired/);
     expect(f?.fix).toMatch(/client secret expired/);
+  });
+
+  it('Keycloak answers a wrong secret with 401 unauthorized_client: the credentials fix, not the grant one', () => {
+    const [f] = found(
+      ev(
+        answer(401, {
+          error: 'unauthorized_client',
+          error_description: 'Invalid client or Invalid client credentials',
+        }),
+      ),
+    );
+    expect(f?.id).toBe('token.invalid-client');
+    expect(f?.fix).toMatch(/Invalid client credentials/);
+    const [g] = found(
+      ev(
+        answer(400, {
+          error: 'unauthorized_client',
+          error_description: 'Client not enabled to retrieve service account',
+        }),
+      ),
+    );
+    expect(g?.fix).toMatch(/may not use this grant/);
   });
 
   it('scope-denied names what was requested', () => {
@@ -284,5 +346,10 @@ describe('authenticated', () => {
       true,
     ],
     ['a 500', answer(500, { error: 'server_error' }), false],
+    [
+      'GitHub 200 incorrect_client_credentials',
+      answer(200, { error: 'incorrect_client_credentials' }),
+      false,
+    ],
   ])('%s → %s', (_, a, want) => expect(authenticated(a)).toBe(want));
 });

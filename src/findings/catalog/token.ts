@@ -51,7 +51,8 @@ const invalidClient: FindingSpec = {
   title: 'The token endpoint refused the client: unknown client id, wrong or expired secret',
   fix: (d) =>
     knownFix(d) ??
-    (d['error'] === 'unauthorized_client'
+    ((d['error'] === 'unauthorized_client' && d['status'] !== 401) ||
+    d['error'] === 'unsupported_grant_type'
       ? `The client is known but may not use this grant (${String(d['grant'] ?? 'the grant sent')}): allow the grant type for this client in the authorization server (client_credentials needs a confidential client with a service account / "client credentials" enabled), or use the grant it is registered for.`
       : `Check the client id and secret the app sends against the client registered at the issuer${d['description'] !== undefined ? ` (the server says: ${String(d['description'])})` : ''}: the secret may be wrong, rotated or expired, or the client may belong to another realm, tenant or environment. Create a new secret if in doubt, and update every place that stores it.`),
   explain: {
