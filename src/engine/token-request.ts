@@ -378,6 +378,7 @@ export async function diagnoseTokenRequest(
         audience: input.audience,
         resources: input.resources ?? [],
       },
+      secretIsClientId: cleanedValue !== null && cleanedValue === input.clientId,
       answer,
       supportedMethods: discovered?.authMethods,
       probes,

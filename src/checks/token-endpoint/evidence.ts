@@ -81,6 +81,8 @@ export interface TokenEndpointEvidence {
   readonly grant: TokenGrant;
   /** The client secret's shape (after cleaning): a GUID is a secret's id, not its value. */
   readonly secret: 'guid' | 'value' | 'missing';
+  /** The secret is the client id itself (pasted twice). */
+  readonly secretIsClientId?: boolean | undefined;
   readonly requested: {
     readonly scope?: string | undefined;
     readonly audience?: string | undefined;

@@ -15,7 +15,9 @@ export const tokenClientSecretId = defineCheck<TokenEndpointEvidence>(
     const a = ev.answer;
     if (a !== undefined && authenticated(a)) return [];
     const shape =
-      'the client secret has the shape of a GUID (8-4-4-4-12 hex digits), as a secret ID has';
+      ev.secretIsClientId === true
+        ? 'the client secret is the client id itself (a GUID): the secret value was never pasted'
+        : 'the client secret has the shape of a GUID (8-4-4-4-12 hex digits), as a secret ID has';
     if (a?.aadsts === 'AADSTS7000215')
       return [
         finding(

@@ -177,6 +177,11 @@ describe('token endpoint checks', () => {
       ['token.client-secret-id', 'token.invalid-client'],
     ],
     [
+      'the client id (a GUID) pasted as the secret',
+      ev(answer(401, AZURE_7000215), { secret: 'guid', secretIsClientId: true }),
+      ['token.client-secret-id', 'token.invalid-client'],
+    ],
+    [
       'GUID secret accepted: nothing',
       ev(answer(200, { access_token: 'c'.repeat(30) }), { secret: 'guid' }),
       [],

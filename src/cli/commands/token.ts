@@ -37,7 +37,9 @@ Client
                            (client_secret_post)
 Grant
   --grant G                client_credentials (default), refresh_token or password
-  --refresh-token-env NAME the refresh token (refresh_token grant)
+  --refresh-token-env NAME the refresh token (refresh_token grant; where refresh tokens rotate,
+                           a request that succeeds uses it up: store the new one it returns,
+                           or test with a copy the app does not need)
   --username USER          the user (password grant)
   --password-env NAME      the user's password (password grant)
   --scope S                the scope parameter, as the app sends it
