@@ -229,6 +229,7 @@ describe('why401 token against oidc-provider', () => {
     expect(run.code, describeRun(run)).toBe(1);
     expect(run.json?.verdict.cause, describeRun(run)).toBe('key.newline');
     expect(run.json?.exchanges.map((x) => x.label)).toContain('probe: secret cleaned');
+    expect(ids(run)).not.toContain('token.invalid-client');
     expectNoToken(run);
   });
 

@@ -41,10 +41,19 @@ export const tokenOauthError = defineCheck<TokenEndpointEvidence>(
           // Auth0: access_denied, 401 for the client's credentials, 403 for an API (audience)
           // the client may not use or that does not exist ("Service not found").
           (a.error === 'access_denied' && a.status === 403 ? 'token.scope-denied' : undefined) ??
+          // invalid_request about the client's credentials (none found, badly encoded).
+          (a.error === 'invalid_request' && !authenticated(a)
+            ? 'token.invalid-client'
+            : undefined) ??
           (a.status === 401 ? 'token.invalid-client' : undefined));
     if (id === undefined) return [];
-    // The other client authentication method was accepted: that, not the client, is the cause.
-    if (id === 'token.invalid-client' && authenticated(ev.probes.otherAuth)) return [];
+    // The other client authentication method, or the secret cleaned, got past the client check:
+    // that (token.client-auth-method, the key.* finding), not the client, is the cause.
+    if (
+      id === 'token.invalid-client' &&
+      (authenticated(ev.probes.otherAuth) || authenticated(ev.probes.cleaned))
+    )
+      return [];
     const evidence = [
       `the token endpoint answered ${a.status}${a.error !== undefined ? ` error="${a.error}"` : ' without an OAuth error'}`,
     ];

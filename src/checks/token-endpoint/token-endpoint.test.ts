@@ -242,6 +242,26 @@ describe('token endpoint checks', () => {
       ['token.scope-denied'],
     ],
     [
+      'invalid_request: no client authentication mechanism provided',
+      ev(
+        answer(400, {
+          error: 'invalid_request',
+          error_description: 'no client authentication mechanism provided',
+        }),
+      ),
+      ['token.invalid-client'],
+    ],
+    [
+      'invalid_request about something else: nothing of ours',
+      ev(
+        answer(400, {
+          error: 'invalid_request',
+          error_description: 'missing required parameter: grant_type',
+        }),
+      ),
+      [],
+    ],
+    [
       'Salesforce: invalid_client_id',
       ev(
         answer(400, { error: 'invalid_client_id', error_description: 'client identifier invalid' }),
