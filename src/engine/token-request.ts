@@ -539,7 +539,10 @@ async function discover(
           typeof doc['token_endpoint'] === 'string' ? doc['token_endpoint'] : undefined,
         // RFC 8414 §2: omitted means client_secret_basic.
         authMethods: Array.isArray(methods)
-          ? methods.filter((m): m is string => typeof m === 'string').slice(0, 32)
+          ? methods
+              .filter((m): m is string => typeof m === 'string')
+              .slice(0, 32)
+              .map((m) => m.slice(0, 64))
           : ['client_secret_basic'],
       };
     } catch {

@@ -57,7 +57,8 @@ export function readTokenAnswer(
     : [],
 ): TokenAnswer {
   const fields = fieldsOf(body, headers['content-type'] ?? '');
-  const error = str(fields?.['error'])?.toLowerCase();
+  // A hostile server's fields are bounded: an error code is a word, a URI a line.
+  const error = str(fields?.['error'])?.toLowerCase().slice(0, 100);
   const rawDescription = str(fields?.['error_description']);
   const description = rawDescription?.split(/\r?\n/)[0]?.slice(0, DESCRIPTION_MAX);
   const codes = fields?.['error_codes'];
@@ -70,7 +71,9 @@ export function readTokenAnswer(
     issued: status >= 200 && status < 300 && str(fields?.['access_token']) !== undefined,
     ...(error !== undefined ? { error } : {}),
     ...(description !== undefined ? { description } : {}),
-    ...(str(fields?.['error_uri']) !== undefined ? { uri: str(fields?.['error_uri']) } : {}),
+    ...(str(fields?.['error_uri']) !== undefined
+      ? { uri: str(fields?.['error_uri'])?.slice(0, 300) }
+      : {}),
     ...(aadsts !== undefined ? { aadsts } : {}),
     challenges: schemesOf(wwwAuthenticate),
   };

@@ -93,6 +93,17 @@ describe('readTokenAnswer', () => {
     for (const [k, v] of Object.entries(want)) expect(got[k as keyof TokenAnswer]).toEqual(v);
   });
 
+  it('bounds what a hostile server sends: error, error_description, error_uri', () => {
+    const a = answer(400, {
+      error: 'x'.repeat(50_000),
+      error_description: 'y'.repeat(50_000),
+      error_uri: 'z'.repeat(50_000),
+    });
+    expect(a.error?.length).toBe(100);
+    expect(a.description?.length).toBe(300);
+    expect(a.uri?.length).toBe(300);
+  });
+
   it('keeps only the first line of error_description', () => {
     expect(answer(401, AZURE_7000215).description).not.toMatch(/Trace ID/);
   });
