@@ -54,7 +54,10 @@ const runs = [
   ['explain', 'credential.invalid'],
   ['providers'],
   ['providers', 'openai'],
-  ...['demo', 'capture', 'run', 'echo'].map((command) => [command, '--help']),
+  // The loopback API answers the token request 401: the refused path, probes included.
+  ['token', '--token-url', url, '--client-id', 'app', '--client-secret-env', 'K'],
+  ['token', '--token-url', url, '--client-id', 'app', '--client-secret-env', 'K', '--json'],
+  ...['demo', 'capture', 'run', 'echo', 'token'].map((command) => [command, '--help']),
 ];
 
 function run(args) {

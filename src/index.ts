@@ -13,6 +13,8 @@ export type {
 } from './lib/diagnose-api.js';
 export type { Diagnosis, DiagnosisFinding, Exchange } from './diagnosis.js';
 export type { HeadersInput } from './lib/headers.js';
+export { diagnoseTokenRequest } from './lib/token.js';
+export type { TokenRequest, TokenRequestOptions } from './lib/token.js';
 export { formatDiagnosis } from './lib/format.js';
 export type { FormatOptions } from './lib/format.js';
 

@@ -7,6 +7,7 @@ Usage: why401 <command> [options]
 Commands
   check [url]            send the request, diagnose the answer (the main command)
   curl <curl args…>      the same, for a pasted curl command line
+  token --token-url URL  diagnose an OAuth token request (client_credentials, refresh_token)
   key                    lint a credential offline: shape, provider, hidden characters, expiry
   env <NAME> | --all     where a variable's value comes from, and which source wins
   explain <id | status>  the long form of a finding id, or what 401/403/404/407/429 mean

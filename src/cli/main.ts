@@ -12,6 +12,7 @@ type Command = (args: string[]) => Promise<number>;
 const COMMANDS: Record<string, () => Promise<Command>> = {
   check: async () => (await import('./commands/check.js')).run,
   curl: async () => (await import('./commands/curl.js')).run,
+  token: async () => (await import('./commands/token.js')).run,
   demo: async () => (await import('./commands/demo.js')).run,
   key: async () => (await import('./commands/key.js')).run,
   env: async () => (await import('./commands/env.js')).run,

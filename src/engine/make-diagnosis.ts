@@ -49,7 +49,8 @@ export function makeDiagnosis(c: Concluded): Diagnosis {
   };
 }
 
-function diagnosisFinding(f: Finding): DiagnosisFinding {
+/** A finding as the Diagnosis holds it: worded, its texts scrubbed, its data redacted. */
+export function diagnosisFinding(f: Finding): DiagnosisFinding {
   const data: Record<string, FindingData[string]> = {};
   for (const [k, v] of Object.entries(f.data))
     data[k] =

@@ -86,6 +86,12 @@ export const FINDING_IDS = [
   'token.unknown-key',
   'token.bad-signature',
   'token.not-jwt',
+  // token: the token endpoint (issue 16, why401 token)
+  'token.client-auth-method',
+  'token.client-secret-id',
+  'token.invalid-client',
+  'token.invalid-grant',
+  'token.scope-denied',
 ] as const;
 
 export type FindingId = (typeof FINDING_IDS)[number];

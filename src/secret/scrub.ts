@@ -949,9 +949,14 @@ const TOKENISH = /[A-Za-z0-9_\-+/=.:~]{16,}/g;
  * its first 4 characters. Names in UPPER_SNAKE, lower-kebab and dotted ids pass unchanged.
  */
 export function maskSecretLike(text: string): string {
-  return text
-    .replace(/(\/\/[^/\s:@]*:)[^/\s@]+@/g, '$1…@') // the password of scheme://user:password@host
-    .replace(TOKENISH, (word) => (looksLikeName(word) ? word : `${word.slice(0, 4)}…`));
+  return (
+    text
+      .replace(/(\/\/[^/\s:@]*:)[^/\s@]+@/g, '$1…@') // the password of scheme://user:password@host
+      // An option's name is a name (`--client-secret-env`): its leading dashes are not part of it.
+      .replace(TOKENISH, (word) =>
+        looksLikeName(word.replace(/^--?(?=[a-z])/, '')) ? word : `${word.slice(0, 4)}…`,
+      )
+  );
 }
 
 /** A part of a name: a word without digits, or short (`v1`, `api03`); not 32 hex digits. */

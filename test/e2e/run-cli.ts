@@ -55,8 +55,8 @@ export interface RunOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** Every credential of the scenario: none may appear in stdout or stderr. */
   readonly secrets?: readonly string[];
-  /** The command (default `check`); `curl` takes a curl command line as its arguments. */
-  readonly command?: 'check' | 'curl';
+  /** The command (default `check`); `curl` takes a curl command line as its arguments; `token` its options. */
+  readonly command?: 'check' | 'curl' | 'token';
   /** The working directory (default the repository): the folder `check --key-env` traces. */
   readonly cwd?: string;
 }

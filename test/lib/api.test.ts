@@ -34,6 +34,7 @@ describe('the package root', () => {
         'detectProvider',
         'diagnose',
         'diagnoseExchange',
+        'diagnoseTokenRequest',
         'diagnosisOf',
         'explain',
         'findingDocsUrl',

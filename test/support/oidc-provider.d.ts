@@ -7,4 +7,5 @@ declare module 'oidc-provider' {
     static errors: { InvalidTarget: new (description?: string) => Error };
   }
   export default Provider;
+  export const errors: { InvalidTarget: new (description?: string) => Error };
 }

@@ -42,7 +42,7 @@ import {
   type JWK,
   type JWTPayload,
 } from 'jose';
-import Provider from 'oidc-provider';
+import Provider, { errors as providerErrors } from 'oidc-provider';
 
 const HOST = '127.0.0.1';
 
@@ -60,6 +60,14 @@ export interface OidcProviderOptions {
   resource?: string;
   /** Extra resources the clients may ask tokens for. */
   otherResources?: string[];
+  /**
+   * The provider's `clientAuthMethods` (default: oidc-provider's). oidc-provider accepts a
+   * client_secret_basic client's secret in the body and the reverse; `['client_secret_basic']`
+   * makes it refuse a secret in the body (and discovery list only Basic).
+   */
+  clientAuthMethods?: string[];
+  /** Let both clients use the refresh_token grant too (with authorization_code, as it requires). */
+  refreshTokens?: boolean;
 }
 
 export interface OidcProviderFixture {
@@ -165,26 +173,38 @@ export async function startOidcProvider(
   // Each access-token request picks its alg; getResourceServerInfo reads it from here.
   let nextAlg: SigningAlg = 'RS256';
 
+  // Scopes: a client asking for `admin` (a scope the provider knows, not granted to the clients)
+  // gets invalid_scope.
+  const grants =
+    options.refreshTokens === true
+      ? {
+          grant_types: ['client_credentials', 'refresh_token', 'authorization_code'],
+          redirect_uris: [`http://${HOST}/cb`],
+          response_types: ['code'],
+        }
+      : { grant_types: ['client_credentials'], redirect_uris: [], response_types: [] };
   const build = (): void => {
     const provider = new Provider(issuer, {
       clients: [
         {
           client_id: clients.basic.id,
           client_secret: clients.basic.secret,
-          grant_types: ['client_credentials'],
-          redirect_uris: [],
-          response_types: [],
+          ...grants,
+          scope: 'openid offline_access read write',
           token_endpoint_auth_method: 'client_secret_basic',
         },
         {
           client_id: clients.post.id,
           client_secret: clients.post.secret,
-          grant_types: ['client_credentials'],
-          redirect_uris: [],
-          response_types: [],
+          ...grants,
+          scope: 'openid offline_access read write',
           token_endpoint_auth_method: 'client_secret_post',
         },
       ],
+      scopes: ['openid', 'offline_access', 'read', 'write', 'admin'],
+      ...(options.clientAuthMethods !== undefined
+        ? { clientAuthMethods: options.clientAuthMethods }
+        : {}),
       jwks: { keys: keys.privateJwks as never },
       features: {
         devInteractions: { enabled: false },
@@ -194,7 +214,7 @@ export async function startOidcProvider(
           defaultResource: () => resource,
           useGrantedResource: () => true,
           getResourceServerInfo: (_ctx: unknown, indicator: string) => {
-            if (!resources.has(indicator)) throw new Provider.errors.InvalidTarget();
+            if (!resources.has(indicator)) throw new providerErrors.InvalidTarget();
             return {
               scope: 'read write',
               audience: indicator,
