@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { makeKey } from '../e2e/servers.js';
 import { expectNoCredential, startCli } from './support.js';
 
@@ -53,6 +53,10 @@ describe('why401 capture --forward', () => {
       '--map',
       `api.openai.test=http://127.0.0.1:${port}`,
     ]);
+    // a failed expectation must not leave the proxy (and its CA folder) behind
+    onTestFinished(() => {
+      if (cli.child.exitCode === null) cli.child.kill('SIGTERM');
+    });
     expect(readFileSync(caOut, 'utf8')).toMatch(/^-----BEGIN CERTIFICATE-----/);
     const bundleOf = () => /system roots \+ the CA: (\S+)/.exec(cli.stderr())?.[1];
     await expect.poll(bundleOf).toBeDefined();
