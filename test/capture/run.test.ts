@@ -105,7 +105,8 @@ describe('why401 run -- <command>', () => {
     const result = await runCli(['run', '--', 'sh', '-c', 'exit 4'], {});
     expect(result.code).toBe(4);
     expect(result.stderr).toContain('no Node.js process started under it');
-    expect(result.stderr).toContain('why401 capture --target');
+    expect(result.stderr).toContain('why401 capture --forward');
+    expect(result.stderr).toContain('why401 run -- python3 app.py');
   });
 
   it('refuses a missing command as a usage error', async () => {

@@ -37,6 +37,12 @@ export interface RelayContext {
   readonly handOver: (socket: net.Socket, bytes: Buffer) => void;
   /** Something the user should know that is not a call (a redirect that leaves capture). */
   readonly onNotice?: ((text: string, kind: string) => void) | undefined;
+  /**
+   * The forward proxy (src/capture/forward/): the origin the app addressed. Calls are reported
+   * under it, Host goes on as the app sent it, redirects are left alone (the app's next call
+   * comes through the proxy anyway); `target` is where calls go (`--map` may change it).
+   */
+  readonly appOrigin?: URL | undefined;
 }
 
 interface Call {
@@ -180,7 +186,12 @@ export class Relay {
       method: head.method,
       path,
       headers: head.headers,
-      head: upstreamHead(head, path, this.#ctx.target.host),
+      head: upstreamHead(
+        head,
+        path,
+        this.#ctx.appOrigin?.host ?? this.#ctx.target.host,
+        this.#ctx.appOrigin !== undefined,
+      ),
       hasBody,
       sample: new BodySample(),
       requestSample: new BodySample(REQUEST_SAMPLE_BYTES),
@@ -381,7 +392,7 @@ export class Relay {
       }
       i += step.used;
       this.#toClient(
-        head.status >= 300 && head.status < 400
+        head.status >= 300 && head.status < 400 && !this.#ctx.appOrigin
           ? this.#redirect(call, head, step.bytes)
           : step.bytes,
       );
@@ -516,7 +527,7 @@ export class Relay {
       id: call.id,
       startedAt: call.startedAt,
       method: call.method,
-      url: callUrl(this.#ctx.target, call.path),
+      url: callUrl(this.#ctx.appOrigin ?? this.#ctx.target, call.path),
       requestHeaders: call.headers.map(([n, v]) => [n, wireText(v)] as const),
       ...(call.requestSample.bytes > 0
         ? { requestBody: call.requestSample.buffer().toString('utf8') }
@@ -534,13 +545,16 @@ export class Relay {
   }
 }
 
-/** The head for the API: the path rewritten, Host set to the API's, every other line as sent. */
-function upstreamHead(head: RequestHead, path: string, host: string): Buffer {
+/**
+ * The head for the API: the path rewritten, Host set to the API's (kept as sent when `keepHost`),
+ * every other line as sent.
+ */
+function upstreamHead(head: RequestHead, path: string, host: string, keepHost: boolean): Buffer {
   let text = `${head.method} ${path} ${head.version}\r\n`;
   let hostSet = false;
   for (const [name, value] of head.headers) {
     if (name.length === 4 && name.toLowerCase() === 'host') {
-      if (!hostSet) text += `${name}: ${host}\r\n`;
+      if (!hostSet) text += `${name}: ${keepHost ? value : host}\r\n`;
       hostSet = true;
     } else text += `${name}: ${value}\r\n`;
   }

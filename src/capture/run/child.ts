@@ -27,14 +27,23 @@ export function spawnFailure(command: string, e: NodeJS.ErrnoException): ChildRe
   return { code: 127, signal: null, spawnError: `${command}: ${e.code ?? e.message}` };
 }
 
+/** How the command is watched: the preload (Node), and variables of its own (the forward proxy's). */
+export interface WatchOptions {
+  /** NODE_OPTIONS gets the preload (default true). */
+  readonly preload?: boolean | undefined;
+  readonly env?: Readonly<Record<string, string>> | undefined;
+}
+
 /** The environment of the command: our preload added to NODE_OPTIONS, the FIFO named. */
-export function childEnv(fifo: string): NodeJS.ProcessEnv {
+export function childEnv(fifo: string, watch: WatchOptions = {}): NodeJS.ProcessEnv {
+  if (watch.preload === false) return { ...process.env, ...watch.env };
   const preload = pathToFileURL(distFile('capture/run/preload.js')).href;
   const before = process.env['NODE_OPTIONS'];
   return {
     ...process.env,
     NODE_OPTIONS: `${before ? `${before} ` : ''}--import ${preload}`,
     [FIFO_ENV]: fifo,
+    ...watch.env,
   };
 }
 
@@ -46,6 +55,7 @@ export async function runWithPreload(
   command: string,
   args: readonly string[],
   onMessage: (m: RunMessage) => void,
+  watch: WatchOptions = {},
 ): Promise<ChildResult> {
   const channel = RunChannel.open();
   const poll = () => {
@@ -62,7 +72,10 @@ export async function runWithPreload(
   const forward = (signal: NodeJS.Signals) => child?.kill(signal);
   for (const signal of FORWARDED) process.on(signal, forward);
   try {
-    const started = spawn(command, [...args], { stdio: 'inherit', env: childEnv(channel.path) });
+    const started = spawn(command, [...args], {
+      stdio: 'inherit',
+      env: childEnv(channel.path, watch),
+    });
     child = started;
     return await new Promise<ChildResult>((resolve) => {
       started.once('error', (e: NodeJS.ErrnoException) => resolve(spawnFailure(command, e)));

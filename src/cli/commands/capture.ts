@@ -13,6 +13,11 @@ import { diagnoseCall, quickReport, type CallReport } from '../../capture/call/d
 import { LIVE_PATH, LiveHub } from '../../capture/live/hub.js';
 import type { ObservedCall } from '../../capture/call/observed-call.js';
 import { startProxy } from '../../capture/relay/proxy.js';
+import { writeFileSync } from 'node:fs';
+import { CertificateAuthority } from '../../capture/forward/certs.js';
+import { startForwardProxy } from '../../capture/forward/forward-proxy.js';
+import { parseMap, type HostMap } from '../../capture/forward/map.js';
+import { writeTrustFiles } from '../../capture/forward/trust.js';
 import { providerOf } from '../provider-option.js';
 import { scrubJson } from '../../secret/scrub.js';
 import { EXIT } from '../exit-codes.js';
@@ -20,6 +25,7 @@ import { styleFor, writeErr, writeOut } from '../io.js';
 import { COMMON_OPTIONS, listenError, openLogFile, parsed } from '../options.js';
 
 export const CAPTURE_HELP = `Usage: why401 capture --target ORIGIN [--port N] [options]
+       why401 capture --forward [--port N] [--ca-out FILE] [--map HOST=ORIGIN…] [options]
 
 A reverse proxy on 127.0.0.1 that shows what your app really sends. Point the app's base URL at
 it: every call goes on to the target unchanged (streamed both ways, SSE and chunked answers token
@@ -33,8 +39,21 @@ passed on and said once per origin. A refusal repeated the same way (method, pat
 credential, cause) prints once, then a count line ("×1000 since 20:31:02, same cause"); --json,
 --log and the live view keep every call.
 
+With --forward, capture is a forward proxy instead (HTTP_PROXY, HTTPS_PROXY) that sees HTTPS
+too: it makes a certificate authority for this run (its private key only in memory), ends each
+CONNECT's TLS with a certificate for the host the app asked for, and passes each call on to that
+host over TLS, verified as any client would. The app must trust the CA: --ca-out FILE writes its
+certificate (else it sits in a private temp folder, named on start and deleted at exit). HTTP/2
+is not offered (ALPN http/1.1); a client that refuses the CA is said by host, and its next
+connections to that host are tunnelled untouched.
+
 Options
   --target ORIGIN      the API to pass calls on to (http:// or https://; a path is put in front)
+  --forward            a forward proxy for any host (HTTP_PROXY / HTTPS_PROXY), HTTPS included
+  --ca-out FILE        with --forward: write the run's CA certificate (public) to FILE
+  --map HOST[:PORT]=ORIGIN
+                       with --forward: what the app addresses to HOST goes to ORIGIN instead (a
+                       local emulator, staging), Host kept, like curl's --connect-to; repeatable
   --port N             the local port (default 8401; 0: any free port)
   --json               one why401/call@1 JSON object per line on stdout
   --log FILE           also append those JSON lines to FILE (redacted)
@@ -54,6 +73,9 @@ Examples
       then: OPENAI_BASE_URL=http://127.0.0.1:8401/v1 node app.js
   why401 capture --target https://api.anthropic.com --port 9000 --json --log calls.jsonl
   why401 capture --target http://127.0.0.1:3000 --provider github --probe
+  why401 capture --forward --ca-out /tmp/why401-ca.pem
+      then: HTTPS_PROXY=http://127.0.0.1:8401 SSL_CERT_FILE=/tmp/why401-ca.pem python3 app.py
+  why401 capture --forward --map api.openai.com=http://127.0.0.1:3000
 
 Stop with Ctrl-C. Exit codes: 0 no refused call · 1 a refused call was seen · 2 usage`;
 
@@ -68,6 +90,9 @@ const OPTIONS = {
   insecure: { type: 'boolean', short: 'k' },
   timeout: { type: 'string' },
   'no-env': { type: 'boolean' },
+  forward: { type: 'boolean' },
+  'ca-out': { type: 'string' },
+  map: { type: 'string', multiple: true },
 } as const;
 
 function intOption(
@@ -92,15 +117,24 @@ export async function run(args: string[]): Promise<number> {
     writeOut(CAPTURE_HELP);
     return EXIT.accepted;
   }
-  if (values.target === undefined)
-    throw usageError('capture needs --target ORIGIN (the API to pass calls on to)');
-  const target = parseUrl(values.target, '--target');
+  const forward = values.forward === true;
+  if (forward && values.target !== undefined)
+    throw usageError('capture takes --target ORIGIN (a reverse proxy) or --forward, not both');
+  if (!forward && (values.map !== undefined || values['ca-out'] !== undefined))
+    throw usageError('--map and --ca-out go with --forward (capture as a forward proxy)');
+  if (!forward && values.target === undefined)
+    throw usageError(
+      'capture needs --target ORIGIN (the API to pass calls on to), or --forward (a forward proxy)',
+    );
+  const maps = (values.map ?? []).map(parseMap);
+  const target = values.target === undefined ? undefined : parseUrl(values.target, '--target');
   if (values.provider !== undefined) providerOf(values.provider);
   const port = intOption('port', values.port, 8401, 0, 65535);
   const headTimeoutMs = intOption('timeout', values.timeout, 60_000, 1, 3_600_000);
   const style = styleFor(1, values['no-color'] === true);
   const log = values.log === undefined ? undefined : openLogFile(values.log, 'capture');
-  const hub = values.ui ? new LiveHub(target.origin) : undefined;
+  if (forward && values.ui) throw usageError('--ui does not go with --forward yet');
+  const hub = values.ui && target ? new LiveHub(target.origin) : undefined;
   const probeAgents = values.probe ? new AgentPool() : undefined;
   // Read once at start (a few small files): a refused key is traced to the variable holding it.
   const envFindings =
@@ -161,6 +195,16 @@ export async function run(args: string[]): Promise<number> {
   };
 
   const notices = new Set<string>();
+  const onNotice = (text: string, kindOf?: string) => {
+    // once per kind of mistake: an app retrying would fill the terminal
+    const kind = kindOf ?? text.split(':')[0] ?? text;
+    if (notices.has(kind)) return;
+    notices.add(kind);
+    writeErr(`why401 capture: ${text}`);
+  };
+  if (!target)
+    return captureForward({ values, port, headTimeoutMs, maps, onCall, onNotice, finish });
+
   let proxy;
   try {
     proxy = await startProxy({
@@ -169,13 +213,7 @@ export async function run(args: string[]): Promise<number> {
       insecure: values.insecure === true,
       headTimeoutMs,
       onCall,
-      onNotice: (text, kindOf) => {
-        // once per kind of mistake: an app retrying would fill the terminal
-        const kind = kindOf ?? text.split(':')[0] ?? text;
-        if (notices.has(kind)) return;
-        notices.add(kind);
-        writeErr(`why401 capture: ${text}`);
-      },
+      onNotice,
       localPath: LIVE_PATH,
       local: hub ? (req, res) => hub.handle(req, res) : undefined,
     });
@@ -188,18 +226,78 @@ export async function run(args: string[]): Promise<number> {
   );
   if (hub) writeErr(`Live view: ${proxy.origin}${LIVE_PATH}`);
 
-  await new Promise<void>((resolve) => {
+  await untilStopped();
+  hub?.close();
+  await proxy.close();
+  return finish();
+
+  async function finish(): Promise<number> {
+    await Promise.allSettled([...pending]);
+    clearInterval(repeatTimer);
+    printRepeats();
+    flush();
+    probeAgents?.destroy();
+    if (log) await new Promise<void>((resolve) => log.end(resolve));
+    writeErr(`why401 capture: ${tally.summary()}`);
+    return tally.refused > 0 ? EXIT.problem : EXIT.accepted;
+  }
+}
+
+function untilStopped(): Promise<void> {
+  return new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
-  hub?.close();
-  await proxy.close();
-  await Promise.allSettled([...pending]);
-  clearInterval(repeatTimer);
-  printRepeats();
-  flush();
-  probeAgents?.destroy();
-  if (log) await new Promise<void>((resolve) => log.end(resolve));
-  writeErr(`why401 capture: ${tally.summary()}`);
-  return tally.refused > 0 ? EXIT.problem : EXIT.accepted;
+}
+
+/** `capture --forward`: the intercepting forward proxy, its CA written for the user to trust. */
+async function captureForward(run: {
+  values: { insecure?: boolean | undefined; 'ca-out'?: string | undefined };
+  port: number;
+  headTimeoutMs: number;
+  maps: HostMap[];
+  onCall: (call: ObservedCall) => void;
+  onNotice: (text: string, kind?: string) => void;
+  finish: () => Promise<number>;
+}): Promise<number> {
+  const ca = new CertificateAuthority();
+  const trust = writeTrustFiles(ca.certPem);
+  const caOut = run.values['ca-out'];
+  try {
+    if (caOut !== undefined) {
+      try {
+        writeFileSync(caOut, ca.certPem, { mode: 0o644 });
+      } catch (e) {
+        throw usageError(
+          `--ca-out: cannot write ${caOut.slice(0, 80)}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
+        );
+      }
+    }
+    let proxy;
+    try {
+      proxy = await startForwardProxy({
+        port: run.port,
+        ca,
+        maps: run.maps,
+        insecure: run.values.insecure === true,
+        headTimeoutMs: run.headTimeoutMs,
+        onCall: run.onCall,
+        onNotice: run.onNotice,
+      });
+    } catch (e) {
+      throw listenError(e, run.port);
+    }
+    writeErr(`why401 capture: listening on ${proxy.origin} (forward proxy, HTTPS intercepted)`);
+    for (const map of run.maps)
+      writeErr(`  ${map.host}${map.port ? `:${map.port}` : ''} → ${map.origin.origin}`);
+    writeErr(
+      `Point your app at it: HTTPS_PROXY=${proxy.origin} HTTP_PROXY=${proxy.origin}, and trust the run's CA: ${caOut ?? trust.caFile}` +
+        `${caOut ? '' : ' (deleted at exit)'}; system roots + the CA: ${trust.bundleFile} (for SSL_CERT_FILE, REQUESTS_CA_BUNDLE…). Ctrl-C to stop.`,
+    );
+    await untilStopped();
+    await proxy.close();
+    return await run.finish();
+  } finally {
+    trust.remove();
+  }
 }

@@ -7,8 +7,13 @@ import {
   REPEAT_LINE_MS,
   RepeatFolder,
 } from '../../capture/call/call-lines.js';
-import { diagnoseCall, type CallReport } from '../../capture/call/diagnose-call.js';
-import { runWithPreload } from '../../capture/run/child.js';
+import { diagnoseCall, quickReport, type CallReport } from '../../capture/call/diagnose-call.js';
+import { runWithPreload, type ChildResult } from '../../capture/run/child.js';
+import { CertificateAuthority } from '../../capture/forward/certs.js';
+import { startForwardProxy } from '../../capture/forward/forward-proxy.js';
+import { parseMap, type HostMap } from '../../capture/forward/map.js';
+import { forwardEnv, writeTrustFiles } from '../../capture/forward/trust.js';
+import type { ObservedCall } from '../../capture/call/observed-call.js';
 import type { RunMessage } from '../../capture/run/frames.js';
 import { observedFromWire } from '../../capture/run/wire-call.js';
 import { usageError } from '../../errors.js';
@@ -20,7 +25,19 @@ import { COMMON_OPTIONS, openLogFile, parsed } from '../options.js';
 
 export const RUN_HELP = `Usage: why401 run [options] -- <command…>
 
-Runs a Node.js app unchanged and diagnoses each call it makes that is refused. A preload
+Runs an app unchanged and diagnoses each call it makes that is refused.
+
+Python, curl, Go, Ruby, Java and the other runtimes run knows by name (python3, curl, go, java,
+ruby, php, cargo…) are watched through a forward proxy on 127.0.0.1, HTTPS included: run makes a
+certificate authority for this run (its private key only in memory) and gives the command
+HTTP_PROXY and HTTPS_PROXY (lower case too; NO_PROXY stays as you had it) and a CA bundle (the
+system's roots plus the run's CA, in a private temp folder deleted at exit) in SSL_CERT_FILE,
+REQUESTS_CA_BUNDLE, CURL_CA_BUNDLE, NODE_EXTRA_CA_CERTS, GIT_SSL_CAINFO, AWS_CA_BUNDLE,
+CARGO_HTTP_CAINFO and PIP_CERT. Each call is passed on to the host it was for, its certificate
+verified. A client that ignores those variables or pins its certificates is not seen (a client
+that refuses the CA is said by host, and its next connections tunnelled untouched).
+
+Node.js apps (node, npm, npx, tsx and anything else) are watched from inside instead: a preload
 (NODE_OPTIONS=--import) watches the app's outgoing http, https and fetch calls from inside each
 Node process the command starts (npm scripts included) and their worker threads, through
 node:diagnostics_channel. Refused calls are read by the same checks as why401 check, offline,
@@ -33,14 +50,18 @@ output and its exit code are kept.
 A refusal repeated the same way (method, path, status, credential, cause) prints once, then a
 count line ("×1000 since 20:31:02, same cause"); --json and --log keep one line per call.
 
-Only Node.js processes can be watched this way (workers made with eval: true are not). For
-Python, Go, curl, a browser or anything else, use why401 capture --target <API origin> and
-point the app's base URL at it.
+Only Node.js processes can be watched this way (workers made with eval: true are not); a
+command run does not know by name (a shell script, a binary) gets the preload, not the proxy.
 
 Options
   --json               one why401/call@1 JSON object per refused call (on stderr), repeats too
   --log FILE           also append those JSON lines to FILE (redacted)
   --provider ID        the provider the app calls (local or self-hosted URLs)
+  --map HOST[:PORT]=ORIGIN
+                       what the app addresses to HOST goes to ORIGIN instead (a local emulator,
+                       staging), Host kept, like curl's --connect-to; repeatable (proxy only)
+  --no-intercept-tls   pass HTTPS through as a tunnel (seen by nobody); plain http still seen
+  --insecure           accept any TLS certificate from the hosts the app calls (proxy only)
   --no-env             do not look where a refused key comes from (by default the working
                        directory's .env files and ~/.bashrc, ~/.zshrc, ~/.profile exports are
                        read, offline, for a variable that holds it)
@@ -51,6 +72,8 @@ Examples
   why401 run -- node app.js
   why401 run -- npm start
   why401 run --log calls.jsonl -- npx tsx src/index.ts
+  why401 run -- python3 app.py
+  why401 run --map api.openai.com=http://127.0.0.1:3000 -- curl https://api.openai.com/v1/models
 
 Exit code: the command's own.`;
 
@@ -59,6 +82,9 @@ const OPTIONS = {
   log: { type: 'string' },
   provider: { type: 'string' },
   'no-env': { type: 'boolean' },
+  map: { type: 'string', multiple: true },
+  'no-intercept-tls': { type: 'boolean' },
+  insecure: { type: 'boolean', short: 'k' },
 } as const;
 
 const NOT_NODE =
@@ -87,10 +113,8 @@ export async function run(args: string[]): Promise<number> {
   const style = styleFor(2, values['no-color'] === true);
   const log = values.log === undefined ? undefined : openLogFile(values.log, 'run');
   const name = basename(program);
-  if (NOT_NODE.test(name))
-    writeErr(
-      `why401 run: ${maskSecretLike(name)} is not Node.js: only Node processes it starts can be watched (see why401 run --help; why401 capture sees any app).`,
-    );
+  const maps = (values.map ?? []).map(parseMap);
+  const forward = NOT_NODE.test(name);
 
   // Read before the command starts (a few small files): a refused key is traced to its variable.
   const envFindings =
@@ -130,12 +154,44 @@ export async function run(args: string[]): Promise<number> {
     printing = printing.then(() => work.then(print, () => undefined));
   };
 
+  const shown = maskSecretLike([name, ...rest].join(' ').slice(0, 80));
+  if (forward) {
+    const result = await runThroughProxy(program, rest, {
+      maps,
+      intercept: values['no-intercept-tls'] !== true,
+      insecure: values.insecure === true,
+      onCall: (call) => {
+        ids++;
+        const quick = quickReport(call, { providerId: values.provider });
+        const work = quick
+          ? Promise.resolve(quick)
+          : diagnoseCall(call, { providerId: values.provider, envFindings });
+        printing = printing.then(() => work.then(print, () => undefined));
+      },
+      onNotice: (text) => writeErr(`why401 run: ${text}`),
+    });
+    await printing;
+    clearInterval(repeatTimer);
+    printRepeats();
+    if (log) await new Promise<void>((resolve) => log.end(resolve));
+    if (result.spawnError) {
+      writeErr(
+        `why401 run: could not start ${result.spawnError.replace(program, maskSecretLike(program))}`,
+      );
+      return result.code;
+    }
+    const ended = result.signal ? `was ended by ${result.signal}` : `exited with ${result.code}`;
+    writeErr(
+      `why401 run: \`${shown}\` ${ended} · watched through the forward proxy (HTTPS ${values['no-intercept-tls'] ? 'tunnelled, not seen' : 'intercepted'}) · ${tally.calls} call${tally.calls === 1 ? '' : 's'}, ${tally.refused} refused${tally.causes.size ? `: ${[...tally.causes].map(([c, n]) => `${c} ×${n}`).join(', ')}` : ''}`,
+    );
+    return result.code;
+  }
+
   const result = await runWithPreload(program, rest, onMessage);
   await printing;
   clearInterval(repeatTimer);
   printRepeats();
   if (log) await new Promise<void>((resolve) => log.end(resolve));
-  const shown = maskSecretLike([name, ...rest].join(' ').slice(0, 80));
   if (result.spawnError) {
     writeErr(
       `why401 run: could not start ${result.spawnError.replace(program, maskSecretLike(program))}`,
@@ -147,8 +203,8 @@ export async function run(args: string[]): Promise<number> {
     writeErr(
       `why401 run: \`${shown}\` ${ended}; no Node.js process started under it, so no call could be seen.\n` +
         `  What run sees: http, https and fetch calls of Node.js processes (node, npm, npx, tsx…).\n` +
-        `  What it cannot see: Python, Go, Java, Ruby, curl, browsers, Bun and Deno.\n` +
-        `  For those: why401 capture --target https://api.example.com, then point the app's base URL at http://127.0.0.1:8401.`,
+        `  Python, Go, Java, Ruby, curl… are watched through a proxy when run is given them by name (why401 run -- python3 app.py).\n` +
+        `  For anything else: why401 capture --forward, then HTTPS_PROXY=http://127.0.0.1:8401 and its CA for the app.`,
     );
     return result.code;
   }
@@ -157,4 +213,48 @@ export async function run(args: string[]): Promise<number> {
     `why401 run: \`${shown}\` ${ended} · ${processes.size} Node process${processes.size === 1 ? '' : 'es'}${threads.size ? ` (and ${threads.size} worker thread${threads.size === 1 ? '' : 's'})` : ''} watched · ${total} call${total === 1 ? '' : 's'}, ${tally.refused} refused${tally.causes.size ? `: ${[...tally.causes].map(([c, n]) => `${c} ×${n}`).join(', ')}` : ''}`,
   );
   return result.code;
+}
+
+/**
+ * A command that is not Node: run through the intercepting forward proxy, with the proxy and
+ * trust variables set for it. The CA's key dies with this process; its certificate and the
+ * bundle sit in a private temp folder removed when the command ends (a signal to why401 is
+ * passed on to the command first; any other exit removes it through an 'exit' hook).
+ */
+async function runThroughProxy(
+  program: string,
+  args: readonly string[],
+  options: {
+    maps: readonly HostMap[];
+    intercept: boolean;
+    insecure: boolean;
+    onCall: (call: ObservedCall) => void;
+    onNotice: (text: string) => void;
+  },
+): Promise<ChildResult> {
+  const ca = options.intercept ? new CertificateAuthority() : undefined;
+  const trust = ca ? writeTrustFiles(ca.certPem) : undefined;
+  const said = new Set<string>();
+  try {
+    const proxy = await startForwardProxy({
+      port: 0,
+      ca,
+      maps: options.maps,
+      insecure: options.insecure,
+      onCall: options.onCall,
+      onNotice: (text, kind) => {
+        if (said.has(kind)) return;
+        said.add(kind);
+        options.onNotice(text);
+      },
+    });
+    try {
+      const env = forwardEnv(proxy.origin, trust?.bundleFile);
+      return await runWithPreload(program, args, () => undefined, { preload: false, env });
+    } finally {
+      await proxy.close();
+    }
+  } finally {
+    trust?.remove();
+  }
 }

@@ -1,0 +1,253 @@
+import net, { type AddressInfo } from 'node:net';
+import * as tls from 'node:tls';
+import type { ObservedCall } from '../call/observed-call.js';
+import { requestFraming } from '../http1/framing.js';
+import { HeadReader, parseRequestHead, staysHttp, type RequestHead } from '../http1/heads.js';
+import { Deadlines } from '../relay/deadlines.js';
+import { Relay, type RelayContext } from '../relay/relay.js';
+import { UpstreamPool } from '../relay/upstream-pool.js';
+import type { CertificateAuthority } from './certs.js';
+import { mappedOrigin, type HostMap } from './map.js';
+
+export interface ForwardOptions {
+  readonly port: number;
+  readonly host?: string | undefined;
+  /** The run's CA: CONNECT is intercepted with its leaves; absent (`--no-intercept-tls`), tunnelled. */
+  readonly ca: CertificateAuthority | undefined;
+  readonly maps: readonly HostMap[];
+  readonly insecure?: boolean | undefined;
+  readonly headTimeoutMs?: number | undefined;
+  readonly onCall: (call: ObservedCall) => void;
+  readonly onNotice?: ((text: string, kind: string) => void) | undefined;
+}
+
+export interface ForwardProxy {
+  /** `http://127.0.0.1:PORT`: what HTTP_PROXY and HTTPS_PROXY name. */
+  readonly origin: string;
+  close(): Promise<void>;
+}
+
+const HEAD_MS = 60_000;
+
+function answer(socket: net.Socket, status: string, text: string): void {
+  socket.end(
+    `HTTP/1.1 ${status}\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,
+  );
+}
+
+/** `host:port` of a CONNECT target (`[::1]:443` too). */
+function authority(target: string): { host: string; port: number } | undefined {
+  const m = /^(\[[0-9a-fA-F:.]+\]|[^:[\]/\s]+):(\d{1,5})$/.exec(target);
+  const port = Number(m?.[2]);
+  if (!m || !(port > 0 && port < 65536)) return undefined;
+  return { host: (m[1] ?? '').replace(/^\[|\]$/g, ''), port };
+}
+
+function originOf(scheme: 'http' | 'https', host: string, port: number): URL {
+  const h = net.isIPv6(host) ? `[${host}]` : host;
+  return new URL(`${scheme}://${h}:${port}`);
+}
+
+/**
+ * An intercepting forward proxy on the loopback (HTTP_PROXY, HTTPS_PROXY): absolute-form
+ * requests and CONNECT. A CONNECT is answered, then TLS is ended here with a leaf for the host
+ * the app asked for, signed by the run's CA (ALPN http/1.1 only: an h2-only client fails its
+ * handshake and is said); the calls inside are read by capture's relay (relay/relay.ts) and
+ * go on to the real host over TLS, verified as a client would, or where `--map` sends them.
+ */
+export async function startForwardProxy(options: ForwardOptions): Promise<ForwardProxy> {
+  let seq = 0;
+  const nextId = () => ++seq;
+  const answerDeadlines = new Deadlines(options.headTimeoutMs ?? 60_000);
+  const headDeadlines = new Deadlines(HEAD_MS);
+  const pools = new Map<string, UpstreamPool>();
+  const contexts = new Map<string, tls.SecureContext>();
+  /** Hosts whose client refused the run's CA: their next connections are tunnelled untouched. */
+  const refused = new Set<string>();
+  const sockets = new Set<net.Socket>();
+  const notice = (text: string, kind: string) => options.onNotice?.(text, kind);
+
+  const poolFor = (target: URL) => {
+    let pool = pools.get(target.origin);
+    if (!pool) {
+      pool = new UpstreamPool(target, options.insecure === true);
+      pools.set(target.origin, pool);
+    }
+    return pool;
+  };
+
+  const relay = (client: net.Socket, host: string, port: number, inTls: boolean) => {
+    const appOrigin = originOf(inTls ? 'https' : 'http', host, port);
+    const target = mappedOrigin(options.maps, host, port) ?? appOrigin;
+    const ctx: RelayContext = {
+      target,
+      appOrigin,
+      pool: poolFor(target),
+      answerDeadlines,
+      headDeadlines,
+      nextId,
+      onCall: options.onCall,
+      onNotice: options.onNotice,
+      // Not this relay's: another origin (absolute-form), CONNECT, an upgrade. Handed over.
+      isLocal: (requestTarget) =>
+        /^https?:\/\//i.test(requestTarget) && (inTls || !sameOrigin(requestTarget, appOrigin)),
+      handOver: (socket, bytes) => {
+        if (inTls) {
+          notice(
+            `${appOrigin.host}: a WebSocket upgrade or a request for another origin inside a TLS tunnel is not intercepted yet (answered 501)`,
+            'inner-upgrade',
+          );
+          answer(socket, '501 Not Implemented', 'why401: not intercepted inside a tunnel yet\n');
+        } else dispatch(socket, bytes);
+      },
+    };
+    new Relay(client, ctx);
+  };
+
+  const tunnel = (client: net.Socket, host: string, port: number) => {
+    const target = mappedOrigin(options.maps, host, port);
+    const up = net.connect({
+      host: target ? target.hostname.replace(/^\[|\]$/g, '') : host,
+      port: target ? Number(target.port) || (target.protocol === 'https:' ? 443 : 80) : port,
+    });
+    up.on('error', () => client.destroy());
+    client.on('error', () => up.destroy());
+    up.pipe(client);
+    client.pipe(up);
+  };
+
+  const intercept = (client: net.Socket, host: string, port: number, ca: CertificateAuthority) => {
+    let secureContext = contexts.get(host);
+    if (!secureContext) {
+      const leaf = ca.leafFor(host);
+      secureContext = tls.createSecureContext({ key: leaf.key, cert: leaf.cert });
+      contexts.set(host, secureContext);
+    }
+    const secure = new tls.TLSSocket(client, {
+      isServer: true,
+      secureContext,
+      ALPNProtocols: ['http/1.1'],
+    });
+    sockets.add(secure);
+    secure.once('close', () => sockets.delete(secure));
+    let ok = false;
+    secure.once('secure', () => {
+      ok = true;
+      relay(secure, host, port, true);
+    });
+    secure.on('error', (e: NodeJS.ErrnoException) => {
+      if (ok) return; // the relay's own 'close' reports what was in flight
+      refused.add(`${host}:${port}`);
+      notice(
+        `${host}:${port}: the client refused the TLS handshake (${e.code ?? e.message}): it does not trust this run's CA (a pinned certificate or its own trust store), or it speaks only HTTP/2. Its next connections to ${host} are tunnelled untouched (not seen). Point its CA setting at the bundle why401 made, or use why401 capture --target.`,
+        `refused ${host}:${port}`,
+      );
+      secure.destroy();
+    });
+  };
+
+  /** The first head of a connection (or of one a relay handed back) says what to do with it. */
+  const dispatch = (socket: net.Socket, held: Buffer) => {
+    const reader = new HeadReader();
+    const onData = (chunk: Buffer) => {
+      const step = reader.push(chunk, 0);
+      if (step.kind === 'more') return;
+      socket.removeListener('data', onData);
+      socket.pause();
+      if (step.kind === 'too-large') {
+        answer(socket, '431 Request Header Fields Too Large', '');
+        return;
+      }
+      const rest = chunk.subarray(step.used);
+      route(socket, parseRequestHead(step.text), step.bytes, rest);
+    };
+    socket.on('data', onData);
+    if (held.length > 0) onData(held);
+    socket.resume();
+  };
+
+  const route = (
+    socket: net.Socket,
+    head: RequestHead | undefined,
+    bytes: Buffer,
+    rest: Buffer,
+  ) => {
+    if (head?.method === 'CONNECT') {
+      const to = authority(head.target);
+      if (!to) {
+        answer(socket, '400 Bad Request', 'why401: CONNECT needs host:port\n');
+        return;
+      }
+      socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      // Clients wait for the 200 before their first byte; one that did not is tunnelled.
+      if (!options.ca || refused.has(`${to.host}:${to.port}`) || rest.length > 0) {
+        if (rest.length > 0) socket.unshift(rest);
+        tunnel(socket, to.host, to.port);
+        socket.resume();
+      } else intercept(socket, to.host, to.port, options.ca);
+      return;
+    }
+    const url = head && /^http:\/\//i.test(head.target) ? safeUrl(head.target) : undefined;
+    const framing = head && requestFraming(head);
+    if (!head || !url || !staysHttp(head) || framing === undefined || framing === 'ambiguous') {
+      const why = !head
+        ? 'this is not an HTTP/1 request'
+        : !url
+          ? 'a forward proxy takes absolute http:// URLs or CONNECT (set HTTP_PROXY / HTTPS_PROXY)'
+          : 'upgrades and ambiguous bodies through the forward proxy are not supported yet';
+      answer(socket, head && url ? '501 Not Implemented' : '400 Bad Request', `why401: ${why}\n`);
+      return;
+    }
+    socket.unshift(Buffer.concat([bytes, rest]));
+    relay(socket, url.hostname.replace(/^\[|\]$/g, ''), Number(url.port) || 80, false);
+    socket.resume();
+  };
+
+  const server = net.createServer({ allowHalfOpen: true, noDelay: true }, (socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+    socket.on('error', () => socket.destroy());
+    dispatch(socket, Buffer.alloc(0));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://${options.host ?? '127.0.0.1'}:${port}`,
+    close: async () => {
+      const closing = [...sockets].map(
+        (socket) =>
+          new Promise<void>((resolve) =>
+            socket.destroyed ? resolve() : socket.once('close', () => resolve()),
+          ),
+      );
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        for (const socket of sockets) socket.destroy();
+        for (const pool of pools.values()) pool.destroy();
+        answerDeadlines.stop();
+        headDeadlines.stop();
+      });
+      await Promise.all(closing);
+    },
+  };
+}
+
+function safeUrl(text: string): URL | undefined {
+  try {
+    return new URL(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function sameOrigin(requestTarget: string, origin: URL): boolean {
+  const url = safeUrl(requestTarget);
+  return (
+    url !== undefined &&
+    url.protocol === origin.protocol &&
+    url.host === new URL(origin.origin).host
+  );
+}

@@ -1,0 +1,183 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeKey } from '../e2e/servers.js';
+import { ROOT } from '../e2e/run-cli.js';
+import { CLI, cleanEnv, expectNoCredential, jsonLines } from './support.js';
+
+/** An OpenAI-shaped key (random): the API refuses it as OpenAI does. */
+const KEY = `sk-proj-${makeKey('', 48)}T3BlbkFJ${makeKey('', 48)}`;
+const HAS_REQUESTS = spawnSync('/usr/bin/python3', ['-c', 'import requests']).status === 0;
+
+/** The app: Python's requests, calling https://api.openai.test by name; tells where its CA bundle is. */
+const PY_APP = `
+import os, sys, stat, requests
+bundle = os.environ["REQUESTS_CA_BUNDLE"]
+folder = os.path.dirname(bundle)
+print("app: ca folder", folder, oct(stat.S_IMODE(os.stat(folder).st_mode)))
+r = requests.get("https://api.openai.test/v1/models", headers={"Authorization": "Bearer " + os.environ["OPENAI_API_KEY"]})
+print("app: status", r.status_code, r.json()["error"]["code"])
+sys.exit(3)
+`;
+
+function runCli(args: string[], env: Record<string, string> = {}) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], {
+      cwd: ROOT,
+      env: cleanEnv({ OPENAI_API_KEY: KEY, ...env }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
+    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+    child.once('error', reject);
+    child.once('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('why401 run -- <not Node>: the intercepting forward proxy, with real clients', () => {
+  let api: Server;
+  let map: string;
+  let dir: string;
+  const seen: { host: string | undefined; auth: string | undefined }[] = [];
+
+  beforeAll(async () => {
+    api = createServer((req, res) => {
+      seen.push({ host: req.headers.host, auth: req.headers.authorization });
+      res.writeHead(401, { 'Content-Type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          error: {
+            message: `Incorrect API key provided: sk-proj-****${KEY.slice(-4)}. You can find your API key at https://platform.openai.com/account/api-keys.`,
+            type: 'invalid_request_error',
+            param: null,
+            code: 'invalid_api_key',
+          },
+        }),
+      );
+    });
+    await new Promise<void>((resolve) => api.listen(0, '127.0.0.1', resolve));
+    map = `api.openai.test=http://127.0.0.1:${(api.address() as AddressInfo).port}`;
+    dir = mkdtempSync(join(tmpdir(), 'why401-run-forward-'));
+    writeFileSync(join(dir, 'app.py'), PY_APP);
+  });
+
+  afterAll(() => {
+    api.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('curl: the refused HTTPS call is diagnosed, the app’s output and exit code kept, no key shown', async () => {
+    seen.length = 0;
+    const r = await runCli([
+      'run',
+      '--no-env',
+      '--json',
+      '--map',
+      map,
+      '--',
+      'curl',
+      '-sS',
+      '--fail-with-body',
+      '-H',
+      `Authorization: Bearer ${KEY}`,
+      'https://api.openai.test/v1/models',
+    ]);
+    expect(r.code).toBe(22); // curl's own code for --fail-with-body on a 401
+    expect(r.stdout).toContain('invalid_api_key');
+    expect(seen).toEqual([{ host: 'api.openai.test', auth: `Bearer ${KEY}` }]);
+    const [call] = jsonLines(r.stderr);
+    expect(call).toMatchObject({ status: 401, url: 'https://api.openai.test/v1/models' });
+    expect(JSON.stringify(call)).toContain('credential.invalid');
+    expect(r.stderr).toMatch(
+      /exited with 22 · watched through the forward proxy \(HTTPS intercepted\) · 1 call, 1 refused/,
+    );
+    expectNoCredential(r.stdout + r.stderr, [KEY], 'curl run');
+  });
+
+  it.skipIf(!HAS_REQUESTS)(
+    'python3 + requests: diagnosed, exit code kept, the CA folder private and gone after',
+    async () => {
+      seen.length = 0;
+      const r = await runCli([
+        'run',
+        '--no-env',
+        '--map',
+        map,
+        '--',
+        '/usr/bin/python3',
+        join(dir, 'app.py'),
+      ]);
+      expect(r.code).toBe(3);
+      expect(r.stdout).toContain('app: status 401 invalid_api_key');
+      const folder = /app: ca folder (\S+) 0o700/.exec(r.stdout)?.[1];
+      expect(folder, r.stdout).toBeDefined();
+      expect(existsSync(folder ?? '/')).toBe(false);
+      expect(r.stderr).toContain('credential.invalid');
+      expect(r.stderr).toMatch(/GET \/v1\/models {2}401/);
+      expect(seen).toHaveLength(1);
+      expectNoCredential(r.stdout + r.stderr, [KEY], 'python run');
+    },
+  );
+
+  it.skipIf(!HAS_REQUESTS)(
+    'the CA folder is removed when why401 is stopped with SIGTERM during the command',
+    async () => {
+      const app = join(dir, 'sleepy.py');
+      writeFileSync(
+        app,
+        'import os, sys, time\nprint(os.path.dirname(os.environ["SSL_CERT_FILE"]), flush=True)\ntime.sleep(30)\n',
+      );
+      const child = spawn(
+        process.execPath,
+        [CLI, 'run', '--no-env', '--', '/usr/bin/python3', app],
+        {
+          cwd: ROOT,
+          env: cleanEnv(),
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
+      let out = '';
+      const folder = await new Promise<string>((resolve) =>
+        child.stdout.setEncoding('utf8').on('data', (c: string) => {
+          out += c;
+          if (out.includes('\n')) resolve(out.trim());
+        }),
+      );
+      expect(statSync(folder).isDirectory()).toBe(true);
+      expect(existsSync(join(folder, 'bundle.pem'))).toBe(true);
+      const code = await new Promise<number | null>((resolve) => {
+        child.once('close', resolve);
+        child.kill('SIGTERM');
+      });
+      expect(code).toBe(143); // the command's: 128 + SIGTERM
+      expect(existsSync(folder)).toBe(false);
+      expect(existsSync(dirname(folder))).toBe(true);
+    },
+  );
+
+  it('--no-intercept-tls: a CONNECT is tunnelled untouched, and nothing is seen', async () => {
+    seen.length = 0;
+    const r = await runCli([
+      'run',
+      '--no-env',
+      '--no-intercept-tls',
+      '--map',
+      map,
+      '--',
+      'curl',
+      '-sS',
+      '--proxytunnel',
+      'http://api.openai.test:443/v1/models',
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('invalid_api_key');
+    expect(seen).toHaveLength(1);
+    expect(r.stderr).toContain('(HTTPS tunnelled, not seen) · 0 calls, 0 refused');
+  });
+});
