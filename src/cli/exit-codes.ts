@@ -8,3 +8,12 @@ export const EXIT = {
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+/** The exit code of a diagnosis: 0 accepted, 3 no HTTP answer, 1 refused or inconclusive. */
+export function exitOfVerdict(status: 'accepted' | 'rejected' | 'unreachable' | 'inconclusive') {
+  return status === 'accepted'
+    ? EXIT.accepted
+    : status === 'unreachable'
+      ? EXIT.unreachable
+      : EXIT.problem;
+}

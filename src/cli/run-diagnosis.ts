@@ -3,7 +3,7 @@ import { sendAndJudge, type SendAndJudgeOptions } from '../engine/send-and-judge
 import { renderCurl } from '../report/curl.js';
 import { diagnosisHuman } from '../report/human-diagnosis.js';
 import { scrubJson } from '../secret/scrub.js';
-import { EXIT } from './exit-codes.js';
+import { exitOfVerdict } from './exit-codes.js';
 import { isTerminal, styleFor, writeErr, writeOut, writeResult } from './io.js';
 
 export interface OutputFlags {
@@ -24,12 +24,7 @@ export async function runDiagnosis(
     ...options,
     ...(progress ? { onProgress: (l: string) => writeErr(`… ${l}`) } : {}),
   });
-  const code =
-    d.verdict.status === 'accepted'
-      ? EXIT.accepted
-      : d.verdict.status === 'unreachable'
-        ? EXIT.unreachable
-        : EXIT.problem;
+  const code = exitOfVerdict(d.verdict.status);
   if (flags.json) writeResult(scrubJson(d, 2), code);
   else {
     writeResult(

@@ -7,7 +7,7 @@ import { diagnosisHuman } from '../../report/human-diagnosis.js';
 import { Secret } from '../../secret/secret.js';
 import { scrubJson } from '../../secret/scrub.js';
 import { isPlainName } from '../../secret/name-or-secret.js';
-import { EXIT } from '../exit-codes.js';
+import { EXIT, exitOfVerdict } from '../exit-codes.js';
 import { isTerminal, styleFor, writeErr, writeOut, writeResult } from '../io.js';
 import { COMMON_OPTIONS, parsed } from '../options.js';
 import { timeoutOf } from './check.js';
@@ -172,12 +172,7 @@ export async function run(args: string[]): Promise<number> {
       ...(!values.json && isTerminal(2) ? { onProgress: (l: string) => writeErr(`… ${l}`) } : {}),
     },
   );
-  const code =
-    d.verdict.status === 'accepted'
-      ? EXIT.accepted
-      : d.verdict.status === 'unreachable'
-        ? EXIT.unreachable
-        : EXIT.problem;
+  const code = exitOfVerdict(d.verdict.status);
   if (values.json) writeResult(scrubJson(d, 2), code);
   else
     writeResult(
