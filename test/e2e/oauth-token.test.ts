@@ -117,12 +117,27 @@ describe('OAuth: a jose-validating API and a real OpenID provider', () => {
     }
   });
 
-  it('an ID token sent as the access token → refused for its audience (token.wrong-audience)', async () => {
+  it('an ID token sent as the access token → token.id-token, no contradicting wrong-audience error', async () => {
     const token = await op.idToken();
-    const run = await check([plain.url, ...bearer(token)], { secrets: [token] });
-    expect(run.json?.verdict.cause ?? '', describeRun(run)).toMatch(/^token\./);
-    expect(ids(run)).toContain('token.wrong-audience');
-    expect(ids(run)).not.toContain('credential.invalid');
+    for (const target of [plain, api]) {
+      const run = await check([target.url, ...bearer(token)], { secrets: [token] });
+      expectDiagnosis(run, {
+        exit: 1,
+        status: 'rejected',
+        cause: 'token.id-token',
+        findings: ['token.id-token'],
+      });
+      expect(ids(run)).not.toContain('credential.invalid');
+      // the API's audience complaint is evidence of the ID token, not a second error beside it
+      const errors = (run.json?.findings ?? []).filter((f) => f.severity === 'error');
+      expect(
+        errors.map((f) => f.id),
+        describeRun(run),
+      ).toEqual(['token.id-token']);
+      // no placement probes: the API read it as a token
+      expect(run.json?.exchanges.map((x) => x.label).join(' ')).not.toMatch(/x-api-key|apikey/i);
+      expectTokenHidden(run, token);
+    }
   });
 
   it('iss with a trailing slash the issuer does not publish → token.wrong-issuer (definitive, discovery)', async () => {

@@ -365,8 +365,9 @@ describe('why401 token against oidc-provider', () => {
       [c.secret],
     );
     expect(run.code, describeRun(run)).toBe(1);
-    // token.wrong-audience (the other branch of issue 16) names it; without it, inconclusive.
-    expect(['rejected', 'inconclusive']).toContain(run.json?.verdict.status);
+    // The API's words (jose: unexpected "aud" claim value) name the token's audience.
+    expect(run.json?.verdict.status, describeRun(run)).toBe('rejected');
+    expect(run.json?.verdict.cause).toBe('token.wrong-audience');
     expect(run.json?.exchanges.find((x) => x.label === 'token request')?.response?.status).toBe(
       200,
     );
