@@ -132,18 +132,34 @@ export function conclude(
     ...runChecks(TOKEN_CHECKS, evidence),
   ];
   const own = dedupeFindings(raw).map(renderFinding);
-  const findings = orderFindings(
-    reconcile(
-      explained(
-        settle([...own, ...extra.filter((e) => !own.some((o) => o.id === e.id))], evidence),
-      ),
-    ).map((f) => (evidence.final.accepted ? demote(f) : f)),
+  const findings = withDiscoveryNotes(
+    orderFindings(
+      reconcile(
+        explained(
+          settle([...own, ...extra.filter((e) => !own.some((o) => o.id === e.id))], evidence),
+        ),
+      ).map((f) => (evidence.final.accepted ? demote(f) : f)),
+    ),
+    evidence.token?.notes ?? [],
   );
   const verdict = decideVerdict(evidence, findings);
   // The verdict's cause leads the list, whatever the ranking put first.
   const at = findings.findIndex((f) => f.id === verdict.cause);
   if (at > 0) findings.unshift(...findings.splice(at, 1));
   return { findings, verdict };
+}
+
+/**
+ * What discovery could not fetch or read (another origin, no document, too large) qualifies the
+ * token finding that leads: its evidence says so, prefixed `discovery:`.
+ */
+function withDiscoveryNotes(findings: Finding[], notes: readonly string[]): Finding[] {
+  if (notes.length === 0) return findings;
+  const lead = findings.find((f) => f.id.startsWith('token.'));
+  if (!lead) return findings;
+  return findings.map((f) =>
+    f === lead ? { ...f, evidence: [...f.evidence, ...notes.map((n) => `discovery: ${n}`)] } : f,
+  );
 }
 
 /** The sanitised key was accepted: the hygiene findings are the cause, confirmed. */
