@@ -33,6 +33,7 @@ export async function runDiagnosis(
         styleFor(1, flags.noColor === true),
         flags.verbose === true,
         evidence.writeNotProbed,
+        evidence.token?.notes,
       ),
       code,
     );

@@ -129,6 +129,21 @@ describe('discover', () => {
     }
   });
 
+  it('no discovery document at all (404 to both): said in the notes', async () => {
+    const s = await serve({});
+    try {
+      const { evidence, fetched } = await discover(
+        { iss: `${s.origin}/realms/x`, apiOrigin: 'http://127.0.0.1:1' },
+        transport(),
+      );
+      expect(fetched).toHaveLength(2);
+      expect(evidence.notes.join()).toContain(`no discovery document for iss ${s.origin}/realms/x`);
+      expect(evidence.notes.join()).toContain('404');
+    } finally {
+      await s.close();
+    }
+  });
+
   it('a jwks_uri on another origin is not fetched, and said so', async () => {
     let origin = '';
     const s = await serve({

@@ -100,6 +100,16 @@ export async function discover(
       ? resourceMetadata(input.resourceMetadata, input.apiOrigin, get, notes)
       : undefined,
   ]);
+  if (issuer !== undefined && issuer.url === undefined) {
+    const tried = fetched
+      .filter((f) => /^discovery: (openid-configuration|oauth-authorization-server)$/.test(f.label))
+      .map(
+        (f) =>
+          `${f.label.slice('discovery: '.length)} ${f.result.ok ? f.result.response.status : 'no answer'}`,
+      );
+    if (tried.length > 0)
+      notes.push(`no discovery document for iss ${input.iss?.slice(0, 200)}: ${tried.join(', ')}`);
+  }
   return { evidence: { issuer, resource, notes }, fetched };
 }
 

@@ -101,6 +101,25 @@ describe('every demo scenario names its expected cause', () => {
     expect(scenarios.at(-1)?.expectedCause).toBeNull();
   });
 
+  it('covers OAuth (issue 16): an ID token, a rotated key, a wrong audience by RFC 9728', () => {
+    const causes = scenarios.map((s) => s.expectedCause);
+    expect(causes).toEqual(
+      expect.arrayContaining(['token.id-token', 'token.unknown-key', 'token.wrong-audience']),
+    );
+  });
+
+  it('the OAuth API publishes RFC 9728 metadata and names it in its challenge', async () => {
+    const meta = await get(`${sandbox.urls.oauth}/.well-known/oauth-protected-resource`);
+    expect(JSON.parse(meta.body)).toMatchObject({
+      resource: `${sandbox.urls.oauth}/v1`,
+      authorization_servers: [sandbox.urls.oauth],
+    });
+    const refused = await get(`${sandbox.urls.oauth}/v1/me`);
+    expect(refused.headers['www-authenticate']).toContain(
+      `resource_metadata="${sandbox.urls.oauth}/.well-known/oauth-protected-resource"`,
+    );
+  });
+
   for (const s of scenarios) {
     it(`${s.title} → ${s.expectedCause ?? 'accepted'}`, async () => {
       const { diagnosis: d } = await sendAndJudge(s.input, s.options);

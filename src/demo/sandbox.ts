@@ -61,7 +61,14 @@ export interface Sandbox {
   readonly urls: Readonly<Record<SandboxUrl, string>>;
   readonly keys: DemoKeys;
   /** OAuth access tokens of the sandbox's issuer (their `iss` is its origin: made at start). */
-  readonly tokens: { readonly rotated: string };
+  readonly tokens: {
+    /** Signed with the key rotated away since. */
+    readonly rotated: string;
+    /** An OpenID ID token (aud: the client, a nonce), signed with the current key. */
+    readonly idToken: string;
+    /** An access token for another API (another aud), signed with the current key. */
+    readonly otherApi: string;
+  };
   close(): Promise<void>;
 }
 
@@ -413,8 +420,9 @@ function skewedClock(secret: Buffer): Handler {
 
 /**
  * An OpenID issuer and the API it serves, on one origin: discovery and a JWKS with the current
- * ES256 key, and `/v1/me`, which verifies ES256 tokens with the published keys only. The token
- * handed to the demo was signed with the previous key, rotated away since.
+ * ES256 key, and `/v1/me`, which verifies ES256 tokens with the published keys only and wants
+ * `aud` to be `<origin>/v1`, its RFC 9728 `resource` (named in every challenge). The demo's tokens:
+ * one signed with the previous key, rotated away since; an ID token; a token for another API.
  */
 interface OAuthKeys {
   readonly current: { readonly kid: string; readonly key: KeyObject; readonly public: KeyObject };
@@ -430,8 +438,13 @@ function makeOAuthKeys(): OAuthKeys {
   };
 }
 
-function signEs256(claims: Record<string, unknown>, kid: string, key: KeyObject): string {
-  const head = `${b64url(JSON.stringify({ alg: 'ES256', typ: 'at+jwt', kid }))}.${b64url(JSON.stringify(claims))}`;
+function signEs256(
+  claims: Record<string, unknown>,
+  kid: string,
+  key: KeyObject,
+  typ = 'at+jwt',
+): string {
+  const head = `${b64url(JSON.stringify({ alg: 'ES256', typ, kid }))}.${b64url(JSON.stringify(claims))}`;
   const sig = sign('sha256', Buffer.from(head), { key, dsaEncoding: 'ieee-p1363' });
   return `${head}.${sig.toString('base64url')}`;
 }
@@ -447,12 +460,21 @@ function oauthIssuer(keys: OAuthKeys, self: () => string): Handler {
         keys: [{ ...jwk, kid: keys.current.kid, alg: 'ES256', use: 'sig' }],
       });
     }
+    // RFC 9728: the API says what it is (its resource, the audience tokens must name).
+    if (path === '/.well-known/oauth-protected-resource')
+      return json(res, 200, {
+        resource: `${self()}/v1`,
+        authorization_servers: [self()],
+        bearer_methods_supported: ['header'],
+      });
     const refuse = (description: string) =>
       json(
         res,
         401,
         { error: 'invalid_token' },
-        { 'WWW-Authenticate': `Bearer error="invalid_token", error_description="${description}"` },
+        {
+          'WWW-Authenticate': `Bearer error="invalid_token", error_description="${description}", resource_metadata="${self()}/.well-known/oauth-protected-resource"`,
+        },
       );
     const jwt = bearer(req);
     const [h, p, s] = (jwt ?? '').split('.');
@@ -471,6 +493,15 @@ function oauthIssuer(keys: OAuthKeys, self: () => string): Handler {
       Buffer.from(s, 'base64url'),
     );
     if (!ok) return refuse('invalid signature');
+    let aud: unknown;
+    try {
+      aud = (JSON.parse(Buffer.from(p, 'base64url').toString('utf8')) as { aud?: unknown }).aud;
+    } catch {
+      return refuse('token is not a JWT');
+    }
+    const audiences = Array.isArray(aud) ? aud : [aud];
+    if (!audiences.includes(`${self()}/v1`))
+      return refuse(`jwt audience invalid. expected: ${self()}/v1`);
     return json(res, 200, { sub: 'demo-service' });
   };
 }
@@ -566,7 +597,33 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       oauthKeys.old.kid,
       oauthKeys.old.key,
     );
-    return { urls, keys, tokens: { rotated }, close };
+    const idToken = signEs256(
+      {
+        iss: urls.oauth,
+        aud: 'demo-client',
+        azp: 'demo-client',
+        sub: 'demo-user',
+        nonce: randomBytes(8).toString('hex'),
+        iat: now,
+        exp: now + 3600,
+      },
+      oauthKeys.current.kid,
+      oauthKeys.current.key,
+      'JWT',
+    );
+    const otherApi = signEs256(
+      {
+        iss: urls.oauth,
+        aud: 'https://billing.example.test/',
+        sub: 'demo-service',
+        scope: 'read',
+        iat: now,
+        exp: now + 3600,
+      },
+      oauthKeys.current.kid,
+      oauthKeys.current.key,
+    );
+    return { urls, keys, tokens: { rotated, idToken, otherApi }, close };
   } catch (e) {
     await close();
     throw e;

@@ -174,6 +174,28 @@ export function demoScenarios(sandbox: Pick<Sandbox, 'urls' | 'keys' | 'tokens'>
       expectedCause: 'token.unknown-key',
     },
     {
+      title: 'An ID token sent as the access token',
+      story:
+        'A web app keeps the whole token response and calls its API with id_token (a JWT) instead of access_token.',
+      input: {
+        url: `${urls.oauth}/v1/me`,
+        key: new Secret(tokens.idToken, 'env:ACCESS_TOKEN'),
+      },
+      options: { ...opts(), discovery: true },
+      expectedCause: 'token.id-token',
+    },
+    {
+      title: 'An access token for another API (RFC 9728)',
+      story:
+        'The client asked the issuer for a token for the billing API and sends it to this one, whose protected resource metadata names another resource.',
+      input: {
+        url: `${urls.oauth}/v1/me`,
+        key: new Secret(tokens.otherApi, 'env:ACCESS_TOKEN'),
+      },
+      options: { ...opts(), discovery: true },
+      expectedCause: 'token.wrong-audience',
+    },
+    {
       title: 'Healthy control',
       story: 'The right key, sent the right way, to an API with nothing in between.',
       input: {

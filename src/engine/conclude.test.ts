@@ -161,3 +161,37 @@ describe('conclude: verdicts', () => {
     expect(j.findings.map((f) => f.id)).not.toContain('status.forbidden');
   });
 });
+
+describe('conclude: an ID token refused for its audience (issue 16)', () => {
+  it('token.id-token is the one error; token.wrong-audience stays as a warning naming it', () => {
+    const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+    const idToken = `${b64({ alg: 'RS256', typ: 'JWT', kid: 'k1' })}.${b64({ iss: 'https://op.example.test', aud: 'client-1', azp: 'client-1', nonce: 'n0nce', sub: 'u1' })}.${'c2ln'.repeat(20)}`;
+    const j = judged({
+      key: idToken,
+      reply: {
+        status: 401,
+        headers: {
+          'WWW-Authenticate':
+            'Bearer error="invalid_token", error_description="unexpected \\"aud\\" claim value"',
+        },
+        body: { error: 'invalid_token' },
+      },
+      keyFindings: [
+        {
+          id: 'token.id-token',
+          confidence: 'definitive',
+          evidence: ['the JWT is an OpenID ID token: a nonce claim'],
+          data: { aud: 'client-1', marks: ['a nonce claim'] },
+        },
+      ],
+    });
+    expect(j.verdict.cause).toBe('token.id-token');
+    expect(j.findings.filter((f) => f.severity === 'error').map((f) => f.id)).toEqual([
+      'token.id-token',
+    ]);
+    expect(j.severity('token.wrong-audience')).toBe('warning');
+    expect(j.findings.find((f) => f.id === 'token.wrong-audience')?.evidence.join(' ')).toContain(
+      'token.id-token',
+    );
+  });
+});

@@ -132,16 +132,34 @@ export function conclude(
     ...runChecks(TOKEN_CHECKS, evidence),
   ];
   const own = dedupeFindings(raw).map(renderFinding);
-  const findings = orderFindings(
-    reconcile(
-      settle([...own, ...extra.filter((e) => !own.some((o) => o.id === e.id))], evidence),
-    ).map((f) => (evidence.final.accepted ? demote(f) : f)),
+  const findings = withDiscoveryNotes(
+    orderFindings(
+      reconcile(
+        explained(
+          settle([...own, ...extra.filter((e) => !own.some((o) => o.id === e.id))], evidence),
+        ),
+      ).map((f) => (evidence.final.accepted ? demote(f) : f)),
+    ),
+    evidence.token?.notes ?? [],
   );
   const verdict = decideVerdict(evidence, findings);
   // The verdict's cause leads the list, whatever the ranking put first.
   const at = findings.findIndex((f) => f.id === verdict.cause);
   if (at > 0) findings.unshift(...findings.splice(at, 1));
   return { findings, verdict };
+}
+
+/**
+ * What discovery could not fetch or read (another origin, no document, too large) qualifies the
+ * token finding that leads: its evidence says so, prefixed `discovery:`.
+ */
+function withDiscoveryNotes(findings: Finding[], notes: readonly string[]): Finding[] {
+  if (notes.length === 0) return findings;
+  const lead = findings.find((f) => f.id.startsWith('token.'));
+  if (!lead) return findings;
+  return findings.map((f) =>
+    f === lead ? { ...f, evidence: [...f.evidence, ...notes.map((n) => `discovery: ${n}`)] } : f,
+  );
 }
 
 /** The sanitised key was accepted: the hygiene findings are the cause, confirmed. */
@@ -246,6 +264,33 @@ export const INCOMPATIBLE: readonly (readonly [FindingId, FindingId])[] = [
   // The key lost on the way (the API answered, having seen none) against a layer refusing it.
   ['net.proxy-strips-auth', 'layer.gateway'],
 ];
+
+/**
+ * A refusal and what follows from it, both true: an ID token's audience is the client, so the
+ * API's audience complaint (or its RFC 9728 `resource`) is the ID token seen from the API. The
+ * consequence stays, as a warning whose evidence names its cause, so the report holds one error.
+ */
+export const EXPLAINED_BY: readonly (readonly [cause: FindingId, consequence: FindingId])[] = [
+  ['token.id-token', 'token.wrong-audience'],
+];
+
+function explained(findings: readonly Finding[]): Finding[] {
+  let out = [...findings];
+  for (const [cause, consequence] of EXPLAINED_BY) {
+    const c = out.find((f) => f.id === cause && f.severity === 'error');
+    if (!c) continue;
+    out = out.map((f) =>
+      f.id === consequence && f.severity === 'error'
+        ? {
+            ...f,
+            severity: 'warning' as const,
+            evidence: [...f.evidence, `${cause} (${c.confidence}) explains it: the same refusal`],
+          }
+        : f,
+    );
+  }
+  return out;
+}
 
 /** Both sides count: errors, or for layer.upstream (an info) any severity. */
 function counts(f: Finding): boolean {

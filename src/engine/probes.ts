@@ -22,6 +22,7 @@ import { withoutCredentials } from './request-secrets.js';
 import type { WireRequest } from '../collect/http.js';
 import { HYGIENE_IDS } from '../checks/key/index.js';
 import { secretParams } from '../secret/scrub.js';
+import { decodeJwt } from '../parse/jwt.js';
 
 /** spec/cli.md: probes are few: at most 6 requests per check, the main request's hops included. */
 export const MAX_REQUESTS = 6;
@@ -210,6 +211,7 @@ export function planProbes(input: PlanInput): ProbePlan {
   const unread = facts !== undefined && (saysNoCredential(facts) || input.providerBy !== 'host');
   if (
     resend &&
+    !(credential && readAsToken(credential, facts, ids)) &&
     movable &&
     credential &&
     !redirected &&
@@ -240,6 +242,31 @@ export function planProbes(input: PlanInput): ProbePlan {
     }
   }
   return { probes, alternatives };
+}
+
+/**
+ * A JWT (or JWE) sent as `Authorization: Bearer` and refused with a Bearer challenge saying
+ * `error="invalid_token"` (or a token.* finding from the token itself): the server read it as a
+ * token. Moving it to `x-api-key` or sending it raw is noise that spends the budget.
+ */
+function readAsToken(
+  credential: SentCredential,
+  facts: Sent['facts'],
+  ids: ReadonlySet<string>,
+): boolean {
+  const spot = credential.spot;
+  if (
+    spot.in !== 'header' ||
+    spot.name.toLowerCase() !== 'authorization' ||
+    spot.scheme?.toLowerCase() !== 'bearer'
+  )
+    return false;
+  if (!decodeJwt(credential.meant).ok) return false;
+  if ([...ids].some((id) => id.startsWith('token.'))) return true;
+  return (
+    facts?.challenges.some((c) => c.scheme === 'bearer' && c.params['error'] === 'invalid_token') ??
+    false
+  );
 }
 
 /** The request with the scheme word of its credential header in the canonical case. */

@@ -14,7 +14,8 @@ import { AgentPool, send, type SendResult, type WireRequest } from '../collect/h
 import { proxyFromEnv } from '../collect/proxy-env.js';
 import { usageError } from '../errors.js';
 import type { FindingId } from '../findings/ids.js';
-import type { Finding } from '../findings/types.js';
+import type { Finding, RawFinding } from '../findings/types.js';
+import { issuerDifference } from '../checks/token/metadata.js';
 import { renderFinding } from '../findings/render.js';
 import { runChecks } from '../checks/types.js';
 import { readTokenAnswer, isGuid } from '../checks/token-endpoint/answer.js';
@@ -112,6 +113,10 @@ interface Sent {
 }
 
 interface Discovered {
+  /** The metadata document's address. */
+  readonly url: string;
+  /** Its `issuer`, when a string (at most 300 characters). */
+  readonly issuer?: string | undefined;
   readonly tokenEndpoint?: string | undefined;
   readonly authMethods?: readonly string[] | undefined;
 }
@@ -405,7 +410,12 @@ export async function diagnoseTokenRequest(
       keyFindings = keyFindings.map((f) =>
         f.severity === 'error' ? { ...f, severity: 'warning' as const } : f,
       );
-    const tokenFindings = runChecks(TOKEN_ENDPOINT_CHECKS, evidence).map(renderFinding);
+    const issuerNote =
+      input.issuer !== undefined ? issuerMismatch(input.issuer, discovered) : undefined;
+    const tokenFindings = [
+      ...runChecks(TOKEN_ENDPOINT_CHECKS, evidence).map(renderFinding),
+      ...(issuerNote ? [{ ...renderFinding(issuerNote), severity: 'warning' as const }] : []),
+    ];
     const findings = orderFindings(
       [...keyFindings, ...tokenFindings].sort((a, b) => rank(a.id) - rank(b.id)),
     );
@@ -456,6 +466,26 @@ export async function diagnoseTokenRequest(
   } finally {
     agents.destroy();
   }
+}
+
+/**
+ * `--issuer X` and the metadata's `issuer` are not the same string: the issuer answers, but the
+ * tokens it issues carry its own `issuer` as `iss`, and an API configured with X (as the app is)
+ * refuses them. A warning: the token endpoint itself is not refused for it.
+ */
+function issuerMismatch(given: string, discovered: Discovered | undefined): RawFinding | undefined {
+  const published = discovered?.issuer;
+  if (published === undefined || published === given) return undefined;
+  const how = issuerDifference(given, published);
+  return {
+    id: 'token.wrong-issuer',
+    confidence: 'definitive',
+    evidence: [
+      `--issuer "${given}"; the issuer's metadata (${discovered?.url ?? 'discovery'}) says issuer "${published}"${how ? `: they differ by ${how}` : ''}`,
+      `the tokens it issues carry iss "${published}": an API configured with "${given}" refuses them`,
+    ],
+    data: { iss: published, expected: given },
+  };
 }
 
 function rank(id: FindingId): number {
@@ -541,6 +571,8 @@ async function discover(
       const doc = JSON.parse(result.response.body) as Record<string, unknown>;
       const methods = doc['token_endpoint_auth_methods_supported'];
       return {
+        url: url.href,
+        issuer: typeof doc['issuer'] === 'string' ? doc['issuer'].slice(0, 300) : undefined,
         tokenEndpoint:
           typeof doc['token_endpoint'] === 'string' ? doc['token_endpoint'] : undefined,
         // RFC 8414 §2: omitted means client_secret_basic.

@@ -45,6 +45,8 @@ export function diagnosisHuman(
   style: Style,
   verbose = false,
   writeNotProbed?: string,
+  /** What discovery could not fetch or read (the evidence's token notes), said under the requests. */
+  discoveryNotes: readonly string[] = [],
 ): string {
   const v = d.verdict;
   const paint =
@@ -89,5 +91,6 @@ export function diagnosisHuman(
         `  (no probes: they would send the ${writeNotProbed} again; --probe-unsafe allows that)`,
       ),
     );
+  for (const note of discoveryNotes) lines.push(style.dim(`  (discovery: ${oneLine(note)})`));
   return lines.join('\n');
 }

@@ -3,7 +3,9 @@
  * issued by a real OpenID provider (oidc-provider): every token.* id of the check is raised
  * end to end, none on the healthy control, and discovery is listed and leaks nothing.
  */
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CompactEncrypt, generateKeyPair } from 'jose';
 import {
@@ -18,11 +20,31 @@ import {
   expectAccepted,
   expectDiagnosis,
   ids,
+  ROOT,
   type CliRun,
 } from './run-cli.js';
 
 const OTHER = 'https://other.example.test/';
 const MCP = 'https://mcp.example.test/';
+
+/** `why401 check` with its human output (no --json). */
+function humanCheck(args: readonly string[]) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+    const child = spawn(
+      process.execPath,
+      [join(ROOT, 'dist', 'cli', 'why401.cjs'), 'check', ...args],
+      {
+        env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.once('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
 
 const bearer = (token: string) => ['-H', `Authorization: Bearer ${token}`];
 
@@ -117,12 +139,27 @@ describe('OAuth: a jose-validating API and a real OpenID provider', () => {
     }
   });
 
-  it('an ID token sent as the access token → refused for its audience (token.wrong-audience)', async () => {
+  it('an ID token sent as the access token → token.id-token, no contradicting wrong-audience error', async () => {
     const token = await op.idToken();
-    const run = await check([plain.url, ...bearer(token)], { secrets: [token] });
-    expect(run.json?.verdict.cause ?? '', describeRun(run)).toMatch(/^token\./);
-    expect(ids(run)).toContain('token.wrong-audience');
-    expect(ids(run)).not.toContain('credential.invalid');
+    for (const target of [plain, api]) {
+      const run = await check([target.url, ...bearer(token)], { secrets: [token] });
+      expectDiagnosis(run, {
+        exit: 1,
+        status: 'rejected',
+        cause: 'token.id-token',
+        findings: ['token.id-token'],
+      });
+      expect(ids(run)).not.toContain('credential.invalid');
+      // the API's audience complaint is evidence of the ID token, not a second error beside it
+      const errors = (run.json?.findings ?? []).filter((f) => f.severity === 'error');
+      expect(
+        errors.map((f) => f.id),
+        describeRun(run),
+      ).toEqual(['token.id-token']);
+      // no placement probes: the API read it as a token
+      expect(run.json?.exchanges.map((x) => x.label).join(' ')).not.toMatch(/x-api-key|apikey/i);
+      expectTokenHidden(run, token);
+    }
   });
 
   it('iss with a trailing slash the issuer does not publish → token.wrong-issuer (definitive, discovery)', async () => {
@@ -205,6 +242,27 @@ describe('OAuth: a jose-validating API and a real OpenID provider', () => {
       findings: ['token.not-jwt'],
     });
     expect(JSON.stringify(encrypted.json)).toContain('JWE');
+  });
+
+  it('discovery notes are shown: an iss with no discovery document, in the finding and under the requests', async () => {
+    // signed by the provider's key, but naming an issuer that publishes no metadata
+    const token = await op.sign(
+      { iss: plain.origin, aud: op.resource, sub: 'svc' },
+      { typ: 'at+jwt' },
+    );
+    const run = await check([plain.url, ...bearer(token)], { secrets: [token] });
+    expectDiagnosis(run, { exit: 1, status: 'rejected', cause: 'token.wrong-issuer' });
+    const f = run.json?.findings.find((x) => x.id === 'token.wrong-issuer');
+    expect(JSON.stringify(f?.evidence), describeRun(run)).toContain(
+      `discovery: no discovery document for iss ${plain.origin}`,
+    );
+    expectTokenHidden(run, token);
+
+    const text = await humanCheck([plain.url, ...bearer(token)]);
+    const requests = text.stdout.slice(text.stdout.indexOf('Requests sent:'));
+    expect(requests, text.stdout).toContain(`no discovery document for iss ${plain.origin}`);
+    const signature = token.slice(token.lastIndexOf('.') + 1);
+    expect(text.stdout.includes(signature) || text.stderr.includes(signature)).toBe(false);
   });
 
   it('--no-discovery: nothing fetched from the issuer, the API’s words still read', async () => {

@@ -133,6 +133,31 @@ describe('why401 token against oidc-provider', () => {
     expectNoToken(run);
   });
 
+  it('--issuer with a trailing slash the issuer does not publish: token issued, token.wrong-issuer warns', async () => {
+    const c = op.clients.basic;
+    const run = await token(
+      ['--issuer', `${op.issuer}/`, '--client-id', c.id, '--client-secret-env', 'CS'],
+      { CS: c.secret },
+      [c.secret],
+    );
+    expect(run.code, describeRun(run)).toBe(0);
+    expect(run.json?.verdict.status).toBe('accepted');
+    const f = run.json?.findings.find((x) => x.id === 'token.wrong-issuer');
+    expect(f?.severity, describeRun(run)).toBe('warning');
+    const evidence = JSON.stringify(f?.evidence);
+    expect(evidence).toContain(`${op.issuer}/`);
+    expect(evidence).toContain('trailing slash');
+    expectNoToken(run);
+
+    // the exact issuer: no such finding
+    const exact = await token(
+      ['--issuer', op.issuer, '--client-id', c.id, '--client-secret-env', 'CS'],
+      { CS: c.secret },
+      [c.secret],
+    );
+    expect(ids(exact)).not.toContain('token.wrong-issuer');
+  });
+
   it('--issuer of another realm: no discovery document, exit 2 naming what was asked', async () => {
     const c = op.clients.basic;
     const wrongRealm = op.issuer.replace('/realms/demo', '/realms/other');
@@ -365,8 +390,9 @@ describe('why401 token against oidc-provider', () => {
       [c.secret],
     );
     expect(run.code, describeRun(run)).toBe(1);
-    // token.wrong-audience (the other branch of issue 16) names it; without it, inconclusive.
-    expect(['rejected', 'inconclusive']).toContain(run.json?.verdict.status);
+    // The API's words (jose: unexpected "aud" claim value) name the token's audience.
+    expect(run.json?.verdict.status, describeRun(run)).toBe('rejected');
+    expect(run.json?.verdict.cause).toBe('token.wrong-audience');
     expect(run.json?.exchanges.find((x) => x.label === 'token request')?.response?.status).toBe(
       200,
     );

@@ -323,7 +323,7 @@ export const keyFindings: FamilyCatalog<'key'> = {
       `Rotate the token before ${text(d['expiresAt']) ?? 'it expires'} and update every place that stores it.`,
     explain: {
       meaning:
-        "The credential still works, but a JWT `exp` claim or a provider header (such as GitHub's `github-authentication-token-expiration`) says it stops working within a week.",
+        "The credential still works, but a JWT `exp` claim or a provider header (such as GitHub's `github-authentication-token-expiration`) says it stops working within a week. A token whose whole life is a week or less (an OAuth access token lives an hour or a day, and the app fetches a new one) is meant to expire soon: it is reported only past 90% of its life.",
       causes:
         'Personal access tokens and other long-lived tokens are often created with an expiry date; when it passes, every job that uses the token fails with 401 at once.',
       confirm:
