@@ -1,5 +1,5 @@
 import type { ProxyChoice } from '../collect/proxy-env.js';
-import type { RequestEvidence, Sent, SentCredential } from '../checks/request/evidence.js';
+import type { RequestEvidence, Sent, SentCredential } from '../evidence/request.js';
 import { loginTarget } from '../checks/request/redirect.js';
 import type { Detection } from '../providers/detect.js';
 import type { Transport } from './chain.js';

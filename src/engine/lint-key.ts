@@ -5,7 +5,7 @@ import type { Finding } from '../findings/types.js';
 import { publicPrefixOf } from '../providers/detect.js';
 import type { Secret } from '../secret/secret.js';
 import { renderVisible, type VisibleRendering } from '../secret/visible.js';
-import { buildKeyEvidence, type KeyContext } from './key-evidence.js';
+import { buildKeyEvidence, withPrefix, type KeyContext } from '../evidence/key-evidence.js';
 
 export interface CredentialSummary {
   readonly source: string;
@@ -26,12 +26,6 @@ export interface KeyReport {
   readonly candidates: readonly string[];
   readonly visible: VisibleRendering;
   readonly findings: readonly Finding[];
-}
-
-/** A Secret that redacts with its provider's public prefix. */
-export function withPrefix(secret: Secret): Secret {
-  const prefix = publicPrefixOf(secret.reveal().trim());
-  return prefix ? secret.withPublicPrefix(prefix) : secret;
 }
 
 export function summarize(secret: Secret): CredentialSummary {

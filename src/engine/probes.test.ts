@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evidenceOf } from '../checks/request/test-helpers.js';
-import type { Spot } from './credential-place.js';
+import type { Spot } from '../evidence/credential-place.js';
 import { MAX_REQUESTS, planProbes } from './probes.js';
 
 function plan(spot: Spot, status: number) {

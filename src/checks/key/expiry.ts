@@ -1,5 +1,5 @@
 import { defineCheck, finding } from '../types.js';
-import type { KeyEvidence } from './evidence.js';
+import type { KeyEvidence } from '../../evidence/key.js';
 
 const SOON_S = 7 * 24 * 3600;
 /** Issuers' clocks differ by a few seconds; an `iat` this far ahead is not noise. */

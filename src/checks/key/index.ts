@@ -1,5 +1,5 @@
 import type { Check } from '../types.js';
-import type { KeyEvidence } from './evidence.js';
+import type { KeyEvidence } from '../../evidence/key.js';
 import { keyMissing } from './missing.js';
 import { keyWhitespace } from './whitespace.js';
 import { keyNewline } from './newline.js';

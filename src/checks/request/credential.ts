@@ -1,7 +1,7 @@
 import { defineCheck, finding } from '../types.js';
 import { saysKeyLimitedTo } from './key-permission.js';
-import type { AnswerFacts, Topic } from '../../engine/answer.js';
-import { describeSpot } from '../../engine/credential-place.js';
+import type { AnswerFacts, Topic } from '../../evidence/answer.js';
+import { describeSpot } from '../../evidence/credential-place.js';
 import { platformPage } from './layer.js';
 import {
   documentedUnknownKey,
@@ -13,7 +13,7 @@ import {
   sentScheme,
   type RequestEvidence,
   type Sent,
-} from './evidence.js';
+} from '../../evidence/request.js';
 
 /**
  * A refusal aimed at the credential itself: 401, a 403 or 400 that says invalid, or an error

@@ -7,7 +7,7 @@ import {
   spotName,
   validationSpot,
   type Spot,
-} from '../../engine/credential-place.js';
+} from '../../evidence/credential-place.js';
 import { keyKindsAt } from '../../providers/detect.js';
 import { defineCheck, finding } from '../types.js';
 import type { Confidence } from '../../findings/types.js';
@@ -19,7 +19,7 @@ import {
   saysNoCredential,
   sentScheme,
   type RequestEvidence,
-} from './evidence.js';
+} from '../../evidence/request.js';
 
 /** The request carries no credential at all. */
 export const headerMissing = defineCheck<RequestEvidence>(

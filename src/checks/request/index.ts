@@ -1,5 +1,5 @@
 import type { Check } from '../types.js';
-import type { RequestEvidence } from './evidence.js';
+import type { RequestEvidence } from '../../evidence/request.js';
 import { netReach } from './net-reach.js';
 import { clientRefused } from './client-refused.js';
 import { loginRedirect, redirectDropsAuth } from './redirect.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { layerFindings } from '../../findings/catalog/layer.js';
 import type { FindingData } from '../../findings/types.js';
-import type { RequestEvidence } from './evidence.js';
+import type { RequestEvidence } from '../../evidence/request.js';
 import { gateway, layerLogin } from './layer.js';
 import { checkTable, evidenceOf, VERCEL_LOGIN, type Scenario } from './test-helpers.js';
 

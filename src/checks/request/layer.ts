@@ -7,8 +7,8 @@ import {
   sameAnswer,
   saysNoCredential,
   type RequestEvidence,
-} from './evidence.js';
-import { describeSpot } from '../../engine/credential-place.js';
+} from '../../evidence/request.js';
+import { describeSpot } from '../../evidence/credential-place.js';
 import type { Challenge } from '../../parse/www-authenticate.js';
 
 /**

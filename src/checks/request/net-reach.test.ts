@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { NetError } from '../../collect/http.js';
+import type { NetError } from '../../evidence/wire.js';
 import { renderFinding } from '../../findings/render.js';
 import { netReach } from './net-reach.js';
 import { evidenceOf } from './test-helpers.js';
-import type { RequestEvidence } from './evidence.js';
+import type { RequestEvidence } from '../../evidence/request.js';
 
 /** No answer at all: the request failed with `error`. */
 function failedWith(error: NetError): RequestEvidence {

@@ -1,6 +1,6 @@
-import { spotName } from '../../engine/credential-place.js';
+import { spotName } from '../../evidence/credential-place.js';
 import { defineCheck, finding } from '../types.js';
-import { proxyOwnAnswer, saysNoCredential, type RequestEvidence } from './evidence.js';
+import { proxyOwnAnswer, saysNoCredential, type RequestEvidence } from '../../evidence/request.js';
 
 export const proxyConfigured = defineCheck<RequestEvidence>(
   'proxy-configured',

@@ -1,5 +1,5 @@
 import { defineCheck, finding } from '../types.js';
-import { saysNoCredential, type RequestEvidence, type Sent } from './evidence.js';
+import { saysNoCredential, type RequestEvidence, type Sent } from '../../evidence/request.js';
 
 const LOGIN_PATH =
   /\/(login|log-in|signin|sign-in|sso|saml|oauth2?|authorize|auth|cdn-cgi\/access|account\/login|session)(\/|\?|$)/i;

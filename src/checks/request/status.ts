@@ -1,4 +1,4 @@
-import { AUTH_CODE, type AnswerFacts } from '../../engine/answer.js';
+import { AUTH_CODE, type AnswerFacts } from '../../evidence/answer.js';
 import type { Provider } from '../../providers/types.js';
 import { defineCheck, finding } from '../types.js';
 import {
@@ -11,7 +11,7 @@ import {
   type RequestEvidence,
   type Sent,
   unknownKeyAnswer,
-} from './evidence.js';
+} from '../../evidence/request.js';
 
 /** 407: a forward proxy wants its own credentials. */
 export const proxyAuth = defineCheck<RequestEvidence>('proxy-auth', (ev) => {

@@ -4,16 +4,15 @@
  * judged accepted or not by `isAccepted`, exactly as the engine does after sending.
  */
 import { describe, expect, it } from 'vitest';
-import type { WireRequest, WireResponse } from '../../collect/http.js';
-import { readAnswer } from '../../engine/answer.js';
-import { isAccepted } from '../../engine/chain.js';
-import type { Spot } from '../../engine/credential-place.js';
+import type { WireRequest, WireResponse } from '../../evidence/wire.js';
+import { isAccepted, readAnswer } from '../../evidence/answer.js';
+import type { Spot } from '../../evidence/credential-place.js';
 import type { FindingId } from '../../findings/ids.js';
 import type { Confidence, RawFinding } from '../../findings/types.js';
 import { Secret } from '../../secret/secret.js';
 import { provider as providerOf } from '../../../test/support/key-samples.js';
 import type { Check } from '../types.js';
-import type { ProbeName, RequestEvidence, Sent } from './evidence.js';
+import type { ProbeName, RequestEvidence, Sent } from '../../evidence/request.js';
 
 export { sampleKey } from '../../../test/support/key-samples.js';
 

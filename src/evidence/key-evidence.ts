@@ -1,10 +1,10 @@
 import { decodeJwt, looksLikeJwt } from '../parse/jwt.js';
 import { isHidden } from '../secret/chars.js';
 import type { Secret } from '../secret/secret.js';
-import { matchKeyShapes, shapeFamily } from '../providers/detect.js';
+import { matchKeyShapes, publicPrefixOf, shapeFamily } from '../providers/detect.js';
 import { basicToken, decodeBasicPair } from '../parse/basic.js';
 import type { Provider } from '../providers/types.js';
-import type { BasicHalf, BasicPair, KeyEvidence } from '../checks/key/evidence.js';
+import type { BasicHalf, BasicPair, KeyEvidence } from './key.js';
 
 const HEADER_PREFIX = /^(authorization|proxy-authorization|x-api-key|api-key)\s*[:=]\s*/i;
 /** A scheme word and the space after it; removed only before one token (not `key goes here`). */
@@ -47,6 +47,12 @@ export function meantValue(raw: string): string {
     v = trimEdgeQuotes(dropScheme(v.replace(HEADER_PREFIX, ''))).trimStart();
   }
   return trimEdgeQuotes(dropHidden(v, false));
+}
+
+/** A Secret that redacts with its provider's public prefix. */
+export function withPrefix(secret: Secret): Secret {
+  const prefix = publicPrefixOf(secret.reveal().trim());
+  return prefix ? secret.withPublicPrefix(prefix) : secret;
 }
 
 export interface KeyContext {

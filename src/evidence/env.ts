@@ -1,5 +1,7 @@
-import type { DotenvLoader, FileFacts, Framework, SourceKind } from '../../collect/env/index.js';
-import type { Secret } from '../../secret/secret.js';
+import type { DotenvLoader } from './dotenv-loader.js';
+import type { FileFacts, SourceKind } from './env-definitions.js';
+import type { Framework } from './framework.js';
+import type { Secret } from '../secret/secret.js';
 
 /** One place that gives the variable a value, and whether that value is the one its consumer sees. */
 export interface EnvSource {

@@ -1,10 +1,9 @@
-import type { NetError, SendResult, WireRequest } from '../../collect/http.js';
-import type { ProxyChoice } from '../../collect/proxy-env.js';
-import type { AnswerFacts, Topic } from '../../engine/answer.js';
-import type { Spot } from '../../engine/credential-place.js';
-import type { RawFinding } from '../../findings/types.js';
-import type { ErrorShape, Provider } from '../../providers/types.js';
-import type { Secret } from '../../secret/secret.js';
+import type { NetError, ProxyChoice, SendResult, WireRequest } from './wire.js';
+import type { AnswerFacts, Topic } from './answer.js';
+import type { Spot } from './credential-place.js';
+import type { RawFinding } from '../findings/types.js';
+import type { ErrorShape, Provider } from '../providers/types.js';
+import type { Secret } from '../secret/secret.js';
 
 /** One request that went out, and what came back. */
 export interface Sent {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Framework } from './framework.js';
-import { loaderFor } from './loader.js';
+import { loaderFor } from './dotenv-loader.js';
 
 const fw = (id: Framework['id']): Framework => ({ id, label: id, prefix: 'X_', serverCode: false });
 

@@ -1,7 +1,7 @@
-import type { Secret } from '../../secret/secret.js';
-import type { KeyShape, Provider } from '../../providers/types.js';
-import type { BrokenJwt, DecodedJwt } from '../../parse/jwt.js';
-import type { ShapeFamily } from '../../providers/detect.js';
+import type { Secret } from '../secret/secret.js';
+import type { KeyShape, Provider } from '../providers/types.js';
+import type { BrokenJwt, DecodedJwt } from '../parse/jwt.js';
+import type { ShapeFamily } from '../providers/detect.js';
 
 export interface ShapeMatch {
   readonly provider: Provider;

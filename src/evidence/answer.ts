@@ -1,4 +1,4 @@
-import type { WireResponse } from '../collect/http.js';
+import type { WireResponse } from './wire.js';
 import { bearerError, parseChallenges, type Challenge } from '../parse/www-authenticate.js';
 import { GATEWAY_WORDING, layersFromHeaders, type LayerSignal } from './layers.js';
 import { CREDENTIAL_HEADERS, looksLikeCredentialHeader } from './credential-place.js';
@@ -435,4 +435,9 @@ function findMaskedEcho(text: string): MaskedEcho | undefined {
   }
   const t = TAIL_ONLY.exec(text);
   return t ? { head: '', tail: t[1] ?? '', closedQuote: false } : undefined;
+}
+
+/** A 2xx whose body does not say the call failed: the call went through. */
+export function isAccepted(facts: AnswerFacts | undefined): boolean {
+  return facts !== undefined && facts.status >= 200 && facts.status < 300 && !facts.bodySaysFailure;
 }

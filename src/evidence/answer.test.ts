@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { WireResponse } from '../collect/http.js';
+import type { WireResponse } from './wire.js';
 import { readAnswer } from './answer.js';
-import { PROVIDERS } from '../providers/catalog.js';
+import { PROVIDERS } from '../providers/catalog/index.js';
 
 function answer(status: number, body: string | object, headers: Record<string, string> = {}) {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
