@@ -1,8 +1,8 @@
 import type { WireRequest, WireResponse } from '../collect/http.js';
-import type { Sent, SentCredential } from '../evidence/request.js';
+import type { Sent, SentCredential } from '../checks/request/evidence.js';
 import { loginTarget } from '../checks/request/redirect.js';
-import { isAccepted, readAnswer } from '../evidence/answer.js';
-import type { Transport } from '../engine/chain.js';
+import { readAnswer } from '../engine/answer.js';
+import { isAccepted, type Transport } from '../engine/chain.js';
 import { exchangeJson, redactedCopy, redactUrl, type ExchangeJson } from '../engine/exchanges.js';
 import { conclude } from '../engine/conclude.js';
 import { gatherEvidence } from '../engine/gather-evidence.js';

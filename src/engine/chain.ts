@@ -11,6 +11,9 @@ import { holdsSecret } from '../secret/scrub.js';
 import type { Sent } from '../evidence/request.js';
 import type { RequestBudget } from './request-budget.js';
 
+/** Moved to src/evidence/answer.ts; re-exported for src/capture only, until it imports it there. */
+export { isAccepted };
+
 export const MAX_HOPS = 5;
 
 export interface Transport {
