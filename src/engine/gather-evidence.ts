@@ -1,6 +1,6 @@
 import type { ProxyChoice } from '../collect/proxy-env.js';
 import type { RequestEvidence, Sent, SentCredential } from '../evidence/request.js';
-import { loginTarget } from '../checks/request/redirect.js';
+import { loginTarget } from '../checks/request/status/login-redirect.js';
 import type { Detection } from '../providers/detect.js';
 import type { Transport } from './chain.js';
 import { expectedProvider, findLeftOrigin, judgeKey } from './conclude.js';

@@ -2,7 +2,7 @@ import { AgentPool, classify, type NetErrorKind, type WireRequest } from '../col
 import type { WireResponse } from '../collect/http.js';
 import { parseProxyUrl, type ProxyChoice } from '../collect/proxy-env.js';
 import type { Sent, SentCredential } from '../evidence/request.js';
-import { loginTarget } from '../checks/request/redirect.js';
+import { loginTarget } from '../checks/request/status/login-redirect.js';
 import { usageError } from '../errors.js';
 import { detectProvider, providerById, providerIds, type Detection } from '../providers/detect.js';
 import { isAccepted, readAnswer } from '../evidence/answer.js';

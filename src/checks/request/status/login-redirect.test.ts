@@ -1,5 +1,5 @@
-import { loginRedirect } from './redirect.js';
-import { checkTable, VERCEL_LOGIN } from './test-helpers.js';
+import { loginRedirect } from './login-redirect.js';
+import { checkTable, VERCEL_LOGIN } from '../test-helpers.js';
 
 const html = { 'content-type': 'text/html; charset=utf-8' };
 

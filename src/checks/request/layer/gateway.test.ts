@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { layerFindings } from '../../findings/catalog/layer.js';
-import type { FindingData } from '../../findings/types.js';
-import type { RequestEvidence } from '../../evidence/request.js';
-import { gateway, layerLogin } from './layer.js';
-import { checkTable, evidenceOf, VERCEL_LOGIN, type Scenario } from './test-helpers.js';
+import { layerFindings } from '../../../findings/catalog/layer.js';
+import type { FindingData } from '../../../findings/types.js';
+import type { RequestEvidence } from '../../../evidence/request.js';
+import { gateway } from './gateway.js';
+import { checkTable, evidenceOf, VERCEL_LOGIN, type Scenario } from '../test-helpers.js';
 
 const XAPI = { in: 'header', name: 'x-api-key', scheme: null } as const;
+
 const NETLIFY_401 = {
   status: 401,
   headers: { server: 'Netlify', 'x-nf-request-id': '01HX', 'content-type': 'text/html' },
@@ -14,6 +15,7 @@ const NETLIFY_401 = {
 
 const STOCK_401 =
   '<html>\r\n<head><title>401 Authorization Required</title></head>\r\n<body>\r\n<center><h1>401 Authorization Required</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
+
 const nginx401 = {
   status: 401,
   headers: { server: 'nginx', 'content-type': 'text/html' },
@@ -207,11 +209,13 @@ checkTable(gateway, 'layer.gateway', {
 
 const STOCK_403 =
   '<html>\r\n<head><title>403 Forbidden</title></head>\r\n<body>\r\n<center><h1>403 Forbidden</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
+
 const nginxDeny = {
   status: 403,
   headers: { server: 'nginx', 'content-type': 'text/html' },
   body: STOCK_403,
 };
+
 const nginxBasic = {
   status: 401,
   headers: {
@@ -386,123 +390,17 @@ function throughProxy(s: Scenario): RequestEvidence {
   };
 }
 
-// ---------------------------------------------------------------------------------------------
-// issue 14: who answers. A Basic challenge of a layer in front is its own login, not "use Basic";
-// the provider's own documented answer through the gateway it runs is the API answering.
-
-const TRAEFIK_401 = {
-  status: 401,
-  headers: {
-    'content-type': 'text/plain; charset=utf-8',
-    'www-authenticate': 'Basic realm="traefik"',
-  },
-  body: '401 Unauthorized\n',
-};
-const NETLIFY_BASIC = {
-  status: 401,
-  headers: {
-    'content-type': 'text/plain; charset=utf-8',
-    server: 'Netlify',
-    'x-nf-request-id': '01J0ABCDEF',
-    'www-authenticate': 'Basic realm="Netlify"',
-  },
-  body: 'Unauthorized',
-};
-const PLAIN_BASIC = {
-  status: 401,
-  headers: { 'content-type': 'text/plain', 'www-authenticate': 'Basic realm="Restricted"' },
-  body: 'Unauthorized',
-};
 const KONG_NO_KEY = {
   status: 401,
   headers: { 'x-kong-request-id': 'k1', 'cf-ray': 'r-1' },
   body: { message: 'No API key found in request' },
 };
+
 const MISTRAL_UNAUTHORIZED = {
   status: 401,
   headers: { 'x-kong-request-id': 'k2', 'cf-ray': 'r-2' },
   body: { message: 'Unauthorized', request_id: '2f8a7c1e9b3d4a5f' },
 };
-
-describe('layerLogin: a layer asking for its own login (issue 14)', () => {
-  it.each([
-    [
-      'Traefik BasicAuth: the realm names Traefik, the same without the key',
-      { reply: TRAEFIK_401, probes: { 'without-credential': TRAEFIK_401 } },
-      'Traefik',
-    ],
-    [
-      'Netlify\'s site password: realm "Netlify" and x-nf-request-id, the key in x-api-key',
-      { reply: NETLIFY_BASIC, spot: XAPI, probes: { 'without-credential': NETLIFY_BASIC } },
-      'Netlify',
-    ],
-    [
-      'a Bearer provider (OpenAI) behind something that challenges for Basic, none of its documented answers',
-      {
-        provider: 'openai',
-        providerBy: 'flag' as const,
-        reply: PLAIN_BASIC,
-        probes: { 'without-credential': PLAIN_BASIC },
-      },
-      undefined,
-    ],
-  ])('%s', (_name, s, name) => {
-    const login = layerLogin(evidenceOf(s));
-    expect(login).toBeDefined();
-    expect(login?.name).toBe(name);
-    expect(login?.challenge.scheme).toBe('basic');
-  });
-
-  it.each([
-    [
-      'an unknown API challenging for Basic with a realm that names no layer (maybe it wants Basic)',
-      { reply: PLAIN_BASIC, probes: { 'without-credential': PLAIN_BASIC } },
-    ],
-    [
-      'a provider that takes Basic (Twilio) challenges for it: the API asks, not a layer',
-      {
-        provider: 'twilio',
-        providerBy: 'flag' as const,
-        reply: PLAIN_BASIC,
-        probes: { 'without-credential': PLAIN_BASIC },
-      },
-    ],
-    [
-      'the realm names Traefik but the answer changes without the key: something read it',
-      {
-        reply: TRAEFIK_401,
-        probes: { 'without-credential': { ...TRAEFIK_401, body: 'no credentials\n' } },
-      },
-    ],
-    [
-      'the key went as Basic: the challenge asks for what was sent',
-      {
-        reply: TRAEFIK_401,
-        spot: { in: 'header', name: 'Authorization', scheme: 'Basic' } as const,
-        probes: { 'without-credential': TRAEFIK_401 },
-      },
-    ],
-  ])('not: %s', (_name, s) => {
-    expect(layerLogin(evidenceOf(s))).toBeUndefined();
-  });
-
-  it('Traefik BasicAuth → layer.gateway whose fix shows the realm (the login wanted)', () => {
-    const { data } = judged({ reply: TRAEFIK_401, probes: { 'without-credential': TRAEFIK_401 } });
-    expect(data).toMatchObject({ layer: 'Traefik', refusal: 'challenge', realm: 'traefik' });
-  });
-
-  it("Netlify's site password (plain text, no sign-in page) → layer.gateway named Netlify", () => {
-    const { data } = judged({
-      reply: NETLIFY_BASIC,
-      spot: XAPI,
-      probes: { 'without-credential': NETLIFY_BASIC },
-      alternatives: [
-        { spot: { in: 'header', name: 'apikey', scheme: null }, reply: NETLIFY_BASIC },
-      ],
-    });
-    expect(data).toMatchObject({ layer: 'Netlify', refusal: 'challenge', realm: 'Netlify' });
-  });
-});
 
 describe("the provider's own documented answer through the gateway it runs (issue 14)", () => {
   it('Mistral\'s "Unauthorized" with Kong\'s headers, another answer without the key: the API read it, no layer.gateway', () => {

@@ -1,5 +1,5 @@
-import { defineCheck, finding } from '../types.js';
-import type { RequestEvidence } from '../../evidence/request.js';
+import { defineCheck, finding } from '../../types.js';
+import type { RequestEvidence } from '../../../evidence/request.js';
 
 /** What a key is restricted to when the restriction is where it comes from: that is `credential.restricted`. */
 const FROM_WHERE =

@@ -1,6 +1,6 @@
 import { keyLimitedTo } from './key-permission.js';
-import { restricted } from './credential.js';
-import { checkTable } from './test-helpers.js';
+import { restricted } from './restricted.js';
+import { checkTable } from '../test-helpers.js';
 
 const resend = {
   status: 401,

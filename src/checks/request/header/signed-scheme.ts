@@ -1,6 +1,6 @@
-import { defineCheck, finding } from '../types.js';
-import type { RequestEvidence } from '../../evidence/request.js';
-import { sentScheme } from '../../evidence/request.js';
+import { defineCheck, finding } from '../../types.js';
+import type { RequestEvidence } from '../../../evidence/request.js';
+import { sentScheme } from '../../../evidence/request.js';
 
 /**
  * Words of a server that wants a signed request in `Authorization` and got something else: AWS's

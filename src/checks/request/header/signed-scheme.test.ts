@@ -1,5 +1,5 @@
 import { signedSchemeWanted } from './signed-scheme.js';
-import { checkTable } from './test-helpers.js';
+import { checkTable } from '../test-helpers.js';
 
 const incomplete = {
   status: 403,

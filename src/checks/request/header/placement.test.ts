@@ -1,14 +1,18 @@
-import { headerMissing, requiredMissing, headerPlacement } from './headers.js';
-import { checkTable, sampleKey, VERCEL_LOGIN, type Case } from './test-helpers.js';
+import { headerPlacement } from './placement.js';
+import { checkTable, sampleKey, VERCEL_LOGIN, type Case } from '../test-helpers.js';
 
 const RAW = { in: 'header', name: 'Authorization', scheme: null } as const;
+
 const XAPI = { in: 'header', name: 'x-api-key', scheme: null } as const;
+
 const LOWER_BEARER = { in: 'header', name: 'Authorization', scheme: 'bearer' } as const;
+
 const CF_PAGE = {
   status: 403,
   headers: { server: 'cloudflare', 'cf-ray': '8a1b2c3d4e5f-FRA', 'content-type': 'text/html' },
   body: '<!doctype html><html><head><title>Authentication Required</title></head><body><h1>Authentication required</h1><p>Sign in with your identity provider to reach this application.</p></body></html>',
 };
+
 const DRF_403 = { status: 403, body: { detail: 'Authentication credentials were not provided.' } };
 
 const headerCases: { finds: Case[]; ok: Case[] } = {
@@ -200,6 +204,7 @@ const headerCases: { finds: Case[]; ok: Case[] } = {
     },
   ],
 };
+
 checkTable(headerPlacement, 'header.wrong-name', headerCases);
 
 checkTable(headerPlacement, 'header.wrong-scheme', {
@@ -358,76 +363,6 @@ checkTable(headerPlacement, 'header.wrong-scheme', {
       provider: 'openai',
       url: 'https://api.openai.com/v1/models',
       reply: { status: 401, headers: { 'www-authenticate': 'Basic realm="proxy"' }, body: '' },
-    },
-  ],
-});
-
-checkTable(requiredMissing, 'header.required-missing', {
-  finds: [
-    {
-      name: 'Azure OpenAI without ?api-version= (a 404 that says nothing of it)',
-      provider: 'azure-openai',
-      asSent: true,
-      url: 'https://res.openai.azure.com/openai/deployments',
-      spot: { in: 'header', name: 'api-key', scheme: null },
-      reply: { status: 404, body: { error: { code: '404', message: 'Resource not found' } } },
-      evidence: [/requires \?api-version=/],
-    },
-    {
-      name: 'GitHub with an empty User-Agent',
-      provider: 'github',
-      asSent: true,
-      url: 'https://api.github.com/user',
-      headers: [['User-Agent', '']],
-      reply: {
-        status: 403,
-        headers: { 'content-type': 'text/plain' },
-        body: 'Request forbidden by administrative rules. Please make sure your request has a User-Agent header',
-      },
-      evidence: [/requires User-Agent/],
-    },
-  ],
-  ok: [
-    {
-      name: 'Azure OpenAI with ?api-version=',
-      provider: 'azure-openai',
-      asSent: true,
-      url: 'https://res.openai.azure.com/openai/deployments?api-version=2024-02-01',
-      spot: { in: 'header', name: 'api-key', scheme: null },
-      reply: { status: 401, body: { error: { code: '401', message: 'Access denied' } } },
-    },
-  ],
-});
-
-checkTable(headerMissing, 'header.missing', {
-  finds: [
-    {
-      name: 'no credential, 401',
-      spot: null,
-      reply: { status: 401, body: { message: 'Unauthorized' } },
-    },
-    {
-      name: 'xAI-style: no credential, and a 400 "Incorrect API key provided: ."',
-      spot: null,
-      reply: {
-        status: 400,
-        body: {
-          code: 'Client specified an invalid argument',
-          error:
-            'Incorrect API key provided: . You can obtain an API key from https://console.x.ai.',
-        },
-      },
-    },
-  ],
-  ok: [
-    {
-      name: 'no credential, but a 400 about the request',
-      spot: null,
-      reply: { status: 400, body: { error: { message: "Invalid value for 'model'" } } },
-    },
-    {
-      name: 'a credential was sent',
-      reply: { status: 401, body: { message: 'Unauthorized' } },
     },
   ],
 });

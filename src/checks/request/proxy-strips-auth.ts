@@ -2,23 +2,6 @@ import { spotName } from '../../evidence/credential-place.js';
 import { defineCheck, finding } from '../types.js';
 import { proxyOwnAnswer, saysNoCredential, type RequestEvidence } from '../../evidence/request.js';
 
-export const proxyConfigured = defineCheck<RequestEvidence>(
-  'proxy-configured',
-  ({ proxy, final }) => {
-    if (!proxy || !final.viaProxy) return [];
-    return [
-      finding(
-        'net.proxy-configured',
-        'definitive',
-        `${proxy.from} sends this URL through ${proxy.url.host}`,
-        {
-          proxy: proxy.url.host,
-        },
-      ),
-    ];
-  },
-);
-
 /** Through a proxy the credential is lost or replaced; sent directly it arrives. */
 export const proxyStripsAuth = defineCheck<RequestEvidence>('proxy-strips-auth', (ev) => {
   const { final, probes, credential } = ev;

@@ -7,11 +7,11 @@ import {
   spotName,
   validationSpot,
   type Spot,
-} from '../../evidence/credential-place.js';
-import { keyKindsAt } from '../../providers/detect.js';
-import { defineCheck, finding } from '../types.js';
-import type { Confidence } from '../../findings/types.js';
-import { layerLogin, platformPage } from './layer.js';
+} from '../../../evidence/credential-place.js';
+import { keyKindsAt } from '../../../providers/detect.js';
+import { defineCheck, finding } from '../../types.js';
+import type { Confidence } from '../../../findings/types.js';
+import { layerLogin, platformPage } from '../layer/own-login.js';
 import {
   canonicalScheme,
   readingAlternative,
@@ -19,35 +19,7 @@ import {
   saysNoCredential,
   sentScheme,
   type RequestEvidence,
-} from '../../evidence/request.js';
-
-/** The request carries no credential at all. */
-export const headerMissing = defineCheck<RequestEvidence>(
-  'header-missing',
-  ({ credential, final }) => {
-    const f = final.facts;
-    if (credential || !f || final.accepted) return [];
-    // A 400 counts when its words are about the credential ("Incorrect API key provided: .")
-    const credential400 =
-      f.status === 400 &&
-      (f.blamesCredential ||
-        (f.aboutCredential && (f.says.has('missing') || f.says.has('invalid'))));
-    if (
-      f.status !== 401 &&
-      f.status !== 403 &&
-      !credential400 &&
-      !(f.bodySaysFailure && f.says.has('missing'))
-    )
-      return [];
-    return [
-      finding(
-        'header.missing',
-        'definitive',
-        `no credential header or parameter was sent; the server answered ${f.status}`,
-      ),
-    ];
-  },
-);
+} from '../../../evidence/request.js';
 
 /** The provider's spots: its auth, its alternatives, and where its validation request puts the key. */
 function expectedSpots(ev: RequestEvidence): Spot[] {
@@ -316,96 +288,3 @@ function nearMiss(ev: RequestEvidence) {
     ),
   ];
 }
-
-/** Two credential headers that disagree, or one header twice. */
-export const headerDuplicate = defineCheck<RequestEvidence>(
-  'header-duplicate',
-  ({ credential, headerNames, final, alternatives }) => {
-    const repeated = [
-      ...new Set(headerNames.filter((n, i) => headerNames.indexOf(n) !== i)),
-    ].filter((n) => n === 'authorization' || n.includes('key') || n.includes('token'));
-    const disagree =
-      credential?.others.filter((o) => o.fingerprint !== credential.secret.fingerprint) ?? [];
-    if (repeated.length === 0 && disagree.length === 0) return [];
-    const evidence = [
-      ...repeated.map((n) => `the header ${n} is sent more than once`),
-      ...disagree.map(
-        (o) =>
-          `${credential?.spot.in === 'header' ? credential.spot.name : 'the credential'} (${credential?.secret.fingerprint}) and ${o.name} (${o.fingerprint}) carry different values`,
-      ),
-    ];
-    // The key in one of the other headers alone was accepted: the disagreement is the cause.
-    const settled = alternatives.find(
-      (a) =>
-        a.accepted &&
-        a.spot.in === 'header' &&
-        disagree.some((o) => o.name.toLowerCase() === spotName(a.spot).toLowerCase()),
-    );
-    if (settled)
-      evidence.push(`sent only as ${spotName(settled.spot)}: accepted (${settled.facts?.status})`);
-    const raised = finding('header.duplicate', settled ? 'confirmed' : 'definitive', evidence, {
-      headerName: repeated[0] ?? disagree[0]?.name ?? null,
-    });
-    const refused = !final.accepted && disagree.length > 0;
-    return [refused ? { ...raised, severity: 'error' } : raised];
-  },
-);
-
-/** A header the provider requires beside the credential is absent from the request as sent. */
-export const requiredMissing = defineCheck<RequestEvidence>(
-  'required-missing',
-  ({ provider, headerNames, asSent, final, method, url }) => {
-    if (!provider || final.accepted) return [];
-    // An empty value (`-H "User-Agent:"`) is no value: curl sends none at all for it.
-    const empty = new Set(
-      final.request.headers.filter(([, v]) => v.trim() === '').map(([n]) => n.toLowerCase()),
-    );
-    const missing = [
-      ...provider.headers.filter(
-        (h) =>
-          h.required &&
-          (!headerNames.includes(h.name.toLowerCase()) || empty.has(h.name.toLowerCase())) &&
-          !(/content-type/i.test(h.name) && method === 'GET'),
-      ),
-      // a required query parameter (Azure's api-version) is as much a part of the call
-      ...(provider.queryParams ?? [])
-        .filter((q) => q.required && !url.searchParams.has(q.name))
-        .map((q) => ({ ...q, name: `?${q.name}=` })),
-    ];
-    const saysHeader =
-      final.facts !== undefined &&
-      /header/i.test(final.facts.errorText) &&
-      final.facts.says.has('missing');
-    if (missing.length === 0 || (!asSent && !saysHeader)) return [];
-    return [
-      finding(
-        'header.required-missing',
-        'definitive',
-        missing.map((h) => `${provider.name} requires ${h.name}: ${h.value}`),
-        {
-          requiredHeader: missing[0]?.name ?? null,
-        },
-      ),
-    ];
-  },
-);
-
-/** nginx (underscores_in_headers off) and others drop such headers silently. */
-export const underscoreName = defineCheck<RequestEvidence>(
-  'underscore-name',
-  ({ credential, final }) => {
-    const spot = credential?.spot;
-    if (spot?.in !== 'header' || !spot.name.includes('_')) return [];
-    const lost = !final.accepted && saysNoCredential(final.facts);
-    const f = finding(
-      'header.underscore-name',
-      lost ? 'attributed' : 'definitive',
-      [
-        `the credential header "${spot.name}" has an underscore`,
-        ...(lost ? [`the answer (${final.facts?.status}) says no credential arrived`] : []),
-      ],
-      { headerName: spot.name },
-    );
-    return [lost ? { ...f, severity: 'error' } : f];
-  },
-);
