@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { keyExpired, keyExpiringSoon, keyNotYetValid, ago } from './expiry.js';
+import { keyExpired } from './expired.js';
 import { NOW, NOW_S, checkTable, evidence, jwt } from './test-helpers.js';
 
 const server = { serverNow: NOW };
+
 const HOUR = 3600;
+
 const DAY = 24 * HOUR;
+
 const token = (claims: Record<string, unknown>) => jwt({ sub: 'user-1', ...claims });
 
 checkTable(keyExpired, 'key.expired', {
@@ -43,55 +46,7 @@ checkTable(keyExpired, 'key.expired', {
   ],
 });
 
-checkTable(keyNotYetValid, 'key.not-yet-valid', {
-  finds: [
-    {
-      name: 'ck-04: iat an hour in the verifier’s future ("used before issued")',
-      value: token({ iat: NOW_S + HOUR, exp: NOW_S + 2 * HOUR }),
-      ctx: server,
-      evidence: ['JWT iat', '1 hour ahead of the server clock'],
-    },
-    {
-      name: 'ck-05: nbf 3 s ahead of the server ("can\'t be used before")',
-      value: token({ nbf: NOW_S + 3, exp: NOW_S + HOUR }),
-      ctx: server,
-      evidence: ['JWT nbf', '3 seconds ahead of the server clock'],
-    },
-    { name: 'nbf 10 minutes ahead', value: token({ nbf: NOW_S + 600 }), ctx: server },
-    { name: 'iat 31 s ahead', value: token({ iat: NOW_S + 31 }), ctx: server },
-  ],
-  ok: [
-    { name: 'iat now', value: token({ iat: NOW_S, exp: NOW_S + HOUR }), ctx: server },
-    {
-      name: 'iat a few seconds ahead (issuer clock noise)',
-      value: token({ iat: NOW_S + 3 }),
-      ctx: server,
-    },
-    { name: 'nbf in the past', value: token({ nbf: NOW_S - 10 }), ctx: server },
-    { name: 'nbf exactly now', value: token({ nbf: NOW_S }), ctx: server },
-    { name: 'no time claims', value: token({}), ctx: server },
-  ],
-});
-
-checkTable(keyExpiringSoon, 'key.expiring-soon', {
-  finds: [
-    {
-      name: 'exp in 2 days',
-      value: token({ exp: NOW_S + 2 * DAY }),
-      ctx: server,
-      evidence: ['expires in 2 days'],
-    },
-    { name: 'exp in an hour', value: token({ exp: NOW_S + HOUR }), ctx: server },
-    { name: 'exp in just under 7 days', value: token({ exp: NOW_S + 7 * DAY - 60 }), ctx: server },
-  ],
-  ok: [
-    { name: 'exp in 8 days', value: token({ exp: NOW_S + 8 * DAY }), ctx: server },
-    { name: 'already expired (key.expired)', value: token({ exp: NOW_S - 1 }), ctx: server },
-    { name: 'no exp', value: token({}), ctx: server },
-  ],
-});
-
-describe('expiry', () => {
+describe('key.expired by whose clock', () => {
   it('uses the server clock when given, else the local one', () => {
     const exp = Math.floor(Date.now() / 1000) + 60;
     const t = token({ exp });
@@ -101,17 +56,5 @@ describe('expiry', () => {
     expect(late.map((f) => f.id)).toEqual(['key.expired']);
     expect(late[0]?.evidence.join(' ')).toContain('server clock');
     expect(evidence(t).clock).toBe('local');
-  });
-
-  it.each([
-    [0, '0 seconds'],
-    [1, '1 second'],
-    [59, '59 seconds'],
-    [60, '1 minute'],
-    [-7200, '2 hours'],
-    [86400, '1 day'],
-    [3 * 86400 + 5, '3 days'],
-  ])('ago(%d) = %s', (s, text) => {
-    expect(ago(s)).toBe(text);
   });
 });
