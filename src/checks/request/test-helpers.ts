@@ -4,7 +4,7 @@
  * judged accepted or not by `isAccepted`, exactly as the engine does after sending.
  */
 import { describe, expect, it } from 'vitest';
-import type { WireRequest, WireResponse } from '../../evidence/wire.js';
+import type { NetError, ProxyChoice, WireRequest, WireResponse } from '../../evidence/wire.js';
 import { isAccepted, readAnswer } from '../../evidence/answer.js';
 import type { Spot } from '../../evidence/credential-place.js';
 import type { FindingId } from '../../findings/ids.js';
@@ -119,6 +119,10 @@ export interface Scenario {
   readonly before?: readonly Reply[];
   /** The user's own request (-H), not one why401 built. */
   readonly asSent?: boolean;
+  /** No answer at all: the request as sent failed with this error (`reply` is then unused). */
+  readonly error?: NetError;
+  /** The forward proxy the request went through. */
+  readonly proxy?: ProxyChoice;
 }
 
 /** Evidence as the engine assembles it after sending, probing included. */
@@ -126,7 +130,16 @@ export function evidenceOf(s: Scenario): RequestEvidence {
   const key = s.key ?? KEY;
   const spot = s.spot === undefined ? BEARER : s.spot;
   const url = s.url ?? 'https://api.example.test/v1/items';
-  const final = sent(s.reply, { url, spot, key, ...(s.headers ? { headers: s.headers } : {}) });
+  const answered = sent(s.reply, { url, spot, key, ...(s.headers ? { headers: s.headers } : {}) });
+  const final: Sent = s.error
+    ? {
+        ...answered,
+        result: { ok: false, error: s.error, elapsedMs: 1 },
+        facts: undefined,
+        accepted: false,
+        viaProxy: s.proxy !== undefined,
+      }
+    : answered;
   const hops = (s.before ?? []).map((r, i) => sent(r, { url, spot, key, label: `hop ${i}` }));
   const chain = [...hops, final];
   const probes: Partial<Record<ProbeName, Sent>> = {};
@@ -156,7 +169,7 @@ export function evidenceOf(s: Scenario): RequestEvidence {
     chain,
     final,
     leftOrigin: undefined,
-    proxy: undefined,
+    proxy: s.proxy,
     probes,
     alternatives: (s.alternatives ?? []).map((a) => ({
       ...sent(a.reply, { url, spot: a.spot, key }),
