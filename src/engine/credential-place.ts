@@ -3,4 +3,4 @@
  * Kept only for src/capture, which another branch is restructuring: once merged, capture imports
  * ../evidence/credential-place.js and this file goes.
  */
-export { splitScheme, spotName } from '../evidence/credential-place.js';
+export * from '../evidence/credential-place.js';

@@ -1,6 +1,7 @@
 /**
  * Moved to src/evidence/request.ts (issue 15: the checks' evidence has its own home). Kept only
- * for src/capture, which another branch is restructuring: once merged, capture imports
- * ../evidence/request.js and this file goes.
+ * for what other branches still import here: src/capture (being split into folders) and the new
+ * checks of src/checks/token/. Once they are merged and import ../evidence/request.js, this file
+ * goes.
  */
-export type { Sent, SentCredential } from '../../evidence/request.js';
+export * from '../../evidence/request.js';
