@@ -12,7 +12,7 @@ import type { Confidence, RawFinding } from '../../findings/types.js';
 import { Secret } from '../../secret/secret.js';
 import { provider as providerOf } from '../../../test/support/key-samples.js';
 import type { Check } from '../types.js';
-import type { ProbeName, RequestEvidence, Sent } from '../../evidence/request.js';
+import type { ProbeName, RequestEvidence, Sent, SentCredential } from '../../evidence/request.js';
 
 export { sampleKey } from '../../../test/support/key-samples.js';
 
@@ -123,6 +123,10 @@ export interface Scenario {
   readonly error?: NetError;
   /** The forward proxy the request went through. */
   readonly proxy?: ProxyChoice;
+  /** A redirect to another origin, followed without the credential or not followed. */
+  readonly leftOrigin?: RequestEvidence['leftOrigin'];
+  /** Other credential headers of the request, by fingerprint. */
+  readonly others?: SentCredential['others'];
 }
 
 /** Evidence as the engine assembles it after sending, probing included. */
@@ -139,7 +143,7 @@ export function evidenceOf(s: Scenario): RequestEvidence {
         accepted: false,
         viaProxy: s.proxy !== undefined,
       }
-    : answered;
+    : { ...answered, viaProxy: s.proxy !== undefined };
   const hops = (s.before ?? []).map((r, i) => sent(r, { url, spot, key, label: `hop ${i}` }));
   const chain = [...hops, final];
   const probes: Partial<Record<ProbeName, Sent>> = {};
@@ -161,14 +165,14 @@ export function evidenceOf(s: Scenario): RequestEvidence {
           spot,
           meant: key,
           placedByUs: true,
-          others: [],
+          others: s.others ?? [],
         }
       : null,
     headerNames: final.request.headers.map(([n]) => n.toLowerCase()),
     asSent: s.asSent ?? false,
     chain,
     final,
-    leftOrigin: undefined,
+    leftOrigin: s.leftOrigin,
     proxy: s.proxy,
     probes,
     alternatives: (s.alternatives ?? []).map((a) => ({
