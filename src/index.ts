@@ -36,7 +36,7 @@ export type { KeyReport, CredentialSummary } from './engine/lint-key.js';
 export type { VisibleRendering } from './secret/visible.js';
 export { traceEnv } from './engine/trace-env.js';
 export type { TraceEnvOptions, EnvReport, EnvContext } from './engine/trace-env.js';
-export type { EnvSource } from './checks/env/evidence.js';
+export type { EnvSource } from './evidence/env.js';
 
 export { explain } from './lib/explain.js';
 export type { Explanation } from './lib/explain.js';

@@ -1,5 +1,5 @@
 import { usageError } from '../errors.js';
-import { PROVIDERS } from '../providers/catalog.js';
+import { PROVIDERS } from '../providers/catalog/index.js';
 import { providerById } from '../providers/detect.js';
 import type { Provider } from '../providers/types.js';
 import { nameOption, nearNames } from './options.js';

@@ -13,7 +13,7 @@ import {
   type PublishedKey,
   type ResourceMetadata,
   type TokenEvidence,
-} from '../checks/token/evidence.js';
+} from '../evidence/token.js';
 
 export interface DiscoveryInput {
   /** The token's `iss` claim (the token itself is never given here). */

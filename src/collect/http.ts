@@ -5,6 +5,14 @@ import { isIP, type LookupFunction, type Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { monotonicMs } from '../clock.js';
 import { decodeBody } from './decode-body.js';
+import type {
+  NetError,
+  NetErrorKind,
+  NetStage,
+  SendResult,
+  WireRequest,
+  WireResponse,
+} from '../evidence/wire.js';
 
 // TLS costs milliseconds to load: only a run that needs them pays.
 const load = createRequire(import.meta.url);
@@ -15,68 +23,14 @@ const lazy = <T>(name: string) => {
 const httpsModule = lazy<typeof import('node:https')>('node:https');
 const tlsModule = lazy<typeof import('node:tls')>('node:tls');
 
-/** One request exactly as it goes on the wire (credential included: never logged as is). */
-export interface WireRequest {
-  readonly method: string;
-  readonly url: URL;
-  readonly headers: readonly (readonly [string, string])[];
-  readonly body?: string | undefined;
-}
-
-export interface WireResponse {
-  readonly status: number;
-  readonly statusText: string;
-  /** Lower-cased names; repeated headers joined with ", " (set-cookie and www-authenticate kept apart in `all`). */
-  readonly headers: Readonly<Record<string, string>>;
-  readonly all: Readonly<Record<string, readonly string[]>>;
-  readonly body: string;
-  readonly bodyBytes: number;
-  readonly truncated: boolean;
-  /** Set when a forward proxy answered a CONNECT itself (407, 403, 502…). */
-  readonly fromProxy: boolean;
-}
-
-export type NetErrorKind =
-  | 'client-refused'
-  | 'dns'
-  | 'refused'
-  | 'reset'
-  | 'timeout'
-  | 'tls'
-  | 'protocol'
-  | 'proxy'
-  | 'other';
-
-/** How far a request got before a timeout: the DNS lookup, the TCP connect, TLS, or the answer. */
-export type NetStage = 'dns' | 'connect' | 'tls' | 'answer';
-
-export interface NetError {
-  readonly kind: NetErrorKind;
-  readonly code: string;
-  readonly message: string;
-  /** For a timeout: what was still pending when time ran out. */
-  readonly stage?: NetStage | undefined;
-  /** The failure was on the connection to the proxy (its TLS, its address), not the origin's. */
-  readonly atProxy?: boolean | undefined;
-}
-
-/**
- * `resent`: how many more times the request went on the wire (a kept-alive connection closed
- * unanswered, the request sent again on a new one). Absent or 0: sent once.
- */
-export type SendResult =
-  | {
-      readonly ok: true;
-      readonly response: WireResponse;
-      readonly elapsedMs: number;
-      readonly resent?: number;
-    }
-  | {
-      readonly ok: false;
-      readonly error: NetError;
-      readonly elapsedMs: number;
-      readonly resent?: number;
-    };
+export type {
+  NetError,
+  NetErrorKind,
+  NetStage,
+  SendResult,
+  WireRequest,
+  WireResponse,
+} from '../evidence/wire.js';
 
 export interface SendOptions {
   readonly timeoutMs: number;

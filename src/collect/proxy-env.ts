@@ -1,16 +1,8 @@
 import { BlockList, isIP } from 'node:net';
+import type { ProxyChoice } from '../evidence/wire.js';
 import { registerSecretValue } from '../secret/scrub.js';
 
-/**
- * Which proxy a common client would use for a URL, read from the environment the way curl,
- * undici's EnvHttpProxyAgent and requests do: lowercase before uppercase, https falling back to
- * ALL_PROXY, NO_PROXY with suffixes, ports and `*`.
- */
-export interface ProxyChoice {
-  readonly url: URL;
-  /** The variable it came from, e.g. `HTTPS_PROXY`, or `--proxy`. */
-  readonly from: string;
-}
+export type { ProxyChoice };
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -22,6 +14,11 @@ function read(env: Env, name: string): { value: string; from: string } | undefin
   return undefined;
 }
 
+/**
+ * Which proxy a common client would use for a URL, read from the environment the way curl,
+ * undici's EnvHttpProxyAgent and requests do: lowercase before uppercase, https falling back to
+ * ALL_PROXY, NO_PROXY with suffixes, ports and `*`.
+ */
 export function proxyFromEnv(target: URL, env: Env = process.env): ProxyChoice | undefined {
   if (isExcluded(target, read(env, 'no_proxy')?.value ?? '')) return undefined;
   const scheme = target.protocol === 'https:' ? 'https_proxy' : 'http_proxy';

@@ -1,5 +1,5 @@
 import { checkHost, invalidUrl } from './url-word.js';
-import { PROVIDERS } from '../providers/catalog.js';
+import { PROVIDERS } from '../providers/catalog/index.js';
 import { matchKeyShapes } from '../providers/detect.js';
 import type { WireRequest } from '../collect/http.js';
 import { usageError } from '../errors.js';
@@ -17,15 +17,15 @@ import {
   spotFor,
   splitScheme,
   type Spot,
-} from './credential-place.js';
+} from '../evidence/credential-place.js';
 import { companionValue, validationTemplate, type ValidationTemplate } from './validation.js';
-import { basicMeant, meantValue } from './key-evidence.js';
+import { basicMeant, meantValue } from '../evidence/key-evidence.js';
 import {
   registerPathSecrets,
   registerRequestSecrets,
   registerUrlSecrets,
 } from './request-secrets.js';
-import type { SentCredential } from '../checks/request/evidence.js';
+import type { SentCredential } from '../evidence/request.js';
 
 export const WHY401_UA = `why401/${VERSION} (+https://github.com/why401/why401)`;
 

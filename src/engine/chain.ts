@@ -1,15 +1,18 @@
 import { AgentPool, send, type SendResult, type WireRequest } from '../collect/http.js';
-import type { Spot } from './credential-place.js';
+import type { Spot } from '../evidence/credential-place.js';
 import { withCredential } from './build-request.js';
-import { readAnswer } from './answer.js';
+import { isAccepted, readAnswer } from '../evidence/answer.js';
 import {
   bodyMayHoldCredential,
   crossOriginHeaders,
   registerAnswerSecrets,
 } from './request-secrets.js';
 import { holdsSecret } from '../secret/scrub.js';
-import type { Sent } from '../checks/request/evidence.js';
+import type { Sent } from '../evidence/request.js';
 import type { RequestBudget } from './request-budget.js';
+
+/** Moved to src/evidence/answer.ts; re-exported for src/capture only, until it imports it there. */
+export { isAccepted };
 
 export const MAX_HOPS = 5;
 
@@ -52,10 +55,6 @@ export async function sendOne(
     carried,
     viaProxy: proxy !== undefined,
   };
-}
-
-export function isAccepted(facts: Sent['facts']): boolean {
-  return facts !== undefined && facts.status >= 200 && facts.status < 300 && !facts.bodySaysFailure;
 }
 
 /**

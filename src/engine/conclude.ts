@@ -1,14 +1,13 @@
 import { HYGIENE_IDS, KEY_CHECKS } from '../checks/key/index.js';
 import { REQUEST_CHECKS } from '../checks/request/index.js';
 import { TOKEN_CHECKS } from '../checks/token/index.js';
-import type { RequestEvidence, Sent, SentCredential } from '../checks/request/evidence.js';
+import type { RequestEvidence, Sent, SentCredential } from '../evidence/request.js';
 import { runChecks } from '../checks/types.js';
 import { dedupeFindings, renderFinding } from '../findings/render.js';
 import type { Finding, RawFinding } from '../findings/types.js';
 import type { Detection } from '../providers/detect.js';
 import type { Provider } from '../providers/types.js';
-import { buildKeyEvidence } from './key-evidence.js';
-import { withPrefix } from './lint-key.js';
+import { buildKeyEvidence, withPrefix } from '../evidence/key-evidence.js';
 import {
   CONFIDENCE_RANK,
   decideVerdict,

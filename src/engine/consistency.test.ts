@@ -5,7 +5,7 @@
  * the cause of a rejection) only stands on positive evidence.
  */
 import { describe, expect, it } from 'vitest';
-import type { Spot } from './credential-place.js';
+import type { Spot } from '../evidence/credential-place.js';
 import {
   evidenceOf,
   KEY,

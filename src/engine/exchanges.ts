@@ -1,5 +1,5 @@
-import type { Sent, SentCredential } from '../checks/request/evidence.js';
-import { pathSegmentIndex, splitScheme } from './credential-place.js';
+import type { Sent, SentCredential } from '../evidence/request.js';
+import { pathSegmentIndex, splitScheme } from '../evidence/credential-place.js';
 import { headerMayBeCredential } from '../secret/harmless.js';
 import { redact } from '../secret/secret.js';
 import { scrub } from '../secret/scrub.js';

@@ -1,6 +1,6 @@
 import type { ProxyChoice } from '../collect/proxy-env.js';
-import type { RequestEvidence, Sent, SentCredential } from '../checks/request/evidence.js';
-import { loginTarget } from '../checks/request/redirect.js';
+import type { RequestEvidence, Sent, SentCredential } from '../evidence/request.js';
+import { loginTarget } from '../checks/request/status/login-redirect.js';
 import type { Detection } from '../providers/detect.js';
 import type { Transport } from './chain.js';
 import { expectedProvider, findLeftOrigin, judgeKey } from './conclude.js';
@@ -8,7 +8,7 @@ import { isSafeMethod, MAX_REQUESTS, planProbes, runProbes } from './probes.js';
 import { onWire, RequestBudget } from './request-budget.js';
 import { AgentPool } from '../collect/http.js';
 import { discover, type DiscoveryTransport } from '../collect/discovery.js';
-import type { TokenEvidence } from '../checks/token/evidence.js';
+import type { TokenEvidence } from '../evidence/token.js';
 import { decodeJwt } from '../parse/jwt.js';
 import { readAnswer } from './answer.js';
 import { isAccepted } from './chain.js';

@@ -1,13 +1,12 @@
 import { AgentPool, classify, type NetErrorKind, type WireRequest } from '../collect/http.js';
 import type { WireResponse } from '../collect/http.js';
 import { parseProxyUrl, type ProxyChoice } from '../collect/proxy-env.js';
-import type { Sent, SentCredential } from '../checks/request/evidence.js';
-import { loginTarget } from '../checks/request/redirect.js';
+import type { Sent, SentCredential } from '../evidence/request.js';
+import { loginTarget } from '../checks/request/status/login-redirect.js';
 import { usageError } from '../errors.js';
 import { detectProvider, providerById, providerIds, type Detection } from '../providers/detect.js';
-import { readAnswer } from './answer.js';
+import { isAccepted, readAnswer } from '../evidence/answer.js';
 import { findCredential, parseUrl, withCredential } from './build-request.js';
-import { isAccepted } from './chain.js';
 import { makeDiagnosis, type Judgement } from './make-diagnosis.js';
 import { conclude, prepareCredential } from './conclude.js';
 import { gatherEvidence } from './gather-evidence.js';

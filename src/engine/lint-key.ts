@@ -5,7 +5,12 @@ import type { Finding } from '../findings/types.js';
 import { publicPrefixOf } from '../providers/detect.js';
 import type { Secret } from '../secret/secret.js';
 import { renderVisible, type VisibleRendering } from '../secret/visible.js';
-import { buildKeyEvidence, meantValue, type KeyContext } from './key-evidence.js';
+import {
+  buildKeyEvidence,
+  meantValue,
+  withPrefix,
+  type KeyContext,
+} from '../evidence/key-evidence.js';
 import { summarizeToken, type TokenSummary } from '../parse/token-summary.js';
 
 export interface CredentialSummary {
@@ -29,12 +34,6 @@ export interface KeyReport {
   readonly candidates: readonly string[];
   readonly visible: VisibleRendering;
   readonly findings: readonly Finding[];
-}
-
-/** A Secret that redacts with its provider's public prefix. */
-export function withPrefix(secret: Secret): Secret {
-  const prefix = publicPrefixOf(secret.reveal().trim());
-  return prefix ? secret.withPublicPrefix(prefix) : secret;
 }
 
 export function summarize(secret: Secret): CredentialSummary {

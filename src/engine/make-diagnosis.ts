@@ -1,4 +1,4 @@
-import type { RequestEvidence, Sent, SentCredential } from '../checks/request/evidence.js';
+import type { RequestEvidence, Sent, SentCredential } from '../evidence/request.js';
 import type { Diagnosis, DiagnosisFinding } from '../diagnosis.js';
 import { findingJson } from '../findings/finding-json.js';
 import type { Finding, FindingData } from '../findings/types.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evidenceOf, KEY } from '../checks/request/test-helpers.js';
 import type { RawFinding } from '../findings/types.js';
-import type { Spot } from './credential-place.js';
+import type { Spot } from '../evidence/credential-place.js';
 import { MAX_REQUESTS, planProbes } from './probes.js';
 
 function plan(spot: Spot, status: number) {

@@ -6,7 +6,7 @@ import {
   type ProbeName,
   type Sent,
   type SentCredential,
-} from '../checks/request/evidence.js';
+} from '../evidence/request.js';
 import { withCredential, WHY401_UA } from './build-request.js';
 import {
   alternativesFor,
@@ -15,7 +15,7 @@ import {
   spotFor,
   validationSpot,
   type Spot,
-} from './credential-place.js';
+} from '../evidence/credential-place.js';
 import { keyKindsAt } from '../providers/detect.js';
 import { sendOne, type Transport } from './chain.js';
 import { withoutCredentials } from './request-secrets.js';

@@ -1,4 +1,4 @@
-import type { Sent } from '../checks/request/evidence.js';
+import type { Sent } from '../evidence/request.js';
 
 /**
  * The requests a check may put on the wire (spec/cli.md: at most 6, the main request's hops

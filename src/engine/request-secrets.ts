@@ -9,7 +9,7 @@ import {
   wordsOf,
 } from '../secret/harmless.js';
 import { registerSecretValue } from '../secret/scrub.js';
-import { splitScheme } from './credential-place.js';
+import { splitScheme } from '../evidence/credential-place.js';
 
 /**
  * Every part of a request that may be a credential, found by the allow-list rule of

@@ -5,21 +5,21 @@ import {
   unsupportedProxy,
   type ProxyChoice,
 } from '../collect/proxy-env.js';
-import type { Sent } from '../checks/request/evidence.js';
+import type { Sent } from '../evidence/request.js';
 import { usageError } from '../errors.js';
 import type { Finding } from '../findings/types.js';
 import { renderFinding } from '../findings/render.js';
 import { detectProvider, providerById, providerIds } from '../providers/detect.js';
 import { buildRequest, resolveTarget, WHY401_UA, type RequestInput } from './build-request.js';
 import { followChain, type Transport } from './chain.js';
-import { meantValue } from './key-evidence.js';
+import { meantValue } from '../evidence/key-evidence.js';
 import { conclude, prepareCredential } from './conclude.js';
 import { gatherEvidence } from './gather-evidence.js';
 import { redactUrl } from './exchanges.js';
 import { makeDiagnosis, type Judgement } from './make-diagnosis.js';
 import { MAX_REQUESTS } from './probes.js';
 import { RequestBudget } from './request-budget.js';
-import type { EnvSource } from '../checks/env/evidence.js';
+import type { EnvSource } from '../evidence/env.js';
 import { where } from '../checks/env/describe.js';
 import type { Secret } from '../secret/secret.js';
 

@@ -33,7 +33,7 @@ import { Secret } from '../secret/secret.js';
 import { scrub } from '../secret/scrub.js';
 import { registerAnswerSecrets } from './request-secrets.js';
 import { redactHeaderValue, type ExchangeJson } from './exchanges.js';
-import { meantValue } from './key-evidence.js';
+import { meantValue } from '../evidence/key-evidence.js';
 import { lintKey, summarize } from './lint-key.js';
 import { orderFindings, type Verdict } from './verdict.js';
 import { sendAndJudge } from './send-and-judge.js';

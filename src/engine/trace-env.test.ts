@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Definition } from '../collect/env/types.js';
+import type { Definition } from '../evidence/env-definitions.js';
 import { credentialLooking } from './trace-env.js';
 
 const def = (name: string, value: string | null): Definition =>

@@ -5,7 +5,7 @@ import {
   type Definition,
 } from '../collect/env/index.js';
 import { hasSecretName, looksSecret } from '../secret/harmless.js';
-import type { EnvSource } from '../checks/env/evidence.js';
+import type { EnvSource } from '../evidence/env.js';
 import { ENV_CHECKS } from '../checks/env/index.js';
 import { runChecks } from '../checks/types.js';
 import { specOf } from '../findings/catalog/index.js';

@@ -4,7 +4,7 @@
  * the catalog's method and body.
  */
 import { describe, expect, it } from 'vitest';
-import { PROVIDERS } from '../providers/catalog.js';
+import { PROVIDERS } from '../providers/catalog/index.js';
 import { providerById } from '../providers/detect.js';
 import type { Provider } from '../providers/types.js';
 import { Secret } from '../secret/secret.js';
@@ -15,7 +15,7 @@ import {
   withCredential,
   type RequestInput,
 } from './build-request.js';
-import { pathSegmentIndex, spotFor, validationSpot } from './credential-place.js';
+import { pathSegmentIndex, spotFor, validationSpot } from '../evidence/credential-place.js';
 
 const BASE = 'http://127.0.0.1:9';
 const KEY = 'Kq7Zx9Lm2Pw4Rt6Yv8Nb';

@@ -7,7 +7,7 @@ import {
   spotFor,
   validationSpot,
   type Spot,
-} from './credential-place.js';
+} from '../evidence/credential-place.js';
 import { encodeComponent } from '../parse/uri.js';
 
 /**

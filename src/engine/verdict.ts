@@ -1,7 +1,7 @@
 import type { FindingId } from '../findings/ids.js';
 import type { Confidence, Finding } from '../findings/types.js';
-import type { RequestEvidence } from '../checks/request/evidence.js';
-import { documentedUnknownKey, errorOf, sameAnswer } from '../checks/request/evidence.js';
+import type { RequestEvidence } from '../evidence/request.js';
+import { documentedUnknownKey, errorOf, sameAnswer } from '../evidence/request.js';
 
 export type VerdictStatus = 'accepted' | 'rejected' | 'unreachable' | 'inconclusive';
 

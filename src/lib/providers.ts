@@ -1,5 +1,5 @@
-import { meantValue } from '../engine/key-evidence.js';
-import { PROVIDERS } from '../providers/catalog.js';
+import { meantValue } from '../evidence/key-evidence.js';
+import { PROVIDERS } from '../providers/catalog/index.js';
 import {
   detectProvider as detect,
   providerById as byId,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PROVIDERS } from '../providers/catalog.js';
+import { PROVIDERS } from '../providers/catalog/index.js';
 import { samplesOf } from '../../test/support/key-samples.js';
 import { minMatchLength } from './regex-length.js';
 

@@ -1,6 +1,6 @@
 import { matchLengthRange } from '../parse/regex-length.js';
 import { describe, expect, it } from 'vitest';
-import { PROVIDERS } from './catalog.js';
+import { PROVIDERS } from './catalog/index.js';
 import type { Placement, Provider } from './types.js';
 import { anchored, samplesOf } from '../../test/support/key-samples.js';
 

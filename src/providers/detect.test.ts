@@ -8,7 +8,7 @@ import {
   publicPrefixOf,
   shapeFamily,
 } from './detect.js';
-import { PROVIDERS } from './catalog.js';
+import { PROVIDERS } from './catalog/index.js';
 import { matchLengthRange } from '../parse/regex-length.js';
 
 // Fake keys are assembled at run time from a seeded PRNG, so no key-like string sits in this file.

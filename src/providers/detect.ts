@@ -1,4 +1,4 @@
-import { PROVIDERS } from './catalog.js';
+import { PROVIDERS } from './catalog/index.js';
 import { matchLengthRange } from '../parse/regex-length.js';
 import type { KeyShape, Provider } from './types.js';
 

@@ -1,5 +1,5 @@
 import { withCredential } from '../engine/build-request.js';
-import type { RequestEvidence } from '../checks/request/evidence.js';
+import type { RequestEvidence } from '../evidence/request.js';
 
 /** Stands for the key in a URL or body while it is rendered (letters only: no encoding touches it). */
 const MARK = 'WHY401KEYMARK';

@@ -1,5 +1,5 @@
 import type { Style } from './style.js';
-import type { EnvSource } from '../checks/env/evidence.js';
+import type { EnvSource } from '../evidence/env.js';
 import type { EnvReport, EnvScanReport } from '../engine/trace-env.js';
 import { oneLine } from '../secret/printable.js';
 import { findingJson } from '../findings/finding-json.js';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FINDING_IDS } from '../../src/findings/ids.js';
-import { PROVIDERS } from '../../src/providers/catalog.js';
+import { PROVIDERS } from '../../src/providers/catalog/index.js';
 import { ALNUM, fill, mainSample, sampleKey } from '../support/key-samples.js';
 import { STACK, json, sha8, tempDir, why401, type KeyJson, type Run } from './helpers.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PROVIDERS } from '../../src/providers/catalog.js';
+import { PROVIDERS } from '../../src/providers/catalog/index.js';
 import { STACK, json, why401 } from './helpers.js';
 
 interface ProviderJson {

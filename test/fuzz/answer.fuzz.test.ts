@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { WireResponse } from '../../src/collect/http.js';
-import { readAnswer } from '../../src/engine/answer.js';
+import { readAnswer } from '../../src/evidence/answer.js';
 import { params, pieces, text, TIMEOUT } from './support.js';
 
 const NAMES = [

@@ -5,9 +5,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { meantValue } from '../../src/engine/key-evidence.js';
+import { meantValue } from '../../src/evidence/key-evidence.js';
 import { lintKey } from '../../src/engine/lint-key.js';
-import { PROVIDERS } from '../../src/providers/catalog.js';
+import { PROVIDERS } from '../../src/providers/catalog/index.js';
 import {
   detectProvider,
   matchKeyShapes,

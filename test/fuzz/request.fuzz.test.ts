@@ -11,8 +11,8 @@ import {
   withCredential,
   type RequestInput,
 } from '../../src/engine/build-request.js';
-import { pathSegmentIndex } from '../../src/engine/credential-place.js';
-import { PROVIDERS } from '../../src/providers/catalog.js';
+import { pathSegmentIndex } from '../../src/evidence/credential-place.js';
+import { PROVIDERS } from '../../src/providers/catalog/index.js';
 import { resetScrubber } from '../../src/secret/scrub.js';
 import { Secret } from '../../src/secret/secret.js';
 import { ownErrorsOnly, params, pieces, text, TIMEOUT } from './support.js';

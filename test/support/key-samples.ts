@@ -6,7 +6,7 @@
  * character classes with ranges, groups (?:…) with alternation, and the quantifiers {n}, {n,},
  * {n,m}, +, * and ?. Samples come from a seeded PRNG: random-looking, reproducible, fake.
  */
-import { PROVIDERS } from '../../src/providers/catalog.js';
+import { PROVIDERS } from '../../src/providers/catalog/index.js';
 import type { KeyShape, Provider } from '../../src/providers/types.js';
 
 type Node =

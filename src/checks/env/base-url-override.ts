@@ -1,5 +1,5 @@
 import { defineCheck, finding } from '../types.js';
-import type { EnvEvidence } from './evidence.js';
+import type { EnvEvidence } from '../../evidence/env.js';
 
 /** OPENAI_BASE_URL, ANTHROPIC_BASE_URL, …: the SDK sends the key to another host (bu-03). */
 export const envBaseUrlOverride = defineCheck<EnvEvidence>('env-base-url-override', (e) =>

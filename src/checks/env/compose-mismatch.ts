@@ -1,6 +1,6 @@
 import { defineCheck, finding } from '../types.js';
 import { fileSource, processSource, sameValue, where } from './describe.js';
-import type { EnvEvidence } from './evidence.js';
+import type { EnvEvidence } from '../../evidence/env.js';
 
 /** What compose gives a container differs from the project's .env value. */
 export const envComposeMismatch = defineCheck<EnvEvidence>('env-compose-mismatch', (e) => {

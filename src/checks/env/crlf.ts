@@ -1,6 +1,6 @@
 import { defineCheck, finding } from '../types.js';
 import { processSource } from './describe.js';
-import type { EnvEvidence } from './evidence.js';
+import type { EnvEvidence } from '../../evidence/env.js';
 
 /**
  * A file that defines the variable has CRLF line endings. When the process holds that file's

@@ -1,4 +1,4 @@
-import type { EnvDeclaration, EnvEvidence, EnvSource } from './evidence.js';
+import type { EnvDeclaration, EnvEvidence, EnvSource } from '../../evidence/env.js';
 
 /** `file:line`, or `the process environment`. */
 export function where(s: EnvSource | EnvDeclaration): string {

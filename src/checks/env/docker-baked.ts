@@ -1,6 +1,6 @@
 import { defineCheck, finding } from '../types.js';
 import { sameValue, where } from './describe.js';
-import type { EnvEvidence } from './evidence.js';
+import type { EnvEvidence } from '../../evidence/env.js';
 
 /** A Dockerfile ENV or ARG sets the variable: fixed when the image is built. */
 export const envDockerBaked = defineCheck<EnvEvidence>('env-docker-baked', (e) => {

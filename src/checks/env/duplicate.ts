@@ -1,6 +1,6 @@
 import { defineCheck, finding } from '../types.js';
 import { list } from './describe.js';
-import type { EnvEvidence } from './evidence.js';
+import type { EnvEvidence } from '../../evidence/env.js';
 
 /** Kinds whose files are read top to bottom, the last definition winning. */
 const LAST_WINS = new Set(['dotenv', 'shell', 'compose']);

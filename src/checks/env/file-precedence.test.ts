@@ -1,4 +1,4 @@
-import { loaderFor } from '../../collect/env/loader.js';
+import { loaderFor } from '../../evidence/dotenv-loader.js';
 import { envFilePrecedence } from './file-precedence.js';
 import { NEW, NEXT, OLD, VITE, envTable, ev, src, unloaded } from './test-helpers.js';
 

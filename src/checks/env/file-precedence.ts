@@ -1,6 +1,6 @@
 import { defineCheck, finding } from '../types.js';
 import { fileSource, list, processSource } from './describe.js';
-import type { EnvEvidence } from './evidence.js';
+import type { EnvEvidence } from '../../evidence/env.js';
 
 /** Several .env files define the name: which one the tool uses, in its load order. */
 export const envFilePrecedence = defineCheck<EnvEvidence>('env-file-precedence', (e) => {

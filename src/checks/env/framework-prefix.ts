@@ -1,6 +1,6 @@
-import { PUBLIC_PREFIXES } from '../../collect/env/framework.js';
+import { PUBLIC_PREFIXES } from '../../evidence/framework.js';
 import { defineCheck, finding } from '../types.js';
-import type { EnvEvidence } from './evidence.js';
+import type { EnvEvidence } from '../../evidence/env.js';
 
 /**
  * Browser bundles only see prefixed names (en-01, en-03, en-04). A name with another framework's

@@ -1,5 +1,5 @@
 import type { Check } from '../types.js';
-import type { EnvEvidence } from './evidence.js';
+import type { EnvEvidence } from '../../evidence/env.js';
 import { envNotLoaded } from './not-loaded.js';
 import { envSimilarName } from './similar-name.js';
 import { envFrameworkPrefix } from './framework-prefix.js';

@@ -1,6 +1,6 @@
 import { defineCheck, finding } from '../types.js';
 import { where } from './describe.js';
-import type { EnvEvidence } from './evidence.js';
+import type { EnvEvidence } from '../../evidence/env.js';
 
 /** A Secret or ConfigMap value that ends in a newline (ws-01, ws-04, ws-05). */
 export const envK8sNewline = defineCheck<EnvEvidence>('env-k8s-newline', (e) =>

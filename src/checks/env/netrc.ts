@@ -1,6 +1,6 @@
 import { defineCheck, finding } from '../types.js';
 import { processSource, sameValue, where } from './describe.js';
-import type { EnvEvidence } from './evidence.js';
+import type { EnvEvidence } from '../../evidence/env.js';
 
 /** A .netrc entry for the host: requests, httpx and curl -n send it instead (am-01..am-04). */
 export const envNetrc = defineCheck<EnvEvidence>('env-netrc', (e) => {

@@ -1,6 +1,6 @@
 import { defineCheck, finding } from '../types.js';
 import { list, processSource, where } from './describe.js';
-import type { EnvEvidence } from './evidence.js';
+import type { EnvEvidence } from '../../evidence/env.js';
 
 /**
  * In a .env file, absent from the process: nothing loaded the file (en-02). Not when the app

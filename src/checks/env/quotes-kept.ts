@@ -1,6 +1,6 @@
 import { defineCheck, finding } from '../types.js';
 import { where } from './describe.js';
-import type { EnvEvidence, EnvSource } from './evidence.js';
+import type { EnvEvidence, EnvSource } from '../../evidence/env.js';
 
 const QUOTES = new Set(['"', "'", '`', '“', '”', '‘', '’', '«', '»']);
 

@@ -1,6 +1,6 @@
 import { defineCheck, finding } from '../types.js';
 import { fileSource, processSource, sameValue, where } from './describe.js';
-import type { EnvEvidence } from './evidence.js';
+import type { EnvEvidence } from '../../evidence/env.js';
 
 /**
  * A shell start-up file exports another value than the .env file; loaders do not override the

@@ -1,5 +1,5 @@
 import { defineCheck, finding } from '../types.js';
-import type { EnvEvidence } from './evidence.js';
+import type { EnvEvidence } from '../../evidence/env.js';
 
 /** Unset, while a close name is set: OPENAI_KEY, AZURE_OPENAI_API_KEY, VITE_API_TOKEN (en-04, en-05). */
 export const envSimilarName = defineCheck<EnvEvidence>('env-similar-name', (e) => {

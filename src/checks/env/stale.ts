@@ -1,6 +1,6 @@
 import { defineCheck, finding } from '../types.js';
 import { fileSource, processSource, sameValue, where } from './describe.js';
-import type { EnvEvidence } from './evidence.js';
+import type { EnvEvidence } from '../../evidence/env.js';
 
 /**
  * The process holds another value than the .env file now does, and no shell start-up file

@@ -3,15 +3,15 @@
  * it). Evidence is written by hand, as the engine would build it.
  */
 import { describe, expect, it } from 'vitest';
-import type { Framework } from '../../collect/env/framework.js';
-import { loaderFor } from '../../collect/env/loader.js';
+import type { Framework } from '../../evidence/framework.js';
+import { loaderFor } from '../../evidence/dotenv-loader.js';
 import { specOf } from '../../findings/catalog/index.js';
 import type { FindingId } from '../../findings/ids.js';
 import type { Severity } from '../../findings/types.js';
-import { withPrefix } from '../../engine/lint-key.js';
+import { withPrefix } from '../../evidence/key-evidence.js';
 import { Secret } from '../../secret/secret.js';
 import type { Check } from '../types.js';
-import type { EnvDeclaration, EnvEvidence, EnvSource } from './evidence.js';
+import type { EnvDeclaration, EnvEvidence, EnvSource } from '../../evidence/env.js';
 
 export const OLD = 'sk-old-111aaaaaaaaaaaaaaaa';
 export const NEW = 'sk-new-777bbbbbbbbbbbbbbbb';

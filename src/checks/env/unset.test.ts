@@ -1,4 +1,4 @@
-import { loaderFor } from '../../collect/env/loader.js';
+import { loaderFor } from '../../evidence/dotenv-loader.js';
 import { NEW, NEXT, decl, envTable, ev, src } from './test-helpers.js';
 import { envUnset } from './unset.js';
 

@@ -1,6 +1,6 @@
 import { defineCheck, finding } from '../types.js';
 import { processSource, where } from './describe.js';
-import type { EnvEvidence } from './evidence.js';
+import type { EnvEvidence } from '../../evidence/env.js';
 
 /**
  * Not in the process environment. Only context (info) when another loader gives it to its

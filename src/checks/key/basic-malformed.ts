@@ -1,6 +1,6 @@
 import { decodeBasic } from '../../parse/basic.js';
 import { defineCheck, finding } from '../types.js';
-import type { KeyEvidence } from './evidence.js';
+import type { KeyEvidence } from '../../evidence/key.js';
 
 export const keyBasicMalformed = defineCheck<KeyEvidence>(
   'key-basic-malformed',

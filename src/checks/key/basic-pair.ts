@@ -1,7 +1,7 @@
 import type { RawFinding } from '../../findings/types.js';
 import { defineCheck } from '../types.js';
 import type { Check } from '../types.js';
-import type { KeyEvidence } from './evidence.js';
+import type { KeyEvidence } from '../../evidence/key.js';
 import { keyMissing } from './missing.js';
 import { keyNewline } from './newline.js';
 import { keyWhitespace } from './whitespace.js';

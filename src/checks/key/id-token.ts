@@ -1,6 +1,6 @@
 import type { DecodedJwt } from '../../parse/jwt.js';
 import { defineCheck, finding } from '../types.js';
-import type { KeyEvidence } from './evidence.js';
+import type { KeyEvidence } from '../../evidence/key.js';
 
 /** RFC 9068 access tokens say what they are in the header's `typ`. */
 const ACCESS_TOKEN_TYP = /^(application\/)?at\+jwt$/i;

@@ -1,5 +1,5 @@
 import type { Check } from '../types.js';
-import type { KeyEvidence } from './evidence.js';
+import type { KeyEvidence } from '../../evidence/key.js';
 import { keyMissing } from './missing.js';
 import { keyWhitespace } from './whitespace.js';
 import { keyNewline } from './newline.js';
@@ -15,7 +15,9 @@ import { keyWrongProvider } from './wrong-provider.js';
 import { keyWrongType } from './wrong-type.js';
 import { keyIdToken } from './id-token.js';
 import { keyWrongEnvironment } from './wrong-environment.js';
-import { keyExpired, keyExpiringSoon, keyNotYetValid } from './expiry.js';
+import { keyExpired } from './expired.js';
+import { keyNotYetValid } from './not-yet-valid.js';
+import { keyExpiringSoon } from './expiring-soon.js';
 import { keyBasicMalformed } from './basic-malformed.js';
 import { keyBasicPair, onWholeValue } from './basic-pair.js';
 import { keyMalformed } from './malformed.js';

@@ -1,6 +1,6 @@
 import { describeChar, findChars, isInvisible } from '../../secret/chars.js';
 import { defineCheck, finding } from '../types.js';
-import type { KeyEvidence } from './evidence.js';
+import type { KeyEvidence } from '../../evidence/key.js';
 
 export const keyInvisible = defineCheck<KeyEvidence>('key-invisible', ({ secret }) => {
   const hidden = findChars(secret.reveal(), isInvisible);

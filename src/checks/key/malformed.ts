@@ -1,7 +1,7 @@
 import { charName } from '../../secret/chars.js';
 import { shownPrefix } from '../../secret/secret.js';
 import { defineCheck, finding } from '../types.js';
-import type { KeyEvidence } from './evidence.js';
+import type { KeyEvidence } from '../../evidence/key.js';
 import { isStandIn } from './stand-in.js';
 
 /**

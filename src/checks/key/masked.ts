@@ -1,5 +1,5 @@
 import { defineCheck, finding } from '../types.js';
-import type { KeyEvidence } from './evidence.js';
+import type { KeyEvidence } from '../../evidence/key.js';
 import { isPlaceholder } from './placeholder.js';
 
 const MASKS: readonly { pattern: RegExp; what: string }[] = [

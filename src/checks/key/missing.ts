@@ -1,5 +1,5 @@
 import { defineCheck, finding } from '../types.js';
-import type { KeyEvidence } from './evidence.js';
+import type { KeyEvidence } from '../../evidence/key.js';
 
 /** What an unset variable turns into once a program stringifies it. */
 const NOTHING = new Set([

@@ -1,6 +1,6 @@
 import { describeChar, findChars, isLineBreak } from '../../secret/chars.js';
 import { defineCheck, finding } from '../types.js';
-import type { KeyEvidence } from './evidence.js';
+import type { KeyEvidence } from '../../evidence/key.js';
 
 export const keyNewline = defineCheck<KeyEvidence>('key-newline', ({ secret }) => {
   const breaks = findChars(secret.reveal(), isLineBreak);

@@ -1,6 +1,6 @@
 import { describeChar, findChars, isInvisible, isLineBreak } from '../../secret/chars.js';
 import { defineCheck, finding } from '../types.js';
-import type { KeyEvidence } from './evidence.js';
+import type { KeyEvidence } from '../../evidence/key.js';
 
 /** Ellipses and bullets are key.masked; typographic quotes at the edges are key.quoted. */
 const MASK_CHARS = new Set([0x2026, 0x2022, 0x25cf]);

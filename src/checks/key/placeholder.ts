@@ -1,5 +1,5 @@
 import { defineCheck, finding } from '../types.js';
-import type { KeyEvidence } from './evidence.js';
+import type { KeyEvidence } from '../../evidence/key.js';
 
 /** Values that docs, templates and local LLM servers use where a key should be. */
 const WORDS = new Set([

@@ -1,6 +1,6 @@
 import { charName } from '../../secret/chars.js';
 import { defineCheck, finding } from '../types.js';
-import type { KeyEvidence } from './evidence.js';
+import type { KeyEvidence } from '../../evidence/key.js';
 
 const QUOTES = new Set(['"', "'", '`', '“', '”', '‘', '’', '«', '»']);
 

@@ -1,5 +1,5 @@
 import { defineCheck, finding } from '../types.js';
-import type { KeyEvidence } from './evidence.js';
+import type { KeyEvidence } from '../../evidence/key.js';
 
 const HEADER_NAME =
   /^(authorization|proxy-authorization|x-api-key|api-key|apikey|x-goog-api-key|private-token)\s*[:=]/i;

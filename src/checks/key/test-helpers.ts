@@ -4,13 +4,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { buildKeyEvidence, type KeyContext } from '../../engine/key-evidence.js';
+import { buildKeyEvidence, type KeyContext } from '../../evidence/key-evidence.js';
 import type { FindingId } from '../../findings/ids.js';
 import type { RawFinding } from '../../findings/types.js';
 import { Secret } from '../../secret/secret.js';
 import { provider } from '../../../test/support/key-samples.js';
 import type { Check } from '../types.js';
-import type { KeyEvidence } from './evidence.js';
+import type { KeyEvidence } from '../../evidence/key.js';
 
 export { ALNUM, DIGITS, HEX, fill, sampleKey } from '../../../test/support/key-samples.js';
 

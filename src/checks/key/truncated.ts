@@ -1,9 +1,9 @@
 import { looksLikeJwt } from '../../parse/jwt.js';
 import { minMatchLength } from '../../parse/regex-length.js';
-import { PROVIDERS } from '../../providers/catalog.js';
+import { PROVIDERS } from '../../providers/catalog/index.js';
 import { shownPrefix } from '../../secret/secret.js';
 import { defineCheck, finding } from '../types.js';
-import type { KeyEvidence } from './evidence.js';
+import type { KeyEvidence } from '../../evidence/key.js';
 import { isStandIn } from './stand-in.js';
 
 export const keyTruncated = defineCheck<KeyEvidence>(

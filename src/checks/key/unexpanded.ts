@@ -1,5 +1,5 @@
 import { defineCheck, finding } from '../types.js';
-import type { KeyEvidence } from './evidence.js';
+import type { KeyEvidence } from '../../evidence/key.js';
 
 const REFERENCES: readonly { pattern: Pick<RegExp, 'test'>; syntax: string }[] = [
   { pattern: /^\$[A-Za-z_][A-Za-z0-9_]*$/, syntax: '$NAME (shell)' },

@@ -1,6 +1,6 @@
 import { describeChar, findChars, isAsciiSpace } from '../../secret/chars.js';
 import { defineCheck, finding } from '../types.js';
-import type { KeyEvidence } from './evidence.js';
+import type { KeyEvidence } from '../../evidence/key.js';
 
 export const keyWhitespace = defineCheck<KeyEvidence>('key-whitespace', ({ secret }) => {
   const value = secret.reveal();

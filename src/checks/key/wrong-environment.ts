@@ -1,5 +1,5 @@
 import { defineCheck, finding } from '../types.js';
-import type { KeyEvidence } from './evidence.js';
+import type { KeyEvidence } from '../../evidence/key.js';
 
 /** Admin keys only work on the organisation endpoints of their provider. */
 const ADMIN_PATH = /\/organizations?(\/|$)/;

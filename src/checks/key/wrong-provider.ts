@@ -1,6 +1,6 @@
 import { shownPrefix } from '../../secret/secret.js';
 import { defineCheck, finding } from '../types.js';
-import type { KeyEvidence } from './evidence.js';
+import type { KeyEvidence } from '../../evidence/key.js';
 import { sameVendor } from './vendor.js';
 
 /** The key's shape names another provider than the one it is sent to. */

@@ -1,7 +1,7 @@
 import type { KeyKind, Placement, Provider } from '../../providers/types.js';
 import { shownPrefix } from '../../secret/secret.js';
 import { defineCheck, finding } from '../types.js';
-import type { KeyEvidence } from './evidence.js';
+import type { KeyEvidence } from '../../evidence/key.js';
 import { sameVendor } from './vendor.js';
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clientRefused } from './client-refused.js';
 import { evidenceOf, sampleKey } from './test-helpers.js';
-import type { RequestEvidence } from './evidence.js';
+import type { RequestEvidence } from '../../evidence/request.js';
 
 const key = sampleKey('openai', 0);
 

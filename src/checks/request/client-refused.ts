@@ -1,6 +1,6 @@
 import { describeChar, findChars, isInvisible, isLineBreak } from '../../secret/chars.js';
 import { defineCheck, finding } from '../types.js';
-import { errorOf, type RequestEvidence } from './evidence.js';
+import { errorOf, type RequestEvidence } from '../../evidence/request.js';
 
 /** Curly quotes editors and chat apps put around a pasted key (above U+00FF: clients refuse them). */
 const TYPOGRAPHIC_QUOTES = new Set([0x2018, 0x2019, 0x201c, 0x201d]);

@@ -1,5 +1,5 @@
 import { defineCheck, finding } from '../types.js';
-import type { RequestEvidence } from './evidence.js';
+import type { RequestEvidence } from '../../evidence/request.js';
 
 const SKEW_LIMIT_S = 60;
 

@@ -1,5 +1,5 @@
 import { defineCheck, finding } from '../types.js';
-import type { RequestEvidence } from './evidence.js';
+import type { RequestEvidence } from '../../evidence/request.js';
 
 /** The mode the answer gives the key: `a live mode key was used` → live. */
 const KEY_MODE =

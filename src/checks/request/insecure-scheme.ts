@@ -1,5 +1,5 @@
 import { defineCheck, finding } from '../types.js';
-import type { RequestEvidence } from './evidence.js';
+import type { RequestEvidence } from '../../evidence/request.js';
 
 /** Loopback and private names: plain http there is a local emulator, not a leak. */
 export function isLocalHost(host: string): boolean {

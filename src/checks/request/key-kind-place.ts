@@ -1,8 +1,8 @@
-import { describeSpot } from '../../engine/credential-place.js';
+import { describeSpot } from '../../evidence/credential-place.js';
 import { matchKeyShapes } from '../../providers/detect.js';
 import type { KeyKind } from '../../providers/types.js';
 import { defineCheck, finding } from '../types.js';
-import type { RequestEvidence } from './evidence.js';
+import type { RequestEvidence } from '../../evidence/request.js';
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

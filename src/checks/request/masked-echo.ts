@@ -1,5 +1,5 @@
 import { defineCheck, finding } from '../types.js';
-import { sameAnswer, type RequestEvidence } from './evidence.js';
+import { sameAnswer, type RequestEvidence } from '../../evidence/request.js';
 
 /**
  * The server echoes the key it received, masked (`sk-ab***wxyz`). Compared with the key sent,

@@ -1,9 +1,118 @@
 import { describe, expect, it } from 'vitest';
-import type { NetError } from '../../collect/http.js';
+import type { NetError } from '../../evidence/wire.js';
 import { renderFinding } from '../../findings/render.js';
 import { netReach } from './net-reach.js';
-import { evidenceOf } from './test-helpers.js';
-import type { RequestEvidence } from './evidence.js';
+import { checkTable, evidenceOf } from './test-helpers.js';
+import type { RequestEvidence } from '../../evidence/request.js';
+
+const NO_ANSWER = { status: 200 };
+const PROXY = { url: new URL('https://proxy.corp.example:8443'), from: 'HTTPS_PROXY' };
+
+checkTable(netReach, 'net.unreachable', {
+  finds: [
+    {
+      name: 'a name that does not resolve',
+      reply: NO_ANSWER,
+      error: { kind: 'dns', code: 'ENOTFOUND', message: 'getaddrinfo ENOTFOUND api.example.test' },
+      confidence: 'definitive',
+      evidence: ['api.example.test: the host name does not resolve (ENOTFOUND)'],
+      data: { code: 'ENOTFOUND', host: 'api.example.test' },
+    },
+    {
+      name: 'nothing listening',
+      reply: NO_ANSWER,
+      error: { kind: 'refused', code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' },
+      evidence: ['nothing accepts connections there (ECONNREFUSED)'],
+    },
+    {
+      name: 'a connection reset mid-answer',
+      reply: NO_ANSWER,
+      error: { kind: 'reset', code: 'ECONNRESET', message: 'socket hang up' },
+      evidence: ['the connection was reset before a complete answer'],
+    },
+    {
+      name: 'a timeout says what it interrupted, and carries the stage',
+      reply: NO_ANSWER,
+      error: { kind: 'timeout', code: 'ETIMEDOUT', message: 'no answer', stage: 'connect' },
+      evidence: ['the connection was not accepted before the timeout'],
+      data: { stage: 'connect' },
+    },
+    {
+      name: 'an answer that is not HTTP',
+      reply: NO_ANSWER,
+      error: { kind: 'protocol', code: 'HPE_INVALID_CONSTANT', message: 'Parse Error' },
+      evidence: ['the answer is not valid HTTP'],
+    },
+    {
+      name: 'through a proxy: the origin is named, and that it went through the proxy',
+      reply: NO_ANSWER,
+      error: { kind: 'refused', code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' },
+      proxy: PROXY,
+      evidence: ['api.example.test (through the proxy): nothing accepts connections there'],
+    },
+    {
+      name: "the proxy's own address refused: the proxy is named",
+      reply: NO_ANSWER,
+      error: { kind: 'refused', code: 'ECONNREFUSED', message: 'connect', atProxy: true },
+      proxy: PROXY,
+      evidence: ['the proxy proxy.corp.example:8443: nothing accepts connections there'],
+      data: { host: 'proxy.corp.example:8443' },
+    },
+  ],
+  ok: [
+    { name: 'an answer, even a refusal', reply: { status: 401 } },
+    { name: 'an answer that is a server error', reply: { status: 503 } },
+    {
+      name: "the client refused to send (the key's bytes): client-refused says so",
+      reply: NO_ANSWER,
+      error: { kind: 'client-refused', code: 'ERR_INVALID_CHAR', message: 'Invalid character' },
+    },
+    {
+      name: 'a TLS failure is net.tls-error',
+      reply: NO_ANSWER,
+      error: { kind: 'tls', code: 'CERT_HAS_EXPIRED', message: 'certificate has expired' },
+    },
+  ],
+});
+
+checkTable(netReach, 'net.tls-error', {
+  finds: [
+    {
+      name: "the origin's certificate",
+      reply: NO_ANSWER,
+      error: { kind: 'tls', code: 'CERT_HAS_EXPIRED', message: 'certificate has expired' },
+      confidence: 'definitive',
+      evidence: ['TLS with api.example.test failed: CERT_HAS_EXPIRED (certificate has expired)'],
+      data: { code: 'CERT_HAS_EXPIRED', host: 'api.example.test' },
+    },
+    {
+      name: "an https:// proxy's certificate: the proxy is named",
+      reply: NO_ANSWER,
+      error: {
+        kind: 'tls',
+        code: 'DEPTH_ZERO_SELF_SIGNED_CERT',
+        message: 'self-signed certificate',
+        atProxy: true,
+      },
+      proxy: PROXY,
+      evidence: [/^TLS with the proxy proxy\.corp\.example:8443 failed/],
+      data: { host: 'proxy.corp.example:8443' },
+    },
+  ],
+  ok: [
+    { name: 'an answer', reply: { status: 200 } },
+    {
+      name: 'a name that does not resolve is net.unreachable',
+      reply: NO_ANSWER,
+      error: { kind: 'dns', code: 'ENOTFOUND', message: 'getaddrinfo ENOTFOUND' },
+    },
+    {
+      name: 'a TLS handshake that timed out is net.unreachable (a timeout)',
+      reply: NO_ANSWER,
+      error: { kind: 'timeout', code: 'ETIMEDOUT', message: 'no answer', stage: 'tls' },
+    },
+  ],
+});
 
 /** No answer at all: the request failed with `error`. */
 function failedWith(error: NetError): RequestEvidence {

@@ -1,5 +1,5 @@
 import { defineCheck, finding } from '../types.js';
-import { errorOf, type RequestEvidence } from './evidence.js';
+import { errorOf, type RequestEvidence } from '../../evidence/request.js';
 
 /** No HTTP answer at all: DNS, connect, reset, timeout, not HTTP, or TLS. */
 export const netReach = defineCheck<RequestEvidence>('net-reach', ({ final, proxy }) => {

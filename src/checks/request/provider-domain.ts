@@ -1,8 +1,8 @@
-import { PROVIDERS } from '../../providers/catalog.js';
+import { PROVIDERS } from '../../providers/catalog/index.js';
 import { matchKeyShapes } from '../../providers/detect.js';
 import type { Provider } from '../../providers/types.js';
 import { defineCheck, finding } from '../types.js';
-import type { RequestEvidence } from './evidence.js';
+import type { RequestEvidence } from '../../evidence/request.js';
 
 /** Link targets that say nothing about whose API answered: code hosts, standards, examples. */
 const NEUTRAL = new Set([

@@ -4,16 +4,15 @@
  * judged accepted or not by `isAccepted`, exactly as the engine does after sending.
  */
 import { describe, expect, it } from 'vitest';
-import type { WireRequest, WireResponse } from '../../collect/http.js';
-import { readAnswer } from '../../engine/answer.js';
-import { isAccepted } from '../../engine/chain.js';
-import type { Spot } from '../../engine/credential-place.js';
+import type { NetError, ProxyChoice, WireRequest, WireResponse } from '../../evidence/wire.js';
+import { isAccepted, readAnswer } from '../../evidence/answer.js';
+import type { Spot } from '../../evidence/credential-place.js';
 import type { FindingId } from '../../findings/ids.js';
 import type { Confidence, RawFinding } from '../../findings/types.js';
 import { Secret } from '../../secret/secret.js';
 import { provider as providerOf } from '../../../test/support/key-samples.js';
 import type { Check } from '../types.js';
-import type { ProbeName, RequestEvidence, Sent } from './evidence.js';
+import type { ProbeName, RequestEvidence, Sent, SentCredential } from '../../evidence/request.js';
 
 export { sampleKey } from '../../../test/support/key-samples.js';
 
@@ -120,6 +119,14 @@ export interface Scenario {
   readonly before?: readonly Reply[];
   /** The user's own request (-H), not one why401 built. */
   readonly asSent?: boolean;
+  /** No answer at all: the request as sent failed with this error (`reply` is then unused). */
+  readonly error?: NetError;
+  /** The forward proxy the request went through. */
+  readonly proxy?: ProxyChoice;
+  /** A redirect to another origin, followed without the credential or not followed. */
+  readonly leftOrigin?: RequestEvidence['leftOrigin'];
+  /** Other credential headers of the request, by fingerprint. */
+  readonly others?: SentCredential['others'];
 }
 
 /** Evidence as the engine assembles it after sending, probing included. */
@@ -127,7 +134,16 @@ export function evidenceOf(s: Scenario): RequestEvidence {
   const key = s.key ?? KEY;
   const spot = s.spot === undefined ? BEARER : s.spot;
   const url = s.url ?? 'https://api.example.test/v1/items';
-  const final = sent(s.reply, { url, spot, key, ...(s.headers ? { headers: s.headers } : {}) });
+  const answered = sent(s.reply, { url, spot, key, ...(s.headers ? { headers: s.headers } : {}) });
+  const final: Sent = s.error
+    ? {
+        ...answered,
+        result: { ok: false, error: s.error, elapsedMs: 1 },
+        facts: undefined,
+        accepted: false,
+        viaProxy: s.proxy !== undefined,
+      }
+    : { ...answered, viaProxy: s.proxy !== undefined };
   const hops = (s.before ?? []).map((r, i) => sent(r, { url, spot, key, label: `hop ${i}` }));
   const chain = [...hops, final];
   const probes: Partial<Record<ProbeName, Sent>> = {};
@@ -149,15 +165,15 @@ export function evidenceOf(s: Scenario): RequestEvidence {
           spot,
           meant: key,
           placedByUs: true,
-          others: [],
+          others: s.others ?? [],
         }
       : null,
     headerNames: final.request.headers.map(([n]) => n.toLowerCase()),
     asSent: s.asSent ?? false,
     chain,
     final,
-    leftOrigin: undefined,
-    proxy: undefined,
+    leftOrigin: s.leftOrigin,
+    proxy: s.proxy,
     probes,
     alternatives: (s.alternatives ?? []).map((a) => ({
       ...sent(a.reply, { url, spot: a.spot, key }),

@@ -1,7 +1,7 @@
 import type { FindingId } from '../../findings/ids.js';
 import { decodeJwt, looksLikeJwt } from '../../parse/jwt.js';
 import { defineCheck, finding } from '../types.js';
-import type { RequestEvidence } from './evidence.js';
+import type { RequestEvidence } from '../../evidence/request.js';
 
 /** Up to 80 characters within one sentence (a value such as `https://api.acme.dev` holds dots). */
 const NEAR = String.raw`(?:(?!\.\s)[^\n]){0,80}?`;

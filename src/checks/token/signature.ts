@@ -7,7 +7,7 @@
 import { constants, createPublicKey, verify, type KeyObject } from 'node:crypto';
 import { defineCheck, finding } from '../types.js';
 import type { RequestEvidence } from '../request/evidence.js';
-import type { PublishedKey } from './evidence.js';
+import type { PublishedKey } from '../../evidence/token.js';
 import { claimString, headerString, refusedJwt } from './shared.js';
 
 const HASH: Readonly<Record<string, string>> = {

@@ -1,5 +1,5 @@
 import { usageError } from '../../errors.js';
-import { PROVIDERS } from '../../providers/catalog.js';
+import { PROVIDERS } from '../../providers/catalog/index.js';
 import { describePlacement } from '../../providers/placement.js';
 import type { Provider } from '../../providers/types.js';
 import { EXIT } from '../exit-codes.js';

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { scanDotenv } from './dotenv-scan.js';
-import { candidateFiles, type DotenvLoader } from './loader.js';
+import { candidateFiles, type DotenvLoader } from '../../evidence/dotenv-loader.js';
 import { readSmallText } from './read-text.js';
-import type { Definition, FileFacts } from './types.js';
+import type { Definition, FileFacts } from '../../evidence/env-definitions.js';
 
 export interface Collected {
   readonly definitions: Definition[];

@@ -1,16 +1,8 @@
 import { join } from 'node:path';
+import type { Framework, FrameworkId } from '../../evidence/framework.js';
 import { readSmallText } from './read-text.js';
 
-export type FrameworkId = 'next' | 'nuxt' | 'sveltekit' | 'astro' | 'cra' | 'expo' | 'vite';
-
-export interface Framework {
-  readonly id: FrameworkId;
-  readonly label: string;
-  /** Only names with this prefix reach browser (or app) code. */
-  readonly prefix: string;
-  /** The project also runs server code, which sees every name. */
-  readonly serverCode: boolean;
-}
+export type { Framework, FrameworkId };
 
 /** Which package marks which framework, most specific first (Next, SvelteKit and Astro use Vite). */
 const MARKERS: readonly {
@@ -37,16 +29,6 @@ const MARKERS: readonly {
 
 /** Packages that mean the project has its own server code beside the bundle. */
 const SERVER_PACKAGES = ['express', 'fastify', 'koa', 'hono', '@nestjs/core', '@hapi/hapi'];
-
-/** Every public prefix a front-end tool uses. */
-export const PUBLIC_PREFIXES = [
-  'NEXT_PUBLIC_',
-  'NUXT_PUBLIC_',
-  'EXPO_PUBLIC_',
-  'REACT_APP_',
-  'VITE_',
-  'PUBLIC_',
-] as const;
 
 export interface FrameworkRead {
   readonly framework: Framework | null;

@@ -6,11 +6,11 @@ import { collectDockerfiles, isDockerfileName } from './dockerfiles.js';
 import { collectDotenvFiles } from './dotenv-files.js';
 import { detectFramework, type Framework } from './framework.js';
 import { collectK8sManifests } from './k8s-manifests.js';
-import { loaderFor, type DotenvLoader } from './loader.js';
+import { loaderFor, type DotenvLoader } from '../../evidence/dotenv-loader.js';
 import { collectNetrc } from './netrc.js';
 import { collectProcessEnv } from './process-env.js';
 import { collectShellFiles } from './shell-files.js';
-import type { Definition, FileFacts, NetrcEntry } from './types.js';
+import type { Definition, FileFacts, NetrcEntry } from '../../evidence/env-definitions.js';
 import { findFiles } from './walk.js';
 
 export interface CollectOptions {
@@ -89,6 +89,11 @@ export async function collectEnv(options: CollectOptions = {}): Promise<Collecte
   };
 }
 
-export type { Definition, FileFacts, NetrcEntry, SourceKind } from './types.js';
-export type { DotenvLoader } from './loader.js';
+export type {
+  Definition,
+  FileFacts,
+  NetrcEntry,
+  SourceKind,
+} from '../../evidence/env-definitions.js';
+export type { DotenvLoader } from '../../evidence/dotenv-loader.js';
 export type { Framework } from './framework.js';

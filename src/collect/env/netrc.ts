@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { displayPath } from './display-path.js';
 import { readSmallText } from './read-text.js';
-import type { NetrcEntry } from './types.js';
+import type { NetrcEntry } from '../../evidence/env-definitions.js';
 
 /** `machine`, `default`, `login`, `password`, `account`, `macdef` (skipped to a blank line). Pure. */
 export function parseNetrc(text: string, file: string): NetrcEntry[] {

@@ -1,4 +1,4 @@
-import type { Definition } from './types.js';
+import type { Definition } from '../../evidence/env-definitions.js';
 
 /** The environment this process inherited: what an app started from the same shell gets. */
 export function collectProcessEnv(env: Readonly<Record<string, string | undefined>>): Definition[] {

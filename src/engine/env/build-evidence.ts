@@ -1,7 +1,7 @@
 import type { CollectedEnv, Definition } from '../../collect/env/index.js';
-import type { EnvDeclaration, EnvEvidence, EnvSource } from '../../checks/env/evidence.js';
+import type { EnvDeclaration, EnvEvidence, EnvSource } from '../../evidence/env.js';
 import { Secret } from '../../secret/secret.js';
-import { withPrefix } from '../lint-key.js';
+import { withPrefix } from '../../evidence/key-evidence.js';
 import { definitionsNamed } from './by-name.js';
 import { expandDotenv } from './expand.js';
 import { looksLikeCredentialName, mainHost, providerForName } from './names.js';

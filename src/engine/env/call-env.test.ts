@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { collectEnv } from '../../collect/env/index.js';
 import { Secret } from '../../secret/secret.js';
-import type { EnvSource } from '../../checks/env/evidence.js';
+import type { EnvSource } from '../../evidence/env.js';
 import { otherValue } from '../send-and-judge.js';
 import { findingsFor } from './call-env.js';
 

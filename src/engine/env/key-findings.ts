@@ -1,4 +1,4 @@
-import type { EnvSource } from '../../checks/env/evidence.js';
+import type { EnvSource } from '../../evidence/env.js';
 import { where } from '../../checks/env/describe.js';
 import type { Finding, RawFinding, Severity } from '../../findings/types.js';
 import { lintKey } from '../lint-key.js';

@@ -1,5 +1,5 @@
-import { PUBLIC_PREFIXES } from '../../collect/env/framework.js';
-import { PROVIDERS } from '../../providers/catalog.js';
+import { PUBLIC_PREFIXES } from '../../evidence/framework.js';
+import { PROVIDERS } from '../../providers/catalog/index.js';
 import type { Provider } from '../../providers/types.js';
 
 /** `*_KEY`, `*_TOKEN`, `*_SECRET`, `*_PASSWORD`, `*_API_KEY`, `*_PAT`, and a few known names. */

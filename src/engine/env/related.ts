@@ -1,5 +1,5 @@
 import type { CollectedEnv, Definition, NetrcEntry } from '../../collect/env/index.js';
-import type { BaseUrlSetting, EnvSource, SimilarName } from '../../checks/env/evidence.js';
+import type { BaseUrlSetting, EnvSource, SimilarName } from '../../evidence/env.js';
 import { providersForHost } from '../../providers/detect.js';
 import { Secret, fingerprint } from '../../secret/secret.js';
 import { definitionsNamed } from './by-name.js';

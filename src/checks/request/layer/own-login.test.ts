@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { layerFindings } from '../../../findings/catalog/layer.js';
+import type { FindingData } from '../../../findings/types.js';
+import { gateway } from './gateway.js';
+import { layerLogin } from './own-login.js';
+import { evidenceOf, type Scenario } from '../test-helpers.js';
+
+const XAPI = { in: 'header', name: 'x-api-key', scheme: null } as const;
+
+/** The finding's data, and its fix as the catalog words it. */
+function judged(s: Scenario, ev = evidenceOf(s)): { data: FindingData; fix: string } {
+  const f = gateway.run(ev).find((x) => x.id === 'layer.gateway');
+  expect(f, 'no layer.gateway').toBeDefined();
+  const data = f?.data ?? {};
+  const spec = layerFindings['layer.gateway'];
+  return { data, fix: typeof spec.fix === 'string' ? spec.fix : spec.fix(data) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// issue 14: who answers. A Basic challenge of a layer in front is its own login, not "use Basic";
+// the provider's own documented answer through the gateway it runs is the API answering.
+
+const TRAEFIK_401 = {
+  status: 401,
+  headers: {
+    'content-type': 'text/plain; charset=utf-8',
+    'www-authenticate': 'Basic realm="traefik"',
+  },
+  body: '401 Unauthorized\n',
+};
+
+const NETLIFY_BASIC = {
+  status: 401,
+  headers: {
+    'content-type': 'text/plain; charset=utf-8',
+    server: 'Netlify',
+    'x-nf-request-id': '01J0ABCDEF',
+    'www-authenticate': 'Basic realm="Netlify"',
+  },
+  body: 'Unauthorized',
+};
+
+const PLAIN_BASIC = {
+  status: 401,
+  headers: { 'content-type': 'text/plain', 'www-authenticate': 'Basic realm="Restricted"' },
+  body: 'Unauthorized',
+};
+
+describe('layerLogin: a layer asking for its own login (issue 14)', () => {
+  it.each([
+    [
+      'Traefik BasicAuth: the realm names Traefik, the same without the key',
+      { reply: TRAEFIK_401, probes: { 'without-credential': TRAEFIK_401 } },
+      'Traefik',
+    ],
+    [
+      'Netlify\'s site password: realm "Netlify" and x-nf-request-id, the key in x-api-key',
+      { reply: NETLIFY_BASIC, spot: XAPI, probes: { 'without-credential': NETLIFY_BASIC } },
+      'Netlify',
+    ],
+    [
+      'a Bearer provider (OpenAI) behind something that challenges for Basic, none of its documented answers',
+      {
+        provider: 'openai',
+        providerBy: 'flag' as const,
+        reply: PLAIN_BASIC,
+        probes: { 'without-credential': PLAIN_BASIC },
+      },
+      undefined,
+    ],
+  ])('%s', (_name, s, name) => {
+    const login = layerLogin(evidenceOf(s));
+    expect(login).toBeDefined();
+    expect(login?.name).toBe(name);
+    expect(login?.challenge.scheme).toBe('basic');
+  });
+
+  it.each([
+    [
+      'an unknown API challenging for Basic with a realm that names no layer (maybe it wants Basic)',
+      { reply: PLAIN_BASIC, probes: { 'without-credential': PLAIN_BASIC } },
+    ],
+    [
+      'a provider that takes Basic (Twilio) challenges for it: the API asks, not a layer',
+      {
+        provider: 'twilio',
+        providerBy: 'flag' as const,
+        reply: PLAIN_BASIC,
+        probes: { 'without-credential': PLAIN_BASIC },
+      },
+    ],
+    [
+      'the realm names Traefik but the answer changes without the key: something read it',
+      {
+        reply: TRAEFIK_401,
+        probes: { 'without-credential': { ...TRAEFIK_401, body: 'no credentials\n' } },
+      },
+    ],
+    [
+      'the key went as Basic: the challenge asks for what was sent',
+      {
+        reply: TRAEFIK_401,
+        spot: { in: 'header', name: 'Authorization', scheme: 'Basic' } as const,
+        probes: { 'without-credential': TRAEFIK_401 },
+      },
+    ],
+  ])('not: %s', (_name, s) => {
+    expect(layerLogin(evidenceOf(s))).toBeUndefined();
+  });
+
+  it('Traefik BasicAuth → layer.gateway whose fix shows the realm (the login wanted)', () => {
+    const { data } = judged({ reply: TRAEFIK_401, probes: { 'without-credential': TRAEFIK_401 } });
+    expect(data).toMatchObject({ layer: 'Traefik', refusal: 'challenge', realm: 'traefik' });
+  });
+
+  it("Netlify's site password (plain text, no sign-in page) → layer.gateway named Netlify", () => {
+    const { data } = judged({
+      reply: NETLIFY_BASIC,
+      spot: XAPI,
+      probes: { 'without-credential': NETLIFY_BASIC },
+      alternatives: [
+        { spot: { in: 'header', name: 'apikey', scheme: null }, reply: NETLIFY_BASIC },
+      ],
+    });
+    expect(data).toMatchObject({ layer: 'Netlify', refusal: 'challenge', realm: 'Netlify' });
+  });
+});
