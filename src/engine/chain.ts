@@ -12,7 +12,6 @@ import type { Sent } from '../evidence/request.js';
 import type { RequestBudget } from './request-budget.js';
 
 /** Moved to src/evidence/answer.ts; re-exported for src/capture only, until it imports it there. */
-export { isAccepted };
 
 export const MAX_HOPS = 5;
 

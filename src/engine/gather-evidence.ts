@@ -10,8 +10,7 @@ import { AgentPool } from '../collect/http.js';
 import { discover, type DiscoveryTransport } from '../collect/discovery.js';
 import type { TokenEvidence } from '../evidence/token.js';
 import { decodeJwt } from '../parse/jwt.js';
-import { readAnswer } from './answer.js';
-import { isAccepted } from './chain.js';
+import { isAccepted, readAnswer } from '../evidence/answer.js';
 
 export interface GatherEvidenceOptions {
   /** With a transport, a few read-only probes confirm the cause; without, nothing is sent. */

@@ -1,6 +1,6 @@
-import type { SentCredential } from '../../checks/request/evidence.js';
+import type { SentCredential } from '../../evidence/request.js';
 import { findCredential } from '../../engine/build-request.js';
-import { spotName } from '../../engine/credential-place.js';
+import { spotName } from '../../evidence/credential-place.js';
 import { registerPathSecrets, registerRequestSecrets } from '../../engine/request-secrets.js';
 import { isHarmlessHeaderName } from '../../secret/harmless.js';
 import { prepareCredential } from '../../engine/conclude.js';

@@ -1,8 +1,8 @@
 import type { WireRequest, WireResponse } from '../../collect/http.js';
-import type { Sent, SentCredential } from '../../checks/request/evidence.js';
-import { loginTarget } from '../../checks/request/redirect.js';
-import { readAnswer } from '../../engine/answer.js';
-import { isAccepted, type Transport } from '../../engine/chain.js';
+import type { Sent, SentCredential } from '../../evidence/request.js';
+import { loginTarget } from '../../checks/request/status/login-redirect.js';
+import { isAccepted, readAnswer } from '../../evidence/answer.js';
+import type { Transport } from '../../engine/chain.js';
 import {
   exchangeJson,
   redactedCopy,

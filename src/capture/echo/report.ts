@@ -1,5 +1,5 @@
 import type * as http from 'node:http';
-import { splitScheme } from '../../engine/credential-place.js';
+import { splitScheme } from '../../evidence/credential-place.js';
 import { registerPathSecrets } from '../../engine/request-secrets.js';
 import { headerMayBeCredential, paramMayBeCredential } from '../../secret/harmless.js';
 import { publicPrefixOf } from '../../providers/detect.js';

@@ -1,5 +1,5 @@
 import type { Check } from '../types.js';
-import type { RequestEvidence } from '../request/evidence.js';
+import type { RequestEvidence } from '../../evidence/request.js';
 import { tokenNotJwt } from './not-jwt.js';
 import { issuerMetadata, resourceAudience } from './metadata.js';
 import { tokenSignature } from './signature.js';

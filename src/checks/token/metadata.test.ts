@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evidenceOf, type Scenario } from '../request/test-helpers.js';
-import type { RequestEvidence } from '../request/evidence.js';
+import type { RequestEvidence } from '../../evidence/request.js';
 import type { TokenEvidence } from '../../evidence/token.js';
 import { issuerDifference, issuerMetadata, resourceAudience } from './metadata.js';
 import { tokenSignature } from './signature.js';

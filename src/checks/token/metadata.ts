@@ -5,7 +5,7 @@
  * `resource` against `aud`. Exact string comparisons, as validators make them.
  */
 import { defineCheck, finding } from '../types.js';
-import type { RequestEvidence } from '../request/evidence.js';
+import type { RequestEvidence } from '../../evidence/request.js';
 import type { RawFinding } from '../../findings/types.js';
 import { audiences, claimString, headerString, refusedJwt } from './shared.js';
 

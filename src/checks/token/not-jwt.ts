@@ -5,7 +5,7 @@
  * attempting to decode the Jwt", Envoy's "Jwt is not in the form of Header.Payload.Signature".
  */
 import { defineCheck, finding } from '../types.js';
-import type { RequestEvidence } from '../request/evidence.js';
+import type { RequestEvidence } from '../../evidence/request.js';
 import { decodeJwt } from '../../parse/jwt.js';
 import { quote } from './shared.js';
 

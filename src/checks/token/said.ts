@@ -4,7 +4,7 @@
  * jwt_authn. Read in the answer's error text (`error_description` and the body's messages).
  */
 import { defineCheck, finding } from '../types.js';
-import type { RequestEvidence } from '../request/evidence.js';
+import type { RequestEvidence } from '../../evidence/request.js';
 import type { FindingId } from '../../findings/ids.js';
 import type { RawFinding } from '../../findings/types.js';
 import { audiences, claimString, headerString, quote, refusedJwt } from './shared.js';

@@ -1,4 +1,4 @@
-import type { RequestEvidence } from '../request/evidence.js';
+import type { RequestEvidence } from '../../evidence/request.js';
 import { decodeJwt, type DecodedJwt } from '../../parse/jwt.js';
 
 /** A refusal (401/403) of a request whose credential is a signed JWT: the token checks' ground. */

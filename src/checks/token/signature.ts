@@ -6,7 +6,7 @@
  */
 import { constants, createPublicKey, verify, type KeyObject } from 'node:crypto';
 import { defineCheck, finding } from '../types.js';
-import type { RequestEvidence } from '../request/evidence.js';
+import type { RequestEvidence } from '../../evidence/request.js';
 import type { PublishedKey } from '../../evidence/token.js';
 import { claimString, headerString, refusedJwt } from './shared.js';
 
