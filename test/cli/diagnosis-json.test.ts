@@ -83,6 +83,21 @@ function documentedFields(name: string): string[] {
 }
 
 describe('one Diagnosis', () => {
+  it('docs/cli.md documents the same fields as docs/api.md (the Diagnosis and each finding)', () => {
+    const cli = readFileSync(join(ROOT, 'docs', 'cli.md'), 'utf8');
+    const blockAfter = (heading: string): string => {
+      const at = cli.indexOf(heading);
+      expect(at, heading).toBeGreaterThanOrEqual(0);
+      return /```\n([\s\S]*?)```/.exec(cli.slice(at))?.[1] ?? '';
+    };
+    const diagnosis = blockAfter('### why401/diagnosis@1');
+    for (const field of documentedFields('Diagnosis'))
+      expect(diagnosis, `docs/cli.md diagnosis@1: ${field}`).toContain(`"${field}"`);
+    const finding = blockAfter('A finding is always the same object');
+    for (const field of documentedFields('DiagnosisFinding'))
+      expect(finding, `docs/cli.md finding: ${field}`).toContain(`"${field}"`);
+  });
+
   it('the library returns the object check --json prints (timings aside)', async () => {
     const cliJson = await checkJson();
     const lib = await diagnose(
