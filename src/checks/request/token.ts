@@ -13,7 +13,7 @@ const NEAR = String.raw`(?:(?!\.\s)[^\n]){0,80}?`;
  * token issuer. Expected '…'", jose `unexpected "iss" claim value`, go-oidc "issued by a different
  * provider", PyJWT "Invalid issuer".
  */
-const ISSUER_WORDS = new RegExp(
+export const ISSUER_WORDS = new RegExp(
   String.raw`\b(iss|issuer)\b${NEAR}\b(is |are )?(not (configured|valid|allowed|trusted|accepted|recogni[sz]ed|supported|expected)|invalid|mismatch(ed)?|unknown|untrusted|does ?n[o']t match|did not match|not match|rejected)|\b(invalid|unexpected|unknown|untrusted|wrong|bad|unsupported)\b(\s+\w+)?\s+"?(iss|issuer)\b|issuer validation failed|\bIDX1020[45]\b|issued by a different (provider|issuer)|expected issuer`,
   'i',
 );
@@ -25,7 +25,7 @@ const ISSUER_WORDS = new RegExp(
  * "Expected audience not available in the token", jose `unexpected "aud" claim value`, PyJWT
  * "Invalid audience" / "Audience doesn't match".
  */
-const AUDIENCE_WORDS = new RegExp(
+export const AUDIENCE_WORDS = new RegExp(
   String.raw`\b(aud|audiences?)\b${NEAR}\b(is |are )?(not (configured|valid|allowed|trusted|accepted|recogni[sz]ed|supported|available|permitted|expected)|invalid|mismatch(ed)?|unknown|does ?n[o']t match|did not match|not match|rejected)|\b(invalid|unexpected|unknown|wrong|bad|unsupported)\b(\s+\w+)?\s+"?(aud|audiences?)\b|audience validation failed|\bIDX102(08|14)\b|expected audience`,
   'i',
 );

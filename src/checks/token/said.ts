@@ -1,43 +1,30 @@
 /**
- * What JWT validators say when they refuse a token, generalised: ASP.NET's IDX codes and
- * sentences, jose, jsonwebtoken / express-jwt, Spring Security (Nimbus), Keycloak, Envoy's
- * jwt_authn. Read in the answer's error text (`error_description` and the body's messages).
+ * What JWT validators say about the token's signing key and signature, generalised: ASP.NET's
+ * IDX codes and sentences, jose, jsonwebtoken / express-jwt, Spring Security (Nimbus), Keycloak,
+ * Envoy's jwt_authn. Read in the answer's error text (`error_description` and the body's
+ * messages). What they say about its issuer and audience is read in one place only:
+ * `../request/token.ts` (token.wrong-issuer / token.wrong-audience, with what the server expects).
  */
 import { defineCheck, finding } from '../types.js';
 import type { RequestEvidence } from '../../evidence/request.js';
 import type { FindingId } from '../../findings/ids.js';
 import type { RawFinding } from '../../findings/types.js';
-import { audiences, claimString, headerString, quote, refusedJwt } from './shared.js';
+import { claimString, headerString, quote, refusedJwt } from './shared.js';
 
-type Said =
-  'token.wrong-audience' | 'token.wrong-issuer' | 'token.unknown-key' | 'token.bad-signature';
+type Said = 'token.unknown-key' | 'token.bad-signature';
 
 /** Patterns by id, most specific first. Exported for the table test. */
 export const SAID: readonly (readonly [Said, RegExp])[] = [
-  // ASP.NET (Microsoft.IdentityModel): IDX10214 audience, IDX10205 issuer, IDX10501 / IDX10516
-  // no key for the kid, IDX10503 / IDX10504 / IDX10511 signature failed with the keys tried.
-  ['token.wrong-audience', /\bIDX10214\b|\bIDX10231\b/],
-  // ASP.NET JwtBearer's own error_description: "The audience 'x' is invalid", "The issuer 'x'
-  // is invalid", "The signature key was not found".
-  ['token.wrong-audience', /\baudience\s*(['"][^'"]{0,300}['"]\s*)?(is|was) (invalid|not valid)/i],
-  ['token.wrong-issuer', /\bissuer\s*(['"][^'"]{0,300}['"]\s*)?(is|was) (invalid|not valid)/i],
+  // ASP.NET (Microsoft.IdentityModel): IDX10501 / IDX10516 no key for the kid, IDX10503 /
+  // IDX10504 / IDX10511 signature failed with the keys tried; JwtBearer's own
+  // error_description "The signature key was not found".
   ['token.unknown-key', /signature key was not found/i],
-  ['token.wrong-issuer', /\bIDX10205\b|\bIDX10204\b/],
   [
     'token.unknown-key',
     /\bIDX10501\b|\bIDX10516\b|\bIDX10517\b|\bIDX10511\b[^.]*\b(unable to match|kid)\b/i,
   ],
   ['token.bad-signature', /\bIDX1050[034]\b|\bIDX10508\b|\bIDX10511\b/],
-  // jose ('unexpected "aud" claim value'), jsonwebtoken ('jwt audience invalid'), Spring ('The
-  // aud claim is not valid'), Envoy ('Audiences in Jwt are not allowed'), Keycloak, generic.
-  [
-    'token.wrong-audience',
-    /unexpected "?aud"? claim|jwt audience invalid|\baud(ience)?\b"? (claim )?(value )?(is )?(not valid|invalid|not allowed|mismatch|does not match|not accepted)|audiences? in jwt (are|is) not allowed|invalid (token )?audience|audience (validation )?(failed|mismatch|invalid)|wrong audience|token audience (doesn'?t|does not) match/i,
-  ],
-  [
-    'token.wrong-issuer',
-    /unexpected "?iss"? claim|jwt issuer invalid|\biss(uer)?\b"? (claim )?(value )?(is )?(not valid|invalid|not allowed|not trusted|mismatch|does not match|not configured)|jwt issuer is not configured|invalid (token )?issuer|issuer (validation )?(failed|mismatch|invalid)|(untrusted|unknown|unexpected) issuer/i,
-  ],
+  // jose, jsonwebtoken / jwks-rsa, Spring, Keycloak, Envoy, generic.
   [
     'token.unknown-key',
     /no applicable key found|no matching key|jwks doesn'?t have key|(unable|could not|failed) to (find|match|locate) (a |the )?(signing |public |matching )?key|signing key (not found|that matches)|key (with )?(id|kid) ['"]?[\w.:-]*['"]? (was )?not found|unknown (key id|kid)|kid ['"]?[\w.:-]*['"]? (not found|is unknown)/i,
@@ -83,12 +70,7 @@ function dataFor(id: Said, jwt: Parameters<typeof claimString>[0]) {
   const iss = claimString(jwt, 'iss');
   const kid = headerString(jwt, 'kid');
   const alg = headerString(jwt, 'alg');
-  const aud = audiences(jwt).join(' ');
   switch (id) {
-    case 'token.wrong-audience':
-      return aud !== '' ? { aud } : {};
-    case 'token.wrong-issuer':
-      return iss !== undefined ? { iss } : {};
     case 'token.unknown-key':
       return kid !== undefined ? { kid } : {};
     case 'token.bad-signature':
