@@ -233,7 +233,7 @@ async function runThroughProxy(
   },
 ): Promise<ChildResult> {
   const ca = options.intercept ? new CertificateAuthority() : undefined;
-  const trust = ca ? writeTrustFiles(ca.certPem) : undefined;
+  const trust = writeTrustFiles(ca?.certPem);
   const said = new Set<string>();
   try {
     const proxy = await startForwardProxy({
@@ -249,12 +249,12 @@ async function runThroughProxy(
       },
     });
     try {
-      const env = forwardEnv(proxy.origin, trust?.bundleFile);
+      const env = forwardEnv(proxy.origin, trust);
       return await runWithPreload(program, args, () => undefined, { preload: false, env });
     } finally {
       await proxy.close();
     }
   } finally {
-    trust?.remove();
+    trust.remove();
   }
 }
