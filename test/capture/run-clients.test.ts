@@ -30,6 +30,44 @@ const has = (command: string, args: string[]) => {
 };
 const HAS_HTTPX = has(PYTHON, ['-c', 'import httpx']);
 const HAS_AIOHTTP = has(PYTHON, ['-c', 'import aiohttp']);
+const HAS_RUBY = has('ruby', ['-rnet/http', '-e', '']);
+const HAS_GO = has('go', ['version']);
+
+/** Ruby's net/http reads https_proxy (lower case first) and OpenSSL's SSL_CERT_FILE. */
+const RUBY_APP = [
+  'puts "app: folder #{File.dirname(ENV.fetch("SSL_CERT_FILE"))}"',
+  'u = URI("https://api.openai.test/v1/models")',
+  'r = Net::HTTP.start(u.host, u.port, use_ssl: true) { |h| h.get(u.path, { "Authorization" => "Bearer #{ENV.fetch("OPENAI_API_KEY")}" }) }',
+  'puts "app: status #{r.code} #{JSON.parse(r.body)["error"]["code"]}"',
+  'exit 6',
+].join('\n');
+
+/** Go's net/http: HTTPS_PROXY (never for loopback names: api.openai.test is not) and SSL_CERT_FILE. */
+const GO_APP = `package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"os"
+	"path/filepath"
+)
+
+func main() {
+	fmt.Println("app: folder", filepath.Dir(os.Getenv("SSL_CERT_FILE")))
+	req, _ := http.NewRequest("GET", "https://api.openai.test/v1/models", nil)
+	req.Header.Set("Authorization", "Bearer "+os.Getenv("OPENAI_API_KEY"))
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		fmt.Println("app: error", err)
+		os.Exit(2)
+	}
+	var body struct{ Error struct{ Code string } }
+	_ = json.NewDecoder(res.Body).Decode(&body)
+	fmt.Println("app: status", res.StatusCode, body.Error.Code)
+	os.Exit(8)
+}
+`;
 
 /** Each app prints where its CA bundle's folder is, then calls the API and exits with its own code. */
 const HTTPX_APP = `
@@ -51,6 +89,15 @@ async def main():
 asyncio.run(main())
 sys.exit(5)
 `;
+
+/** Go's caches and settings inside the test's temp folder: nothing written elsewhere, no network. */
+const goEnv = (dir: string): Record<string, string> => ({
+  GOCACHE: join(dir, 'go-cache'),
+  GOPATH: join(dir, 'go-path'),
+  GOFLAGS: '-mod=mod',
+  GOPROXY: 'off',
+  GOTOOLCHAIN: 'local',
+});
 
 function runCli(args: string[], env: Record<string, string> = {}) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
@@ -94,6 +141,16 @@ describe('why401 run -- <real clients>: through the forward proxy', () => {
     dir = mkdtempSync(join(tmpdir(), 'why401-run-clients-'));
     writeFileSync(join(dir, 'httpx_app.py'), HTTPX_APP);
     writeFileSync(join(dir, 'aiohttp_app.py'), AIOHTTP_APP);
+    writeFileSync(join(dir, 'main.go'), GO_APP);
+    if (HAS_GO) {
+      // Compiles the standard library's packages once into the test's own cache, so that each
+      // `go run` below only links. No module, no network: the standard library only.
+      const built = spawnSync('go', ['build', '-o', join(dir, 'go-app'), join(dir, 'main.go')], {
+        env: { ...goEnv(dir), PATH: process.env['PATH'] ?? '/usr/bin:/bin' },
+        encoding: 'utf8',
+      });
+      if (built.status !== 0) throw new Error(`go build: ${built.stderr}`);
+    }
   });
 
   afterAll(() => {
@@ -180,6 +237,41 @@ describe('why401 run -- <real clients>: through the forward proxy', () => {
       );
       expect(r.code, r.stderr).toBe(7);
       expect(r.stdout.trim()).toBe(`app: ran False ${own}`);
+    },
+  );
+
+  it.skipIf(!HAS_RUBY)(
+    'ruby -rnet/http (skipped when ruby is not installed): diagnosed through https_proxy and SSL_CERT_FILE',
+    async () => {
+      seen.length = 0;
+      const r = await runCli([
+        'run',
+        '--no-env',
+        '--json',
+        '--map',
+        map,
+        '--',
+        'ruby',
+        '-rnet/http',
+        '-rjson',
+        '-e',
+        RUBY_APP,
+      ]);
+      expectDiagnosed(r, 6, 'ruby run');
+    },
+  );
+
+  it.skipIf(!HAS_GO)(
+    'go run (skipped when golang-go is not installed): diagnosed through HTTPS_PROXY and SSL_CERT_FILE',
+    async () => {
+      seen.length = 0;
+      const r = await runCli(
+        ['run', '--no-env', '--json', '--map', map, '--', 'go', 'run', join(dir, 'main.go')],
+        goEnv(dir),
+      );
+      // go run ends with 1 when the program does not end with 0, and says the program's code.
+      expect(r.stderr).toContain('exit status 8');
+      expectDiagnosed(r, 1, 'go run');
     },
   );
 });
