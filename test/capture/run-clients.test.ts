@@ -90,6 +90,89 @@ asyncio.run(main())
 sys.exit(5)
 `;
 
+/**
+ * A Node app with four ways out: https.request on a CONNECT tunnel it opens itself and axios
+ * (which honours HTTPS_PROXY) are seen by the preload and pass through the proxy (each must be
+ * reported once); HTTP written by hand on TLS, and curl started by the app, only by the proxy.
+ */
+const NODE_APP = `import { createRequire } from 'node:module';
+import net from 'node:net';
+import tls from 'node:tls';
+import https from 'node:https';
+import { execFileSync } from 'node:child_process';
+
+const proxy = new URL(process.env.HTTPS_PROXY);
+const key = process.env.OPENAI_API_KEY;
+const tunnel = () =>
+  new Promise((resolve, reject) => {
+    const s = net.connect(Number(proxy.port), proxy.hostname, () =>
+      s.write('CONNECT api.openai.test:443 HTTP/1.1\\r\\nHost: api.openai.test:443\\r\\n\\r\\n'),
+    );
+    let head = '';
+    const onData = (c) => {
+      head += c;
+      if (!head.includes('\\r\\n\\r\\n')) return;
+      s.off('data', onData);
+      resolve(s);
+    };
+    s.on('data', onData);
+    s.on('error', reject);
+  });
+
+// 1. https.request on a CONNECT tunnel of its own: seen by the preload, and by the proxy.
+const s1 = await tunnel();
+const status = await new Promise((resolve, reject) => {
+  const req = https.request(
+    {
+      host: 'api.openai.test',
+      port: 443,
+      defaultPort: 443,
+      path: '/v1/models',
+      headers: { Authorization: \`Bearer \${key}\` },
+      createConnection: () => tls.connect({ socket: s1, servername: 'api.openai.test' }),
+    },
+    (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode));
+    },
+  );
+  req.on('error', reject);
+  req.end();
+});
+console.log('app: https.request', status);
+s1.destroy();
+
+// 2. axios, which honours HTTPS_PROXY (absolute-form https:// to the proxy): preload and proxy.
+const axios = createRequire(process.env.AXIOS_FROM)('axios');
+const answer = await axios
+  .get('https://api.openai.test/v1/models', { headers: { Authorization: \`Bearer \${key}\` } })
+  .catch((e) => e.response);
+console.log('app: axios', answer.status);
+
+// 3. HTTP written by hand on TLS through a tunnel: the preload cannot see it; the proxy does.
+const t = tls.connect({ socket: await tunnel(), servername: 'api.openai.test' });
+const raw = await new Promise((resolve, reject) => {
+  let out = '';
+  t.setEncoding('utf8');
+  t.on('data', (c) => (out += c));
+  t.on('end', () => resolve(out));
+  t.on('error', reject);
+  t.write(
+    \`GET /v1/models HTTP/1.1\\r\\nHost: api.openai.test\\r\\nAuthorization: Bearer \${key}\\r\\nConnection: close\\r\\n\\r\\n\`,
+  );
+});
+console.log('app: raw', raw.split(' ')[1]);
+
+// 4. curl, started by the app: not Node, so only the proxy sees it.
+const code = execFileSync(
+  'curl',
+  ['-sS', '-o', '/dev/null', '-w', '%{http_code}', '-H', \`Authorization: Bearer \${key}\`, 'https://api.openai.test/v1/models'],
+  { encoding: 'utf8' },
+);
+console.log('app: curl', code);
+process.exit(9);
+`;
+
 /** Go's caches and settings inside the test's temp folder: nothing written elsewhere, no network. */
 const goEnv = (dir: string): Record<string, string> => ({
   GOCACHE: join(dir, 'go-cache'),
@@ -142,6 +225,7 @@ describe('why401 run -- <real clients>: through the forward proxy', () => {
     writeFileSync(join(dir, 'httpx_app.py'), HTTPX_APP);
     writeFileSync(join(dir, 'aiohttp_app.py'), AIOHTTP_APP);
     writeFileSync(join(dir, 'main.go'), GO_APP);
+    writeFileSync(join(dir, 'app.mjs'), NODE_APP);
     if (HAS_GO) {
       // Compiles the standard library's packages once into the test's own cache, so that each
       // `go run` below only links. No module, no network: the standard library only.
@@ -274,4 +358,29 @@ describe('why401 run -- <real clients>: through the forward proxy', () => {
       expectDiagnosed(r, 1, 'go run');
     },
   );
+
+  it('node: the preload and the proxy together, each call reported once (https.request on its own tunnel, axios through HTTPS_PROXY, raw TLS, curl started by the app)', async () => {
+    seen.length = 0;
+    const r = await runCli(
+      ['run', '--no-env', '--json', '--map', map, '--', 'node', join(dir, 'app.mjs')],
+      {
+        AXIOS_FROM: join(ROOT, 'package.json'),
+      },
+    );
+    expect(r.code, r.stderr).toBe(9);
+    expect(r.stdout).toBe('app: https.request 401\napp: axios 401\napp: raw 401\napp: curl 401\n');
+    expect(seen).toHaveLength(4);
+    expect(seen.map((s) => s.host)).toEqual(Array(4).fill('api.openai.test'));
+    expect(seen.every((s) => s.auth === `Bearer ${KEY}`)).toBe(true);
+    const calls = jsonLines(r.stderr);
+    expect(calls).toHaveLength(4);
+    for (const call of calls) {
+      expect(call).toMatchObject({ status: 401, url: 'https://api.openai.test/v1/models' });
+      expect(JSON.stringify(call)).toContain('credential.invalid');
+    }
+    expect(r.stderr).toMatch(
+      /exited with 9 · 1 Node process watched · 4 calls \(2 through the forward proxy\), 4 refused/,
+    );
+    expectNoCredential(r.stdout + r.stderr, [KEY], 'node run');
+  });
 });

@@ -14,7 +14,7 @@ import { startForwardProxy } from '../../capture/forward/forward-proxy.js';
 import { parseMap, type HostMap } from '../../capture/forward/map.js';
 import { forwardEnv, writeTrustFiles } from '../../capture/forward/trust.js';
 import type { ObservedCall } from '../../capture/call/observed-call.js';
-import type { RunMessage } from '../../capture/run/frames.js';
+import { PROXY_ENV, type RunMessage } from '../../capture/run/frames.js';
 import { observedFromWire } from '../../capture/run/wire-call.js';
 import { usageError } from '../../errors.js';
 import { providerById, providerIds } from '../../providers/detect.js';
@@ -87,6 +87,16 @@ const OPTIONS = {
   insecure: { type: 'boolean', short: 'k' },
 } as const;
 
+/** Proxy variables the user may have set (HTTP_PROXY and the others, any case). */
+const USER_PROXY = [
+  'HTTP_PROXY',
+  'HTTPS_PROXY',
+  'ALL_PROXY',
+  'http_proxy',
+  'https_proxy',
+  'all_proxy',
+];
+
 const NOT_NODE =
   /^(python[\d.]*|pip[\d.]*|uv|poetry|curl|wget|http|go|java|mvn|gradle|ruby|bundle|rails|php|dotnet|cargo|rustc|deno|bun|perl|Rscript|swift)$/;
 
@@ -143,8 +153,13 @@ export async function run(args: string[]): Promise<number> {
   };
   const repeatTimer = values.json ? undefined : setInterval(printRepeats, REPEAT_LINE_MS);
   repeatTimer?.unref();
+  /** Connections to the proxy whose calls the preload reports (by the client's local port). */
+  const claimed = new Set<number>();
+  let drain = () => undefined as void;
+  let proxied = 0;
   const onMessage = (m: RunMessage) => {
     processes.add(m.pid);
+    if (m.t === 'proxied') claimed.add(m.port);
     if (m.t === 'hello' && m.thread) threads.add(`${m.pid}:${m.thread}`);
     if (m.t === 'seen') seen++;
     if (m.t !== 'call') return;
@@ -154,22 +169,25 @@ export async function run(args: string[]): Promise<number> {
     printing = printing.then(() => work.then(print, () => undefined));
   };
 
+  const onProxyCall = (call: ObservedCall) => {
+    ids++;
+    proxied++;
+    const quick = quickReport(call, { providerId: values.provider });
+    const work = quick
+      ? Promise.resolve(quick)
+      : diagnoseCall(call, { providerId: values.provider, envFindings });
+    printing = printing.then(() => work.then(print, () => undefined));
+  };
+  const proxyOptions = {
+    maps,
+    intercept: values['no-intercept-tls'] !== true,
+    insecure: values.insecure === true,
+    onNotice: (text: string) => writeErr(`why401 run: ${text}`),
+  };
+
   const shown = maskSecretLike([name, ...rest].join(' ').slice(0, 80));
   if (forward) {
-    const result = await runThroughProxy(program, rest, {
-      maps,
-      intercept: values['no-intercept-tls'] !== true,
-      insecure: values.insecure === true,
-      onCall: (call) => {
-        ids++;
-        const quick = quickReport(call, { providerId: values.provider });
-        const work = quick
-          ? Promise.resolve(quick)
-          : diagnoseCall(call, { providerId: values.provider, envFindings });
-        printing = printing.then(() => work.then(print, () => undefined));
-      },
-      onNotice: (text) => writeErr(`why401 run: ${text}`),
-    });
+    const result = await runThroughProxy(program, rest, { ...proxyOptions, onCall: onProxyCall });
     await printing;
     clearInterval(repeatTimer);
     printRepeats();
@@ -187,7 +205,23 @@ export async function run(args: string[]): Promise<number> {
     return result.code;
   }
 
-  const result = await runWithPreload(program, rest, onMessage);
+  // Node: the preload watches from inside, and the proxy variables are set as well, for what
+  // the preload cannot see (a program the app starts that is not Node, a raw socket). A call the
+  // preload saw on a connection to the proxy is not reported again by the proxy: the preload
+  // says each such connection (its local port) before writing on it, and the FIFO is read
+  // before each call from the proxy is taken.
+  const result = await runThroughProxy(program, rest, {
+    ...proxyOptions,
+    preload: { onMessage, onChannel: (read) => (drain = read) },
+    onCall: (call, from) => {
+      drain();
+      if (!claimed.has(from.clientPort)) onProxyCall(call);
+    },
+    onClientClosed: (port) => {
+      drain();
+      claimed.delete(port);
+    },
+  });
   await printing;
   clearInterval(repeatTimer);
   printRepeats();
@@ -199,7 +233,7 @@ export async function run(args: string[]): Promise<number> {
     return result.code;
   }
   const ended = result.signal ? `was ended by ${result.signal}` : `exited with ${result.code}`;
-  if (processes.size === 0) {
+  if (processes.size === 0 && proxied === 0) {
     writeErr(
       `why401 run: \`${shown}\` ${ended}; no Node.js process started under it, so no call could be seen.\n` +
         `  What run sees: http, https and fetch calls of Node.js processes (node, npm, npx, tsx…).\n` +
@@ -209,8 +243,9 @@ export async function run(args: string[]): Promise<number> {
     return result.code;
   }
   const total = seen + tally.calls;
+  const through = proxied ? ` (${proxied} through the forward proxy)` : '';
   writeErr(
-    `why401 run: \`${shown}\` ${ended} · ${processes.size} Node process${processes.size === 1 ? '' : 'es'}${threads.size ? ` (and ${threads.size} worker thread${threads.size === 1 ? '' : 's'})` : ''} watched · ${total} call${total === 1 ? '' : 's'}, ${tally.refused} refused${tally.causes.size ? `: ${[...tally.causes].map(([c, n]) => `${c} ×${n}`).join(', ')}` : ''}`,
+    `why401 run: \`${shown}\` ${ended} · ${processes.size} Node process${processes.size === 1 ? '' : 'es'}${threads.size ? ` (and ${threads.size} worker thread${threads.size === 1 ? '' : 's'})` : ''} watched · ${total} call${total === 1 ? '' : 's'}${through}, ${tally.refused} refused${tally.causes.size ? `: ${[...tally.causes].map(([c, n]) => `${c} ×${n}`).join(', ')}` : ''}`,
   );
   return result.code;
 }
@@ -228,8 +263,14 @@ async function runThroughProxy(
     maps: readonly HostMap[];
     intercept: boolean;
     insecure: boolean;
-    onCall: (call: ObservedCall) => void;
+    onCall: (call: ObservedCall, from: { readonly clientPort: number }) => void;
+    onClientClosed?: (clientPort: number) => void;
     onNotice: (text: string) => void;
+    /** A Node command: the preload too, its messages to onMessage. */
+    preload?: {
+      onMessage: (m: RunMessage) => void;
+      onChannel: (drain: () => void) => void;
+    };
   },
 ): Promise<ChildResult> {
   const ca = options.intercept ? new CertificateAuthority() : undefined;
@@ -242,6 +283,7 @@ async function runThroughProxy(
       maps: options.maps,
       insecure: options.insecure,
       onCall: options.onCall,
+      onClientClosed: options.onClientClosed,
       onNotice: (text, kind) => {
         if (said.has(kind)) return;
         said.add(kind);
@@ -249,8 +291,18 @@ async function runThroughProxy(
       },
     });
     try {
-      const env = forwardEnv(proxy.origin, trust);
-      return await runWithPreload(program, args, () => undefined, { preload: false, env });
+      const preload = options.preload;
+      // A Node app whose user already set a proxy keeps it: the preload sees its calls, and
+      // the run's proxy does not put itself in front of the user's (no chaining yet).
+      const own = preload !== undefined && USER_PROXY.some((name) => process.env[name]);
+      const env = own
+        ? {}
+        : { ...forwardEnv(proxy.origin, trust), [PROXY_ENV]: new URL(proxy.origin).host };
+      return await runWithPreload(program, args, preload?.onMessage ?? (() => undefined), {
+        preload: preload !== undefined,
+        env,
+        onChannel: preload?.onChannel,
+      });
     } finally {
       await proxy.close();
     }
