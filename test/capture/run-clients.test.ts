@@ -359,6 +359,32 @@ describe('why401 run -- <real clients>: through the forward proxy', () => {
     },
   );
 
+  it.skipIf(!HAS_GO)(
+    'a program run does not know by name (a Go binary; skipped without golang-go): the proxy sees it too',
+    async () => {
+      seen.length = 0;
+      const r = await runCli([
+        'run',
+        '--no-env',
+        '--json',
+        '--map',
+        map,
+        '--',
+        join(dir, 'go-app'),
+      ]);
+      expect(r.code, r.stderr).toBe(8);
+      expect(r.stdout).toContain('app: status 401 invalid_api_key');
+      expect(seen).toHaveLength(1);
+      const [call] = jsonLines(r.stderr);
+      expect(JSON.stringify(call)).toContain('credential.invalid');
+      expect(r.stderr).toMatch(
+        /exited with 8 · no Node process, watched through the forward proxy · 1 call, 1 refused/,
+      );
+      expect(existsSync(/app: folder (\S+)/.exec(r.stdout)?.[1] ?? '/')).toBe(false);
+      expectNoCredential(r.stdout + r.stderr, [KEY], 'go binary run');
+    },
+  );
+
   it('node: the preload and the proxy together, each call reported once (https.request on its own tunnel, axios through HTTPS_PROXY, raw TLS, curl started by the app)', async () => {
     seen.length = 0;
     const r = await runCli(

@@ -243,9 +243,12 @@ export async function run(args: string[]): Promise<number> {
     return result.code;
   }
   const total = seen + tally.calls;
-  const through = proxied ? ` (${proxied} through the forward proxy)` : '';
+  const through = proxied && processes.size ? ` (${proxied} through the forward proxy)` : '';
+  const watched = processes.size
+    ? `${processes.size} Node process${processes.size === 1 ? '' : 'es'}${threads.size ? ` (and ${threads.size} worker thread${threads.size === 1 ? '' : 's'})` : ''} watched`
+    : 'no Node process, watched through the forward proxy';
   writeErr(
-    `why401 run: \`${shown}\` ${ended} · ${processes.size} Node process${processes.size === 1 ? '' : 'es'}${threads.size ? ` (and ${threads.size} worker thread${threads.size === 1 ? '' : 's'})` : ''} watched · ${total} call${total === 1 ? '' : 's'}${through}, ${tally.refused} refused${tally.causes.size ? `: ${[...tally.causes].map(([c, n]) => `${c} ×${n}`).join(', ')}` : ''}`,
+    `why401 run: \`${shown}\` ${ended} · ${watched} · ${total} call${total === 1 ? '' : 's'}${through}, ${tally.refused} refused${tally.causes.size ? `: ${[...tally.causes].map(([c, n]) => `${c} ×${n}`).join(', ')}` : ''}`,
   );
   return result.code;
 }
