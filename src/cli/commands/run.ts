@@ -27,17 +27,19 @@ export const RUN_HELP = `Usage: why401 run [options] -- <command…>
 
 Runs an app unchanged and diagnoses each call it makes that is refused.
 
-Python, curl, Go, Ruby, Java and the other runtimes run knows by name (python3, curl, go, java,
-ruby, php, cargo…) are watched through a forward proxy on 127.0.0.1, HTTPS included: run makes a
+Python (requests, httpx, aiohttp), curl, Go, Ruby, Java, any program: watched through a forward
+proxy on 127.0.0.1, HTTPS included: run makes a
 certificate authority for this run (its private key only in memory) and gives the command
 HTTP_PROXY and HTTPS_PROXY (lower case too; NO_PROXY stays as you had it) and a CA bundle (the
 system's roots plus the run's CA, in a private temp folder deleted at exit) in SSL_CERT_FILE,
 REQUESTS_CA_BUNDLE, CURL_CA_BUNDLE, NODE_EXTRA_CA_CERTS, GIT_SSL_CAINFO, AWS_CA_BUNDLE,
-CARGO_HTTP_CAINFO and PIP_CERT. Each call is passed on to the host it was for, its certificate
-verified. A client that ignores those variables or pins its certificates is not seen (a client
-that refuses the CA is said by host, and its next connections tunnelled untouched).
+CARGO_HTTP_CAINFO and PIP_CERT, and a sitecustomize.py first on PYTHONPATH that has aiohttp
+honour those variables (yours still runs). Each call is passed on to the host it was for, its
+certificate verified. A client that ignores those variables or pins its certificates is not seen
+(a client that refuses the CA is said by host, and its next connections tunnelled untouched); Go
+and Ruby never proxy localhost.
 
-Node.js apps (node, npm, npx, tsx and anything else) are watched from inside instead: a preload
+Node.js apps (node, npm, npx, tsx and anything not known by name) are also watched from inside: a preload
 (NODE_OPTIONS=--import) watches the app's outgoing http, https and fetch calls from inside each
 Node process the command starts (npm scripts included) and their worker threads, through
 node:diagnostics_channel. Refused calls are read by the same checks as why401 check, offline,
@@ -50,8 +52,9 @@ output and its exit code are kept.
 A refusal repeated the same way (method, path, status, credential, cause) prints once, then a
 count line ("×1000 since 20:31:02, same cause"); --json and --log keep one line per call.
 
-Only Node.js processes can be watched this way (workers made with eval: true are not); a
-command run does not know by name (a shell script, a binary) gets the preload, not the proxy.
+What the preload cannot see (workers made with eval: true, a program the app starts, a raw
+socket) goes through the proxy; a call both see is reported once. A Node command keeps a proxy
+you set yourself (HTTP_PROXY, HTTPS_PROXY, ALL_PROXY): then the preload alone watches it.
 
 Options
   --json               one why401/call@1 JSON object per refused call (on stderr), repeats too
@@ -59,7 +62,7 @@ Options
   --provider ID        the provider the app calls (local or self-hosted URLs)
   --map HOST[:PORT]=ORIGIN
                        what the app addresses to HOST goes to ORIGIN instead (a local emulator,
-                       staging), Host kept, like curl's --connect-to; repeatable (proxy only)
+                       staging), Host kept, like curl's --connect-to; repeatable (the proxy's calls)
   --no-intercept-tls   pass HTTPS through as a tunnel (seen by nobody); plain http still seen
   --insecure           accept any TLS certificate from the hosts the app calls (proxy only)
   --no-env             do not look where a refused key comes from (by default the working
@@ -73,6 +76,7 @@ Examples
   why401 run -- npm start
   why401 run --log calls.jsonl -- npx tsx src/index.ts
   why401 run -- python3 app.py
+  why401 run -- go run .
   why401 run --map api.openai.com=http://127.0.0.1:3000 -- curl https://api.openai.com/v1/models
 
 Exit code: the command's own.`;
