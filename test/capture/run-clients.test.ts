@@ -9,6 +9,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeKey } from '../e2e/servers.js';
 import { ROOT } from '../e2e/run-cli.js';
 import { CLI, cleanEnv, expectNoCredential, jsonLines } from './support.js';
+import { selfSigned } from './tls.js';
 
 /** An OpenAI-shaped key (random): the API refuses it as OpenAI does. */
 const KEY = `sk-proj-${makeKey('', 48)}T3BlbkFJ${makeKey('', 48)}`;
@@ -408,5 +410,32 @@ describe('why401 run -- <real clients>: through the forward proxy', () => {
       /exited with 9 · 1 Node process watched · 4 calls \(2 through the forward proxy\), 4 refused/,
     );
     expectNoCredential(r.stdout + r.stderr, [KEY], 'node run');
+  });
+
+  it('node: a CA the user trusts (NODE_EXTRA_CA_CERTS) is still trusted, in the run’s bundle with its own CA', async () => {
+    const tls = selfSigned();
+    const own = createHttpsServer(tls, (req, res) => {
+      res.writeHead(401, { 'Content-Type': 'application/json' });
+      res.end('{"error":{"message":"Incorrect API key provided","code":"invalid_api_key"}}');
+    });
+    await new Promise<void>((resolve) => own.listen(0, '127.0.0.1', resolve));
+    try {
+      const caFile = join(dir, 'company-ca.pem');
+      writeFileSync(caFile, tls.cert);
+      const url = `https://127.0.0.1:${(own.address() as AddressInfo).port}/v1/models`;
+      writeFileSync(
+        join(dir, 'own-ca.mjs'),
+        `const r = await fetch(${JSON.stringify(url)}, { headers: { authorization: 'Bearer ' + process.env.OPENAI_API_KEY } }).catch((e) => ({ status: String(e.cause?.code ?? e) }));\nconsole.log('app:', r.status, process.env.NODE_EXTRA_CA_CERTS === ${JSON.stringify(caFile)});\n`,
+      );
+      const r = await runCli(['run', '--no-env', '--json', '--', 'node', join(dir, 'own-ca.mjs')], {
+        NODE_EXTRA_CA_CERTS: caFile,
+      });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toBe('app: 401 false\n');
+      expect(jsonLines(r.stderr)).toHaveLength(1);
+      expectNoCredential(r.stdout + r.stderr, [KEY], 'own CA run');
+    } finally {
+      own.close();
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { rootCertificates } from 'node:tls';
@@ -36,7 +36,10 @@ export interface TrustFiles {
  * The CA certificate, the bundle and the runtime helpers in a private temp folder, removed when
  * why401 exits: by `remove()` when the command ends, and by an 'exit' hook for any other way out.
  */
-export function writeTrustFiles(caPem: string | undefined): TrustFiles {
+export function writeTrustFiles(
+  caPem: string | undefined,
+  parent: NodeJS.ProcessEnv = process.env,
+): TrustFiles {
   const dir = mkdtempSync(join(tmpdir(), 'why401-ca-')); // 0700
   let caFile: string | undefined;
   let bundleFile: string | undefined;
@@ -45,7 +48,12 @@ export function writeTrustFiles(caPem: string | undefined): TrustFiles {
     bundleFile = join(dir, 'bundle.pem');
     writeFileSync(caFile, caPem, { mode: 0o600 });
     const system = SYSTEM_BUNDLES.find((file) => existsSync(file));
-    const parts = [system ? readFileSync(system, 'utf8') : '', ...rootCertificates, caPem];
+    const parts = [
+      system ? readFileSync(system, 'utf8') : '',
+      ...rootCertificates,
+      ...usersCaFiles(parent),
+      caPem,
+    ];
     writeFileSync(bundleFile, parts.map((p) => (p.endsWith('\n') ? p : `${p}\n`)).join(''), {
       mode: 0o600,
     });
@@ -60,6 +68,31 @@ export function writeTrustFiles(caPem: string | undefined): TrustFiles {
   };
   process.on('exit', remove);
   return { dir, caFile, bundleFile, pythonPath, remove };
+}
+
+const MAX_CA_FILE = 4 * 1024 * 1024;
+
+/**
+ * The CA files the user already named in those variables (a company's CA in
+ * NODE_EXTRA_CA_CERTS, a bundle in SSL_CERT_FILE…): the run's variables replace theirs, so the
+ * bundle carries what they trusted too. Only PEM certificates are kept from them.
+ */
+function usersCaFiles(parent: NodeJS.ProcessEnv): string[] {
+  const files = new Set(CA_VARIABLES.map((name) => parent[name]).filter((v) => v));
+  const out: string[] = [];
+  for (const file of files) {
+    try {
+      if (file === undefined || !statSync(file).isFile() || statSync(file).size > MAX_CA_FILE)
+        continue;
+      const certs = readFileSync(file, 'utf8').match(
+        /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g,
+      );
+      if (certs) out.push(...certs);
+    } catch {
+      // unreadable: the user's own setting, not ours to fix
+    }
+  }
+  return out;
 }
 
 /**
