@@ -414,7 +414,7 @@ describe('why401 run -- <real clients>: through the forward proxy', () => {
 
   it('node: a CA the user trusts (NODE_EXTRA_CA_CERTS) is still trusted, in the run’s bundle with its own CA', async () => {
     const tls = selfSigned();
-    const own = createHttpsServer(tls, (req, res) => {
+    const own = createHttpsServer(tls, (_req, res) => {
       res.writeHead(401, { 'Content-Type': 'application/json' });
       res.end('{"error":{"message":"Incorrect API key provided","code":"invalid_api_key"}}');
     });
