@@ -17,7 +17,10 @@ export interface ForwardOptions {
   readonly maps: readonly HostMap[];
   readonly insecure?: boolean | undefined;
   readonly headTimeoutMs?: number | undefined;
-  readonly onCall: (call: ObservedCall) => void;
+  /** Each call, with the client's port on the loopback (which connection of the app it came on). */
+  readonly onCall: (call: ObservedCall, from: { readonly clientPort: number }) => void;
+  /** A client's connection ended (its port may now be reused by another). */
+  readonly onClientClosed?: ((clientPort: number) => void) | undefined;
   readonly onNotice?: ((text: string, kind: string) => void) | undefined;
 }
 
@@ -76,8 +79,16 @@ export async function startForwardProxy(options: ForwardOptions): Promise<Forwar
     return pool;
   };
 
-  const relay = (client: net.Socket, host: string, port: number, inTls: boolean) => {
-    const appOrigin = originOf(inTls ? 'https' : 'http', host, port);
+  const relay = (
+    client: net.Socket,
+    host: string,
+    port: number,
+    scheme: 'http' | 'https',
+    inTls: boolean,
+  ) => {
+    const appOrigin = originOf(scheme, host, port);
+    const clientPort = client.remotePort ?? 0;
+    if (options.onClientClosed) client.once('close', () => options.onClientClosed?.(clientPort));
     const target = mappedOrigin(options.maps, host, port) ?? appOrigin;
     const ctx: RelayContext = {
       target,
@@ -86,7 +97,7 @@ export async function startForwardProxy(options: ForwardOptions): Promise<Forwar
       answerDeadlines,
       headDeadlines,
       nextId,
-      onCall: options.onCall,
+      onCall: (call) => options.onCall(call, { clientPort }),
       onNotice: options.onNotice,
       // Not this relay's: another origin (absolute-form), CONNECT, an upgrade. Handed over.
       isLocal: (requestTarget) =>
@@ -133,7 +144,7 @@ export async function startForwardProxy(options: ForwardOptions): Promise<Forwar
     let ok = false;
     secure.once('secure', () => {
       ok = true;
-      relay(secure, host, port, true);
+      relay(secure, host, port, 'https', true);
     });
     secure.on('error', (e: NodeJS.ErrnoException) => {
       if (ok) return; // the relay's own 'close' reports what was in flight
@@ -187,19 +198,23 @@ export async function startForwardProxy(options: ForwardOptions): Promise<Forwar
       } else intercept(socket, to.host, to.port, options.ca);
       return;
     }
-    const url = head && /^http:\/\//i.test(head.target) ? safeUrl(head.target) : undefined;
+    // Absolute-form http:// and, as squid takes them, https:// (axios sends those to a proxy
+    // in the clear, with no CONNECT): the proxy speaks TLS to the host itself.
+    const url = head && /^https?:\/\//i.test(head.target) ? safeUrl(head.target) : undefined;
     const framing = head && requestFraming(head);
     if (!head || !url || !staysHttp(head) || framing === undefined || framing === 'ambiguous') {
       const why = !head
         ? 'this is not an HTTP/1 request'
         : !url
-          ? 'a forward proxy takes absolute http:// URLs or CONNECT (set HTTP_PROXY / HTTPS_PROXY)'
+          ? 'a forward proxy takes absolute http(s):// URLs or CONNECT (set HTTP_PROXY / HTTPS_PROXY)'
           : 'upgrades and ambiguous bodies through the forward proxy are not supported yet';
       answer(socket, head && url ? '501 Not Implemented' : '400 Bad Request', `why401: ${why}\n`);
       return;
     }
     socket.unshift(Buffer.concat([bytes, rest]));
-    relay(socket, url.hostname.replace(/^\[|\]$/g, ''), Number(url.port) || 80, false);
+    const https = url.protocol === 'https:';
+    const host = url.hostname.replace(/^\[|\]$/g, '');
+    relay(socket, host, Number(url.port) || (https ? 443 : 80), https ? 'https' : 'http', false);
     socket.resume();
   };
 

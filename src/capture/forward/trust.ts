@@ -1,7 +1,8 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { rootCertificates } from 'node:tls';
+import { pythonPathWith, writeRuntimeHelpers } from './helpers.js';
 
 /** Where the system keeps its roots as one PEM file (Debian, Ubuntu, Alpine; Fedora, RHEL). */
 const SYSTEM_BUNDLES = ['/etc/ssl/certs/ca-certificates.crt', '/etc/pki/tls/certs/ca-bundle.crt'];
@@ -19,30 +20,45 @@ export const CA_VARIABLES = [
 ] as const;
 
 export interface TrustFiles {
-  /** The private folder (0700) holding both files. */
+  /** The private folder (0700) holding the files and the runtime helpers. */
   readonly dir: string;
-  /** The run's CA certificate alone (public). */
-  readonly caFile: string;
+  /** The run's CA certificate alone (public); absent without a CA (`--no-intercept-tls`). */
+  readonly caFile: string | undefined;
   /** The system's roots, node's, and the run's CA: what the child is told to trust. */
-  readonly bundleFile: string;
+  readonly bundleFile: string | undefined;
+  /** The folder put first on PYTHONPATH (its sitecustomize.py: helpers.ts). */
+  readonly pythonPath: string;
   /** Deletes the folder (also done at exit, whatever ends the process). */
   remove(): void;
 }
 
 /**
- * The CA certificate and the bundle in a private temp folder, removed when why401 exits: by
- * `remove()` when the command ends, and by an 'exit' hook for any other way out.
+ * The CA certificate, the bundle and the runtime helpers in a private temp folder, removed when
+ * why401 exits: by `remove()` when the command ends, and by an 'exit' hook for any other way out.
  */
-export function writeTrustFiles(caPem: string): TrustFiles {
+export function writeTrustFiles(
+  caPem: string | undefined,
+  parent: NodeJS.ProcessEnv = process.env,
+): TrustFiles {
   const dir = mkdtempSync(join(tmpdir(), 'why401-ca-')); // 0700
-  const caFile = join(dir, 'ca.pem');
-  const bundleFile = join(dir, 'bundle.pem');
-  writeFileSync(caFile, caPem, { mode: 0o600 });
-  const system = SYSTEM_BUNDLES.find((file) => existsSync(file));
-  const parts = [system ? readFileSync(system, 'utf8') : '', ...rootCertificates, caPem];
-  writeFileSync(bundleFile, parts.map((p) => (p.endsWith('\n') ? p : `${p}\n`)).join(''), {
-    mode: 0o600,
-  });
+  let caFile: string | undefined;
+  let bundleFile: string | undefined;
+  if (caPem !== undefined) {
+    caFile = join(dir, 'ca.pem');
+    bundleFile = join(dir, 'bundle.pem');
+    writeFileSync(caFile, caPem, { mode: 0o600 });
+    const system = SYSTEM_BUNDLES.find((file) => existsSync(file));
+    const parts = [
+      system ? readFileSync(system, 'utf8') : '',
+      ...rootCertificates,
+      ...usersCaFiles(parent),
+      caPem,
+    ];
+    writeFileSync(bundleFile, parts.map((p) => (p.endsWith('\n') ? p : `${p}\n`)).join(''), {
+      mode: 0o600,
+    });
+  }
+  const { pythonPath } = writeRuntimeHelpers(dir);
   let removed = false;
   const remove = () => {
     if (removed) return;
@@ -51,20 +67,50 @@ export function writeTrustFiles(caPem: string): TrustFiles {
     rmSync(dir, { recursive: true, force: true });
   };
   process.on('exit', remove);
-  return { dir, caFile, bundleFile, remove };
+  return { dir, caFile, bundleFile, pythonPath, remove };
 }
 
-/** The child's proxy and trust variables; NO_PROXY stays as the user had it. */
+const MAX_CA_FILE = 4 * 1024 * 1024;
+
+/**
+ * The CA files the user already named in those variables (a company's CA in
+ * NODE_EXTRA_CA_CERTS, a bundle in SSL_CERT_FILE…): the run's variables replace theirs, so the
+ * bundle carries what they trusted too. Only PEM certificates are kept from them.
+ */
+function usersCaFiles(parent: NodeJS.ProcessEnv): string[] {
+  const files = new Set(CA_VARIABLES.map((name) => parent[name]).filter((v) => v));
+  const out: string[] = [];
+  for (const file of files) {
+    try {
+      if (file === undefined || !statSync(file).isFile() || statSync(file).size > MAX_CA_FILE)
+        continue;
+      const certs = readFileSync(file, 'utf8').match(
+        /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g,
+      );
+      if (certs) out.push(...certs);
+    } catch {
+      // unreadable: the user's own setting, not ours to fix
+    }
+  }
+  return out;
+}
+
+/**
+ * The child's proxy and trust variables, and the runtime helpers (PYTHONPATH first); NO_PROXY
+ * stays as the user had it.
+ */
 export function forwardEnv(
   proxyOrigin: string,
-  bundleFile: string | undefined,
+  files: Pick<TrustFiles, 'bundleFile' | 'pythonPath'>,
+  parent: NodeJS.ProcessEnv = process.env,
 ): Record<string, string> {
   const env: Record<string, string> = {
     HTTP_PROXY: proxyOrigin,
     HTTPS_PROXY: proxyOrigin,
     http_proxy: proxyOrigin,
     https_proxy: proxyOrigin,
+    PYTHONPATH: pythonPathWith(files.pythonPath, parent['PYTHONPATH']),
   };
-  if (bundleFile !== undefined) for (const name of CA_VARIABLES) env[name] = bundleFile;
+  if (files.bundleFile !== undefined) for (const name of CA_VARIABLES) env[name] = files.bundleFile;
   return env;
 }

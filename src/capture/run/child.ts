@@ -32,6 +32,8 @@ export interface WatchOptions {
   /** NODE_OPTIONS gets the preload (default true). */
   readonly preload?: boolean | undefined;
   readonly env?: Readonly<Record<string, string>> | undefined;
+  /** Given the function that reads what is waiting in the FIFO now (before the 20 ms poll). */
+  readonly onChannel?: ((drain: () => void) => void) | undefined;
 }
 
 /** The environment of the command: our preload added to NODE_OPTIONS, the FIFO named. */
@@ -58,10 +60,12 @@ export async function runWithPreload(
   watch: WatchOptions = {},
 ): Promise<ChildResult> {
   const channel = RunChannel.open();
+  let open = true;
   const poll = () => {
-    for (const m of channel.drain()) onMessage(m);
+    if (open) for (const m of channel.drain()) onMessage(m);
   };
   const timer = setInterval(poll, POLL_MS);
+  watch.onChannel?.(poll);
   // Ctrl-C in a terminal reaches the command too (same process group); a signal sent to why401
   // alone (an IDE's stop button, `kill -INT`, a supervisor's SIGTERM, a closed terminal's or
   // ssh session's SIGHUP, SIGQUIT) would leave it running, orphaned, and end why401 before it
@@ -90,6 +94,7 @@ export async function runWithPreload(
   } finally {
     clearInterval(timer);
     poll();
+    open = false;
     channel.close();
     for (const signal of FORWARDED) process.off(signal, forward);
   }

@@ -6,6 +6,9 @@
 
 export const FIFO_ENV = 'WHY401_RUN_FIFO';
 
+/** `host:port` of the run's forward proxy, for the preload to know its connections to it. */
+export const PROXY_ENV = 'WHY401_RUN_PROXY';
+
 /** A call as the preload saw it: the credential as sent included (never printed as is). */
 export interface WireCall {
   readonly startedAt: number;
@@ -46,6 +49,11 @@ export type RunMessage =
       readonly thread?: number | undefined;
     }
   | { readonly t: 'seen'; readonly pid: number; readonly status: number }
+  /**
+   * A connection of this process to the run's forward proxy, from local port `port`: the
+   * preload sees (and reports) the calls on it, so the proxy does not report them again.
+   */
+  | { readonly t: 'proxied'; readonly pid: number; readonly port: number }
   | { readonly t: 'call'; readonly pid: number; readonly call: WireCall };
 
 const PART = 2900; // raw bytes per line: base64 makes 3868, with the prefix under 4096 (PIPE_BUF)

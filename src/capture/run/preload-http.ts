@@ -59,7 +59,7 @@ function observeEmit(
 }
 
 /** http and https clients: `http.client.request.start` and `http.client.response.finish`. */
-export function watchHttp(reporter: Reporter): () => void {
+export function watchHttp(reporter: Reporter, onSocket: (socket: unknown) => void): () => void {
   const calls = new OpenCalls<Pending>(reporter, 'http');
   const finish = (p: Pending) =>
     calls.report(p, ({ response: res, sample, error }) =>
@@ -86,12 +86,15 @@ export function watchHttp(reporter: Reporter): () => void {
       const p: Pending = startCall(req.method, urlOf(req, requestHeaders), requestHeaders);
       pending.set(req, p);
       calls.add(p);
+      // Node 20 publishes this once the request has its socket, before its head is written.
+      if (req.socket) onSocket(req.socket);
       observeEmit(req, (event, arg) => {
         if (event === 'error' && !p.response) {
           const e = arg as NodeJS.ErrnoException | undefined;
           p.error = { code: String(e?.code ?? 'ERROR'), message: String(e?.message ?? e) };
         }
         if (event === 'close' && !p.response) finish(p);
+        if (event === 'socket') onSocket(arg);
       });
     } catch {
       // never break the app

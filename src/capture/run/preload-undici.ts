@@ -97,7 +97,7 @@ async function readSample(
 }
 
 /** fetch() and undici: `undici:request:create`, `:headers`, `:trailers`, `:error`. */
-export function watchUndici(reporter: Reporter): () => void {
+export function watchUndici(reporter: Reporter, onSocket: (socket: unknown) => void): () => void {
   const calls = new OpenCalls<Pending>(reporter, 'undici');
   const finish = (p: Pending) =>
     calls.report(p, () => ({
@@ -199,6 +199,10 @@ export function watchUndici(reporter: Reporter): () => void {
   };
   subscribe('undici:request:trailers', ended);
   subscribe('undici:request:error', ended);
+  // Published before the request's head is written on the socket (a proxy's, through an agent).
+  subscribe('undici:client:sendHeaders', (message) => {
+    onSocket((message as { socket?: unknown }).socket);
+  });
 
   wrapFetch(finish, (p) => calls.seen(p, p.status ?? 0));
   return () => {

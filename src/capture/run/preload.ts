@@ -5,6 +5,7 @@
  * changes nothing the app can see.
  */
 import { threadId } from 'node:worker_threads';
+import { proxiedClaims } from './preload-proxied.js';
 import { reporterFromEnv } from './preload-reporter.js';
 import { watchHttp } from './preload-http.js';
 import { watchUndici } from './preload-undici.js';
@@ -18,8 +19,9 @@ if (reporter) {
     argv: process.argv[1] ?? '',
     ...(threadId ? { thread: threadId } : {}),
   });
-  const flushHttp = watchHttp(reporter);
-  const flushUndici = watchUndici(reporter);
+  const onSocket = proxiedClaims(reporter);
+  const flushHttp = watchHttp(reporter, onSocket);
+  const flushUndici = watchUndici(reporter, onSocket);
   watchWorkers(import.meta.url, reporter.path);
   process.on('exit', () => {
     flushHttp();

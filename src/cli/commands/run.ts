@@ -14,7 +14,7 @@ import { startForwardProxy } from '../../capture/forward/forward-proxy.js';
 import { parseMap, type HostMap } from '../../capture/forward/map.js';
 import { forwardEnv, writeTrustFiles } from '../../capture/forward/trust.js';
 import type { ObservedCall } from '../../capture/call/observed-call.js';
-import type { RunMessage } from '../../capture/run/frames.js';
+import { PROXY_ENV, type RunMessage } from '../../capture/run/frames.js';
 import { observedFromWire } from '../../capture/run/wire-call.js';
 import { usageError } from '../../errors.js';
 import { providerById, providerIds } from '../../providers/detect.js';
@@ -27,17 +27,19 @@ export const RUN_HELP = `Usage: why401 run [options] -- <command…>
 
 Runs an app unchanged and diagnoses each call it makes that is refused.
 
-Python, curl, Go, Ruby, Java and the other runtimes run knows by name (python3, curl, go, java,
-ruby, php, cargo…) are watched through a forward proxy on 127.0.0.1, HTTPS included: run makes a
+Python (requests, httpx, aiohttp), curl, Go, Ruby, Java, any program: watched through a forward
+proxy on 127.0.0.1, HTTPS included: run makes a
 certificate authority for this run (its private key only in memory) and gives the command
 HTTP_PROXY and HTTPS_PROXY (lower case too; NO_PROXY stays as you had it) and a CA bundle (the
 system's roots plus the run's CA, in a private temp folder deleted at exit) in SSL_CERT_FILE,
 REQUESTS_CA_BUNDLE, CURL_CA_BUNDLE, NODE_EXTRA_CA_CERTS, GIT_SSL_CAINFO, AWS_CA_BUNDLE,
-CARGO_HTTP_CAINFO and PIP_CERT. Each call is passed on to the host it was for, its certificate
-verified. A client that ignores those variables or pins its certificates is not seen (a client
-that refuses the CA is said by host, and its next connections tunnelled untouched).
+CARGO_HTTP_CAINFO and PIP_CERT, and a sitecustomize.py first on PYTHONPATH that has aiohttp
+honour those variables (yours still runs). Each call is passed on to the host it was for, its
+certificate verified. A client that ignores those variables or pins its certificates is not seen
+(a client that refuses the CA is said by host, and its next connections tunnelled untouched); Go
+and Ruby never proxy localhost.
 
-Node.js apps (node, npm, npx, tsx and anything else) are watched from inside instead: a preload
+Node.js apps (node, npm, npx, tsx and anything not known by name) are also watched from inside: a preload
 (NODE_OPTIONS=--import) watches the app's outgoing http, https and fetch calls from inside each
 Node process the command starts (npm scripts included) and their worker threads, through
 node:diagnostics_channel. Refused calls are read by the same checks as why401 check, offline,
@@ -50,8 +52,9 @@ output and its exit code are kept.
 A refusal repeated the same way (method, path, status, credential, cause) prints once, then a
 count line ("×1000 since 20:31:02, same cause"); --json and --log keep one line per call.
 
-Only Node.js processes can be watched this way (workers made with eval: true are not); a
-command run does not know by name (a shell script, a binary) gets the preload, not the proxy.
+What the preload cannot see (workers made with eval: true, a program the app starts, a raw
+socket) goes through the proxy; a call both see is reported once. A Node command keeps a proxy
+you set yourself (HTTP_PROXY, HTTPS_PROXY, ALL_PROXY): then the preload alone watches it.
 
 Options
   --json               one why401/call@1 JSON object per refused call (on stderr), repeats too
@@ -59,7 +62,7 @@ Options
   --provider ID        the provider the app calls (local or self-hosted URLs)
   --map HOST[:PORT]=ORIGIN
                        what the app addresses to HOST goes to ORIGIN instead (a local emulator,
-                       staging), Host kept, like curl's --connect-to; repeatable (proxy only)
+                       staging), Host kept, like curl's --connect-to; repeatable (the proxy's calls)
   --no-intercept-tls   pass HTTPS through as a tunnel (seen by nobody); plain http still seen
   --insecure           accept any TLS certificate from the hosts the app calls (proxy only)
   --no-env             do not look where a refused key comes from (by default the working
@@ -73,6 +76,7 @@ Examples
   why401 run -- npm start
   why401 run --log calls.jsonl -- npx tsx src/index.ts
   why401 run -- python3 app.py
+  why401 run -- go run .
   why401 run --map api.openai.com=http://127.0.0.1:3000 -- curl https://api.openai.com/v1/models
 
 Exit code: the command's own.`;
@@ -86,6 +90,16 @@ const OPTIONS = {
   'no-intercept-tls': { type: 'boolean' },
   insecure: { type: 'boolean', short: 'k' },
 } as const;
+
+/** Proxy variables the user may have set (HTTP_PROXY and the others, any case). */
+const USER_PROXY = [
+  'HTTP_PROXY',
+  'HTTPS_PROXY',
+  'ALL_PROXY',
+  'http_proxy',
+  'https_proxy',
+  'all_proxy',
+];
 
 const NOT_NODE =
   /^(python[\d.]*|pip[\d.]*|uv|poetry|curl|wget|http|go|java|mvn|gradle|ruby|bundle|rails|php|dotnet|cargo|rustc|deno|bun|perl|Rscript|swift)$/;
@@ -143,8 +157,13 @@ export async function run(args: string[]): Promise<number> {
   };
   const repeatTimer = values.json ? undefined : setInterval(printRepeats, REPEAT_LINE_MS);
   repeatTimer?.unref();
+  /** Connections to the proxy whose calls the preload reports (by the client's local port). */
+  const claimed = new Set<number>();
+  let drain = () => undefined as void;
+  let proxied = 0;
   const onMessage = (m: RunMessage) => {
     processes.add(m.pid);
+    if (m.t === 'proxied') claimed.add(m.port);
     if (m.t === 'hello' && m.thread) threads.add(`${m.pid}:${m.thread}`);
     if (m.t === 'seen') seen++;
     if (m.t !== 'call') return;
@@ -154,22 +173,25 @@ export async function run(args: string[]): Promise<number> {
     printing = printing.then(() => work.then(print, () => undefined));
   };
 
+  const onProxyCall = (call: ObservedCall) => {
+    ids++;
+    proxied++;
+    const quick = quickReport(call, { providerId: values.provider });
+    const work = quick
+      ? Promise.resolve(quick)
+      : diagnoseCall(call, { providerId: values.provider, envFindings });
+    printing = printing.then(() => work.then(print, () => undefined));
+  };
+  const proxyOptions = {
+    maps,
+    intercept: values['no-intercept-tls'] !== true,
+    insecure: values.insecure === true,
+    onNotice: (text: string) => writeErr(`why401 run: ${text}`),
+  };
+
   const shown = maskSecretLike([name, ...rest].join(' ').slice(0, 80));
   if (forward) {
-    const result = await runThroughProxy(program, rest, {
-      maps,
-      intercept: values['no-intercept-tls'] !== true,
-      insecure: values.insecure === true,
-      onCall: (call) => {
-        ids++;
-        const quick = quickReport(call, { providerId: values.provider });
-        const work = quick
-          ? Promise.resolve(quick)
-          : diagnoseCall(call, { providerId: values.provider, envFindings });
-        printing = printing.then(() => work.then(print, () => undefined));
-      },
-      onNotice: (text) => writeErr(`why401 run: ${text}`),
-    });
+    const result = await runThroughProxy(program, rest, { ...proxyOptions, onCall: onProxyCall });
     await printing;
     clearInterval(repeatTimer);
     printRepeats();
@@ -187,7 +209,23 @@ export async function run(args: string[]): Promise<number> {
     return result.code;
   }
 
-  const result = await runWithPreload(program, rest, onMessage);
+  // Node: the preload watches from inside, and the proxy variables are set as well, for what
+  // the preload cannot see (a program the app starts that is not Node, a raw socket). A call the
+  // preload saw on a connection to the proxy is not reported again by the proxy: the preload
+  // says each such connection (its local port) before writing on it, and the FIFO is read
+  // before each call from the proxy is taken.
+  const result = await runThroughProxy(program, rest, {
+    ...proxyOptions,
+    preload: { onMessage, onChannel: (read) => (drain = read) },
+    onCall: (call, from) => {
+      drain();
+      if (!claimed.has(from.clientPort)) onProxyCall(call);
+    },
+    onClientClosed: (port) => {
+      drain();
+      claimed.delete(port);
+    },
+  });
   await printing;
   clearInterval(repeatTimer);
   printRepeats();
@@ -199,7 +237,7 @@ export async function run(args: string[]): Promise<number> {
     return result.code;
   }
   const ended = result.signal ? `was ended by ${result.signal}` : `exited with ${result.code}`;
-  if (processes.size === 0) {
+  if (processes.size === 0 && proxied === 0) {
     writeErr(
       `why401 run: \`${shown}\` ${ended}; no Node.js process started under it, so no call could be seen.\n` +
         `  What run sees: http, https and fetch calls of Node.js processes (node, npm, npx, tsx…).\n` +
@@ -209,8 +247,12 @@ export async function run(args: string[]): Promise<number> {
     return result.code;
   }
   const total = seen + tally.calls;
+  const through = proxied && processes.size ? ` (${proxied} through the forward proxy)` : '';
+  const watched = processes.size
+    ? `${processes.size} Node process${processes.size === 1 ? '' : 'es'}${threads.size ? ` (and ${threads.size} worker thread${threads.size === 1 ? '' : 's'})` : ''} watched`
+    : 'no Node process, watched through the forward proxy';
   writeErr(
-    `why401 run: \`${shown}\` ${ended} · ${processes.size} Node process${processes.size === 1 ? '' : 'es'}${threads.size ? ` (and ${threads.size} worker thread${threads.size === 1 ? '' : 's'})` : ''} watched · ${total} call${total === 1 ? '' : 's'}, ${tally.refused} refused${tally.causes.size ? `: ${[...tally.causes].map(([c, n]) => `${c} ×${n}`).join(', ')}` : ''}`,
+    `why401 run: \`${shown}\` ${ended} · ${watched} · ${total} call${total === 1 ? '' : 's'}${through}, ${tally.refused} refused${tally.causes.size ? `: ${[...tally.causes].map(([c, n]) => `${c} ×${n}`).join(', ')}` : ''}`,
   );
   return result.code;
 }
@@ -228,12 +270,18 @@ async function runThroughProxy(
     maps: readonly HostMap[];
     intercept: boolean;
     insecure: boolean;
-    onCall: (call: ObservedCall) => void;
+    onCall: (call: ObservedCall, from: { readonly clientPort: number }) => void;
+    onClientClosed?: (clientPort: number) => void;
     onNotice: (text: string) => void;
+    /** A Node command: the preload too, its messages to onMessage. */
+    preload?: {
+      onMessage: (m: RunMessage) => void;
+      onChannel: (drain: () => void) => void;
+    };
   },
 ): Promise<ChildResult> {
   const ca = options.intercept ? new CertificateAuthority() : undefined;
-  const trust = ca ? writeTrustFiles(ca.certPem) : undefined;
+  const trust = writeTrustFiles(ca?.certPem);
   const said = new Set<string>();
   try {
     const proxy = await startForwardProxy({
@@ -242,6 +290,7 @@ async function runThroughProxy(
       maps: options.maps,
       insecure: options.insecure,
       onCall: options.onCall,
+      onClientClosed: options.onClientClosed,
       onNotice: (text, kind) => {
         if (said.has(kind)) return;
         said.add(kind);
@@ -249,12 +298,22 @@ async function runThroughProxy(
       },
     });
     try {
-      const env = forwardEnv(proxy.origin, trust?.bundleFile);
-      return await runWithPreload(program, args, () => undefined, { preload: false, env });
+      const preload = options.preload;
+      // A Node app whose user already set a proxy keeps it: the preload sees its calls, and
+      // the run's proxy does not put itself in front of the user's (no chaining yet).
+      const own = preload !== undefined && USER_PROXY.some((name) => process.env[name]);
+      const env = own
+        ? {}
+        : { ...forwardEnv(proxy.origin, trust), [PROXY_ENV]: new URL(proxy.origin).host };
+      return await runWithPreload(program, args, preload?.onMessage ?? (() => undefined), {
+        preload: preload !== undefined,
+        env,
+        onChannel: preload?.onChannel,
+      });
     } finally {
       await proxy.close();
     }
   } finally {
-    trust?.remove();
+    trust.remove();
   }
 }
