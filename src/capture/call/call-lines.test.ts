@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PLAIN } from '../../report/style.js';
 import { RepeatFolder } from './call-lines.js';
-import type { CallReport } from './diagnose-call.js';
+import type { CallReport } from './judge-call.js';
 
 function report(over: Partial<CallReport> = {}): CallReport {
   return {

@@ -2,7 +2,7 @@ import type { Style } from '../../report/style.js';
 import { findingJson } from '../../findings/finding-json.js';
 import { oneLine } from '../../secret/printable.js';
 import type { LiveCall } from '../live/types.js';
-import type { CallReport } from './diagnose-call.js';
+import type { CallReport } from './judge-call.js';
 
 function clock(iso: string): string {
   const d = new Date(iso);

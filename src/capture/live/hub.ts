@@ -3,7 +3,7 @@ import type * as http from 'node:http';
 import { printableDeep } from '../../secret/printable.js';
 import { scrubJson } from '../../secret/scrub.js';
 import { callJson } from '../call/call-lines.js';
-import type { CallReport } from '../call/diagnose-call.js';
+import type { CallReport } from '../call/judge-call.js';
 import { distFile } from '../dist-file.js';
 import { livePage } from './page.js';
 

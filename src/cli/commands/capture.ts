@@ -9,7 +9,7 @@ import {
   REPEAT_LINE_MS,
   RepeatFolder,
 } from '../../capture/call/call-lines.js';
-import { diagnoseCall, quickReport, type CallReport } from '../../capture/call/diagnose-call.js';
+import { judgeCall, quickReport, type CallReport } from '../../capture/call/judge-call.js';
 import { LIVE_PATH, LiveHub } from '../../capture/live/hub.js';
 import type { ObservedCall } from '../../capture/call/observed-call.js';
 import { startProxy } from '../../capture/relay/proxy.js';
@@ -185,7 +185,7 @@ export async function run(args: string[]): Promise<number> {
         deadline: Date.now() + 10_000,
       },
     };
-    const work = diagnoseCall(call, options).then(show, (e: unknown) =>
+    const work = judgeCall(call, options).then(show, (e: unknown) =>
       writeErr(
         `why401 capture: could not read call ${call.id}: ${e instanceof Error ? e.message : String(e)}`,
       ),

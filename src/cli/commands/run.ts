@@ -7,7 +7,7 @@ import {
   REPEAT_LINE_MS,
   RepeatFolder,
 } from '../../capture/call/call-lines.js';
-import { diagnoseCall, quickReport, type CallReport } from '../../capture/call/diagnose-call.js';
+import { judgeCall, quickReport, type CallReport } from '../../capture/call/judge-call.js';
 import { runWithPreload, type ChildResult } from '../../capture/run/child.js';
 import { CertificateAuthority } from '../../capture/forward/certs.js';
 import { startForwardProxy } from '../../capture/forward/forward-proxy.js';
@@ -169,7 +169,7 @@ export async function run(args: string[]): Promise<number> {
     if (m.t !== 'call') return;
     const call = observedFromWire(m.call, ++ids, m.pid);
     if (!call) return;
-    const work = diagnoseCall(call, { providerId: values.provider, envFindings });
+    const work = judgeCall(call, { providerId: values.provider, envFindings });
     printing = printing.then(() => work.then(print, () => undefined));
   };
 
@@ -179,7 +179,7 @@ export async function run(args: string[]): Promise<number> {
     const quick = quickReport(call, { providerId: values.provider });
     const work = quick
       ? Promise.resolve(quick)
-      : diagnoseCall(call, { providerId: values.provider, envFindings });
+      : judgeCall(call, { providerId: values.provider, envFindings });
     printing = printing.then(() => work.then(print, () => undefined));
   };
   const proxyOptions = {

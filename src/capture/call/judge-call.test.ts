@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { diagnoseCall } from './diagnose-call.js';
+import { judgeCall } from './judge-call.js';
 import type { HeaderPairs, ObservedCall } from './observed-call.js';
 
 const KEY = 'k3y-Qx7vT9mR2pL5wZ8nB4cH6jD1fG3s';
@@ -38,7 +38,7 @@ function call(
   };
 }
 
-describe('diagnoseCall: what passed through, read by the checks of check', () => {
+describe('judgeCall: what passed through, read by the checks of check', () => {
   const cases: [string, ObservedCall, boolean, string | null][] = [
     ['accepted', call([['Authorization', `Bearer ${KEY}`]], 200, '{"data":[]}'), false, null],
     ['no credential', call([], 401, '{"error":"unauthorized"}'), true, 'header.missing'],
@@ -91,16 +91,16 @@ describe('diagnoseCall: what passed through, read by the checks of check', () =>
     ],
   ];
   it.each(cases)('%s', async (_name, observed, refused, cause) => {
-    const r = await diagnoseCall(observed);
+    const r = await judgeCall(observed);
     expect({ refused: r.refused, cause: r.verdict?.cause ?? null }).toEqual({ refused, cause });
     expect(JSON.stringify(r)).not.toContain(KEY.slice(4, 13));
     // the live view (detail) judges every call: the same conclusion
-    expect((await diagnoseCall(observed, { detail: true })).refused).toBe(refused);
+    expect((await judgeCall(observed, { detail: true })).refused).toBe(refused);
   });
 
   it('shows the credential as sent, hidden characters by name, and reads a gzip answer', async () => {
     const body = gzipSync('{"error":{"message":"Invalid API key","code":"invalid_api_key"}}');
-    const r = await diagnoseCall({
+    const r = await judgeCall({
       ...call([['X-Api-Key', `${KEY} `]], 401),
       response: {
         status: 401,
@@ -126,7 +126,7 @@ describe('diagnoseCall: what passed through, read by the checks of check', () =>
   });
 });
 
-describe('diagnoseCall: redirects the client followed (run: fetch)', () => {
+describe('judgeCall: redirects the client followed (run: fetch)', () => {
   const hop = (location: string) => ({
     method: 'GET',
     url: new URL('http://127.0.0.1:9/v1/items'),
@@ -146,7 +146,7 @@ describe('diagnoseCall: redirects the client followed (run: fetch)', () => {
   });
 
   it('a 302 to a sign-in page that fetch followed is refused: status.login-redirect, under the URL asked', async () => {
-    const r = await diagnoseCall({
+    const r = await judgeCall({
       ...landed('/login', '<html>welcome</html>', 'text/html'),
       before: [hop('/login')],
     });
@@ -157,7 +157,7 @@ describe('diagnoseCall: redirects the client followed (run: fetch)', () => {
   });
 
   it('a redirect elsewhere that ends in a plain 200 is not a refusal', async () => {
-    const r = await diagnoseCall({
+    const r = await judgeCall({
       ...landed('/v2/items', '{"data":[]}', 'application/json'),
       before: [hop('/v2/items')],
     });

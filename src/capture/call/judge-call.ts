@@ -157,7 +157,7 @@ function isRefused(sent: Sent): boolean {
 }
 
 /** What passed through, read by the same checks as `check`: offline unless probing was asked for. */
-export async function diagnoseCall(
+export async function judgeCall(
   call: ObservedCall,
   options: CallDiagnosisOptions = {},
 ): Promise<CallReport> {
