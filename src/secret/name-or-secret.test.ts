@@ -1,6 +1,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { isPlainName, looksLikeSecretValue, maskPasted, shownUrl } from './name-or-secret.js';
+import fc from 'fast-check';
+import {
+  camelWords,
+  isPlainName,
+  looksLikeSecretValue,
+  maskPasted,
+  shownUrl,
+} from './name-or-secret.js';
 
 const B62 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const b62 = (n: number) => [...randomBytes(n)].map((b) => B62[b % 62]).join('');
@@ -114,5 +121,34 @@ describe('shownUrl', () => {
     ['https://user:secret/x', 'https://… (13 characters)'],
   ])('%s → %s', (value, shown) => {
     expect(shownUrl(value)).toBe(shown);
+  });
+});
+
+describe('camelWords', () => {
+  // The single pattern it replaces: right, but exponential on a long run that fails at its end.
+  const OLD = /^(?:[a-z]{3,}|[A-Z][a-z]{2,}|[A-Z]{2,5}(?![a-z]))+\d{0,4}$/;
+
+  it.each([
+    ['AccessTokenSecret', true],
+    ['HTTPServer2', true],
+    ['getUserIdentifier', true],
+    ['getUserByIdentifier', false],
+    ['xKqPmZrTbWuVnLsA', false],
+    ['ABcd', false],
+    ['accessToken12345', false],
+  ])('%s → %s', (part, want) => {
+    expect(camelWords(part)).toBe(want);
+  });
+
+  it('says what the old pattern said, on every short mix of cases and digits', () => {
+    const part = fc
+      .array(fc.constantFrom('a', 'b', 'c', 'A', 'B', 'C', '1', '2'), { maxLength: 12 })
+      .map((cs) => cs.join(''));
+    fc.assert(fc.property(part, (p) => camelWords(p) === OLD.test(p)));
+  });
+
+  it('a long run of letters that fails at its end is answered (the old pattern never returned)', () => {
+    expect(camelWords(`${'aaaB'.repeat(2000)}x!`)).toBe(false);
+    expect(looksLikeSecretValue(`https://x.test/${'abcD'.repeat(3000)}ab`)).toBeTypeOf('boolean');
   });
 });

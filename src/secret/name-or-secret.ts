@@ -64,9 +64,24 @@ function randomPart(part: string): boolean {
   if (part.length >= 12 && randomCase(part)) return true;
   if (part.length >= 20 && /\d/.test(part)) return true;
   // 16+ letters of mixed case that are not camelCase words of 3+ letters (`AccessTokenSecret`)
-  if (part.length >= 16 && /[a-z]/.test(part) && /[A-Z]/.test(part))
-    return !/^(?:[a-z]{3,}|[A-Z][a-z]{2,}|[A-Z]{2,5}(?![a-z]))+\d{0,4}$/.test(part);
+  if (part.length >= 16 && /[a-z]/.test(part) && /[A-Z]/.test(part)) return !camelWords(part);
   return part.length >= 28;
+}
+
+/** A word of camelCase: an acronym (2+ capitals), a lower-case word or a Capitalised one of 3+. */
+const CAMEL_WORD = /[A-Z]+(?![a-z])|[A-Z]?[a-z]+/g;
+
+/**
+ * `AccessTokenSecret`, `HTTPServer2`: words of 3+ letters (acronyms of 2+), then at most 4 digits.
+ * Split word by word in one pass: a single pattern with a repeated group of overlapping words
+ * (`(?:[a-z]{3,}|…)+`) backtracks exponentially on a long run of letters that fails at its end.
+ */
+export function camelWords(part: string): boolean {
+  const m = /^([A-Za-z]+)\d{0,4}$/.exec(part);
+  if (!m?.[1]) return false;
+  for (const [word] of m[1].matchAll(CAMEL_WORD))
+    if (/^[A-Z]+$/.test(word) ? word.length < 2 : word.length < 3) return false;
+  return true;
 }
 
 /**
