@@ -1,13 +1,12 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeKey } from '../e2e/servers.js';
 import { ROOT } from '../e2e/run-cli.js';
 import { CLI, cleanEnv, expectNoCredential, jsonLines } from './support.js';
+import { runCli as runOpenAiCli, startOpenAi401, type OpenAi401 } from './openai-401.js';
 
 /** An OpenAI-shaped key (random): the API refuses it as OpenAI does. */
 const KEY = `sk-proj-${makeKey('', 48)}T3BlbkFJ${makeKey('', 48)}`;
@@ -24,45 +23,17 @@ print("app: status", r.status_code, r.json()["error"]["code"])
 sys.exit(3)
 `;
 
-function runCli(args: string[], env: Record<string, string> = {}) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      cwd: ROOT,
-      env: cleanEnv({ OPENAI_API_KEY: KEY, ...env }),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
-    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const runCli = (args: string[], env: Record<string, string> = {}) => runOpenAiCli(KEY, args, env);
 
 describe('why401 run -- <not Node>: the intercepting forward proxy, with real clients', () => {
-  let api: Server;
+  let api: OpenAi401;
   let map: string;
   let dir: string;
-  const seen: { host: string | undefined; auth: string | undefined }[] = [];
+  let seen: OpenAi401['seen'] = [];
 
   beforeAll(async () => {
-    api = createServer((req, res) => {
-      seen.push({ host: req.headers.host, auth: req.headers.authorization });
-      res.writeHead(401, { 'Content-Type': 'application/json' });
-      res.end(
-        JSON.stringify({
-          error: {
-            message: `Incorrect API key provided: sk-proj-****${KEY.slice(-4)}. You can find your API key at https://platform.openai.com/account/api-keys.`,
-            type: 'invalid_request_error',
-            param: null,
-            code: 'invalid_api_key',
-          },
-        }),
-      );
-    });
-    await new Promise<void>((resolve) => api.listen(0, '127.0.0.1', resolve));
-    map = `api.openai.test=http://127.0.0.1:${(api.address() as AddressInfo).port}`;
+    api = await startOpenAi401(KEY);
+    ({ map, seen } = api);
     dir = mkdtempSync(join(tmpdir(), 'why401-run-forward-'));
     writeFileSync(join(dir, 'app.py'), PY_APP);
   });
