@@ -73,7 +73,7 @@ describe('why401 capture --forward', () => {
     ]);
     expect(r.stdout).toContain('invalid_api_key');
     const [line] = await cli.lines(1, (l) => l.includes('/v1/models'));
-    expect(line).toMatch(/GET \/v1\/models {2}401 .*credential\.invalid/);
+    expect(line).toMatch(/GET api\.openai\.test\/v1\/models {2}401 .*credential\.invalid/);
     const end = await cli.stop();
     expect(end.code).toBe(1);
     expect(existsSync(bundle)).toBe(false); // the temp folder went with the run

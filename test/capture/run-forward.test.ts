@@ -90,7 +90,7 @@ describe('why401 run -- <not Node>: the intercepting forward proxy, with real cl
       expect(folder, r.stdout).toBeDefined();
       expect(existsSync(folder ?? '/')).toBe(false);
       expect(r.stderr).toContain('credential.invalid');
-      expect(r.stderr).toMatch(/GET \/v1\/models {2}401/);
+      expect(r.stderr).toMatch(/GET api\.openai\.test\/v1\/models {2}401/);
       expect(seen).toHaveLength(1);
       expectNoCredential(r.stdout + r.stderr, [KEY], 'python run');
     },

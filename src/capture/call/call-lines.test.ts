@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PLAIN } from '../../report/style.js';
-import { RepeatFolder } from './call-lines.js';
+import { callLine, RepeatFolder } from './call-lines.js';
 import type { CallReport } from './judge-call.js';
 
 function report(over: Partial<CallReport> = {}): CallReport {
@@ -74,5 +74,25 @@ describe('RepeatFolder', () => {
     ).toBe(true);
     expect(folder.fold(report({ refused: false, status: 200, verdict: null }))).toBe(true);
     expect(folder.fold(report({ refused: false, status: 200, verdict: null }))).toBe(true);
+  });
+});
+
+describe('calls to many hosts (the forward proxy)', () => {
+  const openai = report({ url: 'https://api.openai.test/v1/models' });
+  const other = report({ url: 'https://api.other.test/v1/models' });
+
+  it('the same path on two hosts never folds into one', () => {
+    const folder = new RepeatFolder(true);
+    expect(folder.fold(openai)).toBe(true);
+    expect(folder.fold(other)).toBe(true);
+    expect(folder.fold(openai)).toBe(false);
+    expect(folder.repeats(PLAIN)).toEqual([
+      expect.stringContaining('GET api.openai.test/v1/models  401  ×2'),
+    ]);
+  });
+
+  it('a line names the host with withHost, the path alone without', () => {
+    expect(callLine(openai, PLAIN, true)).toContain('GET api.openai.test/v1/models  401');
+    expect(callLine(openai, PLAIN)).toContain('GET /v1/models  401');
   });
 });

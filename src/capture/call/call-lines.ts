@@ -17,16 +17,31 @@ function credentialText(r: CallReport): string {
   return oneLine(`${where} ${c.scheme ? `${c.scheme} ` : ''}${c.visible}`);
 }
 
+/** The host the call went to (`api.openai.com`), from its redacted URL; '' when unreadable. */
+function hostOf(r: CallReport): string {
+  try {
+    return new URL(r.url).host;
+  } catch {
+    return '';
+  }
+}
+
+/** The path, or host and path where calls go to many hosts (the forward proxy). */
+function target(r: CallReport, withHost: boolean): string {
+  return withHost ? `${hostOf(r)}${r.path}` : r.path;
+}
+
 /**
- * One call, one line: time, method, path, status, duration, the credential as sent (redacted,
- * hidden characters by name); a refused call adds its cause and, on the next line, the fix.
+ * One call, one line: time, method, path (with its host where calls go to many hosts), status,
+ * duration, the credential as sent (redacted, hidden characters by name); a refused call adds its
+ * cause and, on the next line, the fix.
  */
-export function callLine(r: CallReport, style: Style): string {
+export function callLine(r: CallReport, style: Style, withHost = false): string {
   const status = r.status === null ? 'no answer' : String(r.status);
   const paint = r.refused ? style.red : style.green;
   const parts = [
     style.dim(clock(r.time)),
-    oneLine(`${r.method} ${r.path}`),
+    oneLine(`${r.method} ${target(r, withHost)}`),
     paint(status),
     style.dim(`${r.elapsedMs} ms`),
     credentialText(r),
@@ -90,11 +105,14 @@ interface Repeat {
 export class RepeatFolder {
   readonly #seen = new Map<string, Repeat>();
 
+  /** `withHost`: lines name the host too (the forward proxy); calls to two hosts never fold. */
+  constructor(private readonly withHost = false) {}
+
   /** True when the report is to be printed: accepted, or refused in a new way. */
   fold(r: CallReport): boolean {
     if (!r.refused) return true;
     const cause = r.verdict?.cause ?? r.verdict?.status ?? 'unknown';
-    const key = `${r.method}\u0000${r.path}\u0000${r.status}\u0000${cause}\u0000${credentialText(r)}`;
+    const key = `${r.method}\u0000${hostOf(r)}\u0000${r.path}\u0000${r.status}\u0000${cause}\u0000${credentialText(r)}`;
     const known = this.#seen.get(key);
     if (known) {
       known.count++;
@@ -105,7 +123,7 @@ export class RepeatFolder {
     const status = r.status === null ? 'no answer' : String(r.status);
     this.#seen.set(key, {
       first: r.time,
-      head: oneLine(`${r.method} ${r.path}  ${status}`),
+      head: oneLine(`${r.method} ${target(r, this.withHost)}  ${status}`),
       cause,
       count: 1,
       shown: 1,

@@ -153,7 +153,7 @@ export async function run(args: string[]): Promise<number> {
   const print = (line: string) => {
     if (lines.push(line) === 1) setImmediate(flush);
   };
-  const repeats = new RepeatFolder();
+  const repeats = new RepeatFolder(values.forward === true);
   const printRepeats = () => {
     for (const line of repeats.repeats(style)) print(line);
   };
@@ -163,7 +163,7 @@ export async function run(args: string[]): Promise<number> {
     tally.add(report);
     const json = values.json || log || hub ? callJson(report) : undefined;
     if (values.json) print(scrubJson(json));
-    else if (repeats.fold(report)) print(callLine(report, style));
+    else if (repeats.fold(report)) print(callLine(report, style, values.forward === true));
     if (log) log.write(`${scrubJson(json)}\n`);
     hub?.publish(report);
   };

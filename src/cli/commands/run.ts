@@ -136,7 +136,7 @@ export async function run(args: string[]): Promise<number> {
       ? undefined
       : await import('../../engine/env/call-env.js').then((m) => m.callEnvTracer('.'));
   const tally = new CallTally();
-  const repeats = new RepeatFolder();
+  const repeats = new RepeatFolder(forward);
   const processes = new Set<number>();
   const threads = new Set<string>();
   let seen = 0;
@@ -152,7 +152,7 @@ export async function run(args: string[]): Promise<number> {
     if (!report.refused) return;
     const json = callJson(report);
     if (values.json) writeErr(scrubJson(json));
-    else if (repeats.fold(report)) writeErr(`why401: ${callLine(report, style)}`);
+    else if (repeats.fold(report)) writeErr(`why401: ${callLine(report, style, forward)}`);
     log?.write(`${scrubJson(json)}\n`);
   };
   const repeatTimer = values.json ? undefined : setInterval(printRepeats, REPEAT_LINE_MS);
