@@ -23,10 +23,6 @@ export const FINDING_IDS = [
   'key.not-yet-valid',
   'key.expiring-soon',
   'key.basic-malformed',
-  // token: OAuth 2 / OpenID Connect tokens the API rejects
-  'token.id-token',
-  'token.wrong-audience',
-  'token.wrong-issuer',
   // header: how the credential is sent
   'header.missing',
   'header.wrong-scheme',
@@ -81,6 +77,7 @@ export const FINDING_IDS = [
   'env.netrc',
   'env.base-url-override',
   // token: OAuth 2 / OpenID Connect access tokens (issue 16)
+  'token.id-token',
   'token.wrong-issuer',
   'token.wrong-audience',
   'token.unknown-key',

@@ -41,6 +41,7 @@ describe('why401 explain', () => {
       .split('\n')
       .map((line) => line.split(/\s+/)[0]);
     expect(listed).toEqual([...FINDING_IDS]);
+    expect(new Set(listed).size, 'each id once').toBe(listed.length);
     expect(json(why401(['explain', '--list', '--json']))).toEqual({
       schema: 'why401/finding-ids@1',
       ids: [...FINDING_IDS],
