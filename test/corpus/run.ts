@@ -204,36 +204,13 @@ export async function prepare(c: CorpusCase): Promise<Prepared> {
 
 // ---------------------------------------------------------------- the CLI
 
-export interface FindingJson {
-  readonly id: string;
-  readonly severity: 'error' | 'warning' | 'info';
-  readonly title: string;
-  readonly evidence: unknown;
-  readonly fix: string;
-}
-
-export interface ExchangeJson {
-  readonly label: string;
-  readonly request: { readonly method: string; readonly url: string; readonly headers?: unknown };
-  readonly response: {
-    readonly status: number;
-    readonly headers?: Record<string, string>;
-    readonly body?: string;
-    readonly layer?: unknown;
-  } | null;
-  readonly error: string | null;
-}
-
-export interface DiagnosisJson {
-  readonly schema: string;
-  readonly verdict: {
-    readonly status: string;
-    readonly cause: string | null;
-    readonly summary: string;
-  };
-  readonly findings: readonly FindingJson[];
-  readonly exchanges: readonly ExchangeJson[];
-}
+/** What `--json` prints: the one Diagnosis of src/diagnosis.ts, serialized. */
+export type {
+  Diagnosis as DiagnosisJson,
+  DiagnosisFinding as FindingJson,
+  Exchange as ExchangeJson,
+} from '../../src/diagnosis.js';
+import type { Diagnosis as DiagnosisJson, Exchange as ExchangeJson } from '../../src/diagnosis.js';
 
 export interface Outcome {
   readonly id: string;
@@ -333,8 +310,10 @@ export function inconsistencies(o: Outcome): string[] {
   const json = o.json;
   if (!json) return [];
   const out: string[] = [];
-  const errors = new Set(json.findings.filter((f) => f.severity === 'error').map((f) => f.id));
-  const all = new Set(json.findings.map((f) => f.id));
+  const errors = new Set<string>(
+    json.findings.filter((f) => f.severity === 'error').map((f) => f.id),
+  );
+  const all = new Set<string>(json.findings.map((f) => f.id));
   if (errors.has('credential.invalid'))
     for (const other of INCOMPATIBLE_WITH_INVALID)
       if (errors.has(other)) out.push(`credential.invalid beside ${other}`);

@@ -13,31 +13,13 @@ const CLI = join(ROOT, 'dist', 'cli', 'why401.cjs');
 /** A hard stop for a run that would hang: far beyond any --timeout used here. */
 const KILL_AFTER_MS = 25_000;
 
-export interface FindingJson {
-  readonly id: string;
-  readonly severity: 'error' | 'warning' | 'info';
-  readonly title: string;
-  readonly evidence: unknown;
-  readonly fix: string;
-}
-
-export interface ExchangeJson {
-  readonly label: string;
-  readonly request: { readonly method: string; readonly url: string };
-  readonly response: { readonly status: number } | null;
-  readonly error: string | null;
-}
-
-export interface DiagnosisJson {
-  readonly schema: string;
-  readonly verdict: {
-    readonly status: string;
-    readonly cause: string | null;
-    readonly summary: string;
-  };
-  readonly findings: readonly FindingJson[];
-  readonly exchanges: readonly ExchangeJson[];
-}
+/** What `--json` prints: the one Diagnosis of src/diagnosis.ts, serialized. */
+export type {
+  Diagnosis as DiagnosisJson,
+  DiagnosisFinding as FindingJson,
+  Exchange as ExchangeJson,
+} from '../../src/diagnosis.js';
+import type { Diagnosis as DiagnosisJson } from '../../src/diagnosis.js';
 
 export interface CliRun {
   readonly args: readonly string[];

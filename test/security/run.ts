@@ -22,24 +22,9 @@ export interface Run {
   readonly json: DiagnosisJson | undefined;
 }
 
-export interface DiagnosisJson {
-  readonly schema: string;
-  readonly target: { readonly url: string; readonly method: string };
-  readonly verdict: {
-    readonly status: string;
-    readonly cause: string | null;
-    readonly summary: string;
-  };
-  readonly findings: readonly { readonly id: string; readonly evidence: string }[];
-  readonly exchanges: readonly ExchangeJson[];
-}
-
-export interface ExchangeJson {
-  readonly label: string;
-  readonly request: { readonly method: string; readonly url: string };
-  readonly response: { readonly status: number; readonly body: string } | null;
-  readonly error: string | null;
-}
+/** What `--json` prints: the one Diagnosis of src/diagnosis.ts, serialized. */
+export type { Diagnosis as DiagnosisJson, Exchange as ExchangeJson } from '../../src/diagnosis.js';
+import type { Diagnosis as DiagnosisJson } from '../../src/diagnosis.js';
 
 export interface RunOptions {
   readonly env?: Readonly<Record<string, string>>;
