@@ -144,6 +144,31 @@ checkTable(credentialInvalid, 'credential.invalid', {
   ],
   ok: [
     {
+      name: 'the same answer but for its request id and time (a Spring Boot error body): the key made no difference',
+      reply: {
+        status: 401,
+        body: {
+          timestamp: '2026-12-06T23:10:04.118Z',
+          status: 401,
+          error: 'Unauthorized',
+          path: '/v1/items',
+          requestId: '7f3c9a1e-55b2-4c0e-9d1a-2b6e8f4a9c31',
+        },
+      },
+      probes: {
+        'without-credential': {
+          status: 401,
+          body: {
+            timestamp: '2026-12-06T23:10:04.131Z',
+            status: 401,
+            error: 'Unauthorized',
+            path: '/v1/items',
+            requestId: '0b9d2f6c-1e47-4a88-b3f5-6c2a9e7d1f04',
+          },
+        },
+      },
+    },
+    {
       name: 'issue 14: a bare Bearer challenge, the same answer without the key: the key made no difference, never invalid',
       reply: { status: 401, headers: { 'www-authenticate': 'Bearer realm="api"' }, body: '' },
       probes: {

@@ -67,12 +67,9 @@ export const credentialInvalid = defineCheck<RequestEvidence>('credential-invali
   if (Object.values(probes).some((p) => p?.carried && p.accepted)) return [];
   if (alternatives.some((a) => a.accepted)) return [];
   const anon = probes['without-credential'];
-  const read =
-    anon?.facts !== undefined &&
-    (anon.facts.status !== f.status ||
-      (anon.result.ok &&
-        final.result.ok &&
-        anon.result.response.body !== final.result.response.body));
+  // The answer without any credential differs: the server read the key (one comparison for every
+  // check: sameAnswer).
+  const read = anon?.facts !== undefined && !sameAnswer(anon, final);
   // The very same answer without any credential: the key made no difference, so nothing shows
   // the server read it (another scheme or case, another place, a layer in front answer so too;
   // a provider that answers an unknown key as it answers none cannot tell them apart either).
@@ -128,9 +125,7 @@ function unseenKey(ev: RequestEvidence) {
   ];
   if (anon?.facts)
     evidence.push(
-      sameAnswer(anon, final)
-        ? 'without the credential: the very same answer'
-        : `without the credential: ${anon.facts.status}, a different answer: the server read the key`,
+      `without the credential: ${anon.facts.status}, a different answer: the server read the key`,
     );
   return [finding('credential.invalid', 'heuristic', evidence)];
 }
