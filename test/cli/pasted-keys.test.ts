@@ -38,6 +38,7 @@ const PLACES: [string, (k: string) => string[]][] = [
   ['check --provider KEY', (k) => ['check', CLOSED, '--provider', k, '--key', 'x']],
   ['key --provider KEY', (k) => ['key', '--key', 'abc', '--provider', k]],
   ['capture --provider KEY', (k) => ['capture', '--target', CLOSED, '--provider', k]],
+  ['run --provider KEY', (k) => ['run', '--provider', k, '--', 'node', '-e', '0']],
   ['check --param NAME=KEY', (k) => ['check', '--provider', 'twilio', '--param', `NAME=${k}`]],
   ['check --param KEY', (k) => ['check', '--provider', 'twilio', '--param', k]],
   ['check --param KEY=x', (k) => ['check', '--provider', 'twilio', '--param', `${k}=x`]],
