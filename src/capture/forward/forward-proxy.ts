@@ -121,6 +121,9 @@ export async function startForwardProxy(options: ForwardOptions): Promise<Forwar
       host: target ? target.hostname.replace(/^\[|\]$/g, '') : host,
       port: target ? Number(target.port) || (target.protocol === 'https:' ? 443 : 80) : port,
     });
+    // The API side is ours to close too when the proxy closes (pipe half-closes each end).
+    sockets.add(up);
+    up.once('close', () => sockets.delete(up));
     up.on('error', () => client.destroy());
     client.on('error', () => up.destroy());
     up.pipe(client);
