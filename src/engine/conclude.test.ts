@@ -105,6 +105,18 @@ describe('conclude: credential.invalid is an error only while nothing else expla
   });
 });
 
+describe('conclude: no two errors that explain a 403 incompatibly', () => {
+  it('a 403 whose words call the key invalid: credential.invalid and status.forbidden are never both errors', () => {
+    const j = judged({
+      reply: { status: 403, body: { message: 'This is not a valid API key for this account' } },
+    });
+    const errors = j.findings.filter((f) => f.severity === 'error').map((f) => f.id);
+    expect(errors.includes('credential.invalid') && errors.includes('status.forbidden')).toBe(
+      false,
+    );
+  });
+});
+
 describe('conclude: verdicts', () => {
   it('a 429: inconclusive, and the headline says so', () => {
     const j = judged({

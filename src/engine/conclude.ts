@@ -257,6 +257,8 @@ export const INCOMPATIBLE: readonly (readonly [FindingId, FindingId])[] = [
       'net.redirect-drops-auth',
       'header.wrong-scheme',
       'header.wrong-name',
+      // "known but not allowed" against "not a valid key": one of them is wrong.
+      'status.forbidden',
     ] as const
   ).map((id) => ['credential.invalid', id] as const),
   ['layer.upstream', 'layer.gateway'],

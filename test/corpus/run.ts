@@ -304,6 +304,7 @@ const INCOMPATIBLE_WITH_INVALID = [
   'net.redirect-drops-auth',
   'header.wrong-scheme',
   'header.wrong-name',
+  'status.forbidden',
 ];
 
 export function inconsistencies(o: Outcome): string[] {

@@ -24,7 +24,7 @@ export const forbidden = defineCheck<RequestEvidence>('forbidden', (ev) => {
     f.blamesCredential ||
     rateLimited(f) ||
     f.says.has('quota') ||
-    /missing authentication token/i.test(f.errorText) ||
+    f.says.has('route') ||
     (f.says.has('clock') && Math.abs(f.skewSeconds ?? 0) > 60)
   )
     return [];
