@@ -26,6 +26,11 @@ export interface TrustFiles {
   readonly caFile: string | undefined;
   /** The system's roots, node's, and the run's CA: what the child is told to trust. */
   readonly bundleFile: string | undefined;
+  /**
+   * The run's CA and the user's own CA files only: NODE_EXTRA_CA_CERTS adds to Node's built-in
+   * roots, so a Node child is not made to load a few hundred roots twice at every start.
+   */
+  readonly extraFile: string | undefined;
   /** The folder put first on PYTHONPATH (its sitecustomize.py: helpers.ts). */
   readonly pythonPath: string;
   /** Deletes the folder (also done at exit, whatever ends the process). */
@@ -43,20 +48,21 @@ export function writeTrustFiles(
   const dir = mkdtempSync(join(tmpdir(), 'why401-ca-')); // 0700
   let caFile: string | undefined;
   let bundleFile: string | undefined;
+  let extraFile: string | undefined;
   if (caPem !== undefined) {
     caFile = join(dir, 'ca.pem');
     bundleFile = join(dir, 'bundle.pem');
     writeFileSync(caFile, caPem, { mode: 0o600 });
     const system = SYSTEM_BUNDLES.find((file) => existsSync(file));
-    const parts = [
-      system ? readFileSync(system, 'utf8') : '',
-      ...rootCertificates,
-      ...usersCaFiles(parent),
-      caPem,
-    ];
-    writeFileSync(bundleFile, parts.map((p) => (p.endsWith('\n') ? p : `${p}\n`)).join(''), {
-      mode: 0o600,
-    });
+    const extras = [...usersCaFiles(parent), caPem];
+    const pem = (parts: string[]) => parts.map((p) => (p.endsWith('\n') ? p : `${p}\n`)).join('');
+    writeFileSync(
+      bundleFile,
+      pem([system ? readFileSync(system, 'utf8') : '', ...rootCertificates, ...extras]),
+      { mode: 0o600 },
+    );
+    extraFile = join(dir, 'extra.pem');
+    writeFileSync(extraFile, pem(extras), { mode: 0o600 });
   }
   const { pythonPath } = writeRuntimeHelpers(dir);
   let removed = false;
@@ -67,7 +73,7 @@ export function writeTrustFiles(
     rmSync(dir, { recursive: true, force: true });
   };
   process.on('exit', remove);
-  return { dir, caFile, bundleFile, pythonPath, remove };
+  return { dir, caFile, bundleFile, extraFile, pythonPath, remove };
 }
 
 const MAX_CA_FILE = 4 * 1024 * 1024;
@@ -101,7 +107,7 @@ function usersCaFiles(parent: NodeJS.ProcessEnv): string[] {
  */
 export function forwardEnv(
   proxyOrigin: string,
-  files: Pick<TrustFiles, 'bundleFile' | 'pythonPath'>,
+  files: Pick<TrustFiles, 'bundleFile' | 'extraFile' | 'pythonPath'>,
   parent: NodeJS.ProcessEnv = process.env,
 ): Record<string, string> {
   const env: Record<string, string> = {
@@ -112,5 +118,6 @@ export function forwardEnv(
     PYTHONPATH: pythonPathWith(files.pythonPath, parent['PYTHONPATH']),
   };
   if (files.bundleFile !== undefined) for (const name of CA_VARIABLES) env[name] = files.bundleFile;
+  if (files.extraFile !== undefined) env['NODE_EXTRA_CA_CERTS'] = files.extraFile;
   return env;
 }
