@@ -29,15 +29,22 @@ export function jksTrustStore(
   return Buffer.concat([body, digest]);
 }
 
+const BEGIN = '-----BEGIN CERTIFICATE-----';
+const END = '-----END CERTIFICATE-----';
+
 /** The DER of each PEM certificate in `text`, each once, in order (bundles repeat roots). */
 export function pemCertificates(text: string): Buffer[] {
   const seen = new Set<string>();
   const out: Buffer[] = [];
-  for (const m of text.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]+?)-----END CERTIFICATE-----/g)) {
-    const base64 = (m[1] ?? '').replace(/[^A-Za-z0-9+/=]/g, '');
+  // indexOf rather than one lazy regular expression: a few hundred KB of roots, parsed at start.
+  for (let at = text.indexOf(BEGIN); at >= 0; at = text.indexOf(BEGIN, at)) {
+    const end = text.indexOf(END, at);
+    if (end < 0) break;
+    const base64 = text.slice(at + BEGIN.length, end).trim();
+    at = end + END.length;
     if (base64 === '' || seen.has(base64)) continue;
     seen.add(base64);
-    out.push(Buffer.from(base64, 'base64'));
+    out.push(Buffer.from(base64, 'base64')); // line breaks are skipped by the decoder
   }
   return out;
 }

@@ -102,7 +102,7 @@ const USER_PROXY = [
 ];
 
 const NOT_NODE =
-  /^(python[\d.]*|pip[\d.]*|uv|poetry|curl|wget|http|go|java|mvn|gradle|ruby|bundle|rails|php|dotnet|cargo|rustc|deno|bun|perl|Rscript|swift)$/;
+  /^(python[\d.]*|pip[\d.]*|uv|poetry|curl|wget|http|go|java|mvn|mvnw|gradle|gradlew|sbt|kotlin|scala|jbang|lein|clojure|ruby|bundle|rails|php|dotnet|cargo|rustc|deno|bun|perl|Rscript|swift)$/;
 
 function split(args: string[]): { own: string[]; command: string[] } {
   const dash = args.indexOf('--');
