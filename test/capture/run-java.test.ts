@@ -4,7 +4,7 @@
  * name, mapped with --map to a loopback server answering as OpenAI does to a wrong key, with
  * java.net.http.HttpClient (which prefers HTTP/2: the proxy's ALPN offers http/1.1 only) and
  * with HttpURLConnection. Both go through JAVA_TOOL_OPTIONS' proxy and the run's JKS trust store.
- * One JVM for both clients: each start costs seconds. Skipped without /usr/bin/java.
+ * One JVM for both clients: each start costs seconds. Skipped without a JDK (/usr/bin/javac).
  */
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +17,8 @@ import { runCli as runOpenAiCli, startOpenAi401, type OpenAi401 } from './openai
 /** An OpenAI-shaped key (random): the API refuses it as OpenAI does. */
 const KEY = `sk-proj-${makeKey('', 48)}T3BlbkFJ${makeKey('', 48)}`;
 const JAVA = '/usr/bin/java';
+/** Launching a source file needs the JDK's compiler module: a JRE alone cannot. */
+const HAS_JDK = existsSync(JAVA) && existsSync('/usr/bin/javac');
 
 /**
  * Prints the trust store's folder and a property of the user's own JAVA_TOOL_OPTIONS, then one
@@ -52,8 +54,8 @@ public class Main {
 }
 `;
 
-describe.skipIf(!existsSync(JAVA))(
-  'why401 run -- java (skipped without /usr/bin/java: default-jdk-headless)',
+describe.skipIf(!HAS_JDK)(
+  'why401 run -- java (skipped without a JDK: default-jdk-headless)',
   () => {
     let api: OpenAi401;
     let dir: string;
