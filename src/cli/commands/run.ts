@@ -33,8 +33,10 @@ certificate authority for this run (its private key only in memory) and gives th
 HTTP_PROXY and HTTPS_PROXY (lower case too; NO_PROXY stays as you had it) and a CA bundle (the
 system's roots plus the run's CA, in a private temp folder deleted at exit) in SSL_CERT_FILE,
 REQUESTS_CA_BUNDLE, CURL_CA_BUNDLE, NODE_EXTRA_CA_CERTS, GIT_SSL_CAINFO, AWS_CA_BUNDLE,
-CARGO_HTTP_CAINFO and PIP_CERT, and a sitecustomize.py first on PYTHONPATH that has aiohttp
-honour those variables (yours still runs). Each call is passed on to the host it was for, its
+CARGO_HTTP_CAINFO and PIP_CERT, a sitecustomize.py first on PYTHONPATH that has aiohttp
+honour those variables (yours still runs), and for Java the proxy and a JKS trust store of the
+same roots in JAVA_TOOL_OPTIONS (after yours; a trust store you named there is kept, and HTTPS
+then goes straight). Each call is passed on to the host it was for, its
 certificate verified. A client that ignores those variables or pins its certificates is not seen
 (a client that refuses the CA is said by host, and its next connections tunnelled untouched); Go
 and Ruby never proxy localhost.
@@ -77,6 +79,7 @@ Examples
   why401 run --log calls.jsonl -- npx tsx src/index.ts
   why401 run -- python3 app.py
   why401 run -- go run .
+  why401 run -- java -jar app.jar
   why401 run --map api.openai.com=http://127.0.0.1:3000 -- curl https://api.openai.com/v1/models
 
 Exit code: the command's own.`;
