@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -131,6 +131,42 @@ describe('why401 run -- <not Node>: the intercepting forward proxy, with real cl
       expect(existsSync(dirname(folder))).toBe(true);
     },
   );
+
+  it('each command gets only the set-up it needs: not Node, no FIFO; Node with a proxy of its own, no CA nor proxy', async () => {
+    const tmp = join(dir, 'tmp-setup');
+    rmSync(tmp, { recursive: true, force: true });
+    spawnSync('mkdir', ['-p', tmp]);
+    // What the command finds in TMPDIR (folder names without their random tail) and its
+    // environment while it runs; perl is not Node, by name.
+    writeFileSync(
+      join(dir, 'look.pl'),
+      String.raw`opendir(my $d, $ENV{TMPDIR}); my @n = sort map { s/-\w+$//r } grep { !/^\./ } readdir $d;
+print join("|", $ENV{WHY401_RUN_FIFO} // "", $ENV{JAVA_TOOL_OPTIONS} // "", join(",", @n)), "
+";`,
+    );
+    const look = String.raw`const fs = require('fs'); console.log(JSON.stringify({ tmp: fs.readdirSync(process.env.TMPDIR).map((n) => n.replace(/-\w+$/, '')).sort(), fifo: process.env.WHY401_RUN_FIFO !== undefined, proxy: process.env.HTTPS_PROXY, java: process.env.JAVA_TOOL_OPTIONS ?? null }))`;
+    const perl = await runCli(['run', '--no-env', '--', 'perl', join(dir, 'look.pl')], {
+      TMPDIR: tmp,
+    });
+    expect(perl.code, perl.stderr).toBe(0);
+    const [fifo, java, folders] = perl.stdout.trim().split('|');
+    expect(fifo).toBe(''); // not Node: no preload, no FIFO, no poll
+    expect(java).toContain('-Djavax.net.ssl.trustStore=');
+    expect(folders).toBe('why401-ca');
+
+    const node = await runCli(['run', '--no-env', '--', process.execPath, '-e', look], {
+      TMPDIR: tmp,
+      HTTPS_PROXY: 'http://proxy.example.test:3128',
+    });
+    expect(node.code, node.stderr).toBe(0);
+    expect(JSON.parse(node.stdout)).toEqual({
+      tmp: ['why401-run'], // the FIFO's folder only: no CA, no bundle, no proxy
+      fifo: true,
+      proxy: 'http://proxy.example.test:3128',
+      java: null,
+    });
+    expect(readdirSync(tmp)).toEqual([]);
+  });
 
   it('--no-intercept-tls: a CONNECT is tunnelled untouched, and nothing is seen', async () => {
     seen.length = 0;

@@ -37,8 +37,8 @@ export interface WatchOptions {
 }
 
 /** The environment of the command: our preload added to NODE_OPTIONS, the FIFO named. */
-export function childEnv(fifo: string, watch: WatchOptions = {}): NodeJS.ProcessEnv {
-  if (watch.preload === false) return { ...process.env, ...watch.env };
+export function childEnv(fifo: string | undefined, watch: WatchOptions = {}): NodeJS.ProcessEnv {
+  if (fifo === undefined) return { ...process.env, ...watch.env };
   const preload = pathToFileURL(distFile('capture/run/preload.js')).href;
   const before = process.env['NODE_OPTIONS'];
   return {
@@ -51,7 +51,8 @@ export function childEnv(fifo: string, watch: WatchOptions = {}): NodeJS.Process
 
 /**
  * Runs the command with the preload, handing every message from its Node processes to onMessage
- * as it comes (polled every 20 ms, drained to the last byte when the command exits).
+ * as it comes (polled every 20 ms, drained to the last byte when the command exits). Without the
+ * preload (`preload: false`), no FIFO is made and nothing is polled.
  */
 export async function runWithPreload(
   command: string,
@@ -59,13 +60,13 @@ export async function runWithPreload(
   onMessage: (m: RunMessage) => void,
   watch: WatchOptions = {},
 ): Promise<ChildResult> {
-  const channel = RunChannel.open();
+  const channel = watch.preload === false ? undefined : RunChannel.open();
   let open = true;
   const poll = () => {
-    if (open) for (const m of channel.drain()) onMessage(m);
+    if (open && channel) for (const m of channel.drain()) onMessage(m);
   };
-  const timer = setInterval(poll, POLL_MS);
-  watch.onChannel?.(poll);
+  const timer = channel ? setInterval(poll, POLL_MS) : undefined;
+  if (channel) watch.onChannel?.(poll);
   // Ctrl-C in a terminal reaches the command too (same process group); a signal sent to why401
   // alone (an IDE's stop button, `kill -INT`, a supervisor's SIGTERM, a closed terminal's or
   // ssh session's SIGHUP, SIGQUIT) would leave it running, orphaned, and end why401 before it
@@ -78,7 +79,7 @@ export async function runWithPreload(
   try {
     const started = spawn(command, [...args], {
       stdio: 'inherit',
-      env: childEnv(channel.path, watch),
+      env: childEnv(channel?.path, watch),
     });
     child = started;
     return await new Promise<ChildResult>((resolve) => {
@@ -95,7 +96,7 @@ export async function runWithPreload(
     clearInterval(timer);
     poll();
     open = false;
-    channel.close();
+    channel?.close();
     for (const signal of FORWARDED) process.off(signal, forward);
   }
 }

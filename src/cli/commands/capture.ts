@@ -14,10 +14,9 @@ import { LIVE_PATH, LiveHub } from '../../capture/live/hub.js';
 import type { ObservedCall } from '../../capture/call/observed-call.js';
 import { startProxy } from '../../capture/relay/proxy.js';
 import { writeFileSync } from 'node:fs';
-import { CertificateAuthority } from '../../capture/forward/certs.js';
-import { startForwardProxy } from '../../capture/forward/forward-proxy.js';
+import { JAVA_TRUST_STORE_PASSWORD } from '../../capture/forward/java.js';
 import { parseMap, type HostMap } from '../../capture/forward/map.js';
-import { writeTrustFiles } from '../../capture/forward/trust.js';
+import { withForwardProxy } from '../../capture/forward/with-proxy.js';
 import { providerOf } from '../provider-option.js';
 import { scrubJson } from '../../secret/scrub.js';
 import { EXIT } from '../exit-codes.js';
@@ -260,44 +259,39 @@ async function captureForward(run: {
   onNotice: (text: string, kind?: string) => void;
   finish: () => Promise<number>;
 }): Promise<number> {
-  const ca = new CertificateAuthority();
-  const trust = writeTrustFiles(ca.certPem);
   const caOut = run.values['ca-out'];
+  const options = {
+    port: run.port,
+    intercept: true,
+    maps: run.maps,
+    insecure: run.values.insecure === true,
+    headTimeoutMs: run.headTimeoutMs,
+    onCall: run.onCall,
+    onNotice: run.onNotice,
+  };
   try {
-    if (caOut !== undefined) {
-      try {
-        writeFileSync(caOut, ca.certPem, { mode: 0o644 });
-      } catch (e) {
-        throw usageError(
-          `--ca-out: cannot write ${caOut.slice(0, 80)}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
-        );
+    await withForwardProxy(options, async ({ proxy, trust, caPem }) => {
+      if (caOut !== undefined) {
+        try {
+          writeFileSync(caOut, caPem ?? '', { mode: 0o644 });
+        } catch (e) {
+          throw usageError(
+            `--ca-out: cannot write ${caOut.slice(0, 80)}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
+          );
+        }
       }
-    }
-    let proxy;
-    try {
-      proxy = await startForwardProxy({
-        port: run.port,
-        ca,
-        maps: run.maps,
-        insecure: run.values.insecure === true,
-        headTimeoutMs: run.headTimeoutMs,
-        onCall: run.onCall,
-        onNotice: run.onNotice,
-      });
-    } catch (e) {
-      throw listenError(e, run.port);
-    }
-    writeErr(`why401 capture: listening on ${proxy.origin} (forward proxy, HTTPS intercepted)`);
-    for (const map of run.maps)
-      writeErr(`  ${map.host}${map.port ? `:${map.port}` : ''} → ${map.origin.origin}`);
-    writeErr(
-      `Point your app at it: HTTPS_PROXY=${proxy.origin} HTTP_PROXY=${proxy.origin}, and trust the run's CA: ${caOut ?? trust.caFile}` +
-        `${caOut ? '' : ' (deleted at exit)'}; system roots + the CA: ${trust.bundleFile} (for SSL_CERT_FILE, REQUESTS_CA_BUNDLE…). Ctrl-C to stop.`,
-    );
-    await untilStopped();
-    await proxy.close();
-    return await run.finish();
-  } finally {
-    trust.remove();
+      writeErr(`why401 capture: listening on ${proxy.origin} (forward proxy, HTTPS intercepted)`);
+      for (const map of run.maps)
+        writeErr(`  ${map.host}${map.port ? `:${map.port}` : ''} → ${map.origin.origin}`);
+      writeErr(
+        `Point your app at it: HTTPS_PROXY=${proxy.origin} HTTP_PROXY=${proxy.origin}, and trust the run's CA: ${caOut ?? trust.caFile}` +
+          `${caOut ? '' : ' (deleted at exit)'}; system roots + the CA: ${trust.bundleFile} (for SSL_CERT_FILE, REQUESTS_CA_BUNDLE…)` +
+          `${trust.javaTrustStore ? `; for Java: -Djavax.net.ssl.trustStore=${trust.javaTrustStore} -Djavax.net.ssl.trustStorePassword=${JAVA_TRUST_STORE_PASSWORD}` : ''}. Ctrl-C to stop.`,
+      );
+      await untilStopped();
+    });
+  } catch (e) {
+    throw listenError(e, run.port);
   }
+  return run.finish();
 }

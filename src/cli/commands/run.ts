@@ -9,10 +9,9 @@ import {
 } from '../../capture/call/call-lines.js';
 import { judgeCall, quickReport, type CallReport } from '../../capture/call/judge-call.js';
 import { runWithPreload, type ChildResult } from '../../capture/run/child.js';
-import { CertificateAuthority } from '../../capture/forward/certs.js';
-import { startForwardProxy } from '../../capture/forward/forward-proxy.js';
 import { parseMap, type HostMap } from '../../capture/forward/map.js';
-import { forwardEnv, writeTrustFiles } from '../../capture/forward/trust.js';
+import { forwardEnv } from '../../capture/forward/trust.js';
+import { withForwardProxy } from '../../capture/forward/with-proxy.js';
 import type { ObservedCall } from '../../capture/call/observed-call.js';
 import { PROXY_ENV, type RunMessage } from '../../capture/run/frames.js';
 import { observedFromWire } from '../../capture/run/wire-call.js';
@@ -190,43 +189,35 @@ export async function run(args: string[]): Promise<number> {
     onNotice: (text: string) => writeErr(`why401 run: ${text}`),
   };
 
-  const shown = maskSecretLike([name, ...rest].join(' ').slice(0, 80));
-  if (forward) {
-    const result = await runThroughProxy(program, rest, { ...proxyOptions, onCall: onProxyCall });
-    await printing;
-    clearInterval(repeatTimer);
-    printRepeats();
-    if (log) await new Promise<void>((resolve) => log.end(resolve));
-    if (result.spawnError) {
-      writeErr(
-        `why401 run: could not start ${result.spawnError.replace(program, maskSecretLike(program))}`,
-      );
-      return result.code;
-    }
-    const ended = result.signal ? `was ended by ${result.signal}` : `exited with ${result.code}`;
-    writeErr(
-      `why401 run: \`${shown}\` ${ended} · watched through the forward proxy (HTTPS ${values['no-intercept-tls'] ? 'tunnelled, not seen' : 'intercepted'}) · ${tally.calls} call${tally.calls === 1 ? '' : 's'}, ${tally.refused} refused${tally.causes.size ? `: ${[...tally.causes].map(([c, n]) => `${c} ×${n}`).join(', ')}` : ''}`,
-    );
-    return result.code;
-  }
-
   // Node: the preload watches from inside, and the proxy variables are set as well, for what
   // the preload cannot see (a program the app starts that is not Node, a raw socket). A call the
   // preload saw on a connection to the proxy is not reported again by the proxy: the preload
   // says each such connection (its local port) before writing on it, and the FIFO is read
   // before each call from the proxy is taken.
-  const result = await runThroughProxy(program, rest, {
+  const preload = {
+    onMessage,
+    onChannel: (read: () => void) => (drain = read),
+  };
+  const nodeProxyOptions = {
     ...proxyOptions,
-    preload: { onMessage, onChannel: (read) => (drain = read) },
-    onCall: (call, from) => {
+    onCall: (call: ObservedCall, from: { readonly clientPort: number }) => {
       drain();
       if (!claimed.has(from.clientPort)) onProxyCall(call);
     },
-    onClientClosed: (port) => {
+    onClientClosed: (port: number) => {
       drain();
       claimed.delete(port);
     },
-  });
+  };
+  // A Node app whose user already set a proxy keeps it: the preload alone sees its calls, and
+  // no proxy, CA or trust files are made for it (the run's proxy does not chain to the user's).
+  const ownProxy = USER_PROXY.some((variable) => process.env[variable]);
+  const result = forward
+    ? await runThroughProxy(program, rest, { ...proxyOptions, onCall: onProxyCall })
+    : ownProxy
+      ? await runWithPreload(program, rest, onMessage, preload)
+      : await runThroughProxy(program, rest, { ...nodeProxyOptions, preload });
+
   await printing;
   clearInterval(repeatTimer);
   printRepeats();
@@ -237,32 +228,39 @@ export async function run(args: string[]): Promise<number> {
     );
     return result.code;
   }
-  const ended = result.signal ? `was ended by ${result.signal}` : `exited with ${result.code}`;
-  if (processes.size === 0 && proxied === 0) {
+  const shown = maskSecretLike([name, ...rest].join(' ').slice(0, 80));
+  const ended = `\`${shown}\` ${result.signal ? `was ended by ${result.signal}` : `exited with ${result.code}`}`;
+  const refused = `${tally.refused} refused${tally.causes.size ? `: ${[...tally.causes].map(([c, n]) => `${c} ×${n}`).join(', ')}` : ''}`;
+  if (forward) {
+    const tls = values['no-intercept-tls'] ? 'tunnelled, not seen' : 'intercepted';
     writeErr(
-      `why401 run: \`${shown}\` ${ended}; no Node.js process started under it, so no call could be seen.\n` +
+      `why401 run: ${ended} · watched through the forward proxy (HTTPS ${tls}) · ${plural(tally.calls, 'call')}, ${refused}`,
+    );
+  } else if (processes.size === 0 && proxied === 0) {
+    writeErr(
+      `why401 run: ${ended}; no Node.js process started under it, so no call could be seen.\n` +
         `  What run sees: http, https and fetch calls of Node.js processes (node, npm, npx, tsx…).\n` +
         `  Python, Go, Java, Ruby, curl… are watched through a proxy when run is given them by name (why401 run -- python3 app.py).\n` +
         `  For anything else: why401 capture --forward, then HTTPS_PROXY=http://127.0.0.1:8401 and its CA for the app.`,
     );
-    return result.code;
+  } else {
+    const total = seen + tally.calls;
+    const through = proxied && processes.size ? ` (${proxied} through the forward proxy)` : '';
+    const watched = processes.size
+      ? `${plural(processes.size, 'Node process', 'Node processes')}${threads.size ? ` (and ${plural(threads.size, 'worker thread')})` : ''} watched`
+      : 'no Node process, watched through the forward proxy';
+    writeErr(`why401 run: ${ended} · ${watched} · ${plural(total, 'call')}${through}, ${refused}`);
   }
-  const total = seen + tally.calls;
-  const through = proxied && processes.size ? ` (${proxied} through the forward proxy)` : '';
-  const watched = processes.size
-    ? `${processes.size} Node process${processes.size === 1 ? '' : 'es'}${threads.size ? ` (and ${threads.size} worker thread${threads.size === 1 ? '' : 's'})` : ''} watched`
-    : 'no Node process, watched through the forward proxy';
-  writeErr(
-    `why401 run: \`${shown}\` ${ended} · ${watched} · ${total} call${total === 1 ? '' : 's'}${through}, ${tally.refused} refused${tally.causes.size ? `: ${[...tally.causes].map(([c, n]) => `${c} ×${n}`).join(', ')}` : ''}`,
-  );
   return result.code;
 }
 
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
 /**
- * A command that is not Node: run through the intercepting forward proxy, with the proxy and
- * trust variables set for it. The CA's key dies with this process; its certificate and the
- * bundle sit in a private temp folder removed when the command ends (a signal to why401 is
- * passed on to the command first; any other exit removes it through an 'exit' hook).
+ * The command run through the intercepting forward proxy (withForwardProxy: a CA for this run,
+ * its files in a private folder removed when the command ends), with the proxy and trust
+ * variables set for it; a Node command gets the preload too. A signal to why401 is passed on to
+ * the command first (child.ts).
  */
 async function runThroughProxy(
   program: string,
@@ -281,40 +279,22 @@ async function runThroughProxy(
     };
   },
 ): Promise<ChildResult> {
-  const ca = options.intercept ? new CertificateAuthority() : undefined;
-  const trust = writeTrustFiles(ca?.certPem);
   const said = new Set<string>();
-  try {
-    const proxy = await startForwardProxy({
-      port: 0,
-      ca,
-      maps: options.maps,
-      insecure: options.insecure,
-      onCall: options.onCall,
-      onClientClosed: options.onClientClosed,
-      onNotice: (text, kind) => {
-        if (said.has(kind)) return;
-        said.add(kind);
-        options.onNotice(text);
-      },
-    });
-    try {
-      const preload = options.preload;
-      // A Node app whose user already set a proxy keeps it: the preload sees its calls, and
-      // the run's proxy does not put itself in front of the user's (no chaining yet).
-      const own = preload !== undefined && USER_PROXY.some((name) => process.env[name]);
-      const env = own
-        ? {}
-        : { ...forwardEnv(proxy.origin, trust), [PROXY_ENV]: new URL(proxy.origin).host };
-      return await runWithPreload(program, args, preload?.onMessage ?? (() => undefined), {
-        preload: preload !== undefined,
-        env,
-        onChannel: preload?.onChannel,
-      });
-    } finally {
-      await proxy.close();
-    }
-  } finally {
-    trust.remove();
-  }
+  const { preload, ...proxyOptions } = options;
+  const session = {
+    ...proxyOptions,
+    port: 0,
+    onNotice: (text: string, kind: string) => {
+      if (said.has(kind)) return;
+      said.add(kind);
+      options.onNotice(text);
+    },
+  };
+  return withForwardProxy(session, ({ proxy, trust }) =>
+    runWithPreload(program, args, preload?.onMessage ?? (() => undefined), {
+      preload: preload !== undefined,
+      env: { ...forwardEnv(proxy.origin, trust), [PROXY_ENV]: new URL(proxy.origin).host },
+      onChannel: preload?.onChannel,
+    }),
+  );
 }
