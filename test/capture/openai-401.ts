@@ -6,8 +6,9 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { expect } from 'vitest';
 import { ROOT } from '../e2e/run-cli.js';
-import { CLI, cleanEnv } from './support.js';
+import { CLI, cleanEnv, jsonLines } from './support.js';
 
 export interface OpenAi401 {
   /** `api.openai.test=http://127.0.0.1:PORT`, for `--map`. */
@@ -56,4 +57,14 @@ export function runCli(key: string, args: string[], env: Record<string, string> 
     child.once('error', reject);
     child.once('close', (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/** why401's --json lines on stderr: `count` calls to the API, each refused as a wrong key. */
+export function expectInvalidKeyCalls(stderr: string, count: number): void {
+  const calls = jsonLines(stderr);
+  expect(calls).toHaveLength(count);
+  for (const call of calls) {
+    expect(call).toMatchObject({ status: 401, url: 'https://api.openai.test/v1/models' });
+    expect(JSON.stringify(call)).toContain('credential.invalid');
+  }
 }

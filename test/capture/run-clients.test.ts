@@ -16,7 +16,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeKey } from '../e2e/servers.js';
 import { ROOT } from '../e2e/run-cli.js';
 import { expectNoCredential, jsonLines } from './support.js';
-import { runCli as runOpenAiCli, startOpenAi401, type OpenAi401 } from './openai-401.js';
+import {
+  expectInvalidKeyCalls,
+  runCli as runOpenAiCli,
+  startOpenAi401,
+  type OpenAi401,
+} from './openai-401.js';
 import { selfSigned } from './tls.js';
 
 /** An OpenAI-shaped key (random): the API refuses it as OpenAI does. */
@@ -372,12 +377,7 @@ describe('why401 run -- <real clients>: through the forward proxy', () => {
     expect(seen).toHaveLength(4);
     expect(seen.map((s) => s.host)).toEqual(Array(4).fill('api.openai.test'));
     expect(seen.every((s) => s.auth === `Bearer ${KEY}`)).toBe(true);
-    const calls = jsonLines(r.stderr);
-    expect(calls).toHaveLength(4);
-    for (const call of calls) {
-      expect(call).toMatchObject({ status: 401, url: 'https://api.openai.test/v1/models' });
-      expect(JSON.stringify(call)).toContain('credential.invalid');
-    }
+    expectInvalidKeyCalls(r.stderr, 4);
     expect(r.stderr).toMatch(
       /exited with 9 · 1 Node process watched · 4 calls \(2 through the forward proxy\), 4 refused/,
     );

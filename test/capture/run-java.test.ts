@@ -11,8 +11,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeKey } from '../e2e/servers.js';
-import { expectNoCredential, jsonLines } from './support.js';
-import { runCli as runOpenAiCli, startOpenAi401, type OpenAi401 } from './openai-401.js';
+import { expectNoCredential } from './support.js';
+import {
+  expectInvalidKeyCalls,
+  runCli as runOpenAiCli,
+  startOpenAi401,
+  type OpenAi401,
+} from './openai-401.js';
 
 /** An OpenAI-shaped key (random): the API refuses it as OpenAI does. */
 const KEY = `sk-proj-${makeKey('', 48)}T3BlbkFJ${makeKey('', 48)}`;
@@ -86,12 +91,7 @@ describe.skipIf(!HAS_JDK)(
         { host: 'api.openai.test', auth: `Bearer ${KEY}` },
         { host: 'api.openai.test', auth: `Bearer ${KEY}` },
       ]);
-      const calls = jsonLines(r.stderr);
-      expect(calls).toHaveLength(2);
-      for (const call of calls) {
-        expect(call).toMatchObject({ status: 401, url: 'https://api.openai.test/v1/models' });
-        expect(JSON.stringify(call)).toContain('credential.invalid');
-      }
+      expectInvalidKeyCalls(r.stderr, 2);
       expect(r.stderr).toMatch(
         /exited with 11 · watched through the forward proxy \(HTTPS intercepted\) · 2 calls, 2 refused/,
       );
