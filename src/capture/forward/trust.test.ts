@@ -1,0 +1,67 @@
+import { X509Certificate } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { CertificateAuthority } from './certs.js';
+import { forwardEnv, writeTrustFiles } from './trust.js';
+
+describe('writeTrustFiles: the Java trust store', () => {
+  const root = mkdtempSync(join(tmpdir(), 'why401-trust-test-'));
+  const before = process.env['TMPDIR'];
+  afterEach(() => {
+    if (before === undefined) delete process.env['TMPDIR'];
+    else process.env['TMPDIR'] = before;
+  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const ca = new CertificateAuthority();
+
+  it('a JKS beside the bundle (0600), ending with the run’s CA, named in JAVA_TOOL_OPTIONS', () => {
+    process.env['TMPDIR'] = root;
+    const files = writeTrustFiles(ca.certPem, {});
+    try {
+      const store = files.javaTrustStore ?? '';
+      expect(store).toBe(join(files.dir, 'trust.jks'));
+      expect(statSync(store).mode & 0o777).toBe(0o600);
+      const bytes = readFileSync(store);
+      expect(bytes.subarray(0, 4).toString('hex')).toBe('feedfeed');
+      // The run's CA is the bundle's last certificate, so the store's last entry, just before
+      // the 20-byte digest.
+      const der = new X509Certificate(ca.certPem).raw;
+      expect(bytes.subarray(-20 - der.length, -20)).toEqual(der);
+      const env = forwardEnv('http://127.0.0.1:4000', files, { JAVA_TOOL_OPTIONS: '-Xss2m' });
+      expect(env['JAVA_TOOL_OPTIONS']).toMatch(
+        new RegExp(`^-Xss2m .*-Djavax\\.net\\.ssl\\.trustStore=${store} `),
+      );
+    } finally {
+      files.remove();
+    }
+    expect(existsSync(files.dir)).toBe(false);
+  });
+
+  it('a temp folder whose path holds a space: no store (the JVM would split the option), HTTPS not sent to the proxy', () => {
+    const spaced = join(root, 'with space');
+    mkdirSync(spaced);
+    process.env['TMPDIR'] = spaced;
+    const files = writeTrustFiles(ca.certPem, {});
+    try {
+      expect(files.bundleFile).toBeDefined();
+      expect(files.javaTrustStore).toBeUndefined();
+      expect(forwardEnv('http://127.0.0.1:4000', files, {})['JAVA_TOOL_OPTIONS']).toBe(
+        '-Dhttp.proxyHost=127.0.0.1 -Dhttp.proxyPort=4000',
+      );
+    } finally {
+      files.remove();
+    }
+  });
+
+  it('--no-intercept-tls: no CA, no store', () => {
+    process.env['TMPDIR'] = root;
+    const files = writeTrustFiles(undefined, {});
+    try {
+      expect(files.javaTrustStore).toBeUndefined();
+    } finally {
+      files.remove();
+    }
+  });
+});
