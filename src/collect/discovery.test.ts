@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { discover, type DiscoveryTransport } from './discovery.js';
+import { discover, discoverIssuer, type DiscoveryTransport } from './discovery.js';
 
 /** A hostile or odd issuer on loopback: each path answers as the table says. */
 type Route = (
@@ -207,6 +207,8 @@ describe('discover', () => {
         transport(300),
       );
       expect(fetched[0]?.result.ok).toBe(false);
+      // Its other path is on the same origin: not tried.
+      expect(fetched).toHaveLength(1);
       expect(evidence.notes.join()).toContain('no answer');
     } finally {
       await s.close();
@@ -256,5 +258,36 @@ describe('discover', () => {
     );
     expect(fetched).toEqual([]);
     expect(evidence.notes.join()).toContain('not an http(s) URL');
+  });
+
+  it('discoverIssuer: the metadata document alone, its JWKS not fetched, each GET told', async () => {
+    let origin = '';
+    const s = await serve({
+      '/.well-known/openid-configuration': (send) =>
+        send(
+          200,
+          JSON.stringify({
+            issuer: origin,
+            jwks_uri: `${origin}/certs`,
+            token_endpoint: `${origin}/token`,
+          }),
+        ),
+      '/certs': (send) => send(200, '{"keys":[]}'),
+    });
+    origin = s.origin;
+    try {
+      const told: string[] = [];
+      const { issuer, fetched } = await discoverIssuer(origin, {
+        ...transport(),
+        onFetch: (url) => told.push(url.pathname),
+      });
+      expect(issuer).toMatchObject({ issuer: origin, tokenEndpoint: `${origin}/token` });
+      expect(issuer.keys).toBeUndefined();
+      expect(s.seen.map((x) => x.url)).toEqual(['/.well-known/openid-configuration']);
+      expect(told).toEqual(['/.well-known/openid-configuration']);
+      expect(fetched.map((f) => f.label)).toEqual(['discovery: openid-configuration']);
+    } finally {
+      await s.close();
+    }
   });
 });
