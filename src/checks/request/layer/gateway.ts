@@ -6,6 +6,7 @@ import {
   readingAlternative,
   sameAnswer,
   saysNoCredential,
+  sentScheme,
   type RequestEvidence,
 } from '../../../evidence/request.js';
 import { describeSpot } from '../../../evidence/credential-place.js';
@@ -83,10 +84,9 @@ export const gateway = defineCheck<RequestEvidence>('gateway', (ev) => {
       ? (proxyish ?? { name: 'the web server behind the proxy', evidence: 'a stock error page' })
       : st;
   // A web server in front challenging for its own scheme (Basic) while a bearer key was sent.
-  const sentScheme =
-    credential?.spot.in === 'header' ? (credential.spot.scheme ?? 'raw').toLowerCase() : 'query';
+  const scheme = sentScheme(credential);
   const ownChallenge = f.challenges.find(
-    (c) => (c.scheme === 'basic' || c.scheme === 'digest') && sentScheme !== c.scheme,
+    (c) => (c.scheme === 'basic' || c.scheme === 'digest') && scheme !== c.scheme,
   );
   const stock = layerOwnRefusal(ev);
   const platform = platformPage(ev);
@@ -103,7 +103,7 @@ export const gateway = defineCheck<RequestEvidence>('gateway', (ev) => {
     } else if (ownChallenge && f.status === 401 && (proxyish || f.isHtml)) {
       const realm = ownChallenge.params['realm'];
       evidence.push(
-        `it challenges for ${ownChallenge.rawScheme}${realm ? ` (realm "${realm}")` : ''} while the key went as ${sentScheme}: a login of the layer in front`,
+        `it challenges for ${ownChallenge.rawScheme}${realm ? ` (realm "${realm}")` : ''} while the key went as ${credential ? describeSpot(credential.spot) : 'nothing'}: a login of the layer in front`,
       );
     } else if (login) {
       evidence.push(login.evidence);

@@ -71,6 +71,7 @@ describe('layerLogin: a layer asking for its own login (issue 14)', () => {
   ])('%s', (_name, s, name) => {
     const login = layerLogin(evidenceOf(s));
     expect(login).toBeDefined();
+    expect(login?.evidence).toMatch(/while the key went as (Authorization: Bearer|x-api-key:) …/);
     expect(login?.name).toBe(name);
     expect(login?.challenge.scheme).toBe('basic');
   });
