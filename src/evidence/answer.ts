@@ -1,6 +1,6 @@
 import type { WireResponse } from './wire.js';
 import { bearerError, parseChallenges, type Challenge } from '../parse/www-authenticate.js';
-import { GATEWAY_WORDING, layersFromHeaders, type LayerSignal } from './layers.js';
+import { GATEWAY_WORDING, layersFromHeaders, protectionPage, type LayerSignal } from './layers.js';
 import { CREDENTIAL_HEADERS, looksLikeCredentialHeader } from './credential-place.js';
 
 /** What an answer says, read by vocabulary families rather than one server's wording. */
@@ -113,6 +113,11 @@ export interface AnswerFacts {
   readonly loginForm: boolean;
   /** A web server's stock page for the status (`401 Authorization Required`): no words of its own. */
   readonly stockPage: boolean;
+  /**
+   * The words of a platform's own protection page (Cloudflare Access, Vercel's Deployment
+   * Protection, a password-protected site), with the platform when they name it.
+   */
+  readonly protection: { readonly name?: string } | undefined;
   /** Rate-limit headers (`X-RateLimit-Limit`, `-Remaining`, IETF `RateLimit`), when sent. */
   readonly rateLimit: {
     readonly limit: number | undefined;
@@ -198,6 +203,7 @@ export function readAnswer(response: WireResponse, receivedAt: number): AnswerFa
     linkedHosts: linkedHosts(response.body),
     loginForm,
     stockPage,
+    protection: errorText !== '' ? protectionPage(errorText) : undefined,
     rateLimit: rateLimitOf(h),
     location: h['location'],
     maskedEcho: findMaskedEcho(errorText),

@@ -10,6 +10,7 @@ import {
   type RequestEvidence,
 } from '../../../evidence/request.js';
 import { describeSpot } from '../../../evidence/credential-place.js';
+import type { LayerSignal } from '../../../evidence/layers.js';
 import type { Challenge } from '../../../parse/www-authenticate.js';
 import { layerLogin, platformPage } from './own-login.js';
 
@@ -74,12 +75,12 @@ export const gateway = defineCheck<RequestEvidence>('gateway', (ev) => {
   // Through a forward proxy, its Via is on every answer it relays: the host behind it answered,
   // unless the page is the proxy's own (X-Squid-Error), the request never having left it.
   const forwardOwn = forwardProxyOwn(ev);
-  const relayMark = (l: { evidence: string; name: string }) =>
-    final.viaProxy && !forwardOwn && (l.evidence.startsWith('via') || l.name === 'squid');
+  const relayMark = (l: Pick<LayerSignal, 'onRelayed'>) =>
+    final.viaProxy && !forwardOwn && l.onRelayed === true;
   const layers = f.layers.filter((l) => !relayMark(l));
   const proxyish = layers.find((l) => l.kind === 'proxy' || l.kind === 'server');
   // A stock page relayed through a forward proxy is the host behind it's own.
-  const stockOf = (st: { name: string; evidence: string }) =>
+  const stockOf = (st: Pick<LayerSignal, 'name' | 'evidence' | 'onRelayed'>) =>
     relayMark(st)
       ? (proxyish ?? { name: 'the web server behind the proxy', evidence: 'a stock error page' })
       : st;
@@ -158,7 +159,7 @@ export const gateway = defineCheck<RequestEvidence>('gateway', (ev) => {
 function refusalOf(
   ev: RequestEvidence,
   seen: {
-    readonly sign: { readonly name: string } | undefined;
+    readonly sign: LayerSignal | undefined;
     readonly words: boolean;
     readonly platform: boolean;
     readonly ownChallenge: Challenge | undefined;
@@ -182,13 +183,11 @@ function refusalOf(
   }
   if (seen.platform) return { refusal: 'sign-in' };
   if (f.loginForm) return { refusal: 'sign-in' };
-  if (
-    /subscription[ _-]?key/i.test(f.errorText) ||
-    (seen.sign?.name === 'Azure API Management' && !seen.words && f.status === 401)
-  ) {
-    return { refusal: 'subscription-key' };
-  }
-  const squidDenied = /ERR_ACCESS_DENIED/i.test(f.headers['x-squid-error'] ?? '');
+  if (/subscription[ _-]?key/i.test(f.errorText)) return { refusal: 'subscription-key' };
+  // A gateway whose own credential has a name (APIM's subscription key), refusing in no words.
+  if (seen.sign?.ownKey !== undefined && !seen.words && f.status === 401)
+    return { refusal: seen.sign.ownKey };
+  const squidDenied = f.layers.some((l) => l.ownError?.denied === true);
   if (
     f.status === 403 &&
     !f.aboutCredential &&
@@ -203,12 +202,11 @@ function refusalOf(
 }
 
 /** A forward proxy's own error page (squid's X-Squid-Error), not an answer it relayed. */
-function forwardProxyOwn(ev: RequestEvidence): { name: string; evidence: string } | undefined {
+function forwardProxyOwn(ev: RequestEvidence): LayerSignal | undefined {
   const f = ev.final.facts;
   if (!f || !ev.final.viaProxy) return undefined;
-  const error = f.headers['x-squid-error'];
-  if (error === undefined) return undefined;
-  return { name: 'squid', evidence: `x-squid-error: ${error.slice(0, 60)}` };
+  const own = f.layers.find((l) => l.ownError !== undefined);
+  return own?.ownError && { ...own, evidence: own.ownError.evidence };
 }
 
 /**

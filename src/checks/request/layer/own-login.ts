@@ -78,21 +78,16 @@ export function platformPage(
   if (!f || !ev.credential || ev.final.accepted || !f.isHtml || f.stockPage) return undefined;
   if (f.status !== 401 && f.status !== 403) return undefined;
   const edge = f.layers.find((l) => l.kind === 'cdn');
-  const access =
-    /cloudflare access|cf-access|deployment protection|vercel authentication|password protect/i.test(
-      f.errorText,
-    );
+  const access = f.protection;
   if (!edge && !f.loginForm && !access) return undefined;
   const ignored = sameAnswer(ev.probes['without-credential'], ev.final);
   const tried = ev.alternatives.filter((a) => a.facts !== undefined);
   const alike = tried.length > 0 && tried.every((a) => sameAnswer(a, ev.final));
   // Without a probe, only a hosting platform's own words or sign-in form tell.
   const named =
-    edge !== undefined &&
-    edge.name !== 'Cloudflare' &&
-    (f.loginForm || access || f.aboutCredential);
+    edge?.ownLogin === true && (f.loginForm || access !== undefined || f.aboutCredential);
   if (!ignored && !alike && !named && !(access && edge)) return undefined;
-  const who = edge?.name ?? (access ? 'Cloudflare Access' : 'a sign-in page');
+  const who = edge?.name ?? access?.name ?? 'a sign-in page';
   return {
     name: who,
     evidence: [
