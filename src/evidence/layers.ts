@@ -26,9 +26,13 @@ export interface LayerSignal {
    * `denied` when its access rules refused the request.
    */
   readonly ownError?: { readonly evidence: string; readonly denied: boolean };
+  /** The layer's error type says no route matched, whatever its words (API Gateway's). */
+  readonly noRoute?: true;
 }
 
-type LayerFacts = Pick<LayerSignal, 'ownLogin' | 'ownKey' | 'onRelayed' | 'ownError'>;
+type LayerFacts = Pick<LayerSignal, 'ownLogin' | 'ownKey' | 'onRelayed' | 'ownError' | 'noRoute'>;
+
+const MISSING_TOKEN_TYPE = /^MissingAuthenticationTokenException\b/i;
 
 const HEADER_SIGNS: readonly {
   test: (h: Readonly<Record<string, string>>) => string | undefined;
@@ -54,8 +58,9 @@ const HEADER_SIGNS: readonly {
     name: 'AWS API Gateway',
     kind: 'gateway',
     test: (h) =>
-      pick(h, /^x-amz-apigw-id$/) ??
-      matchHeader(h, 'x-amzn-errortype', /^MissingAuthenticationTokenException\b/i),
+      pick(h, /^x-amz-apigw-id$/) ?? matchHeader(h, 'x-amzn-errortype', MISSING_TOKEN_TYPE),
+    // REST APIs answer an unmatched resource or method with this "auth" error type.
+    facts: (h) => (MISSING_TOKEN_TYPE.test(h['x-amzn-errortype'] ?? '') ? { noRoute: true } : {}),
   },
   { name: 'LiteLLM', kind: 'gateway', test: (h) => pick(h, /^x-litellm-/) },
   {
