@@ -40,6 +40,32 @@ async function serve(routes: Record<string, Route>): Promise<{
   };
 }
 
+/** A Keycloak-like realm `a`: its OIDC document and its JWKS (with a private member by mistake). */
+async function realm(): ReturnType<typeof serve> {
+  let origin = '';
+  const s = await serve({
+    '/realms/a/.well-known/openid-configuration': (send) =>
+      send(
+        200,
+        JSON.stringify({
+          issuer: `${origin}/realms/a`,
+          jwks_uri: `${origin}/realms/a/certs`,
+          token_endpoint: `${origin}/realms/a/token`,
+          token_endpoint_auth_methods_supported: ['client_secret_post', 'private_key_jwt'],
+        }),
+      ),
+    '/realms/a/certs': (send) =>
+      send(
+        200,
+        JSON.stringify({
+          keys: [{ kty: 'EC', kid: 'e1', crv: 'P-256', x: 'x', y: 'y', d: 'PRIVATE' }],
+        }),
+      ),
+  });
+  origin = s.origin;
+  return s;
+}
+
 const transport = (ms = 5_000): DiscoveryTransport => ({
   proxyFor: () => undefined,
   insecure: false,
@@ -54,27 +80,8 @@ describe('discover', () => {
   afterAll(() => elsewhere.close());
 
   it('OIDC discovery then the JWKS, GETs without any credential', async () => {
-    let origin = '';
-    const s = await serve({
-      '/realms/a/.well-known/openid-configuration': (send) =>
-        send(
-          200,
-          JSON.stringify({
-            issuer: `${origin}/realms/a`,
-            jwks_uri: `${origin}/realms/a/certs`,
-            token_endpoint: `${origin}/realms/a/token`,
-            token_endpoint_auth_methods_supported: ['client_secret_post', 'private_key_jwt'],
-          }),
-        ),
-      '/realms/a/certs': (send) =>
-        send(
-          200,
-          JSON.stringify({
-            keys: [{ kty: 'EC', kid: 'e1', crv: 'P-256', x: 'x', y: 'y', d: 'PRIVATE' }],
-          }),
-        ),
-    });
-    origin = s.origin;
+    const s = await realm();
+    const origin = s.origin;
     try {
       const { evidence, fetched } = await discover(
         { iss: `${origin}/realms/a/`, apiOrigin: 'http://127.0.0.1:1' },
@@ -261,30 +268,22 @@ describe('discover', () => {
   });
 
   it('discoverIssuer: the metadata document alone, its JWKS not fetched, each GET told', async () => {
-    let origin = '';
-    const s = await serve({
-      '/.well-known/openid-configuration': (send) =>
-        send(
-          200,
-          JSON.stringify({
-            issuer: origin,
-            jwks_uri: `${origin}/certs`,
-            token_endpoint: `${origin}/token`,
-          }),
-        ),
-      '/certs': (send) => send(200, '{"keys":[]}'),
-    });
-    origin = s.origin;
+    const s = await realm();
+    const origin = s.origin;
     try {
       const told: string[] = [];
-      const { issuer, fetched } = await discoverIssuer(origin, {
+      const { issuer, fetched } = await discoverIssuer(`${origin}/realms/a`, {
         ...transport(),
         onFetch: (url) => told.push(url.pathname),
       });
-      expect(issuer).toMatchObject({ issuer: origin, tokenEndpoint: `${origin}/token` });
+      expect(issuer).toMatchObject({
+        issuer: `${origin}/realms/a`,
+        tokenEndpoint: `${origin}/realms/a/token`,
+      });
       expect(issuer.keys).toBeUndefined();
-      expect(s.seen.map((x) => x.url)).toEqual(['/.well-known/openid-configuration']);
-      expect(told).toEqual(['/.well-known/openid-configuration']);
+      const path = '/realms/a/.well-known/openid-configuration';
+      expect(s.seen.map((x) => x.url)).toEqual([path]);
+      expect(told).toEqual([path]);
       expect(fetched.map((f) => f.label)).toEqual(['discovery: openid-configuration']);
     } finally {
       await s.close();
