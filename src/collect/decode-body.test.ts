@@ -122,3 +122,43 @@ describe('decodeBody', () => {
     else expect(out).toMatch(want);
   });
 });
+
+describe('decodeBody with maxBytes: only what is read is decoded', () => {
+  const head = long.subarray(0, 4096).toString('utf8');
+  it.each([
+    ['identity', long, undefined],
+    ['gzip', gz(long), 'gzip'],
+    ['deflate', deflateSync(long), 'deflate'],
+    ['br', br(long), 'br'],
+    ['stacked gzip, br', br(gz(long)), 'gzip, br'],
+  ])('%s: the first 4 KiB, exactly', (_name, raw, encoding) => {
+    expect(decodeBody(raw, encoding, { maxBytes: 4096 })).toBe(head);
+  });
+
+  it('a cut stream shorter than asked: what it holds', () => {
+    const out = decodeBody(gz(long).subarray(0, 100), 'gzip', { maxBytes: 4096 });
+    expect(out.length).toBeGreaterThan(0);
+    expect(long.toString('utf8').startsWith(out)).toBe(true);
+  });
+
+  it('a gzip bomb: its first 4 KiB, never inflated to the cap', () => {
+    const raw = gz(Buffer.alloc(32 * 1024 * 1024, 'a'));
+    expect(decodeBody(raw, 'gzip', { maxBytes: 4096 })).toBe('a'.repeat(4096));
+  });
+
+  it.each([
+    ['br', br(Buffer.alloc(32 * 1024 * 1024, 'a'))],
+    ['gzip, br', br(gz(Buffer.alloc(32 * 1024 * 1024, 'a')))],
+  ])(
+    'a %s bomb whose first input bytes alone pass every cap: said, as without maxBytes',
+    (encoding, raw) => {
+      expect(decodeBody(raw, encoding, { maxBytes: 4096 })).toBe(
+        `(a ${encoding} body that does not decode within 1024 KiB)`,
+      );
+    },
+  );
+
+  it('a body that does not decode is still said', () => {
+    expect(decodeBody(text, 'gzip', { maxBytes: 4096 })).toBe('(a gzip body that does not decode)');
+  });
+});

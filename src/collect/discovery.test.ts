@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { discover, type DiscoveryTransport } from './discovery.js';
+import { discover, discoverIssuer, type DiscoveryTransport } from './discovery.js';
 
 /** A hostile or odd issuer on loopback: each path answers as the table says. */
 type Route = (
@@ -40,6 +40,32 @@ async function serve(routes: Record<string, Route>): Promise<{
   };
 }
 
+/** A Keycloak-like realm `a`: its OIDC document and its JWKS (with a private member by mistake). */
+async function realm(): ReturnType<typeof serve> {
+  let origin = '';
+  const s = await serve({
+    '/realms/a/.well-known/openid-configuration': (send) =>
+      send(
+        200,
+        JSON.stringify({
+          issuer: `${origin}/realms/a`,
+          jwks_uri: `${origin}/realms/a/certs`,
+          token_endpoint: `${origin}/realms/a/token`,
+          token_endpoint_auth_methods_supported: ['client_secret_post', 'private_key_jwt'],
+        }),
+      ),
+    '/realms/a/certs': (send) =>
+      send(
+        200,
+        JSON.stringify({
+          keys: [{ kty: 'EC', kid: 'e1', crv: 'P-256', x: 'x', y: 'y', d: 'PRIVATE' }],
+        }),
+      ),
+  });
+  origin = s.origin;
+  return s;
+}
+
 const transport = (ms = 5_000): DiscoveryTransport => ({
   proxyFor: () => undefined,
   insecure: false,
@@ -54,27 +80,8 @@ describe('discover', () => {
   afterAll(() => elsewhere.close());
 
   it('OIDC discovery then the JWKS, GETs without any credential', async () => {
-    let origin = '';
-    const s = await serve({
-      '/realms/a/.well-known/openid-configuration': (send) =>
-        send(
-          200,
-          JSON.stringify({
-            issuer: `${origin}/realms/a`,
-            jwks_uri: `${origin}/realms/a/certs`,
-            token_endpoint: `${origin}/realms/a/token`,
-            token_endpoint_auth_methods_supported: ['client_secret_post', 'private_key_jwt'],
-          }),
-        ),
-      '/realms/a/certs': (send) =>
-        send(
-          200,
-          JSON.stringify({
-            keys: [{ kty: 'EC', kid: 'e1', crv: 'P-256', x: 'x', y: 'y', d: 'PRIVATE' }],
-          }),
-        ),
-    });
-    origin = s.origin;
+    const s = await realm();
+    const origin = s.origin;
     try {
       const { evidence, fetched } = await discover(
         { iss: `${origin}/realms/a/`, apiOrigin: 'http://127.0.0.1:1' },
@@ -207,6 +214,8 @@ describe('discover', () => {
         transport(300),
       );
       expect(fetched[0]?.result.ok).toBe(false);
+      // Its other path is on the same origin: not tried.
+      expect(fetched).toHaveLength(1);
       expect(evidence.notes.join()).toContain('no answer');
     } finally {
       await s.close();
@@ -256,5 +265,28 @@ describe('discover', () => {
     );
     expect(fetched).toEqual([]);
     expect(evidence.notes.join()).toContain('not an http(s) URL');
+  });
+
+  it('discoverIssuer: the metadata document alone, its JWKS not fetched, each GET told', async () => {
+    const s = await realm();
+    const origin = s.origin;
+    try {
+      const told: string[] = [];
+      const { issuer, fetched } = await discoverIssuer(`${origin}/realms/a`, {
+        ...transport(),
+        onFetch: (url) => told.push(url.pathname),
+      });
+      expect(issuer).toMatchObject({
+        issuer: `${origin}/realms/a`,
+        tokenEndpoint: `${origin}/realms/a/token`,
+      });
+      expect(issuer.keys).toBeUndefined();
+      const path = '/realms/a/.well-known/openid-configuration';
+      expect(s.seen.map((x) => x.url)).toEqual([path]);
+      expect(told).toEqual([path]);
+      expect(fetched.map((f) => f.label)).toEqual(['discovery: openid-configuration']);
+    } finally {
+      await s.close();
+    }
   });
 });

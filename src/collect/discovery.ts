@@ -31,6 +31,8 @@ export interface DiscoveryTransport {
   readonly deadline: number;
   readonly agents?: AgentPool | undefined;
   readonly userAgent?: string | undefined;
+  /** Told of each GET before it goes out (progress lines). */
+  readonly onFetch?: ((url: URL) => void) | undefined;
 }
 
 /** One GET that went out (listed in `exchanges` with its `discovery: …` label). */
@@ -51,10 +53,58 @@ export async function discover(
   input: DiscoveryInput,
   t: DiscoveryTransport,
 ): Promise<{ evidence: TokenEvidence; fetched: Fetched[] }> {
+  const { get, fetched, notes } = getter(t);
+  const [issuer, resource] = await Promise.all([
+    input.iss !== undefined ? issuerMetadata(input.iss, get, notes, { keys: true }) : undefined,
+    input.resourceMetadata !== undefined
+      ? resourceMetadata(input.resourceMetadata, input.apiOrigin, get, notes)
+      : undefined,
+  ]);
+  if (issuer !== undefined && issuer.url === undefined) {
+    const tried = fetched
+      .filter((f) => /^discovery: (openid-configuration|oauth-authorization-server)$/.test(f.label))
+      .map(
+        (f) =>
+          `${f.label.slice('discovery: '.length)} ${f.result.ok ? f.result.response.status : 'no answer'}`,
+      );
+    if (tried.length > 0)
+      notes.push(`no discovery document for iss ${input.iss?.slice(0, 200)}: ${tried.join(', ')}`);
+  }
+  return { evidence: { issuer, resource, notes }, fetched };
+}
+
+/**
+ * The issuer's metadata document alone (no JWKS), with the same bounds: what `why401 token`
+ * reads to find the token endpoint. Never throws.
+ */
+export async function discoverIssuer(
+  iss: string,
+  t: DiscoveryTransport,
+): Promise<{ issuer: IssuerMetadata; fetched: Fetched[]; notes: string[] }> {
+  const { get, fetched, notes } = getter(t);
+  const issuer = await issuerMetadata(iss, get, notes, { keys: false });
+  return { issuer, fetched, notes };
+}
+
+type Get = (label: string, url: URL, maxBodyBytes: number) => Promise<unknown>;
+
+/** What `get` returns when the origin did not answer at all: its other paths are not tried. */
+const NO_ANSWER = Symbol('no answer');
+
+/**
+ * One bounded GET per call (no credential, no redirect followed, no resend), each recorded in
+ * `fetched`; what could not be read is said in `notes`. Returns a 200's parsed JSON, NO_ANSWER
+ * when nothing answered, else undefined.
+ */
+function getter(t: DiscoveryTransport): {
+  get: Get;
+  fetched: Fetched[];
+  notes: string[];
+} {
   const deadline = Math.min(t.deadline, Date.now() + DISCOVERY_MS);
   const fetched: Fetched[] = [];
   const notes: string[] = [];
-  const get = async (label: string, url: URL, maxBodyBytes: number): Promise<unknown> => {
+  const get: Get = async (label, url, maxBodyBytes) => {
     const request: WireRequest = {
       method: 'GET',
       url,
@@ -64,6 +114,7 @@ export async function discover(
       ],
     };
     const proxy = t.proxyFor(url);
+    t.onFetch?.(url);
     const result = await send(request, {
       timeoutMs: Math.max(1, deadline - Date.now()),
       proxy,
@@ -75,7 +126,7 @@ export async function discover(
     fetched.push({ label: `discovery: ${label}`, request, result, viaProxy: proxy !== undefined });
     if (!result.ok) {
       notes.push(`${label}: no answer (${result.error.code})`);
-      return undefined;
+      return NO_ANSWER;
     }
     const r = result.response;
     if (r.status >= 300 && r.status < 400) {
@@ -94,26 +145,8 @@ export async function discover(
       return undefined;
     }
   };
-  const [issuer, resource] = await Promise.all([
-    input.iss !== undefined ? issuerMetadata(input.iss, get, notes) : undefined,
-    input.resourceMetadata !== undefined
-      ? resourceMetadata(input.resourceMetadata, input.apiOrigin, get, notes)
-      : undefined,
-  ]);
-  if (issuer !== undefined && issuer.url === undefined) {
-    const tried = fetched
-      .filter((f) => /^discovery: (openid-configuration|oauth-authorization-server)$/.test(f.label))
-      .map(
-        (f) =>
-          `${f.label.slice('discovery: '.length)} ${f.result.ok ? f.result.response.status : 'no answer'}`,
-      );
-    if (tried.length > 0)
-      notes.push(`no discovery document for iss ${input.iss?.slice(0, 200)}: ${tried.join(', ')}`);
-  }
-  return { evidence: { issuer, resource, notes }, fetched };
+  return { get, fetched, notes };
 }
-
-type Get = (label: string, url: URL, maxBodyBytes: number) => Promise<unknown>;
 
 const httpUrl = (value: string, base?: string): URL | undefined => {
   try {
@@ -133,7 +166,12 @@ const record = (v: unknown): Record<string, unknown> | undefined =>
     : undefined;
 
 /** The OIDC discovery document, else RFC 8414's, then the JWKS on the same origin. */
-async function issuerMetadata(iss: string, get: Get, notes: string[]): Promise<IssuerMetadata> {
+async function issuerMetadata(
+  iss: string,
+  get: Get,
+  notes: string[],
+  fetch: { readonly keys: boolean },
+): Promise<IssuerMetadata> {
   const base = httpUrl(iss);
   if (!base || base.username !== '' || base.password !== '') {
     notes.push('iss is not an http(s) URL: no discovery');
@@ -148,7 +186,10 @@ async function issuerMetadata(iss: string, get: Get, notes: string[]): Promise<I
     ],
   ];
   for (const [label, url] of candidates) {
-    const doc = record(await get(label, url, METADATA_BYTES));
+    const answer = await get(label, url, METADATA_BYTES);
+    // No answer from the issuer's origin: its other path is on the same origin, not tried.
+    if (answer === NO_ANSWER) break;
+    const doc = record(answer);
     if (!doc) continue;
     const jwksUri = str(doc['jwks_uri']);
     const methods = doc['token_endpoint_auth_methods_supported'];
@@ -168,7 +209,7 @@ async function issuerMetadata(iss: string, get: Get, notes: string[]): Promise<I
         : {}),
     };
     const jwksUrl = jwksUri !== undefined ? httpUrl(jwksUri) : undefined;
-    if (jwksUri === undefined || !jwksUrl) return found;
+    if (!fetch.keys || jwksUri === undefined || !jwksUrl) return found;
     if (jwksUrl.origin !== base.origin) {
       notes.push(`jwks_uri is on another origin (${jwksUrl.origin}) than iss: not fetched`);
       return found;

@@ -11,6 +11,7 @@
  * authenticated), so a probe never consumes a rotating refresh token nor counts a failed sign-in.
  */
 import { AgentPool, send, type SendResult, type WireRequest } from '../collect/http.js';
+import { discoverIssuer, type DiscoveryTransport } from '../collect/discovery.js';
 import { proxyFromEnv } from '../collect/proxy-env.js';
 import { usageError } from '../errors.js';
 import type { FindingId } from '../findings/ids.js';
@@ -81,7 +82,6 @@ export interface TokenRequestOptions {
 const STAND_IN_REFRESH = 'why401-probe-not-a-refresh-token';
 const STAND_IN_USER = 'why401-probe-user';
 const STAND_IN_PASSWORD = 'why401-probe-not-a-password';
-const DISCOVERY_MAX_BYTES = 256 * 1024;
 
 /** Findings of the key checks that say something of a client secret (its characters, a stand-in). */
 const SECRET_LINT: ReadonlySet<FindingId> = new Set([
@@ -248,13 +248,12 @@ export async function diagnoseTokenRequest(
       : options.proxy !== undefined
         ? urlOption('--proxy', options.proxy)
         : proxyFromEnv(u, env)?.url;
-  const sendOne = (request: WireRequest, maxBodyBytes?: number): Promise<SendResult> =>
+  const sendOne = (request: WireRequest): Promise<SendResult> =>
     send(request, {
       timeoutMs: Math.max(1, deadline - Date.now()),
       proxy: proxyFor(request.url),
       insecure: options.insecure === true,
       agents,
-      ...(maxBodyBytes !== undefined ? { maxBodyBytes } : {}),
     });
   const sent: Sent[] = [];
 
@@ -262,7 +261,15 @@ export async function diagnoseTokenRequest(
     // Discovery: GETs without any credential, to the issuer's origin only.
     let discovered: Discovered | undefined;
     if (issuer !== undefined) {
-      discovered = await discover(issuer, sendOne, sent, options.onProgress);
+      const { found, fetched } = await discoverTokenEndpoint(issuer, {
+        proxyFor,
+        insecure: options.insecure === true,
+        deadline,
+        agents,
+        onFetch: (url) => options.onProgress?.(`discovery: GET ${scrub(url.href)}`),
+      });
+      discovered = found;
+      sent.push(...fetched);
     }
     let tokenUrl = given;
     if (tokenUrl === undefined) {
@@ -538,54 +545,21 @@ function verdictOf(
 }
 
 /**
- * The issuer's metadata: OpenID Connect Discovery (`<issuer>/.well-known/openid-configuration`),
- * then RFC 8414 (`/.well-known/oauth-authorization-server<issuer path>`). No credential; the
- * issuer's origin only; redirects not followed.
+ * The issuer's metadata (OpenID Connect Discovery, then RFC 8414) through collect/'s discovery:
+ * no credential, the issuer's origin only, no redirects followed, its deadline and size caps.
  */
-async function discover(
+async function discoverTokenEndpoint(
   issuer: URL,
-  sendOne: (r: WireRequest, max?: number) => Promise<SendResult>,
-  sent: Sent[],
-  onProgress: ((line: string) => void) | undefined,
-): Promise<Discovered | undefined> {
-  const path = issuer.pathname.replace(/\/+$/, '');
-  const candidates = [
-    new URL(`${issuer.origin}${path}/.well-known/openid-configuration`),
-    new URL(`${issuer.origin}/.well-known/oauth-authorization-server${path}`),
-  ];
-  for (const url of candidates) {
-    const request: WireRequest = {
-      method: 'GET',
-      url,
-      headers: [['Accept', 'application/json']],
-    };
-    onProgress?.(`discovery: GET ${scrub(url.href)}`);
-    const result = await sendOne(request, DISCOVERY_MAX_BYTES);
-    const name = url.pathname.includes('openid-configuration')
-      ? 'openid-configuration'
-      : 'oauth-authorization-server';
-    sent.push({ label: `discovery: ${name}`, request, result });
-    if (!result.ok) return undefined;
-    if (result.response.status !== 200) continue;
-    try {
-      const doc = JSON.parse(result.response.body) as Record<string, unknown>;
-      const methods = doc['token_endpoint_auth_methods_supported'];
-      return {
-        url: url.href,
-        issuer: typeof doc['issuer'] === 'string' ? doc['issuer'].slice(0, 300) : undefined,
-        tokenEndpoint:
-          typeof doc['token_endpoint'] === 'string' ? doc['token_endpoint'] : undefined,
-        // RFC 8414 §2: omitted means client_secret_basic.
-        authMethods: Array.isArray(methods)
-          ? methods
-              .filter((m): m is string => typeof m === 'string')
-              .slice(0, 32)
-              .map((m) => m.slice(0, 64))
-          : ['client_secret_basic'],
-      };
-    } catch {
-      continue;
-    }
-  }
-  return undefined;
+  t: DiscoveryTransport,
+): Promise<{ found: Discovered | undefined; fetched: readonly Sent[] }> {
+  const { issuer: metadata, fetched } = await discoverIssuer(issuer.href, t);
+  if (metadata.url === undefined) return { found: undefined, fetched };
+  const found: Discovered = {
+    url: metadata.url,
+    issuer: metadata.issuer?.slice(0, 300),
+    tokenEndpoint: metadata.tokenEndpoint,
+    // RFC 8414 §2: omitted means client_secret_basic.
+    authMethods: metadata.tokenEndpointAuthMethods ?? ['client_secret_basic'],
+  };
+  return { found, fetched };
 }

@@ -112,6 +112,31 @@ describe('readAnswer: bodySaysFailure on a 2xx', () => {
   });
 });
 
+describe('readAnswer: the error text says each thing once', () => {
+  it('a challenge repeating the body adds nothing; one with words of its own adds them', () => {
+    const said = 'jwt audience invalid. expected: https://api.acme.dev';
+    const same = answer(
+      401,
+      { error: 'invalid_token', error_description: said },
+      { 'www-authenticate': `Bearer error="invalid_token", error_description="${said}"` },
+    );
+    expect(same.errorText).toBe(`invalid_token ${said}`);
+    const more = answer(
+      401,
+      { message: 'Unauthorized' },
+      { 'www-authenticate': `Bearer error="invalid_token", error_description="${said}"` },
+    );
+    expect(more.errorText).toBe(`Unauthorized invalid_token ${said}`);
+  });
+
+  it('a code inside a longer word is not taken for said', () => {
+    const f = answer(401, 'the token_expired flag', {
+      'www-authenticate': 'Bearer error="expired"',
+    });
+    expect(f.errorText).toBe('the token_expired flag expired');
+  });
+});
+
 describe('readAnswer: pages, headers, links, limits', () => {
   it("a web server's stock page says nothing of its own", () => {
     const page =

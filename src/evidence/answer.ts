@@ -1,6 +1,6 @@
 import type { WireResponse } from './wire.js';
 import { bearerError, parseChallenges, type Challenge } from '../parse/www-authenticate.js';
-import { GATEWAY_WORDING, layersFromHeaders, type LayerSignal } from './layers.js';
+import { GATEWAY_WORDING, layersFromHeaders, protectionPage, type LayerSignal } from './layers.js';
 import { CREDENTIAL_HEADERS, looksLikeCredentialHeader } from './credential-place.js';
 
 /** What an answer says, read by vocabulary families rather than one server's wording. */
@@ -113,6 +113,11 @@ export interface AnswerFacts {
   readonly loginForm: boolean;
   /** A web server's stock page for the status (`401 Authorization Required`): no words of its own. */
   readonly stockPage: boolean;
+  /**
+   * The words of a platform's own protection page (Cloudflare Access, Vercel's Deployment
+   * Protection, a password-protected site), with the platform when they name it.
+   */
+  readonly protection: { readonly name?: string } | undefined;
   /** Rate-limit headers (`X-RateLimit-Limit`, `-Remaining`, IETF `RateLimit`), when sent. */
   readonly rateLimit: {
     readonly limit: number | undefined;
@@ -153,13 +158,10 @@ export function readAnswer(response: WireResponse, receivedAt: number): AnswerFa
       ? collectMessages(json)
       : { text: stockPage ? '' : visible.slice(0, 2000), codes: [] };
   const codes = [...new Set(allCodes)];
-  const description = challenges
-    .map((c) => `${c.params['error'] ?? ''} ${c.params['error_description'] ?? ''}`)
-    .join(' ');
-  const errorText = `${codes.join(' ')} ${text} ${description}`
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 4000);
+  const errorText = withChallengeWords(
+    `${codes.join(' ')} ${text}`,
+    challenges.flatMap((c) => [c.params['error'] ?? '', c.params['error_description'] ?? '']),
+  ).slice(0, 4000);
   const says = new Set<Topic>();
   // (No text, no topic: and each pattern's first run compiles it, which a 200 need not pay.)
   if (errorText !== '')
@@ -198,6 +200,7 @@ export function readAnswer(response: WireResponse, receivedAt: number): AnswerFa
     linkedHosts: linkedHosts(response.body),
     loginForm,
     stockPage,
+    protection: errorText !== '' ? protectionPage(errorText) : undefined,
     rateLimit: rateLimitOf(h),
     location: h['location'],
     maskedEcho: findMaskedEcho(errorText),
@@ -240,6 +243,35 @@ function collectMessages(json: unknown): { text: string; codes: string[] } {
   walk(json, '', 0);
   return { text: texts.join(' | '), codes };
 }
+
+/**
+ * The body's words, then the challenges' `error` and `error_description`, each said once: a
+ * challenge that repeats the body (express-jwt, ASP.NET and others put the same words in both)
+ * adds nothing to what the checks quote.
+ */
+function withChallengeWords(body: string, challenge: readonly string[]): string {
+  let joined = body.replace(/\s+/g, ' ').trim();
+  for (const piece of challenge) {
+    const words = piece.replace(/\s+/g, ' ').trim();
+    if (words === '' || saidIn(joined, words)) continue;
+    joined = joined === '' ? words : `${joined} ${words}`;
+  }
+  return joined;
+}
+
+/** `words` in `text` as a whole (not inside a longer word), in any case. */
+function saidIn(text: string, words: string): boolean {
+  const hay = text.toLowerCase();
+  const needle = words.toLowerCase();
+  for (let at = hay.indexOf(needle); at !== -1; at = hay.indexOf(needle, at + 1)) {
+    const before = hay[at - 1];
+    const after = hay[at + needle.length];
+    if (!isWordChar(before) && !isWordChar(after)) return true;
+  }
+  return false;
+}
+
+const isWordChar = (c: string | undefined): boolean => c !== undefined && /\w/.test(c);
 
 /** Boolean fields whose name says what is wrong with the credential. */
 const FLAG_KEYS =

@@ -8,12 +8,37 @@ export interface LayerSignal {
   readonly kind: 'gateway' | 'proxy' | 'waf' | 'cdn' | 'server';
   /** The header or wording that told. */
   readonly evidence: string;
+  /**
+   * A hosting platform with a login of its own (Vercel's Deployment Protection, Netlify's site
+   * password): its HTML page about credentials is its protection, not the app's. A CDN that
+   * fronts APIs (Cloudflare, CloudFront) has none: such a page behind it may be the app's.
+   */
+  readonly ownLogin?: true;
+  /** The credential the layer issues itself, when it has one by name (APIM's subscription key). */
+  readonly ownKey?: 'subscription-key';
+  /**
+   * The sign is on answers the layer only passed on (a `Via`, a forward proxy's marks): through
+   * a forward proxy it does not make the answer the layer's own.
+   */
+  readonly onRelayed?: true;
+  /**
+   * The answer is the layer's own error page, not one it relayed (squid's `X-Squid-Error`):
+   * `denied` when its access rules refused the request.
+   */
+  readonly ownError?: { readonly evidence: string; readonly denied: boolean };
+  /** The layer's error type says no route matched, whatever its words (API Gateway's). */
+  readonly noRoute?: true;
 }
+
+type LayerFacts = Pick<LayerSignal, 'ownLogin' | 'ownKey' | 'onRelayed' | 'ownError' | 'noRoute'>;
+
+const MISSING_TOKEN_TYPE = /^MissingAuthenticationTokenException\b/i;
 
 const HEADER_SIGNS: readonly {
   test: (h: Readonly<Record<string, string>>) => string | undefined;
   name: string;
   kind: LayerSignal['kind'];
+  facts?: (h: Readonly<Record<string, string>>) => LayerFacts;
 }[] = [
   {
     name: 'Kong',
@@ -25,6 +50,7 @@ const HEADER_SIGNS: readonly {
     name: 'Azure API Management',
     kind: 'gateway',
     test: (h) => pick(h, /^(apim-request-id|ocp-apim-)/),
+    facts: () => ({ ownKey: 'subscription-key' }),
   },
   {
     // Every AWS service sends x-amzn-RequestId and x-amzn-ErrorType: only API Gateway's own id,
@@ -32,8 +58,9 @@ const HEADER_SIGNS: readonly {
     name: 'AWS API Gateway',
     kind: 'gateway',
     test: (h) =>
-      pick(h, /^x-amz-apigw-id$/) ??
-      matchHeader(h, 'x-amzn-errortype', /^MissingAuthenticationTokenException\b/i),
+      pick(h, /^x-amz-apigw-id$/) ?? matchHeader(h, 'x-amzn-errortype', MISSING_TOKEN_TYPE),
+    // REST APIs answer an unmatched resource or method with this "auth" error type.
+    facts: (h) => (MISSING_TOKEN_TYPE.test(h['x-amzn-errortype'] ?? '') ? { noRoute: true } : {}),
   },
   { name: 'LiteLLM', kind: 'gateway', test: (h) => pick(h, /^x-litellm-/) },
   {
@@ -52,6 +79,20 @@ const HEADER_SIGNS: readonly {
       matchHeader(h, 'via', /squid/i) ??
       pick(h, /^x-squid-error$/) ??
       matchHeader(h, 'server', /^squid\b/i),
+    facts: (h) => {
+      const error = h['x-squid-error'];
+      return {
+        onRelayed: true,
+        ...(error !== undefined
+          ? {
+              ownError: {
+                evidence: `x-squid-error: ${error.slice(0, 60)}`,
+                denied: /ERR_ACCESS_DENIED/i.test(error),
+              },
+            }
+          : {}),
+      };
+    },
   },
   {
     name: 'Cloudflare',
@@ -70,11 +111,13 @@ const HEADER_SIGNS: readonly {
     name: 'Vercel',
     kind: 'cdn',
     test: (h) => pick(h, /^x-vercel-id$/) ?? matchHeader(h, 'server', /^vercel\b/i),
+    facts: () => ({ ownLogin: true }),
   },
   {
     name: 'Netlify',
     kind: 'cdn',
     test: (h) => pick(h, /^x-nf-request-id$/) ?? matchHeader(h, 'server', /^netlify\b/i),
+    facts: () => ({ ownLogin: true }),
   },
   {
     name: 'Fastly',
@@ -112,7 +155,14 @@ export function layersFromHeaders(headers: Readonly<Record<string, string>>): La
   const found: LayerSignal[] = [];
   for (const sign of HEADER_SIGNS) {
     const evidence = sign.test(headers);
-    if (evidence) found.push({ name: sign.name, kind: sign.kind, evidence });
+    if (evidence)
+      found.push({
+        name: sign.name,
+        kind: sign.kind,
+        evidence,
+        ...sign.facts?.(headers),
+        ...(evidence.startsWith('via') ? { onRelayed: true } : {}),
+      });
   }
   const via = headers['via'];
   if (via && !found.some((f) => f.evidence.startsWith('via'))) {
@@ -120,6 +170,7 @@ export function layersFromHeaders(headers: Readonly<Record<string, string>>): La
       name: via.replace(/^[\d.]+\s+/, '').slice(0, 40),
       kind: 'proxy',
       evidence: `via: ${via.slice(0, 60)}`,
+      onRelayed: true,
     });
   }
   // A challenge's realm that names a layer (`Basic realm="traefik"`, `realm="Netlify"`): the
@@ -136,6 +187,7 @@ export function layersFromHeaders(headers: Readonly<Record<string, string>>): La
       name,
       kind: sign?.kind ?? 'server',
       evidence: `www-authenticate realm "${realm.slice(0, 40)}"`,
+      ...sign?.facts?.(headers),
     });
   }
   const server = headers['server'];
@@ -167,3 +219,31 @@ function realmsOf(value: string | undefined): string[] {
 /** Body wording by which a layer speaks of its own credentials (LiteLLM, Kong, APIM, API Gateway). */
 export const GATEWAY_WORDING =
   /\b(gateway|virtual[ _-]?key|subscription[ _-]?key|litellm|kong|apim|proxy[ _-]?(key|auth)|no api key found in request|consumer(?![ _-]?(identity|project))|master[ _-]?key|team[ _-]?key|api[ _-]?management)\b/i;
+
+/**
+ * Wording of a platform's own protection page (Cloudflare Access, Vercel's Deployment
+ * Protection, a password-protected site), and the platform when the words name one.
+ */
+const PROTECTION_WORDING: readonly { readonly words: RegExp; readonly name?: string }[] = [
+  { words: /cloudflare access|cf-access/i, name: 'Cloudflare Access' },
+  { words: /deployment protection|vercel authentication/i, name: 'Vercel' },
+  { words: /password protect/i },
+];
+
+/** The protection page an answer's words tell of, if any: `name` when they name the platform. */
+export function protectionPage(text: string): { readonly name?: string } | undefined {
+  const found = PROTECTION_WORDING.find((p) => p.words.test(text));
+  return found && (found.name !== undefined ? { name: found.name } : {});
+}
+
+const SIGN_IN_PATH =
+  /\/(login|log-in|signin|sign-in|sso|saml|oauth2?|authorize|auth|cdn-cgi\/access|account\/login|session)(\/|\?|$)/i;
+
+/** A login-ish first label, or the domain of an identity provider that fronts apps (Cloudflare Access, Okta, Auth0, Entra ID). */
+const SIGN_IN_HOST =
+  /(^|\.)(login|signin|sso|auth|accounts|id|idp)\.|cloudflareaccess\.com$|okta\.com$|auth0\.com$|microsoftonline\.com$/i;
+
+/** A URL of a sign-in portal (an SSO or access proxy's login page), by its path or its host. */
+export function signInPortal(url: URL): boolean {
+  return SIGN_IN_PATH.test(url.pathname) || SIGN_IN_HOST.test(url.hostname);
+}

@@ -7,6 +7,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeKey } from '../e2e/servers.js';
@@ -64,6 +65,16 @@ describe('why401 run sees what really happened', () => {
           res.writeHead(302, { location: '/login' });
           res.end();
         }
+      } else if (url.startsWith('/gz/')) {
+        // Slack style again, gzip-encoded and large: the head is read, not the whole body
+        const ok = auth === `Bearer ${KEY}`;
+        const body = JSON.stringify({
+          ok,
+          ...(ok ? {} : { error: 'invalid_auth' }),
+          members: Array.from({ length: 20_000 }, (_, i) => ({ id: `U${i}`, name: `user ${i}` })),
+        });
+        res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+        res.end(gzipSync(body));
       } else if (url.startsWith('/api/')) {
         // Slack style: every answer is a 200, the body says whether it worked
         res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
@@ -254,6 +265,33 @@ console.log('app: good', await good.text());
     expect(lines[0]).toMatch(/GET \/api\/conversations\.list {2}200 .*✖ /);
     expect(lines[1]).toMatch(/GET \/api\/users\.list {2}200 .*✖ /);
     expect(result.stderr).toMatch(/3 calls, 2 refused/);
+    expectNoCredential(result.stderr, [KEY, WRONG], 'output');
+  });
+
+  it('reads the head of a large gzip 200: the auth error in it is seen, a good answer is not reported', async () => {
+    const path = app(
+      'gzip.mjs',
+      `
+import http from 'node:http';
+import { gunzipSync } from 'node:zlib';
+const get = (key) => new Promise((resolve) => http.get(process.env.API_BASE + '/gz/users.list',
+  { headers: { authorization: 'Bearer ' + key } }, (r) => {
+    const chunks = []; r.on('data', (c) => chunks.push(c));
+    r.on('end', () => resolve(JSON.parse(gunzipSync(Buffer.concat(chunks))).ok)); }));
+console.log('app: bad', await get(process.env.BAD_KEY));
+console.log('app: good', await get(process.env.GOOD_KEY));
+`,
+    );
+    const result = await runCli(['run', '--provider', 'slack', '--', process.execPath, path], {
+      API_BASE: api.origin,
+      BAD_KEY: WRONG,
+      GOOD_KEY: KEY,
+    });
+    expect(result.stdout).toBe('app: bad false\napp: good true\n');
+    const lines = why401Lines(result.stderr);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/GET \/gz\/users\.list {2}200 .*✖ /);
+    expect(result.stderr).toMatch(/2 calls, 1 refused/);
     expectNoCredential(result.stderr, [KEY, WRONG], 'output');
   });
 

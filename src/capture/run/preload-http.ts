@@ -111,11 +111,10 @@ export function watchHttp(reporter: Reporter, onSocket: (socket: unknown) => voi
       return Array.isArray(v) ? v.join(', ') : v;
     };
     const type = header('content-type');
-    if (
-      sample &&
-      looksFailed(decodeBody(sample.buffer(), header('content-encoding'), { prefix: true }), type)
-    )
-      return;
+    // Only the head is read: only as much is decoded (a 64 KiB gzip sample is up to 1 MiB).
+    const head =
+      sample && decodeBody(sample.buffer(), header('content-encoding'), { maxBytes: HEAD_BYTES });
+    if (head !== undefined && looksFailed(head, type)) return;
     p.sample = undefined;
     calls.seen(p, res?.statusCode ?? 0);
   };

@@ -122,8 +122,39 @@ checkTable(tokenWrongAudience, 'token.wrong-audience', {
         '',
         'Bearer realm="api", error="invalid_token", error_description="jwt audience invalid. expected: https://api.acme.dev"',
       ),
-      evidence: [/the server expects https:\/\/api\.acme\.dev/],
+      // The expected value once, in the server's words.
+      evidence: [/expected: https:\/\/api\.acme\.dev$/, /^the token's aud is billing-api$/],
       data: { expected: 'https://api.acme.dev' },
+    },
+    {
+      name: 'the same words in the body and the challenge (express-jwt with a challenge): said once',
+      key: token,
+      reply: {
+        status: 401,
+        headers: {
+          'www-authenticate':
+            'Bearer realm="api", error="invalid_token", error_description="jwt audience invalid. expected: https://api.acme.dev"',
+        },
+        body: {
+          error: 'invalid_token',
+          error_description: 'jwt audience invalid. expected: https://api.acme.dev',
+        },
+      },
+      evidence: [
+        /^401: the verifier speaks of the token's audience: invalid_token jwt audience invalid\. expected: https:\/\/api\.acme\.dev$/,
+        /^the token's aud is billing-api$/,
+      ],
+    },
+    {
+      name: 'the expected value cut from the quote: the comparison says it',
+      key: token,
+      reply: {
+        status: 401,
+        body: {
+          message: `jwt audience invalid. ${'The verifier explains at length. '.repeat(5)}expected: https://api.acme.dev`,
+        },
+      },
+      evidence: [/^the token's aud is billing-api; the server expects https:\/\/api\.acme\.dev$/],
     },
     {
       name: 'ASP.NET: error_description="The audience \'api://x\' is invalid"',

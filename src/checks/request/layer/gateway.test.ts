@@ -22,6 +22,16 @@ const nginx401 = {
   body: STOCK_401,
 };
 
+const BASIC_FROM_NGINX = {
+  status: 401,
+  headers: {
+    server: 'nginx',
+    'content-type': 'text/plain',
+    'www-authenticate': 'Basic realm="Restricted"',
+  },
+  body: 'Unauthorized',
+};
+
 checkTable(gateway, 'layer.gateway', {
   finds: [
     {
@@ -72,8 +82,25 @@ checkTable(gateway, 'layer.gateway', {
       ],
       data: { layer: 'Netlify' },
     },
+    {
+      name: 'nginx in front challenging for Basic while the key went in x-api-key: said where it went',
+      spot: XAPI,
+      reply: BASIC_FROM_NGINX,
+      evidence: [/challenges for Basic \(realm "Restricted"\) while the key went as x-api-key: …/],
+    },
+    {
+      name: 'nginx in front challenging for Basic while the key went as a query parameter',
+      spot: { in: 'query', name: 'key' },
+      reply: BASIC_FROM_NGINX,
+      evidence: [/while the key went as \?key=…/],
+    },
   ],
   ok: [
+    {
+      name: 'nginx challenging for Basic where the key went as Basic: it asks for what was sent',
+      spot: { in: 'header', name: 'Authorization', scheme: 'Basic' },
+      reply: BASIC_FROM_NGINX,
+    },
     {
       name: "issue 14: OpenAI's \"You didn't provide an API key\" relayed by nginx from another host: the API's words, not a gateway's",
       provider: 'openai',

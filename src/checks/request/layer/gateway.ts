@@ -6,9 +6,11 @@ import {
   readingAlternative,
   sameAnswer,
   saysNoCredential,
+  sentScheme,
   type RequestEvidence,
 } from '../../../evidence/request.js';
 import { describeSpot } from '../../../evidence/credential-place.js';
+import type { LayerSignal } from '../../../evidence/layers.js';
 import type { Challenge } from '../../../parse/www-authenticate.js';
 import { layerLogin, platformPage } from './own-login.js';
 
@@ -73,20 +75,19 @@ export const gateway = defineCheck<RequestEvidence>('gateway', (ev) => {
   // Through a forward proxy, its Via is on every answer it relays: the host behind it answered,
   // unless the page is the proxy's own (X-Squid-Error), the request never having left it.
   const forwardOwn = forwardProxyOwn(ev);
-  const relayMark = (l: { evidence: string; name: string }) =>
-    final.viaProxy && !forwardOwn && (l.evidence.startsWith('via') || l.name === 'squid');
+  const relayMark = (l: Pick<LayerSignal, 'onRelayed'>) =>
+    final.viaProxy && !forwardOwn && l.onRelayed === true;
   const layers = f.layers.filter((l) => !relayMark(l));
   const proxyish = layers.find((l) => l.kind === 'proxy' || l.kind === 'server');
   // A stock page relayed through a forward proxy is the host behind it's own.
-  const stockOf = (st: { name: string; evidence: string }) =>
+  const stockOf = (st: Pick<LayerSignal, 'name' | 'evidence' | 'onRelayed'>) =>
     relayMark(st)
       ? (proxyish ?? { name: 'the web server behind the proxy', evidence: 'a stock error page' })
       : st;
   // A web server in front challenging for its own scheme (Basic) while a bearer key was sent.
-  const sentScheme =
-    credential?.spot.in === 'header' ? (credential.spot.scheme ?? 'raw').toLowerCase() : 'query';
+  const scheme = sentScheme(credential);
   const ownChallenge = f.challenges.find(
-    (c) => (c.scheme === 'basic' || c.scheme === 'digest') && sentScheme !== c.scheme,
+    (c) => (c.scheme === 'basic' || c.scheme === 'digest') && scheme !== c.scheme,
   );
   const stock = layerOwnRefusal(ev);
   const platform = platformPage(ev);
@@ -103,7 +104,7 @@ export const gateway = defineCheck<RequestEvidence>('gateway', (ev) => {
     } else if (ownChallenge && f.status === 401 && (proxyish || f.isHtml)) {
       const realm = ownChallenge.params['realm'];
       evidence.push(
-        `it challenges for ${ownChallenge.rawScheme}${realm ? ` (realm "${realm}")` : ''} while the key went as ${sentScheme}: a login of the layer in front`,
+        `it challenges for ${ownChallenge.rawScheme}${realm ? ` (realm "${realm}")` : ''} while the key went as ${credential ? describeSpot(credential.spot) : 'nothing'}: a login of the layer in front`,
       );
     } else if (login) {
       evidence.push(login.evidence);
@@ -158,7 +159,7 @@ export const gateway = defineCheck<RequestEvidence>('gateway', (ev) => {
 function refusalOf(
   ev: RequestEvidence,
   seen: {
-    readonly sign: { readonly name: string } | undefined;
+    readonly sign: LayerSignal | undefined;
     readonly words: boolean;
     readonly platform: boolean;
     readonly ownChallenge: Challenge | undefined;
@@ -182,13 +183,11 @@ function refusalOf(
   }
   if (seen.platform) return { refusal: 'sign-in' };
   if (f.loginForm) return { refusal: 'sign-in' };
-  if (
-    /subscription[ _-]?key/i.test(f.errorText) ||
-    (seen.sign?.name === 'Azure API Management' && !seen.words && f.status === 401)
-  ) {
-    return { refusal: 'subscription-key' };
-  }
-  const squidDenied = /ERR_ACCESS_DENIED/i.test(f.headers['x-squid-error'] ?? '');
+  if (/subscription[ _-]?key/i.test(f.errorText)) return { refusal: 'subscription-key' };
+  // A gateway whose own credential has a name (APIM's subscription key), refusing in no words.
+  if (seen.sign?.ownKey !== undefined && !seen.words && f.status === 401)
+    return { refusal: seen.sign.ownKey };
+  const squidDenied = f.layers.some((l) => l.ownError?.denied === true);
   if (
     f.status === 403 &&
     !f.aboutCredential &&
@@ -203,12 +202,11 @@ function refusalOf(
 }
 
 /** A forward proxy's own error page (squid's X-Squid-Error), not an answer it relayed. */
-function forwardProxyOwn(ev: RequestEvidence): { name: string; evidence: string } | undefined {
+function forwardProxyOwn(ev: RequestEvidence): LayerSignal | undefined {
   const f = ev.final.facts;
   if (!f || !ev.final.viaProxy) return undefined;
-  const error = f.headers['x-squid-error'];
-  if (error === undefined) return undefined;
-  return { name: 'squid', evidence: `x-squid-error: ${error.slice(0, 60)}` };
+  const own = f.layers.find((l) => l.ownError !== undefined);
+  return own?.ownError && { ...own, evidence: own.ownError.evidence };
 }
 
 /**

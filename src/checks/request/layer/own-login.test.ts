@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { layerFindings } from '../../../findings/catalog/layer.js';
 import type { FindingData } from '../../../findings/types.js';
 import { gateway } from './gateway.js';
-import { layerLogin } from './own-login.js';
+import { layerLogin, platformPage } from './own-login.js';
 import { evidenceOf, type Scenario } from '../test-helpers.js';
 
 const XAPI = { in: 'header', name: 'x-api-key', scheme: null } as const;
@@ -71,6 +71,7 @@ describe('layerLogin: a layer asking for its own login (issue 14)', () => {
   ])('%s', (_name, s, name) => {
     const login = layerLogin(evidenceOf(s));
     expect(login).toBeDefined();
+    expect(login?.evidence).toMatch(/while the key went as (Authorization: Bearer|x-api-key:) …/);
     expect(login?.name).toBe(name);
     expect(login?.challenge.scheme).toBe('basic');
   });
@@ -123,5 +124,58 @@ describe('layerLogin: a layer asking for its own login (issue 14)', () => {
       ],
     });
     expect(data).toMatchObject({ layer: 'Netlify', refusal: 'challenge', realm: 'Netlify' });
+  });
+});
+
+const signIn = (title: string, words: string, headers: Record<string, string> = {}) => ({
+  status: 401,
+  headers: { 'content-type': 'text/html', ...headers },
+  body: `<!doctype html><html><head><title>${title}</title></head><body><h1>${title}</h1><p>${words}</p><a href="/sso">Log in</a></body></html>`,
+});
+
+describe('platformPage: a platform protection page, told by facts of the answer', () => {
+  it.each([
+    [
+      'Vercel\'s words ("Vercel Authentication") and x-vercel-id, no probe',
+      signIn('Authentication Required', 'Vercel Authentication', { 'x-vercel-id': 'fra1::a' }),
+      'Vercel',
+    ],
+    [
+      'Cloudflare Access words behind cf-ray: the edge names it',
+      signIn('Sign in', 'Cloudflare Access', { 'cf-ray': '8a1b' }),
+      'Cloudflare',
+    ],
+  ])('%s', (_name, reply, who) => {
+    expect(platformPage(evidenceOf({ reply }))?.name).toBe(who);
+  });
+
+  it.each([
+    [
+      "Vercel's words without its header, the same without the key: the words name Vercel",
+      signIn('Authentication Required', 'Vercel Authentication'),
+      'Vercel',
+    ],
+    [
+      'a password-protected site naming no platform, the same without the key',
+      signIn('Password protected site', 'Enter the password'),
+      'a sign-in page',
+    ],
+  ])('probed: %s', (_name, reply, who) => {
+    expect(platformPage(evidenceOf({ reply, probes: { 'without-credential': reply } }))?.name).toBe(
+      who,
+    );
+  });
+
+  it.each([
+    [
+      'a page about a token behind CloudFront, no probe: a CDN in front of APIs has no login',
+      signIn('Unauthorized', 'Your token is not valid', { 'x-amz-cf-id': 'abc' }),
+    ],
+    [
+      'the same behind Cloudflare, no probe',
+      signIn('Unauthorized', 'Your token is not valid', { 'cf-ray': '8a1b' }),
+    ],
+  ])('not: %s', (_name, reply) => {
+    expect(platformPage(evidenceOf({ reply }))).toBeUndefined();
   });
 });

@@ -1,4 +1,10 @@
-import { documentedShape, sameAnswer, type RequestEvidence } from '../../../evidence/request.js';
+import { describeSpot } from '../../../evidence/credential-place.js';
+import {
+  documentedShape,
+  sameAnswer,
+  sentScheme,
+  type RequestEvidence,
+} from '../../../evidence/request.js';
 import type { Challenge } from '../../../parse/www-authenticate.js';
 
 /** Does the provider take a key with this challenge scheme anywhere it documents? */
@@ -28,12 +34,9 @@ export function layerLogin(
   const f = ev.final.facts;
   const { credential, provider } = ev;
   if (!f || !credential || ev.final.accepted || f.status !== 401) return undefined;
-  const sent =
-    credential.spot.in === 'header'
-      ? (credential.spot.scheme ?? 'raw').toLowerCase()
-      : credential.spot.in;
+  const scheme = sentScheme(credential);
   const challenge = f.challenges.find(
-    (c) => (c.scheme === 'basic' || c.scheme === 'digest') && c.scheme !== sent,
+    (c) => (c.scheme === 'basic' || c.scheme === 'digest') && c.scheme !== scheme,
   );
   if (!challenge) return undefined;
   // The provider's own scheme: the API asks for it (a Bearer key sent to Twilio).
@@ -42,7 +45,7 @@ export function layerLogin(
   const anon = ev.probes['without-credential'];
   if (anon?.facts && !sameAnswer(anon, ev.final)) return undefined;
   const realm = challenge.params['realm'] ?? '';
-  const asked = `it challenges for ${challenge.rawScheme}${realm ? ` (realm "${realm.slice(0, 40)}")` : ''} while the key went as ${sent}`;
+  const asked = `it challenges for ${challenge.rawScheme}${realm ? ` (realm "${realm.slice(0, 40)}")` : ''} while the key went as ${describeSpot(credential.spot)}`;
   const named = realm
     ? f.layers.find((l) => realm.toLowerCase().includes(l.name.toLowerCase()))
     : undefined;
@@ -75,21 +78,16 @@ export function platformPage(
   if (!f || !ev.credential || ev.final.accepted || !f.isHtml || f.stockPage) return undefined;
   if (f.status !== 401 && f.status !== 403) return undefined;
   const edge = f.layers.find((l) => l.kind === 'cdn');
-  const access =
-    /cloudflare access|cf-access|deployment protection|vercel authentication|password protect/i.test(
-      f.errorText,
-    );
+  const access = f.protection;
   if (!edge && !f.loginForm && !access) return undefined;
   const ignored = sameAnswer(ev.probes['without-credential'], ev.final);
   const tried = ev.alternatives.filter((a) => a.facts !== undefined);
   const alike = tried.length > 0 && tried.every((a) => sameAnswer(a, ev.final));
   // Without a probe, only a hosting platform's own words or sign-in form tell.
   const named =
-    edge !== undefined &&
-    edge.name !== 'Cloudflare' &&
-    (f.loginForm || access || f.aboutCredential);
+    edge?.ownLogin === true && (f.loginForm || access !== undefined || f.aboutCredential);
   if (!ignored && !alike && !named && !(access && edge)) return undefined;
-  const who = edge?.name ?? (access ? 'Cloudflare Access' : 'a sign-in page');
+  const who = edge?.name ?? access?.name ?? 'a sign-in page';
   return {
     name: who,
     evidence: [

@@ -1,11 +1,6 @@
 import { defineCheck, finding } from '../../types.js';
+import { signInPortal } from '../../../evidence/layers.js';
 import type { RequestEvidence, Sent } from '../../../evidence/request.js';
-
-const LOGIN_PATH =
-  /\/(login|log-in|signin|sign-in|sso|saml|oauth2?|authorize|auth|cdn-cgi\/access|account\/login|session)(\/|\?|$)/i;
-
-const LOGIN_HOST =
-  /(^|\.)(login|signin|sso|auth|accounts|id|idp)\.|cloudflareaccess\.com$|okta\.com$|auth0\.com$|microsoftonline\.com$/i;
 
 /** A 3xx to a login page (SSO, Cloudflare Access) instead of a 401; or a sign-in form itself. */
 export const loginRedirect = defineCheck<RequestEvidence>('login-redirect', ({ chain, final }) => {
@@ -80,11 +75,7 @@ export function loginTarget(hop: Sent): URL | undefined {
     return undefined;
   try {
     const to = new URL(location, hop.request.url);
-    return LOGIN_PATH.test(to.pathname) ||
-      LOGIN_HOST.test(to.hostname) ||
-      returnAddress(to, hop.request.url)
-      ? to
-      : undefined;
+    return signInPortal(to) || returnAddress(to, hop.request.url) ? to : undefined;
   } catch {
     return undefined;
   }

@@ -15,6 +15,34 @@ checkTable(noRoute, 'status.no-route', {
         body: { message: 'Missing Authentication Token' },
       },
       data: { kind: 'gateway' },
+      evidence: [
+        /403 "Missing Authentication Token" \(AWS API Gateway: x-amzn-errortype: MissingAuthenticationTokenException\)/,
+      ],
+    },
+    {
+      name: 'another gateway\'s 403 in words of the route topic (Kong\'s "no Route matched")',
+      reply: {
+        status: 403,
+        headers: { ...json, 'x-kong-request-id': 'k' },
+        body: { message: 'no Route matched with those values' },
+      },
+      data: { kind: 'gateway' },
+      evidence: [/\(Kong: header x-kong-request-id\)/],
+    },
+    {
+      name: "API Gateway's error type alone, no words: the layer's fact says it",
+      reply: {
+        status: 403,
+        headers: { 'x-amzn-errortype': 'MissingAuthenticationTokenException' },
+        body: '',
+      },
+      data: { kind: 'gateway' },
+    },
+    {
+      name: 'a 404 "Missing Authentication Token": a 404 of a path that matched nothing',
+      reply: { status: 404, headers: json, body: { message: 'Missing Authentication Token' } },
+      confidence: 'attributed',
+      data: { kind: 'not-found' },
     },
     {
       name: 'Express 404 "Cannot GET /v1/resource" from an unknown server',
@@ -81,5 +109,13 @@ checkTable(noRoute, 'status.no-route', {
       },
     },
     { name: 'a 401', reply: { status: 401, body: { error: 'route not found' } } },
+    {
+      name: 'a 401 "Missing Authentication Token": an auth status, not the gateway\'s 403',
+      reply: { status: 401, body: { message: 'Missing Authentication Token' } },
+    },
+    {
+      name: 'a 403 of a gateway in words of no route topic',
+      reply: { status: 403, headers: { 'x-kong-request-id': 'k' }, body: { message: 'Forbidden' } },
+    },
   ],
 });

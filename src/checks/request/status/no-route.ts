@@ -7,17 +7,18 @@ export const noRoute = defineCheck<RequestEvidence>('no-route', (ev) => {
   const { final, probes, provider } = ev;
   const f = final.facts;
   if (!f || (f.status !== 403 && f.status !== 404 && f.status !== 401)) return [];
-  const amzn = f.headers['x-amzn-errortype'] ?? '';
-  const missingToken =
-    /MissingAuthenticationToken/i.test(amzn) || /missing authentication token/i.test(f.errorText);
   const anon = probes['without-credential'];
-  if (missingToken) {
+  // A 403 whose words (or its gateway's error type) say no route matched: API Gateway's
+  // "Missing Authentication Token" is an unmatched path or method, not a key problem.
+  const told = f.layers.find((l) => l.noRoute);
+  if (f.status === 403 && (f.says.has('route') || told)) {
+    const layer = told ?? f.layers.find((l) => l.kind === 'gateway');
     return [
       finding(
         'status.no-route',
         sameAnswer(anon, final) ? 'confirmed' : 'attributed',
         [
-          `${f.status} "${f.errorText.slice(0, 60)}"${amzn ? ` (x-amzn-ErrorType: ${amzn.slice(0, 60)})` : ''}`,
+          `${f.status} "${f.errorText.slice(0, 60)}"${layer ? ` (${layer.name}: ${layer.evidence})` : ''}`,
           ...(sameAnswer(anon, final)
             ? ['the same answer without any credential: the route, not the key']
             : []),
