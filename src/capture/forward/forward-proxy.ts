@@ -31,6 +31,7 @@ export interface ForwardProxy {
 }
 
 const HEAD_MS = 60_000;
+const EMPTY = Buffer.alloc(0);
 
 function answer(socket: net.Socket, status: string, text: string): void {
   socket.end(
@@ -99,20 +100,44 @@ export async function startForwardProxy(options: ForwardOptions): Promise<Forwar
       nextId,
       onCall: (call) => options.onCall(call, { clientPort }),
       onNotice: options.onNotice,
-      // Not this relay's: another origin (absolute-form), CONNECT, an upgrade. Handed over.
+      upgrades: true,
+      // Plain http: a request for another origin (absolute-form) is dispatched again. Inside a
+      // TLS tunnel every request goes to the tunnel's host, whatever its Host or target says:
+      // TLS went there, as it would from the app without the proxy.
       isLocal: (requestTarget) =>
-        /^https?:\/\//i.test(requestTarget) && (inTls || !sameOrigin(requestTarget, appOrigin)),
+        !inTls && /^https?:\/\//i.test(requestTarget) && !sameOrigin(requestTarget, appOrigin),
       handOver: (socket, bytes) => {
-        if (inTls) {
-          notice(
-            `${appOrigin.host}: a WebSocket upgrade or a request for another origin inside a TLS tunnel is not intercepted yet (answered 501)`,
-            'inner-upgrade',
-          );
-          answer(socket, '501 Not Implemented', 'why401: not intercepted inside a tunnel yet\n');
-        } else dispatch(socket, bytes);
+        if (inTls) pipeRest(socket, bytes, target);
+        else dispatch(socket, bytes);
       },
     };
     new Relay(client, ctx);
+  };
+
+  /**
+   * What the relay will not read inside a TLS tunnel (CONNECT in a tunnel, an upgrade with a
+   * body, an ambiguous head) goes on to the tunnel's host untouched, and so does everything
+   * after it on this connection: not seen, but the app's call is not broken.
+   */
+  const pipeRest = (client: net.Socket, bytes: Buffer, target: URL) => {
+    notice(
+      `${target.host}: a request inside the TLS tunnel that the proxy does not read (${describeHead(bytes)}) goes on untouched; the rest of that connection is not seen`,
+      `unread ${target.host}`,
+    );
+    join(client, poolFor(target).connect(), bytes);
+  };
+
+  /** Two connections joined byte for byte; either one closing or failing ends the other. */
+  const join = (client: net.Socket, up: net.Socket, first: Buffer) => {
+    // The API side is ours to close too when the proxy closes (pipe half-closes each end).
+    sockets.add(up);
+    up.once('close', () => sockets.delete(up));
+    up.on('error', () => client.destroy());
+    client.on('error', () => up.destroy());
+    if (first.length > 0) up.write(first);
+    up.pipe(client);
+    client.pipe(up);
+    client.resume();
   };
 
   const tunnel = (client: net.Socket, host: string, port: number) => {
@@ -121,13 +146,7 @@ export async function startForwardProxy(options: ForwardOptions): Promise<Forwar
       host: target ? target.hostname.replace(/^\[|\]$/g, '') : host,
       port: target ? Number(target.port) || (target.protocol === 'https:' ? 443 : 80) : port,
     });
-    // The API side is ours to close too when the proxy closes (pipe half-closes each end).
-    sockets.add(up);
-    up.once('close', () => sockets.delete(up));
-    up.on('error', () => client.destroy());
-    client.on('error', () => up.destroy());
-    up.pipe(client);
-    client.pipe(up);
+    join(client, up, EMPTY);
   };
 
   const intercept = (client: net.Socket, host: string, port: number, ca: CertificateAuthority) => {
@@ -205,12 +224,16 @@ export async function startForwardProxy(options: ForwardOptions): Promise<Forwar
     // in the clear, with no CONNECT): the proxy speaks TLS to the host itself.
     const url = head && /^https?:\/\//i.test(head.target) ? safeUrl(head.target) : undefined;
     const framing = head && requestFraming(head);
-    if (!head || !url || !staysHttp(head) || framing === undefined || framing === 'ambiguous') {
+    const unread =
+      framing === undefined ||
+      framing === 'ambiguous' ||
+      (head !== undefined && !staysHttp(head) && framing.kind !== 'none');
+    if (!head || !url || unread) {
       const why = !head
         ? 'this is not an HTTP/1 request'
         : !url
           ? 'a forward proxy takes absolute http(s):// URLs or CONNECT (set HTTP_PROXY / HTTPS_PROXY)'
-          : 'upgrades and ambiguous bodies through the forward proxy are not supported yet';
+          : 'upgrades with a body and ambiguous bodies through the forward proxy are not supported';
       answer(socket, head && url ? '501 Not Implemented' : '400 Bad Request', `why401: ${why}\n`);
       return;
     }
@@ -268,4 +291,16 @@ function sameOrigin(requestTarget: string, origin: URL): boolean {
     url.protocol === origin.protocol &&
     url.host === new URL(origin.origin).host
   );
+}
+
+/** What a head the relay did not read is, in words that hold nothing the app sent but its kind. */
+function describeHead(bytes: Buffer): string {
+  const end = bytes.indexOf('\r\n\r\n');
+  const head = parseRequestHead(
+    bytes.toString('latin1', 0, end < 0 ? Math.min(bytes.length, 8192) : end),
+  );
+  if (!head) return 'not HTTP/1 as the proxy reads it';
+  if (head.method === 'CONNECT') return 'a CONNECT inside the tunnel';
+  if (!staysHttp(head)) return 'an upgrade with a body';
+  return 'a body whose length can be read two ways';
 }

@@ -2,7 +2,7 @@ import type * as net from 'node:net';
 import type { NetError } from '../../collect/http.js';
 import { BodySample } from '../call/body-sample.js';
 import type { Deadlines } from './deadlines.js';
-import { BodyCursor, requestFraming, responseFraming } from '../http1/framing.js';
+import { BodyCursor, requestFraming, responseFraming, type Framing } from '../http1/framing.js';
 import {
   closesAfter,
   HeadReader,
@@ -43,6 +43,11 @@ export interface RelayContext {
    * comes through the proxy anyway); `target` is where calls go (`--map` may change it).
    */
   readonly appOrigin?: URL | undefined;
+  /**
+   * Upgrades (a WebSocket handshake) are relayed here too, not handed over: the request goes on
+   * as sent, a 101 joins the two connections byte for byte, a refusal is an answer like any.
+   */
+  readonly upgrades?: boolean | undefined;
 }
 
 interface Call {
@@ -96,6 +101,11 @@ export class Relay {
   #handOverBytes: Buffer | undefined;
   #upPaused = false;
   #clientPaused = false;
+  /**
+   * An upgrade request waits for its answer: the app is paused, and what it sent after the
+   * handshake is held (frames if the answer is 101, the next request if it is not).
+   */
+  #upgrading: { readonly call: Call; held: Buffer } | undefined;
 
   constructor(client: net.Socket, ctx: RelayContext) {
     this.#client = client;
@@ -133,6 +143,10 @@ export class Relay {
         this.#handOverBytes = Buffer.concat([this.#handOverBytes, chunk.subarray(i)]);
         return;
       }
+      if (this.#upgrading) {
+        this.#upgrading.held = Buffer.concat([this.#upgrading.held, chunk.subarray(i)]);
+        return;
+      }
       if (this.#requestBody) {
         const step = this.#requestBody.consume(chunk, i);
         if ('error' in step) {
@@ -157,21 +171,36 @@ export class Relay {
       }
       const head = parseRequestHead(step.text);
       const framing = head && requestFraming(head);
-      if (!head || framing === undefined || framing === 'ambiguous' || !this.#relays(head)) {
+      if (
+        !head ||
+        framing === undefined ||
+        framing === 'ambiguous' ||
+        !this.#relays(head, framing)
+      ) {
         this.#handOver(Buffer.concat([step.bytes, chunk.subarray(i + step.used)]));
         return;
       }
       i += step.used;
       const call = this.#startCall(head, framing.kind !== 'none');
+      if (!staysHttp(head)) {
+        this.#upgrading = { call, held: Buffer.from(chunk.subarray(i)) };
+        this.#client.pause();
+        return;
+      }
       if (framing.kind !== 'none')
         this.#requestBody = new BodyCursor(framing, (data) => call.requestSample.add(data));
     }
   }
 
-  /** Plain requests are relayed; CONNECT, upgrades and the live view go to node:http. */
-  #relays(head: RequestHead): boolean {
+  /**
+   * Plain requests are relayed, and upgrades without a body when the context says so; CONNECT,
+   * other upgrades and the live view are handed over.
+   */
+  #relays(head: RequestHead, framing: Framing): boolean {
+    const upgrade =
+      this.#ctx.upgrades === true && head.method !== 'CONNECT' && framing.kind === 'none';
     return (
-      staysHttp(head) &&
+      (staysHttp(head) || upgrade) &&
       (head.target.startsWith('/') || /^https?:\/\//i.test(head.target)) &&
       !this.#ctx.isLocal(head.target)
     );
@@ -342,7 +371,7 @@ export class Relay {
       this.#client.pause();
       up.socket.once('drain', () => {
         this.#clientPaused = false;
-        if (!this.#handOverBytes) this.#client.resume();
+        if (!this.#handOverBytes && !this.#upgrading) this.#client.resume();
       });
     }
   }
@@ -406,6 +435,7 @@ export class Relay {
       if (framing.kind === 'tunnel') {
         this.#tunnel = true;
         this.#report(call);
+        this.#upgraded(call);
       } else if (framing.kind === 'none') this.#finish(call);
       else this.#answerBody = new BodyCursor(framing, (data) => call.sample.add(data));
     }
@@ -439,9 +469,29 @@ export class Relay {
     return Buffer.from(text, 'latin1');
   }
 
+  /** A 101: what the app sent after its handshake goes on, and from now on everything does. */
+  #upgraded(call: Call): void {
+    const upgrading = this.#upgrading;
+    if (upgrading?.call !== call) return;
+    this.#upgrading = undefined;
+    if (upgrading.held.length > 0) this.#toUpstream(upgrading.held);
+    if (!this.#clientPaused) this.#client.resume();
+  }
+
+  /** An upgrade refused (or ignored): the connection stays HTTP, what was held is read as such. */
+  #notUpgraded(call: Call): void {
+    const upgrading = this.#upgrading;
+    if (upgrading?.call !== call) return;
+    this.#upgrading = undefined;
+    if (this.#clientGone || this.#closeAfter) return;
+    if (upgrading.held.length > 0) this.#onClientData(upgrading.held);
+    if (!this.#clientPaused && !this.#handOverBytes && !this.#upgrading) this.#client.resume();
+  }
+
   #finish(call: Call): void {
     this.#calls.shift();
     this.#report(call);
+    this.#notUpgraded(call);
     if (this.#calls.length > 0) return;
     this.#retried = false;
     if (this.#closeAfter) {
