@@ -122,7 +122,7 @@ function sentOf(call: ObservedCall, request: WireRequest, carried: boolean): Sen
       facts: undefined,
       accepted: false,
       carried,
-      viaProxy: false,
+      viaProxy: call.viaProxy !== undefined,
     };
   }
   const quick = !plainlyAnswered(r);
@@ -136,7 +136,7 @@ function sentOf(call: ObservedCall, request: WireRequest, carried: boolean): Sen
     facts,
     accepted,
     carried,
-    viaProxy: false,
+    viaProxy: call.viaProxy !== undefined,
   };
 }
 
@@ -227,6 +227,7 @@ async function fullReport(
     );
   const { evidence } = await gatherEvidence([...hops, sent], credential, detection, {
     transport: options.probe,
+    proxy: observed.viaProxy,
     localNow: call.startedAt + call.elapsedMs,
   });
   const env = credential && options.envFindings?.(credential.secret.reveal());

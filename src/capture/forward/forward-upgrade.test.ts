@@ -18,7 +18,7 @@ const GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
 /** One WebSocket frame (FIN, a text or binary opcode, payload < 126 bytes), masked by a client. */
 function frame(payload: Buffer, masked: boolean, opcode = 1): Buffer {
   const mask = masked ? randomBytes(4) : undefined;
-  const body = mask ? payload.map((b, i) => b ^ (mask[i % 4] as number)) : payload;
+  const body = mask ? Buffer.from(payload.map((b, i) => b ^ (mask[i % 4] as number))) : payload;
   const head = Buffer.from([0x80 | opcode, (masked ? 0x80 : 0) | payload.length]);
   return Buffer.concat(mask ? [head, mask, body] : [head, body]);
 }
@@ -29,7 +29,7 @@ function unframe(data: Buffer): Buffer {
   const length = (data[1] ?? 0) & 0x7f;
   if (!masked) return data.subarray(2, 2 + length);
   const mask = data.subarray(2, 6);
-  return data.subarray(6, 6 + length).map((b, i) => b ^ (mask[i % 4] as number));
+  return Buffer.from(data.subarray(6, 6 + length).map((b, i) => b ^ (mask[i % 4] as number)));
 }
 
 /** A CONNECT through the proxy, then TLS to `host` inside it (trusting the run's CA). */

@@ -19,6 +19,7 @@ import type { ObservedCall, ObservedResponse } from '../call/observed-call.js';
 import { callUrl, upstreamPath } from './paths.js';
 import type { UpstreamPool, UpstreamSocket } from './upstream-pool.js';
 import { gatewayResponse, netErrorOf, timeoutError } from './upstream.js';
+import { ProxyRefusal } from './proxy-tunnel.js';
 import { wireText } from '../http1/wire-text.js';
 import { monotonicMs } from '../../clock.js';
 
@@ -208,6 +209,7 @@ export class Relay {
 
   #startCall(head: RequestHead, hasBody: boolean): Call {
     const path = upstreamPath(this.#ctx.target, head.target);
+    const form = this.#ctx.pool.absoluteForm;
     const call: Call = {
       id: this.#ctx.nextId(),
       startedAt: Date.now(),
@@ -217,9 +219,10 @@ export class Relay {
       headers: head.headers,
       head: upstreamHead(
         head,
-        path,
+        form ? `${form.origin}${path}` : path,
         this.#ctx.appOrigin?.host ?? this.#ctx.target.host,
         this.#ctx.appOrigin !== undefined,
+        form?.headerLines ?? '',
       ),
       hasBody,
       sample: new BodySample(),
@@ -522,6 +525,10 @@ export class Relay {
     }
     const call = this.#calls[0];
     if (!call) return; // closed between calls: the next call opens a new connection
+    if (this.#upError instanceof ProxyRefusal) {
+      this.#proxyRefused(this.#upError);
+      return;
+    }
     const replayable =
       up?.reused === true &&
       !this.#retried &&
@@ -568,6 +575,35 @@ export class Relay {
     }
   }
 
+  /**
+   * The user's proxy refused the CONNECT (a 407 wants its own credentials): its answer is the
+   * first call's, as the app would have had it from that proxy, and is judged like any.
+   */
+  #proxyRefused(refusal: ProxyRefusal): void {
+    this.#detach(false);
+    const [first, ...rest] = this.#calls.splice(0);
+    if (!first) return;
+    first.response = {
+      status: refusal.status,
+      statusText: refusal.reason,
+      headers: refusal.headers,
+    };
+    first.sample.add(refusal.body);
+    if (this.#clientGone) first.interrupted ??= 'client-aborted';
+    else if (first.forwarded) this.#client.destroy();
+    else this.#endClient(refusal.response(first.method));
+    first.forwarded = true;
+    this.#report(first);
+    this.#ctx.onNotice?.(
+      `${refusal.message} ${refusal.status === 407 ? 'it wants its own credentials (user:password in the proxy URL)' : 'its answer is passed on to the app'}`,
+      `proxy ${refusal.status}`,
+    );
+    for (const call of rest) {
+      call.error = netErrorOf(refusal);
+      this.#report(call);
+    }
+  }
+
   #report(call: Call): void {
     if (call.reported) return;
     call.reported = true;
@@ -591,6 +627,7 @@ export class Relay {
       error: call.error,
       interrupted: call.interrupted,
       elapsedMs: Math.round(monotonicMs() - call.t0),
+      ...(this.#ctx.pool.via ? { viaProxy: this.#ctx.pool.via } : {}),
     });
   }
 }
@@ -599,7 +636,13 @@ export class Relay {
  * The head for the API: the path rewritten, Host set to the API's (kept as sent when `keepHost`),
  * every other line as sent.
  */
-function upstreamHead(head: RequestHead, path: string, host: string, keepHost: boolean): Buffer {
+function upstreamHead(
+  head: RequestHead,
+  path: string,
+  host: string,
+  keepHost: boolean,
+  extraLines: string,
+): Buffer {
   let text = `${head.method} ${path} ${head.version}\r\n`;
   let hostSet = false;
   for (const [name, value] of head.headers) {
@@ -609,7 +652,7 @@ function upstreamHead(head: RequestHead, path: string, host: string, keepHost: b
     } else text += `${name}: ${value}\r\n`;
   }
   if (!hostSet) text = text.replace('\r\n', `\r\nHost: ${host}\r\n`);
-  return Buffer.from(`${text}\r\n`, 'latin1');
+  return Buffer.from(`${text}${extraLines}\r\n`, 'latin1');
 }
 
 function protocolError(message: string): NetError {

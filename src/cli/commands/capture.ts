@@ -268,6 +268,8 @@ async function captureForward(run: {
     headTimeoutMs: run.headTimeoutMs,
     onCall: run.onCall,
     onNotice: run.onNotice,
+    // A proxy of the user's (HTTPS_PROXY in capture's own environment) stays in the path.
+    userEnv: process.env,
   };
   try {
     await withForwardProxy(options, async ({ proxy, trust, caPem }) => {

@@ -284,6 +284,8 @@ async function runThroughProxy(
   const session = {
     ...proxyOptions,
     port: 0,
+    // The child's HTTPS_PROXY names this proxy; the user's own goes on behind it.
+    userEnv: process.env,
     onNotice: (text: string, kind: string) => {
       if (said.has(kind)) return;
       said.add(kind);
