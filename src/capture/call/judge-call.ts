@@ -156,6 +156,19 @@ function isRefused(sent: Sent): boolean {
   return !sent.accepted;
 }
 
+/**
+ * A call there is nothing to say about (a plain 2xx, an accepted upgrade, no redirect before
+ * it): `run` counts it without making a report, as its preload never sends such calls at all.
+ */
+export function plainlyAccepted(call: ObservedCall): boolean {
+  return (
+    call.before === undefined &&
+    call.error === undefined &&
+    call.interrupted === undefined &&
+    plainlyAnswered(call.response)
+  );
+}
+
 /** What passed through, read by the same checks as `check`: offline unless probing was asked for. */
 export async function judgeCall(
   call: ObservedCall,

@@ -116,6 +116,7 @@ export async function startForwardProxy(options: ForwardOptions): Promise<Forwar
   ) => {
     const appOrigin = originOf(scheme, host, port);
     const clientPort = client.remotePort ?? 0;
+    const from = { clientPort };
     if (options.onClientClosed) client.once('close', () => options.onClientClosed?.(clientPort));
     const mapped = mappedOrigin(options.maps, host, port);
     const target = mapped ?? appOrigin;
@@ -127,7 +128,7 @@ export async function startForwardProxy(options: ForwardOptions): Promise<Forwar
       answerDeadlines,
       headDeadlines,
       nextId,
-      onCall: (call) => options.onCall(call, { clientPort }),
+      onCall: (call) => options.onCall(call, from),
       onNotice: options.onNotice,
       upgrades: true,
       // Plain http: a request for another origin (absolute-form) is dispatched again. Inside a
@@ -195,6 +196,9 @@ export async function startForwardProxy(options: ForwardOptions): Promise<Forwar
   };
 
   const intercept = (client: net.Socket, host: string, port: number, ca: CertificateAuthority) => {
+    // The API's TLS handshake starts now, alongside the app's with us (the first call waits less).
+    const mapped = mappedOrigin(options.maps, host, port);
+    poolFor(mapped ?? originOf('https', host, port), mapped !== undefined).warm();
     let secureContext = contexts.get(host);
     if (!secureContext) {
       const leaf = ca.leafFor(host);

@@ -182,7 +182,7 @@ export class Relay {
         return;
       }
       i += step.used;
-      const call = this.#startCall(head, framing.kind !== 'none');
+      const call = this.#startCall(head, step.bytes, framing.kind !== 'none');
       if (!staysHttp(head)) {
         this.#upgrading = { call, held: Buffer.from(chunk.subarray(i)) };
         this.#client.pause();
@@ -207,9 +207,16 @@ export class Relay {
     );
   }
 
-  #startCall(head: RequestHead, hasBody: boolean): Call {
+  #startCall(head: RequestHead, sent: Buffer, hasBody: boolean): Call {
     const path = upstreamPath(this.#ctx.target, head.target);
     const form = this.#ctx.pool.absoluteForm;
+    // The forward proxy keeps Host and an origin-form path as sent: then the head goes on as
+    // the app wrote it, byte for byte, without being written again (a copy: kept for a replay).
+    const asSent =
+      this.#ctx.appOrigin !== undefined &&
+      form === undefined &&
+      path === head.target &&
+      valuesOf(head.headers, 'host').length === 1;
     const call: Call = {
       id: this.#ctx.nextId(),
       startedAt: Date.now(),
@@ -217,13 +224,15 @@ export class Relay {
       method: head.method,
       path,
       headers: head.headers,
-      head: upstreamHead(
-        head,
-        form ? `${form.origin}${path}` : path,
-        this.#ctx.appOrigin?.host ?? this.#ctx.target.host,
-        this.#ctx.appOrigin !== undefined,
-        form?.headerLines ?? '',
-      ),
+      head: asSent
+        ? Buffer.from(sent)
+        : upstreamHead(
+            head,
+            form ? `${form.origin}${path}` : path,
+            this.#ctx.appOrigin?.host ?? this.#ctx.target.host,
+            this.#ctx.appOrigin !== undefined,
+            form?.headerLines ?? '',
+          ),
       hasBody,
       sample: new BodySample(),
       requestSample: new BodySample(REQUEST_SAMPLE_BYTES),
@@ -380,54 +389,71 @@ export class Relay {
   }
 
   readonly #onUpstreamData = (chunk: Buffer): void => {
-    const client = this.#client;
-    client.cork();
-    try {
-      this.#readAnswers(chunk);
-    } finally {
-      client.uncork();
-    }
+    // Not corked: #readAnswers writes each run of bytes once (corking costs a buffered write).
+    this.#readAnswers(chunk);
   };
 
   #readAnswers(chunk: Buffer): void {
+    // Bytes of `chunk` for the app go out as one write per run of adjacent bytes (a head and
+    // its body in one chunk: one write, one TLS record), written before anything else happens.
+    let from = 0;
+    let to = 0;
+    const flush = () => {
+      if (to > from) this.#toClient(chunk.subarray(from, to));
+      from = to;
+    };
+    const pass = (start: number, end: number) => {
+      if (start !== to) {
+        flush();
+        from = start;
+      }
+      to = end;
+    };
     let i = 0;
     while (i < chunk.length) {
       if (this.#tunnel) {
-        this.#toClient(chunk.subarray(i));
-        return;
+        pass(i, chunk.length);
+        break;
       }
       const call = this.#calls[0];
       if (!call) {
+        flush();
         this.#upstreamFailed(protocolError('the API sent an answer to no request'));
         return;
       }
       if (this.#answerBody) {
         const step = this.#answerBody.consume(chunk, i);
         if ('error' in step) {
+          flush();
           this.#upstreamFailed(protocolError(step.error));
           return;
         }
-        if (step.used > 0) this.#toClient(chunk.subarray(i, i + step.used));
+        if (step.used > 0) pass(i, i + step.used);
         i += step.used;
         if (step.done) {
+          flush();
           this.#answerBody = undefined;
           this.#finish(call);
         }
         continue;
       }
       const step = this.#answerHead.push(chunk, i);
-      if (step.kind === 'more') return;
+      if (step.kind === 'more') break;
       const head = step.kind === 'head' ? parseResponseHead(step.text) : undefined;
       if (step.kind !== 'head' || !head) {
+        flush();
         this.#upstreamFailed(protocolError('the answer is not HTTP/1.x'));
         return;
       }
+      const rewrite = head.status >= 300 && head.status < 400 && !this.#ctx.appOrigin;
+      if (!rewrite && step.used === step.bytes.length) {
+        pass(i, i + step.used); // the whole head is in this chunk, at i: it joins the run
+      } else {
+        flush();
+        this.#toClient(rewrite ? this.#redirect(call, head, step.bytes) : step.bytes);
+        from = to = i + step.used;
+      }
       i += step.used;
-      this.#toClient(
-        head.status >= 300 && head.status < 400 && !this.#ctx.appOrigin
-          ? this.#redirect(call, head, step.bytes)
-          : step.bytes,
-      );
       call.forwarded = true;
       const framing = responseFraming(head, call.method);
       if (head.status < 200 && head.status !== 101) continue; // 100, 103: the answer follows
@@ -436,12 +462,16 @@ export class Relay {
       if (closesAfter(head.version, head.headers) || framing.kind === 'close')
         this.#closeAfter = true;
       if (framing.kind === 'tunnel') {
+        flush();
         this.#tunnel = true;
         this.#report(call);
         this.#upgraded(call);
-      } else if (framing.kind === 'none') this.#finish(call);
-      else this.#answerBody = new BodyCursor(framing, (data) => call.sample.add(data));
+      } else if (framing.kind === 'none') {
+        flush();
+        this.#finish(call);
+      } else this.#answerBody = new BodyCursor(framing, (data) => call.sample.add(data));
     }
+    flush();
   }
 
   /**
@@ -609,17 +639,19 @@ export class Relay {
     call.reported = true;
     this.#ctx.answerDeadlines.delete(call);
     const { response, sample } = call;
+    // Written out field by field (no spreads): this runs once per call, on the hot path.
     this.#ctx.onCall({
       id: call.id,
       startedAt: call.startedAt,
       method: call.method,
       url: callUrl(this.#ctx.appOrigin ?? this.#ctx.target, call.path),
-      requestHeaders: call.headers.map(([n, v]) => [n, wireText(v)] as const),
-      ...(call.requestSample.bytes > 0
-        ? { requestBody: call.requestSample.buffer().toString('utf8') }
-        : {}),
+      requestHeaders: headersAsText(call.headers),
+      requestBody:
+        call.requestSample.bytes > 0 ? call.requestSample.buffer().toString('utf8') : undefined,
       response: response && {
-        ...response,
+        status: response.status,
+        statusText: response.statusText,
+        headers: response.headers,
         bodySample: sample.buffer(),
         bodyBytes: sample.bytes,
         truncated: sample.truncated,
@@ -627,9 +659,16 @@ export class Relay {
       error: call.error,
       interrupted: call.interrupted,
       elapsedMs: Math.round(monotonicMs() - call.t0),
-      ...(this.#ctx.pool.via ? { viaProxy: this.#ctx.pool.via } : {}),
+      viaProxy: this.#ctx.pool.via,
     });
   }
+}
+
+/** Header values as text (wireText); the very same array when none holds a byte above 0x7f. */
+function headersAsText(headers: HeaderLine[]): HeaderLine[] {
+  for (const [, value] of headers)
+    if (wireText(value) !== value) return headers.map(([n, v]) => [n, wireText(v)]);
+  return headers;
 }
 
 /**

@@ -23,6 +23,8 @@ export class UpstreamPool {
   readonly #idle: net.Socket[] = [];
   /** The listener each idle socket has (removed one by one: sockets have listeners of their own). */
   readonly #drops = new WeakMap<net.Socket, () => void>();
+  /** Opened by warm() and not used yet: not stale if it fails (no replay). */
+  readonly #fresh = new WeakSet<net.Socket>();
   readonly #host: string;
   readonly #port: number;
   readonly #tls: boolean;
@@ -57,10 +59,23 @@ export class UpstreamPool {
       const drop = this.#drops.get(socket);
       if (drop) for (const event of EVENTS) socket.removeListener(event, drop);
       socket.setTimeout(0);
+      const fresh = this.#fresh.delete(socket);
+      if (fresh && !socket.destroyed) return { socket, reused: false };
       if (!socket.destroyed && socket.readyState === 'open') return { socket, reused: true };
       socket.destroy();
     }
     return { socket: this.connect(), reused: false };
+  }
+
+  /**
+   * A connection opened ahead of the first call, when none is idle: the forward proxy asks at a
+   * CONNECT, so the TLS handshake with the API runs while the app's with the proxy does.
+   */
+  warm(): void {
+    if (this.#closed || this.#idle.length > 0) return;
+    const socket = this.connect();
+    this.#fresh.add(socket);
+    this.release(socket);
   }
 
   /** A new connection (writes made before it is up are queued by the socket). */

@@ -7,7 +7,12 @@ import {
   REPEAT_LINE_MS,
   RepeatFolder,
 } from '../../capture/call/call-lines.js';
-import { judgeCall, quickReport, type CallReport } from '../../capture/call/judge-call.js';
+import {
+  judgeCall,
+  plainlyAccepted,
+  quickReport,
+  type CallReport,
+} from '../../capture/call/judge-call.js';
 import { runWithPreload, type ChildResult } from '../../capture/run/child.js';
 import { parseMap, type HostMap } from '../../capture/forward/map.js';
 import { forwardEnv } from '../../capture/forward/trust.js';
@@ -176,6 +181,11 @@ export async function run(args: string[]): Promise<number> {
   const onProxyCall = (call: ObservedCall) => {
     ids++;
     proxied++;
+    // Most calls are accepted: counted at once, no report, no promise (the proxy's hot path).
+    if (plainlyAccepted(call)) {
+      tally.addAccepted();
+      return;
+    }
     const quick = quickReport(call, { providerId: values.provider });
     const work = quick
       ? Promise.resolve(quick)
