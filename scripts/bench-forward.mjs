@@ -9,8 +9,12 @@
  *       (leaf cached), and straight to the server (no proxy) for reference.
  *
  *   npm run build && node scripts/bench-forward.mjs [--seconds 5] [--connections 8] [--hosts 10]
- *   node scripts/bench-forward.mjs --proxy http://127.0.0.1:8080 --ca ~/.mitmproxy/mitmproxy-ca-cert.pem
- *       measures another proxy (mitmdump --ssl-insecure) with the same client and server.
+ *   node scripts/bench-forward.mjs --proxy http://127.0.0.1:8080 --ca ~/.mitmproxy/mitmproxy-ca-cert.pem \
+ *       --proxy-pid PID   measures another proxy (mitmdump --ssl-insecure) with the same client
+ *       and server (its CPU per request read from /proc/PID).
+ *   --client lean|https, --server lean|https: prepared bytes on raw TLS sockets (the default: the
+ *       proxy is what is measured) or node:https (whose own cost per request bounds the result).
+ *   --no-direct skips the straight-to-the-server reference; --profile DIR: a CPU profile of ours.
  *
  * The proxy passes calls on with --insecure (the server's certificate is not the point here):
  * do the same for another proxy (mitmdump --ssl-insecure). Nothing leaves the loopback.

@@ -43,7 +43,8 @@ same roots in JAVA_TOOL_OPTIONS (after yours; a trust store you named there is k
 then goes straight). Each call is passed on to the host it was for, its
 certificate verified. A client that ignores those variables or pins its certificates is not seen
 (a client that refuses the CA is said by host, and its next connections tunnelled untouched); Go
-and Ruby never proxy localhost.
+and Ruby never proxy localhost. A proxy you set (HTTPS_PROXY, HTTP_PROXY, NO_PROXY) stays in the
+path: the run's proxy passes calls on through it.
 
 Node.js apps (node, npm, npx, tsx and anything not known by name) are also watched from inside: a preload
 (NODE_OPTIONS=--import) watches the app's outgoing http, https and fetch calls from inside each
@@ -220,7 +221,7 @@ export async function run(args: string[]): Promise<number> {
     },
   };
   // A Node app whose user already set a proxy keeps it: the preload alone sees its calls, and
-  // no proxy, CA or trust files are made for it (the run's proxy does not chain to the user's).
+  // no proxy, CA or trust files are made for it (the preload needs none of them).
   const ownProxy = USER_PROXY.some((variable) => process.env[variable]);
   const result = forward
     ? await runThroughProxy(program, rest, { ...proxyOptions, onCall: onProxyCall })
