@@ -69,6 +69,9 @@ describe.skipIf(!hasBinary('squid') || !hasBinary('tinyproxy'))(
       proxies.push(proxy);
       return proxy;
     };
+    /** curl through `proxy`, trusting the run's CA. */
+    const via = (proxy: ForwardProxy, args: string[]) =>
+      curl(['--proxy', proxy.origin, '--cacert', caFile, ...args]);
     const squidLog = () => readFileSync(join(squid.dir, 'access.log'), 'utf8');
 
     beforeAll(async () => {
@@ -106,13 +109,7 @@ describe.skipIf(!hasBinary('squid') || !hasBinary('tinyproxy'))(
     it('https: the call is intercepted, then goes through squid by CONNECT (its access log shows it)', async () => {
       const proxy = await start({ HTTPS_PROXY: squid.url, HTTP_PROXY: squid.url });
       calls.length = 0;
-      const r = await curl([
-        '--proxy',
-        proxy.origin,
-        '--cacert',
-        caFile,
-        `https://127.0.0.1:${apiPort}/v1/models`,
-      ]);
+      const r = await via(proxy, [`https://127.0.0.1:${apiPort}/v1/models`]);
       expect(r.stdout).toContain('invalid_api_key');
       expect(seen.at(-1)).toBe(`GET 127.0.0.1:${apiPort} Bearer ${KEY}`);
       await expect.poll(() => calls.length).toBe(1);
@@ -130,13 +127,7 @@ describe.skipIf(!hasBinary('squid') || !hasBinary('tinyproxy'))(
 
       // a --map to the loopback goes straight there, not through squid
       const before = squidLog();
-      const mapped = await curl([
-        '--proxy',
-        again.origin,
-        '--cacert',
-        caFile,
-        'https://mapped.test/v1/mapped',
-      ]);
+      const mapped = await via(again, ['https://mapped.test/v1/mapped']);
       expect(mapped.stdout).toContain('invalid_api_key');
       expect(seen.at(-1)).toBe(`GET mapped.test Bearer ${KEY}`);
       expect(squidLog()).toBe(before);
@@ -146,13 +137,7 @@ describe.skipIf(!hasBinary('squid') || !hasBinary('tinyproxy'))(
     it('NO_PROXY keeps a host off the user’s proxy, as their clients would', async () => {
       const proxy = await start({ HTTPS_PROXY: squid.url, NO_PROXY: '127.0.0.1' });
       const before = squidLog();
-      const r = await curl([
-        '--proxy',
-        proxy.origin,
-        '--cacert',
-        caFile,
-        `https://127.0.0.1:${apiPort}/v1/no-proxy`,
-      ]);
+      const r = await via(proxy, [`https://127.0.0.1:${apiPort}/v1/no-proxy`]);
       expect(r.stdout).toContain('invalid_api_key');
       expect(squidLog()).toBe(before);
     });
@@ -161,11 +146,7 @@ describe.skipIf(!hasBinary('squid') || !hasBinary('tinyproxy'))(
       const proxy = await start({ HTTPS_PROXY: tinyproxy.url });
       calls.length = 0;
       notices.length = 0;
-      const r = await curl([
-        '--proxy',
-        proxy.origin,
-        '--cacert',
-        caFile,
+      const r = await via(proxy, [
         '-o',
         '/dev/null',
         '-w',
@@ -184,13 +165,7 @@ describe.skipIf(!hasBinary('squid') || !hasBinary('tinyproxy'))(
       const authed = await start({
         HTTPS_PROXY: `http://puser:${PASS}@127.0.0.1:${tinyproxy.port}`,
       });
-      const ok = await curl([
-        '--proxy',
-        authed.origin,
-        '--cacert',
-        caFile,
-        `https://127.0.0.1:${apiPort}/v1/authed`,
-      ]);
+      const ok = await via(authed, [`https://127.0.0.1:${apiPort}/v1/authed`]);
       expect(ok.stdout).toContain('invalid_api_key');
       expect(notices.join('\n')).not.toContain(PASS);
       expect(notices.join('\n')).toContain(`HTTPS_PROXY=http://127.0.0.1:${tinyproxy.port}`);
