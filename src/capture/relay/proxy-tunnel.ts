@@ -31,8 +31,9 @@ export class ProxyRefusal extends Error {
     readonly reason: string,
     readonly headers: HeaderLine[],
     readonly body: Buffer,
+    authority: string,
   ) {
-    super(`${shownProxy(proxy)} answered ${status} ${reason} to CONNECT`);
+    super(`${shownProxy(proxy)} answered ${status} ${reason} to CONNECT ${authority}`);
   }
 
   /** The answer as the app gets it (the connection closes after it). */
@@ -68,7 +69,7 @@ export class ConnectTunnel extends Duplex {
 
   constructor(
     readonly proxy: UserProxy,
-    authority: string,
+    readonly authority: string,
   ) {
     super();
     const host = proxy.url.hostname.replace(/^\[|\]$/g, '');
@@ -117,7 +118,9 @@ export class ConnectTunnel extends Duplex {
     );
     let body = rest.subarray(0, length);
     const refuse = (): void => {
-      this.destroy(new ProxyRefusal(this.proxy, head.status, head.reason, head.headers, body));
+      this.destroy(
+        new ProxyRefusal(this.proxy, head.status, head.reason, head.headers, body, this.authority),
+      );
     };
     if (body.length >= length) {
       refuse();

@@ -625,7 +625,7 @@ export class Relay {
     first.forwarded = true;
     this.#report(first);
     this.#ctx.onNotice?.(
-      `${refusal.message} ${refusal.status === 407 ? 'it wants its own credentials (user:password in the proxy URL)' : 'its answer is passed on to the app'}`,
+      `${refusal.message}: ${refusal.status === 407 ? 'it wants credentials of its own (user:password in the proxy URL)' : 'its answer goes to the app as the answer'}`,
       `proxy ${refusal.status}`,
     );
     for (const call of rest) {
