@@ -9,8 +9,12 @@
  *       (leaf cached), and straight to the server (no proxy) for reference.
  *
  *   npm run build && node scripts/bench-forward.mjs [--seconds 5] [--connections 8] [--hosts 10]
- *   node scripts/bench-forward.mjs --proxy http://127.0.0.1:8080 --ca ~/.mitmproxy/mitmproxy-ca-cert.pem
- *       measures another proxy (mitmdump --ssl-insecure) with the same client and server.
+ *   node scripts/bench-forward.mjs --proxy http://127.0.0.1:8080 --ca ~/.mitmproxy/mitmproxy-ca-cert.pem \
+ *       --proxy-pid PID   measures another proxy (mitmdump --ssl-insecure) with the same client
+ *       and server (its CPU per request read from /proc/PID).
+ *   --client lean|https, --server lean|https: prepared bytes on raw TLS sockets (the default: the
+ *       proxy is what is measured) or node:https (whose own cost per request bounds the result).
+ *   --no-direct skips the straight-to-the-server reference; --profile DIR: a CPU profile of ours.
  *
  * The proxy passes calls on with --insecure (the server's certificate is not the point here):
  * do the same for another proxy (mitmdump --ssl-insecure). Nothing leaves the loopback.
@@ -36,6 +40,11 @@ const { values } = parseArgs({
     hosts: { type: 'string', default: '10' },
     proxy: { type: 'string' },
     ca: { type: 'string' },
+    profile: { type: 'string' },
+    client: { type: 'string', default: 'lean' },
+    'proxy-pid': { type: 'string' },
+    'no-direct': { type: 'boolean' },
+    server: { type: 'string', default: 'lean' },
   },
 });
 const HOSTS = Number(values.hosts);
@@ -43,10 +52,10 @@ const BODY = JSON.stringify({ object: 'list', data: [{ id: 'gpt-4o', object: 'mo
 
 // ---- the driver ----
 
-function startRole(role, extra = []) {
+function startRole(role, extra = [], nodeFlags = []) {
   const child = spawn(
     process.execPath,
-    [fileURLToPath(import.meta.url), '--role', role, ...extra],
+    [...nodeFlags, fileURLToPath(import.meta.url), '--role', role, ...extra],
     {
       stdio: ['ignore', 'pipe', 'inherit'],
     },
@@ -139,6 +148,68 @@ async function throughput(proxy, ca, target, seconds, connections) {
   return count.n / elapsed;
 }
 
+/** The next answer's end in `buf` (head, then Content-Length bytes), or -1 while incomplete. */
+function answerEnd(buf) {
+  const end = buf.indexOf('\r\n\r\n');
+  if (end < 0) return -1;
+  const m = /\r\ncontent-length:[ \t]*(\d+)/i.exec(buf.toString('latin1', 0, end));
+  const total = end + 4 + Number(m?.[1] ?? 0);
+  return buf.length >= total ? total : -1;
+}
+
+/**
+ * The lean client: TLS sockets tunnelled once (CONNECT through the proxy, or straight), one
+ * request written as prepared bytes, the next written when the answer's last byte came: almost
+ * no cost per request on the client's side, so the proxy between is what is measured.
+ */
+async function throughputLean(proxy, ca, target, seconds, connections) {
+  const request = Buffer.from(
+    `GET /v1/models HTTP/1.1\r\nHost: ${target.host}:${target.port}\r\nAuthorization: Bearer sk-bench-0123456789abcdefghijklmnop\r\nAccept: application/json\r\n\r\n`,
+  );
+  const open = () =>
+    proxy
+      ? tunnelTls(proxy, target.host, target.port, ca)
+      : new Promise((resolve, reject) => {
+          const s = tls.connect({
+            host: target.host,
+            port: target.port,
+            rejectUnauthorized: false,
+          });
+          s.once('secureConnect', () => resolve(s));
+          s.once('error', reject);
+        });
+  const sockets = await Promise.all(Array.from({ length: connections }, open));
+  const warmUntil = performance.now() + 1000;
+  const until = warmUntil + seconds * 1000;
+  let n = 0;
+  let all = 0;
+  await Promise.all(
+    sockets.map(
+      (socket) =>
+        new Promise((resolve, reject) => {
+          socket.setNoDelay(true);
+          let pending;
+          socket.on('error', reject);
+          socket.on('data', (chunk) => {
+            let buf = pending ? Buffer.concat([pending, chunk]) : chunk;
+            for (let end = answerEnd(buf); end > 0; end = answerEnd(buf)) {
+              buf = buf.subarray(end);
+              const now = performance.now();
+              all++;
+              if (now > warmUntil) n++;
+              if (now >= until) return resolve();
+              socket.write(request);
+            }
+            pending = buf.length > 0 ? buf : undefined;
+          });
+          socket.write(request);
+        }),
+    ),
+  );
+  for (const socket of sockets) socket.destroy();
+  return Object.assign(n / seconds, { all });
+}
+
 /** One call on a fresh connection: CONNECT (if a proxy), TLS, GET, the whole answer. */
 async function oneCall(proxy, ca, target) {
   const t0 = performance.now();
@@ -166,6 +237,16 @@ async function oneCall(proxy, ca, target) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+/** CPU time (user + system, ms) a process has used so far, from /proc (Linux), or undefined. */
+function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in ticks
+  } catch {
+    return undefined;
+  }
+}
+
 async function drive() {
   const seconds = Number(values.seconds);
   const connections = Number(values.connections);
@@ -180,14 +261,27 @@ async function drive() {
     ca = values.ca ? readFileSync(values.ca.replace(/^~/, process.env.HOME ?? '~')) : undefined;
     name = `proxy at ${values.proxy}`;
   } else {
-    proxyRole = await startRole('proxy');
+    // --profile DIR: a V8 CPU profile of the proxy process (node --cpu-prof), written at its exit.
+    const flags = values.profile ? ['--cpu-prof', '--cpu-prof-dir', values.profile] : [];
+    proxyRole = await startRole('proxy', [], flags);
     proxy = new URL(proxyRole.info.origin);
     ca = readFileSync(proxyRole.info.caFile);
     name = 'why401 forward proxy';
   }
   try {
-    const direct = await throughput(undefined, undefined, first, seconds, connections);
-    const through = await throughput(proxy, ca, first, seconds, connections);
+    const measure = values.client === 'https' ? throughput : throughputLean;
+    const direct = values['no-direct']
+      ? NaN
+      : await measure(undefined, undefined, first, seconds, connections);
+    // The proxy's CPU per request (a loaded machine changes req/s much more than this).
+    const pid = proxyRole?.child.pid ?? Number(values['proxy-pid'] ?? NaN);
+    const cpu0 = cpuMs(pid);
+    const through = await measure(proxy, ca, first, seconds, connections);
+    const cpu1 = cpuMs(pid);
+    const cpuPerCall =
+      cpu0 === undefined || cpu1 === undefined
+        ? undefined
+        : (cpu1 - cpu0) / (through * (seconds + 1));
     // (b) first call to each new host (a leaf to mint), then again to the same hosts (cached).
     const newHost = [];
     for (const target of fresh) newHost.push(await oneCall(proxy, ca, target));
@@ -200,8 +294,15 @@ async function drive() {
     console.log(
       `why401 forward-proxy benchmark: ${name}, node ${process.version}, ${new Date().toISOString()}`,
     );
-    console.log(`(a) HTTPS through CONNECT, keep-alive, ${connections} connections, ${seconds} s`);
-    console.log(`    through the proxy        ${fmt(through, 'req/s')}`);
+    console.log(
+      `(a) HTTPS through CONNECT, keep-alive, ${connections} connections, ${seconds} s, ${values.client} client, ${values.server} server`,
+    );
+    console.log(
+      `    through the proxy        ${fmt(through, 'req/s')}` +
+        (cpuPerCall === undefined
+          ? ''
+          : `   (the proxy's CPU: ${(cpuPerCall * 1000).toFixed(0)} µs per request)`),
+    );
     console.log(`    straight to the server   ${fmt(direct, 'req/s')}   (no proxy, reference)`);
     console.log(
       `(b) one call on a new connection (CONNECT + TLS + GET), median of ${fresh.length}`,
@@ -226,7 +327,32 @@ async function main() {
     const ca = new CertificateAuthority();
     const leaf = ca.leafFor('127.0.0.1');
     const addresses = [];
+    const answer = Buffer.from(
+      `HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: ${BODY.length}\r\n\r\n${BODY}`,
+    );
     for (let i = 1; i <= HOSTS + 1; i++) {
+      if (values.server === 'lean') {
+        // The lean server: each request head (GET, no body) answered with prepared bytes.
+        const server = tls.createServer({ key: leaf.key, cert: leaf.cert }, (socket) => {
+          let pending = '';
+          socket.setNoDelay(true);
+          socket.on('error', () => socket.destroy());
+          socket.on('data', (chunk) => {
+            pending += chunk.toString('latin1');
+            for (
+              let end = pending.indexOf('\r\n\r\n');
+              end >= 0;
+              end = pending.indexOf('\r\n\r\n')
+            ) {
+              pending = pending.slice(end + 4);
+              socket.write(answer);
+            }
+          });
+        });
+        await new Promise((resolve) => server.listen(0, `127.0.0.${i}`, resolve));
+        addresses.push({ host: `127.0.0.${i}`, port: server.address().port });
+        continue;
+      }
       const server = https.createServer({ key: leaf.key, cert: leaf.cert }, (req, res) => {
         req.resume();
         req.on('end', () => {
@@ -243,20 +369,29 @@ async function main() {
     const { CertificateAuthority } = await import(dist('capture/forward/certs.js'));
     const { startForwardProxy } = await import(dist('capture/forward/forward-proxy.js'));
     const ca = new CertificateAuthority();
+    const { judgeCall, plainlyAccepted, quickReport } = await import(
+      dist('capture/call/judge-call.js')
+    );
     let calls = 0;
+    let refused = 0;
     const proxy = await startForwardProxy({
       port: 0,
       ca,
       maps: [],
       insecure: true,
-      onCall: () => calls++,
+      // As `run` does with each call: an accepted one has a quick report, the rest are judged.
+      onCall: (call) => {
+        calls++;
+        if (plainlyAccepted?.(call)) return; // (absent before it was added: older builds)
+        if (!quickReport(call)) void judgeCall(call).then((r) => (refused += r.refused ? 1 : 0));
+      },
     });
     const dir = mkdtempSync(join(tmpdir(), 'why401-bench-ca-'));
     const caFile = join(dir, 'ca.pem');
     writeFileSync(caFile, ca.certPem);
     process.on('SIGTERM', () => {
       rmSync(dir, { recursive: true, force: true });
-      process.stderr.write(`proxy: ${calls} calls seen\n`);
+      process.stderr.write(`proxy: ${calls} calls seen, ${refused} refused\n`);
       process.exit(0);
     });
     process.stdout.write(`${JSON.stringify({ origin: proxy.origin, caFile })}\n`);

@@ -318,7 +318,8 @@ function headersObject(request: WireRequest): http.OutgoingHttpHeaders {
   return out;
 }
 
-function proxyAuthorization(proxy: URL): string | undefined {
+/** Basic credentials for a proxy from its URL's userinfo (a secret: never printed). */
+export function proxyAuthorization(proxy: URL): string | undefined {
   if (!proxy.username) return undefined;
   const pair = `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`;
   return `Basic ${Buffer.from(pair).toString('base64')}`;

@@ -501,6 +501,18 @@ export async function startNginxStripper(opts: { upstreamPort: number }): Promis
  * `Via: 1.1 why401-squid (squid/X)`. No disk cache.
  */
 export async function startSquidStripper(): Promise<Layer> {
+  return startSquid({ strip: true });
+}
+
+/**
+ * Forward proxy that passes requests on as sent (a corporate proxy that lets the call through):
+ * `access.log` (in `dir`) lists each request, a CONNECT as `CONNECT host:port`.
+ */
+export async function startSquidPlain(): Promise<Layer> {
+  return startSquid({ strip: false });
+}
+
+async function startSquid(opts: { strip: boolean }): Promise<Layer> {
   return startLayer({
     name: 'squid',
     runAs: { user: 'proxy' },
@@ -531,8 +543,7 @@ cache_mem 8 MB
 acl why401_clients src 127.0.0.0/8
 http_access allow why401_clients
 http_access deny all
-request_header_access Authorization deny all
-via on
+${opts.strip ? 'request_header_access Authorization deny all\n' : ''}via on
 `,
       );
       // -N: foreground, no kid processes; -d 1: errors to stderr as well.

@@ -70,6 +70,11 @@ export class CallTally {
   refused = 0;
   readonly causes = new Map<string, number>();
 
+  /** A call counted without a report (plainly accepted). */
+  addAccepted(): void {
+    this.calls++;
+  }
+
   add(r: CallReport): void {
     this.calls++;
     if (!r.refused) return;

@@ -122,7 +122,7 @@ function sentOf(call: ObservedCall, request: WireRequest, carried: boolean): Sen
       facts: undefined,
       accepted: false,
       carried,
-      viaProxy: false,
+      viaProxy: call.viaProxy !== undefined,
     };
   }
   const quick = !plainlyAnswered(r);
@@ -136,7 +136,7 @@ function sentOf(call: ObservedCall, request: WireRequest, carried: boolean): Sen
     facts,
     accepted,
     carried,
-    viaProxy: false,
+    viaProxy: call.viaProxy !== undefined,
   };
 }
 
@@ -154,6 +154,19 @@ function isRefused(sent: Sent): boolean {
   if (status >= 400) return true;
   if (status >= 300) return loginTarget(sent) !== undefined;
   return !sent.accepted;
+}
+
+/**
+ * A call there is nothing to say about (a plain 2xx, an accepted upgrade, no redirect before
+ * it): `run` counts it without making a report, as its preload never sends such calls at all.
+ */
+export function plainlyAccepted(call: ObservedCall): boolean {
+  return (
+    call.before === undefined &&
+    call.error === undefined &&
+    call.interrupted === undefined &&
+    plainlyAnswered(call.response)
+  );
 }
 
 /** What passed through, read by the same checks as `check`: offline unless probing was asked for. */
@@ -227,6 +240,7 @@ async function fullReport(
     );
   const { evidence } = await gatherEvidence([...hops, sent], credential, detection, {
     transport: options.probe,
+    proxy: observed.viaProxy,
     localNow: call.startedAt + call.elapsedMs,
   });
   const env = credential && options.envFindings?.(credential.secret.reveal());

@@ -1,4 +1,5 @@
 import type { NetError } from '../../collect/http.js';
+import type { ProxyChoice } from '../../collect/proxy-env.js';
 
 /** Raw header pairs in the order they were sent, names as spelled, values exact. */
 export type HeaderPairs = readonly (readonly [string, string])[];
@@ -36,6 +37,8 @@ export interface ObservedCall {
   /** What went wrong after the answer started: the app hung up, or the API reset mid-body. */
   readonly interrupted: 'client-aborted' | 'upstream-reset' | undefined;
   readonly elapsedMs: number;
+  /** The user's proxy it went through (the forward proxy passes calls on through theirs). */
+  readonly viaProxy?: ProxyChoice | undefined;
   /** Which process made it (run), when known. */
   readonly pid?: number | undefined;
   /**

@@ -1,4 +1,5 @@
 import net, { type AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import * as tls from 'node:tls';
 import type { ObservedCall } from '../call/observed-call.js';
 import { requestFraming } from '../http1/framing.js';
@@ -6,6 +7,8 @@ import { HeadReader, parseRequestHead, staysHttp, type RequestHead } from '../ht
 import { Deadlines } from '../relay/deadlines.js';
 import { Relay, type RelayContext } from '../relay/relay.js';
 import { UpstreamPool } from '../relay/upstream-pool.js';
+import { ConnectTunnel, ProxyRefusal, shownProxy, type UserProxy } from '../relay/proxy-tunnel.js';
+import { proxyFromEnv, unsupportedProxy } from '../../collect/proxy-env.js';
 import type { CertificateAuthority } from './certs.js';
 import { mappedOrigin, type HostMap } from './map.js';
 
@@ -22,6 +25,12 @@ export interface ForwardOptions {
   /** A client's connection ended (its port may now be reused by another). */
   readonly onClientClosed?: ((clientPort: number) => void) | undefined;
   readonly onNotice?: ((text: string, kind: string) => void) | undefined;
+  /**
+   * The environment the user had (HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY): calls go on
+   * through the proxy it names, as the user's clients would have sent them. A --map to the
+   * loopback never does.
+   */
+  readonly userEnv?: Readonly<Record<string, string | undefined>> | undefined;
 }
 
 export interface ForwardProxy {
@@ -31,6 +40,7 @@ export interface ForwardProxy {
 }
 
 const HEAD_MS = 60_000;
+const EMPTY = Buffer.alloc(0);
 
 function answer(socket: net.Socket, status: string, text: string): void {
   socket.end(
@@ -67,14 +77,32 @@ export async function startForwardProxy(options: ForwardOptions): Promise<Forwar
   const contexts = new Map<string, tls.SecureContext>();
   /** Hosts whose client refused the run's CA: their next connections are tunnelled untouched. */
   const refused = new Set<string>();
-  const sockets = new Set<net.Socket>();
+  const sockets = new Set<Duplex>();
   const notice = (text: string, kind: string) => options.onNotice?.(text, kind);
 
-  const poolFor = (target: URL) => {
-    let pool = pools.get(target.origin);
+  /** The user's proxy for a target (none for a --map to the loopback), said once by proxy. */
+  const viaFor = (target: URL, mapped: boolean): UserProxy | undefined => {
+    const env = options.userEnv;
+    if (!env || (mapped && isLoopback(target.hostname))) return undefined;
+    const choice = proxyFromEnv(target, env);
+    if (choice) return choice;
+    const unsupported = unsupportedProxy(target, env);
+    if (unsupported)
+      notice(
+        `${unsupported.from} names a ${unsupported.scheme ?? 'proxy URL'} the forward proxy cannot go through: calls to ${target.host} go direct, not as your clients would send them`,
+        `unsupported ${unsupported.from}`,
+      );
+    return undefined;
+  };
+
+  const poolFor = (target: URL, mapped: boolean) => {
+    const via = viaFor(target, mapped);
+    const key = via ? `${target.origin} ${via.url.href}` : target.origin;
+    let pool = pools.get(key);
     if (!pool) {
-      pool = new UpstreamPool(target, options.insecure === true);
-      pools.set(target.origin, pool);
+      pool = new UpstreamPool(target, options.insecure === true, via);
+      pools.set(key, pool);
+      if (via) notice(`calls go on through the proxy you set (${shownProxy(via)})`, `via ${key}`);
     }
     return pool;
   };
@@ -88,49 +116,89 @@ export async function startForwardProxy(options: ForwardOptions): Promise<Forwar
   ) => {
     const appOrigin = originOf(scheme, host, port);
     const clientPort = client.remotePort ?? 0;
+    const from = { clientPort };
     if (options.onClientClosed) client.once('close', () => options.onClientClosed?.(clientPort));
-    const target = mappedOrigin(options.maps, host, port) ?? appOrigin;
+    const mapped = mappedOrigin(options.maps, host, port);
+    const target = mapped ?? appOrigin;
+    const pool = poolFor(target, mapped !== undefined);
     const ctx: RelayContext = {
       target,
       appOrigin,
-      pool: poolFor(target),
+      pool,
       answerDeadlines,
       headDeadlines,
       nextId,
-      onCall: (call) => options.onCall(call, { clientPort }),
+      onCall: (call) => options.onCall(call, from),
       onNotice: options.onNotice,
-      // Not this relay's: another origin (absolute-form), CONNECT, an upgrade. Handed over.
+      upgrades: true,
+      // Plain http: a request for another origin (absolute-form) is dispatched again. Inside a
+      // TLS tunnel every request goes to the tunnel's host, whatever its Host or target says:
+      // TLS went there, as it would from the app without the proxy.
       isLocal: (requestTarget) =>
-        /^https?:\/\//i.test(requestTarget) && (inTls || !sameOrigin(requestTarget, appOrigin)),
+        !inTls && /^https?:\/\//i.test(requestTarget) && !sameOrigin(requestTarget, appOrigin),
       handOver: (socket, bytes) => {
-        if (inTls) {
-          notice(
-            `${appOrigin.host}: a WebSocket upgrade or a request for another origin inside a TLS tunnel is not intercepted yet (answered 501)`,
-            'inner-upgrade',
-          );
-          answer(socket, '501 Not Implemented', 'why401: not intercepted inside a tunnel yet\n');
-        } else dispatch(socket, bytes);
+        if (inTls) pipeRest(socket, bytes, target, pool);
+        else dispatch(socket, bytes);
       },
     };
     new Relay(client, ctx);
   };
 
-  const tunnel = (client: net.Socket, host: string, port: number) => {
-    const target = mappedOrigin(options.maps, host, port);
-    const up = net.connect({
-      host: target ? target.hostname.replace(/^\[|\]$/g, '') : host,
-      port: target ? Number(target.port) || (target.protocol === 'https:' ? 443 : 80) : port,
-    });
+  /**
+   * What the relay will not read inside a TLS tunnel (CONNECT in a tunnel, an upgrade with a
+   * body, an ambiguous head) goes on to the tunnel's host untouched, and so does everything
+   * after it on this connection: not seen, but the app's call is not broken.
+   */
+  const pipeRest = (client: net.Socket, bytes: Buffer, target: URL, pool: UpstreamPool) => {
+    notice(
+      `${target.host}: a request inside the TLS tunnel that the proxy does not read (${describeHead(bytes)}) goes on untouched; the rest of that connection is not seen`,
+      `unread ${target.host}`,
+    );
+    join(client, pool.connect(), bytes);
+  };
+
+  /** Two connections joined byte for byte; either one closing or failing ends the other. */
+  const join = (client: net.Socket, up: Duplex, first: Buffer) => {
     // The API side is ours to close too when the proxy closes (pipe half-closes each end).
     sockets.add(up);
     up.once('close', () => sockets.delete(up));
     up.on('error', () => client.destroy());
     client.on('error', () => up.destroy());
+    if (first.length > 0) up.write(first);
     up.pipe(client);
     client.pipe(up);
+    client.resume();
+  };
+
+  /** A CONNECT passed on untouched (not seen): to the host, a --map, or through the user's proxy. */
+  const tunnel = (client: net.Socket, host: string, port: number) => {
+    const mapped = mappedOrigin(options.maps, host, port);
+    const to = mapped
+      ? {
+          host: mapped.hostname.replace(/^\[|\]$/g, ''),
+          port: Number(mapped.port) || (mapped.protocol === 'https:' ? 443 : 80),
+        }
+      : { host, port };
+    const via = viaFor(originOf('https', to.host, to.port), mapped !== undefined);
+    if (!via) {
+      join(client, net.connect(to), EMPTY);
+      return;
+    }
+    const up = new ConnectTunnel(
+      via,
+      `${net.isIPv6(to.host) ? `[${to.host}]` : to.host}:${to.port}`,
+    );
+    up.on('error', (e) => {
+      if (e instanceof ProxyRefusal)
+        notice(`${e.message}: the tunnel to ${host}:${port} is closed`, `proxy ${e.status}`);
+    });
+    join(client, up, EMPTY);
   };
 
   const intercept = (client: net.Socket, host: string, port: number, ca: CertificateAuthority) => {
+    // The API's TLS handshake starts now, alongside the app's with us (the first call waits less).
+    const mapped = mappedOrigin(options.maps, host, port);
+    poolFor(mapped ?? originOf('https', host, port), mapped !== undefined).warm();
     let secureContext = contexts.get(host);
     if (!secureContext) {
       const leaf = ca.leafFor(host);
@@ -205,12 +273,16 @@ export async function startForwardProxy(options: ForwardOptions): Promise<Forwar
     // in the clear, with no CONNECT): the proxy speaks TLS to the host itself.
     const url = head && /^https?:\/\//i.test(head.target) ? safeUrl(head.target) : undefined;
     const framing = head && requestFraming(head);
-    if (!head || !url || !staysHttp(head) || framing === undefined || framing === 'ambiguous') {
+    const unread =
+      framing === undefined ||
+      framing === 'ambiguous' ||
+      (head !== undefined && !staysHttp(head) && framing.kind !== 'none');
+    if (!head || !url || unread) {
       const why = !head
         ? 'this is not an HTTP/1 request'
         : !url
           ? 'a forward proxy takes absolute http(s):// URLs or CONNECT (set HTTP_PROXY / HTTPS_PROXY)'
-          : 'upgrades and ambiguous bodies through the forward proxy are not supported yet';
+          : 'upgrades with a body and ambiguous bodies through the forward proxy are not supported';
       answer(socket, head && url ? '501 Not Implemented' : '400 Bad Request', `why401: ${why}\n`);
       return;
     }
@@ -267,5 +339,24 @@ function sameOrigin(requestTarget: string, origin: URL): boolean {
     url !== undefined &&
     url.protocol === origin.protocol &&
     url.host === new URL(origin.origin).host
+  );
+}
+
+/** What a head the relay did not read is, in words that hold nothing the app sent but its kind. */
+function describeHead(bytes: Buffer): string {
+  const end = bytes.indexOf('\r\n\r\n');
+  const head = parseRequestHead(
+    bytes.toString('latin1', 0, end < 0 ? Math.min(bytes.length, 8192) : end),
+  );
+  if (!head) return 'not HTTP/1 as the proxy reads it';
+  if (head.method === 'CONNECT') return 'a CONNECT inside the tunnel';
+  if (!staysHttp(head)) return 'an upgrade with a body';
+  return 'a body whose length can be read two ways';
+}
+
+function isLoopback(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return (
+    host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127\./.test(host)
   );
 }

@@ -2,7 +2,7 @@ import type * as net from 'node:net';
 import type { NetError } from '../../collect/http.js';
 import { BodySample } from '../call/body-sample.js';
 import type { Deadlines } from './deadlines.js';
-import { BodyCursor, requestFraming, responseFraming } from '../http1/framing.js';
+import { BodyCursor, requestFraming, responseFraming, type Framing } from '../http1/framing.js';
 import {
   closesAfter,
   HeadReader,
@@ -19,6 +19,7 @@ import type { ObservedCall, ObservedResponse } from '../call/observed-call.js';
 import { callUrl, upstreamPath } from './paths.js';
 import type { UpstreamPool, UpstreamSocket } from './upstream-pool.js';
 import { gatewayResponse, netErrorOf, timeoutError } from './upstream.js';
+import { ProxyRefusal } from './proxy-tunnel.js';
 import { wireText } from '../http1/wire-text.js';
 import { monotonicMs } from '../../clock.js';
 
@@ -43,6 +44,11 @@ export interface RelayContext {
    * comes through the proxy anyway); `target` is where calls go (`--map` may change it).
    */
   readonly appOrigin?: URL | undefined;
+  /**
+   * Upgrades (a WebSocket handshake) are relayed here too, not handed over: the request goes on
+   * as sent, a 101 joins the two connections byte for byte, a refusal is an answer like any.
+   */
+  readonly upgrades?: boolean | undefined;
 }
 
 interface Call {
@@ -96,6 +102,11 @@ export class Relay {
   #handOverBytes: Buffer | undefined;
   #upPaused = false;
   #clientPaused = false;
+  /**
+   * An upgrade request waits for its answer: the app is paused, and what it sent after the
+   * handshake is held (frames if the answer is 101, the next request if it is not).
+   */
+  #upgrading: { readonly call: Call; held: Buffer } | undefined;
 
   constructor(client: net.Socket, ctx: RelayContext) {
     this.#client = client;
@@ -133,6 +144,10 @@ export class Relay {
         this.#handOverBytes = Buffer.concat([this.#handOverBytes, chunk.subarray(i)]);
         return;
       }
+      if (this.#upgrading) {
+        this.#upgrading.held = Buffer.concat([this.#upgrading.held, chunk.subarray(i)]);
+        return;
+      }
       if (this.#requestBody) {
         const step = this.#requestBody.consume(chunk, i);
         if ('error' in step) {
@@ -157,28 +172,51 @@ export class Relay {
       }
       const head = parseRequestHead(step.text);
       const framing = head && requestFraming(head);
-      if (!head || framing === undefined || framing === 'ambiguous' || !this.#relays(head)) {
+      if (
+        !head ||
+        framing === undefined ||
+        framing === 'ambiguous' ||
+        !this.#relays(head, framing)
+      ) {
         this.#handOver(Buffer.concat([step.bytes, chunk.subarray(i + step.used)]));
         return;
       }
       i += step.used;
-      const call = this.#startCall(head, framing.kind !== 'none');
+      const call = this.#startCall(head, step.bytes, framing.kind !== 'none');
+      if (!staysHttp(head)) {
+        this.#upgrading = { call, held: Buffer.from(chunk.subarray(i)) };
+        this.#client.pause();
+        return;
+      }
       if (framing.kind !== 'none')
         this.#requestBody = new BodyCursor(framing, (data) => call.requestSample.add(data));
     }
   }
 
-  /** Plain requests are relayed; CONNECT, upgrades and the live view go to node:http. */
-  #relays(head: RequestHead): boolean {
+  /**
+   * Plain requests are relayed, and upgrades without a body when the context says so; CONNECT,
+   * other upgrades and the live view are handed over.
+   */
+  #relays(head: RequestHead, framing: Framing): boolean {
+    const upgrade =
+      this.#ctx.upgrades === true && head.method !== 'CONNECT' && framing.kind === 'none';
     return (
-      staysHttp(head) &&
+      (staysHttp(head) || upgrade) &&
       (head.target.startsWith('/') || /^https?:\/\//i.test(head.target)) &&
       !this.#ctx.isLocal(head.target)
     );
   }
 
-  #startCall(head: RequestHead, hasBody: boolean): Call {
+  #startCall(head: RequestHead, sent: Buffer, hasBody: boolean): Call {
     const path = upstreamPath(this.#ctx.target, head.target);
+    const form = this.#ctx.pool.absoluteForm;
+    // The forward proxy keeps Host and an origin-form path as sent: then the head goes on as
+    // the app wrote it, byte for byte, without being written again (a copy: kept for a replay).
+    const asSent =
+      this.#ctx.appOrigin !== undefined &&
+      form === undefined &&
+      path === head.target &&
+      valuesOf(head.headers, 'host').length === 1;
     const call: Call = {
       id: this.#ctx.nextId(),
       startedAt: Date.now(),
@@ -186,12 +224,15 @@ export class Relay {
       method: head.method,
       path,
       headers: head.headers,
-      head: upstreamHead(
-        head,
-        path,
-        this.#ctx.appOrigin?.host ?? this.#ctx.target.host,
-        this.#ctx.appOrigin !== undefined,
-      ),
+      head: asSent
+        ? Buffer.from(sent)
+        : upstreamHead(
+            head,
+            form ? `${form.origin}${path}` : path,
+            this.#ctx.appOrigin?.host ?? this.#ctx.target.host,
+            this.#ctx.appOrigin !== undefined,
+            form?.headerLines ?? '',
+          ),
       hasBody,
       sample: new BodySample(),
       requestSample: new BodySample(REQUEST_SAMPLE_BYTES),
@@ -342,60 +383,77 @@ export class Relay {
       this.#client.pause();
       up.socket.once('drain', () => {
         this.#clientPaused = false;
-        if (!this.#handOverBytes) this.#client.resume();
+        if (!this.#handOverBytes && !this.#upgrading) this.#client.resume();
       });
     }
   }
 
   readonly #onUpstreamData = (chunk: Buffer): void => {
-    const client = this.#client;
-    client.cork();
-    try {
-      this.#readAnswers(chunk);
-    } finally {
-      client.uncork();
-    }
+    // Not corked: #readAnswers writes each run of bytes once (corking costs a buffered write).
+    this.#readAnswers(chunk);
   };
 
   #readAnswers(chunk: Buffer): void {
+    // Bytes of `chunk` for the app go out as one write per run of adjacent bytes (a head and
+    // its body in one chunk: one write, one TLS record), written before anything else happens.
+    let from = 0;
+    let to = 0;
+    const flush = () => {
+      if (to > from) this.#toClient(chunk.subarray(from, to));
+      from = to;
+    };
+    const pass = (start: number, end: number) => {
+      if (start !== to) {
+        flush();
+        from = start;
+      }
+      to = end;
+    };
     let i = 0;
     while (i < chunk.length) {
       if (this.#tunnel) {
-        this.#toClient(chunk.subarray(i));
-        return;
+        pass(i, chunk.length);
+        break;
       }
       const call = this.#calls[0];
       if (!call) {
+        flush();
         this.#upstreamFailed(protocolError('the API sent an answer to no request'));
         return;
       }
       if (this.#answerBody) {
         const step = this.#answerBody.consume(chunk, i);
         if ('error' in step) {
+          flush();
           this.#upstreamFailed(protocolError(step.error));
           return;
         }
-        if (step.used > 0) this.#toClient(chunk.subarray(i, i + step.used));
+        if (step.used > 0) pass(i, i + step.used);
         i += step.used;
         if (step.done) {
+          flush();
           this.#answerBody = undefined;
           this.#finish(call);
         }
         continue;
       }
       const step = this.#answerHead.push(chunk, i);
-      if (step.kind === 'more') return;
+      if (step.kind === 'more') break;
       const head = step.kind === 'head' ? parseResponseHead(step.text) : undefined;
       if (step.kind !== 'head' || !head) {
+        flush();
         this.#upstreamFailed(protocolError('the answer is not HTTP/1.x'));
         return;
       }
+      const rewrite = head.status >= 300 && head.status < 400 && !this.#ctx.appOrigin;
+      if (!rewrite && step.used === step.bytes.length) {
+        pass(i, i + step.used); // the whole head is in this chunk, at i: it joins the run
+      } else {
+        flush();
+        this.#toClient(rewrite ? this.#redirect(call, head, step.bytes) : step.bytes);
+        from = to = i + step.used;
+      }
       i += step.used;
-      this.#toClient(
-        head.status >= 300 && head.status < 400 && !this.#ctx.appOrigin
-          ? this.#redirect(call, head, step.bytes)
-          : step.bytes,
-      );
       call.forwarded = true;
       const framing = responseFraming(head, call.method);
       if (head.status < 200 && head.status !== 101) continue; // 100, 103: the answer follows
@@ -404,11 +462,16 @@ export class Relay {
       if (closesAfter(head.version, head.headers) || framing.kind === 'close')
         this.#closeAfter = true;
       if (framing.kind === 'tunnel') {
+        flush();
         this.#tunnel = true;
         this.#report(call);
-      } else if (framing.kind === 'none') this.#finish(call);
-      else this.#answerBody = new BodyCursor(framing, (data) => call.sample.add(data));
+        this.#upgraded(call);
+      } else if (framing.kind === 'none') {
+        flush();
+        this.#finish(call);
+      } else this.#answerBody = new BodyCursor(framing, (data) => call.sample.add(data));
     }
+    flush();
   }
 
   /**
@@ -439,9 +502,29 @@ export class Relay {
     return Buffer.from(text, 'latin1');
   }
 
+  /** A 101: what the app sent after its handshake goes on, and from now on everything does. */
+  #upgraded(call: Call): void {
+    const upgrading = this.#upgrading;
+    if (upgrading?.call !== call) return;
+    this.#upgrading = undefined;
+    if (upgrading.held.length > 0) this.#toUpstream(upgrading.held);
+    if (!this.#clientPaused) this.#client.resume();
+  }
+
+  /** An upgrade refused (or ignored): the connection stays HTTP, what was held is read as such. */
+  #notUpgraded(call: Call): void {
+    const upgrading = this.#upgrading;
+    if (upgrading?.call !== call) return;
+    this.#upgrading = undefined;
+    if (this.#clientGone || this.#closeAfter) return;
+    if (upgrading.held.length > 0) this.#onClientData(upgrading.held);
+    if (!this.#clientPaused && !this.#handOverBytes && !this.#upgrading) this.#client.resume();
+  }
+
   #finish(call: Call): void {
     this.#calls.shift();
     this.#report(call);
+    this.#notUpgraded(call);
     if (this.#calls.length > 0) return;
     this.#retried = false;
     if (this.#closeAfter) {
@@ -472,6 +555,10 @@ export class Relay {
     }
     const call = this.#calls[0];
     if (!call) return; // closed between calls: the next call opens a new connection
+    if (this.#upError instanceof ProxyRefusal) {
+      this.#proxyRefused(this.#upError);
+      return;
+    }
     const replayable =
       up?.reused === true &&
       !this.#retried &&
@@ -518,22 +605,53 @@ export class Relay {
     }
   }
 
+  /**
+   * The user's proxy refused the CONNECT (a 407 wants its own credentials): its answer is the
+   * first call's, as the app would have had it from that proxy, and is judged like any.
+   */
+  #proxyRefused(refusal: ProxyRefusal): void {
+    this.#detach(false);
+    const [first, ...rest] = this.#calls.splice(0);
+    if (!first) return;
+    first.response = {
+      status: refusal.status,
+      statusText: refusal.reason,
+      headers: refusal.headers,
+    };
+    first.sample.add(refusal.body);
+    if (this.#clientGone) first.interrupted ??= 'client-aborted';
+    else if (first.forwarded) this.#client.destroy();
+    else this.#endClient(refusal.response(first.method));
+    first.forwarded = true;
+    this.#report(first);
+    this.#ctx.onNotice?.(
+      `${refusal.message}: ${refusal.status === 407 ? 'it wants credentials of its own (user:password in the proxy URL)' : 'its answer goes to the app as the answer'}`,
+      `proxy ${refusal.status}`,
+    );
+    for (const call of rest) {
+      call.error = netErrorOf(refusal);
+      this.#report(call);
+    }
+  }
+
   #report(call: Call): void {
     if (call.reported) return;
     call.reported = true;
     this.#ctx.answerDeadlines.delete(call);
     const { response, sample } = call;
+    // Written out field by field (no spreads): this runs once per call, on the hot path.
     this.#ctx.onCall({
       id: call.id,
       startedAt: call.startedAt,
       method: call.method,
       url: callUrl(this.#ctx.appOrigin ?? this.#ctx.target, call.path),
-      requestHeaders: call.headers.map(([n, v]) => [n, wireText(v)] as const),
-      ...(call.requestSample.bytes > 0
-        ? { requestBody: call.requestSample.buffer().toString('utf8') }
-        : {}),
+      requestHeaders: headersAsText(call.headers),
+      requestBody:
+        call.requestSample.bytes > 0 ? call.requestSample.buffer().toString('utf8') : undefined,
       response: response && {
-        ...response,
+        status: response.status,
+        statusText: response.statusText,
+        headers: response.headers,
         bodySample: sample.buffer(),
         bodyBytes: sample.bytes,
         truncated: sample.truncated,
@@ -541,15 +659,29 @@ export class Relay {
       error: call.error,
       interrupted: call.interrupted,
       elapsedMs: Math.round(monotonicMs() - call.t0),
+      viaProxy: this.#ctx.pool.via,
     });
   }
+}
+
+/** Header values as text (wireText); the very same array when none holds a byte above 0x7f. */
+function headersAsText(headers: HeaderLine[]): HeaderLine[] {
+  for (const [, value] of headers)
+    if (wireText(value) !== value) return headers.map(([n, v]) => [n, wireText(v)]);
+  return headers;
 }
 
 /**
  * The head for the API: the path rewritten, Host set to the API's (kept as sent when `keepHost`),
  * every other line as sent.
  */
-function upstreamHead(head: RequestHead, path: string, host: string, keepHost: boolean): Buffer {
+function upstreamHead(
+  head: RequestHead,
+  path: string,
+  host: string,
+  keepHost: boolean,
+  extraLines: string,
+): Buffer {
   let text = `${head.method} ${path} ${head.version}\r\n`;
   let hostSet = false;
   for (const [name, value] of head.headers) {
@@ -559,7 +691,7 @@ function upstreamHead(head: RequestHead, path: string, host: string, keepHost: b
     } else text += `${name}: ${value}\r\n`;
   }
   if (!hostSet) text = text.replace('\r\n', `\r\nHost: ${host}\r\n`);
-  return Buffer.from(`${text}\r\n`, 'latin1');
+  return Buffer.from(`${text}${extraLines}\r\n`, 'latin1');
 }
 
 function protocolError(message: string): NetError {

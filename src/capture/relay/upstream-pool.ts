@@ -1,6 +1,8 @@
 import * as net from 'node:net';
 import type * as tls from 'node:tls';
 import { createRequire } from 'node:module';
+import { proxyAuthorization } from '../../collect/http.js';
+import { ConnectTunnel, type UserProxy } from './proxy-tunnel.js';
 
 /** A connection to the API, and whether it served a call before (a kept-alive one may be stale). */
 export interface UpstreamSocket {
@@ -21,18 +23,35 @@ export class UpstreamPool {
   readonly #idle: net.Socket[] = [];
   /** The listener each idle socket has (removed one by one: sockets have listeners of their own). */
   readonly #drops = new WeakMap<net.Socket, () => void>();
+  /** Opened by warm() and not used yet: not stale if it fails (no replay). */
+  readonly #fresh = new WeakSet<net.Socket>();
   readonly #host: string;
   readonly #port: number;
   readonly #tls: boolean;
+  /** The user's proxy every connection goes through, if any. */
+  readonly via: UserProxy | undefined;
   #closed = false;
+  /**
+   * Through the user's proxy to a plain-http target, requests go in absolute form with the
+   * proxy's credentials: the relay writes heads this way (undefined: origin-form, direct).
+   */
+  readonly absoluteForm: { readonly origin: string; readonly headerLines: string } | undefined;
 
   constructor(
     target: URL,
     private readonly insecure: boolean,
+    /** The user's proxy for this target (HTTPS_PROXY…): https goes by CONNECT, http in absolute form. */
+    via?: UserProxy,
   ) {
     this.#host = target.hostname.replace(/^\[|\]$/g, '');
     this.#tls = target.protocol === 'https:';
     this.#port = Number(target.port) || (this.#tls ? 443 : 80);
+    this.via = via;
+    const auth = via && proxyAuthorization(via.url);
+    this.absoluteForm =
+      via && !this.#tls
+        ? { origin: target.origin, headerLines: auth ? `Proxy-Authorization: ${auth}\r\n` : '' }
+        : undefined;
   }
 
   take(): UpstreamSocket {
@@ -40,24 +59,58 @@ export class UpstreamPool {
       const drop = this.#drops.get(socket);
       if (drop) for (const event of EVENTS) socket.removeListener(event, drop);
       socket.setTimeout(0);
+      const fresh = this.#fresh.delete(socket);
+      if (fresh && !socket.destroyed) return { socket, reused: false };
       if (!socket.destroyed && socket.readyState === 'open') return { socket, reused: true };
       socket.destroy();
     }
     return { socket: this.connect(), reused: false };
   }
 
+  /**
+   * A connection opened ahead of the first call, when none is idle: the forward proxy asks at a
+   * CONNECT, so the TLS handshake with the API runs while the app's with the proxy does.
+   */
+  warm(): void {
+    if (this.#closed || this.#idle.length > 0) return;
+    const socket = this.connect();
+    this.#fresh.add(socket);
+    this.release(socket);
+  }
+
   /** A new connection (writes made before it is up are queued by the socket). */
   connect(): net.Socket {
+    const via = this.via;
+    if (via && !this.#tls) {
+      const host = via.url.hostname.replace(/^\[|\]$/g, '');
+      const port = Number(via.url.port) || (via.url.protocol === 'https:' ? 443 : 80);
+      if (via.url.protocol !== 'https:') return net.connect({ host, port, noDelay: true });
+      return this.#tlsConnect({ host, port, servername: net.isIP(host) ? undefined : host });
+    }
     const options = { host: this.#host, port: this.#port, noDelay: true };
     if (!this.#tls) return net.connect(options);
-    // node:tls only for https targets: most captures point at a local or plain-http API.
-    const { connect } = createRequire(import.meta.url)('node:tls') as typeof tls;
-    return connect({
-      ...options,
-      servername: net.isIP(this.#host) ? undefined : this.#host,
+    const servername = net.isIP(this.#host) ? undefined : this.#host;
+    if (!via)
+      return this.#tlsConnect({ ...options, servername, rejectUnauthorized: !this.insecure });
+    // TLS with the host inside a CONNECT tunnel through the user's proxy; the proxy refusing
+    // (a 407) ends the TLS socket with its answer (a ProxyRefusal), which the relay passes on.
+    const tunnel = new ConnectTunnel(
+      via,
+      `${net.isIPv6(this.#host) ? `[${this.#host}]` : this.#host}:${this.#port}`,
+    );
+    const socket = this.#tlsConnect({
+      socket: tunnel,
+      servername,
       rejectUnauthorized: !this.insecure,
-      ALPNProtocols: ['http/1.1'],
     });
+    tunnel.on('error', (e) => socket.destroy(e));
+    return socket;
+  }
+
+  #tlsConnect(options: tls.ConnectionOptions): tls.TLSSocket {
+    // node:tls only when TLS is spoken: most captures point at a local or plain-http API.
+    const { connect } = createRequire(import.meta.url)('node:tls') as typeof tls;
+    return connect({ ALPNProtocols: ['http/1.1'], ...options });
   }
 
   /**

@@ -44,7 +44,9 @@ CONNECT's TLS with a certificate for the host the app asked for, and passes each
 host over TLS, verified as any client would. The app must trust the CA: --ca-out FILE writes its
 certificate (else it sits in a private temp folder, named on start and deleted at exit). HTTP/2
 is not offered (ALPN http/1.1); a client that refuses the CA is said by host, and its next
-connections to that host are tunnelled untouched.
+connections to that host are tunnelled untouched. WebSockets stream through (the handshake is
+the call). A proxy in capture's own environment (HTTPS_PROXY, HTTP_PROXY, NO_PROXY) stays in
+the path: calls go on through it, as the app's would.
 
 Options
   --target ORIGIN      the API to pass calls on to (http:// or https://; a path is put in front)
@@ -268,6 +270,8 @@ async function captureForward(run: {
     headTimeoutMs: run.headTimeoutMs,
     onCall: run.onCall,
     onNotice: run.onNotice,
+    // A proxy of the user's (HTTPS_PROXY in capture's own environment) stays in the path.
+    userEnv: process.env,
   };
   try {
     await withForwardProxy(options, async ({ proxy, trust, caPem }) => {

@@ -7,7 +7,12 @@ import {
   REPEAT_LINE_MS,
   RepeatFolder,
 } from '../../capture/call/call-lines.js';
-import { judgeCall, quickReport, type CallReport } from '../../capture/call/judge-call.js';
+import {
+  judgeCall,
+  plainlyAccepted,
+  quickReport,
+  type CallReport,
+} from '../../capture/call/judge-call.js';
 import { runWithPreload, type ChildResult } from '../../capture/run/child.js';
 import { parseMap, type HostMap } from '../../capture/forward/map.js';
 import { forwardEnv } from '../../capture/forward/trust.js';
@@ -38,7 +43,8 @@ same roots in JAVA_TOOL_OPTIONS (after yours; a trust store you named there is k
 then goes straight). Each call is passed on to the host it was for, its
 certificate verified. A client that ignores those variables or pins its certificates is not seen
 (a client that refuses the CA is said by host, and its next connections tunnelled untouched); Go
-and Ruby never proxy localhost.
+and Ruby never proxy localhost. A proxy you set (HTTPS_PROXY, HTTP_PROXY, NO_PROXY) stays in the
+path: the run's proxy passes calls on through it.
 
 Node.js apps (node, npm, npx, tsx and anything not known by name) are also watched from inside: a preload
 (NODE_OPTIONS=--import) watches the app's outgoing http, https and fetch calls from inside each
@@ -176,6 +182,11 @@ export async function run(args: string[]): Promise<number> {
   const onProxyCall = (call: ObservedCall) => {
     ids++;
     proxied++;
+    // Most calls are accepted: counted at once, no report, no promise (the proxy's hot path).
+    if (plainlyAccepted(call)) {
+      tally.addAccepted();
+      return;
+    }
     const quick = quickReport(call, { providerId: values.provider });
     const work = quick
       ? Promise.resolve(quick)
@@ -210,7 +221,7 @@ export async function run(args: string[]): Promise<number> {
     },
   };
   // A Node app whose user already set a proxy keeps it: the preload alone sees its calls, and
-  // no proxy, CA or trust files are made for it (the run's proxy does not chain to the user's).
+  // no proxy, CA or trust files are made for it (the preload needs none of them).
   const ownProxy = USER_PROXY.some((variable) => process.env[variable]);
   const result = forward
     ? await runThroughProxy(program, rest, { ...proxyOptions, onCall: onProxyCall })
@@ -284,6 +295,8 @@ async function runThroughProxy(
   const session = {
     ...proxyOptions,
     port: 0,
+    // The child's HTTPS_PROXY names this proxy; the user's own goes on behind it.
+    userEnv: process.env,
     onNotice: (text: string, kind: string) => {
       if (said.has(kind)) return;
       said.add(kind);
