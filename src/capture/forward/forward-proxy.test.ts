@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -11,6 +11,20 @@ import { startForwardProxy, type ForwardProxy } from './forward-proxy.js';
 import { parseMap } from './map.js';
 
 const KEY = `sk-proj-${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
+
+const WGET = '/usr/bin/wget';
+
+/** Debian's wget (GnuTLS), told to trust the system's roots only: not the run's CA. */
+function wgetTrustingSystemRootsOnly(proxy: string, url: string, wgetrc: string): Promise<number> {
+  return new Promise((resolve) => {
+    execFile(
+      WGET,
+      ['-q', '-O-', '--tries=1', '--ca-certificate=/etc/ssl/certs/ca-certificates.crt', url],
+      { env: { PATH: process.env['PATH'] ?? '', https_proxy: proxy, WGETRC: wgetrc } },
+      (e) => resolve(e ? Number((e as { code?: number }).code ?? 1) : 0),
+    );
+  });
+}
 
 function curl(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
@@ -51,7 +65,12 @@ describe('the intercepting forward proxy, with curl', () => {
     dir = mkdtempSync(join(tmpdir(), 'why401-fwd-test-'));
     caFile = join(dir, 'ca.pem');
     writeFileSync(caFile, ca.certPem);
-    const maps = [parseMap(`api.openai.test=${apiOrigin}`), parseMap(`plain.test:80=${apiOrigin}`)];
+    writeFileSync(join(dir, 'empty-wgetrc'), ''); // not the user's (wget refuses /dev/null)
+    const maps = [
+      parseMap(`api.openai.test=${apiOrigin}`),
+      parseMap(`plain.test:80=${apiOrigin}`),
+      parseMap(`gnutls.test=${apiOrigin}`),
+    ];
     const common = { port: 0, maps, onCall: (c: ObservedCall) => calls.push(c) };
     intercepting = await startForwardProxy({ ...common, ca, onNotice: (t) => notices.push(t) });
     tunnelling = await startForwardProxy({ ...common, ca: undefined });
@@ -122,5 +141,40 @@ describe('the intercepting forward proxy, with curl', () => {
       'http://api.openai.test:443/x',
     ]);
     expect(next.stdout).toContain('invalid_api_key');
+  });
+
+  it.skipIf(!existsSync(WGET))(
+    'says when a client drops the connection right after the handshake, before any request (wget with GnuTLS), and tunnels the next one',
+    async () => {
+      notices.length = 0;
+      calls.length = 0;
+      const code = await wgetTrustingSystemRootsOnly(
+        intercepting.origin,
+        'https://gnutls.test/v1/models',
+        join(dir, 'empty-wgetrc'),
+      );
+      expect(code).toBe(5); // wget's "SSL verification failure"
+      await expect
+        .poll(() => notices.join('\n'))
+        .toContain(
+          'gnutls.test:443: the client closed the connection right after the TLS handshake',
+        );
+      expect(calls).toHaveLength(0);
+      const next = await curl([
+        '--proxytunnel',
+        '--proxy',
+        intercepting.origin,
+        'http://gnutls.test:443/x',
+      ]);
+      expect(next.stdout).toContain('invalid_api_key');
+    },
+  );
+
+  it('a client that sends its request after the handshake is no refusal', async () => {
+    notices.length = 0;
+    calls.length = 0;
+    await curl(['--proxy', intercepting.origin, '--cacert', caFile, 'https://plain.test:443/']);
+    await expect.poll(() => calls.length).toBe(1);
+    expect(notices).toEqual([]);
   });
 });
