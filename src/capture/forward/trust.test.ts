@@ -1,5 +1,13 @@
 import { X509Certificate } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -60,6 +68,25 @@ describe('writeTrustFiles: the Java trust store', () => {
     const files = writeTrustFiles(undefined, {});
     try {
       expect(files.javaTrustStore).toBeUndefined();
+    } finally {
+      files.remove();
+    }
+  });
+
+  it('wget: WGETRC names the user’s wgetrc plus the bundle; the CA their wgetrc named stays trusted', () => {
+    process.env['TMPDIR'] = root;
+    const home = mkdtempSync(join(root, 'home-'));
+    const theirs = new CertificateAuthority().certPem;
+    writeFileSync(join(home, 'corp.pem'), theirs);
+    writeFileSync(join(home, '.wgetrc'), 'tries = 2\nca_certificate = ~/corp.pem\n');
+    const files = writeTrustFiles(ca.certPem, { HOME: home });
+    try {
+      const env = forwardEnv('http://127.0.0.1:4000', files, { HOME: home });
+      expect(env['WGETRC']).toBe(join(files.dir, 'wgetrc'));
+      const wgetrc = readFileSync(env['WGETRC'] ?? '', 'utf8');
+      expect(wgetrc).toMatch(/^tries = 2\n/);
+      expect(wgetrc).toMatch(new RegExp(`ca_certificate = ${files.bundleFile}\n$`));
+      expect(readFileSync(files.bundleFile ?? '', 'utf8')).toContain(theirs.trim());
     } finally {
       files.remove();
     }

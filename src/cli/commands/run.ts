@@ -129,6 +129,12 @@ export async function run(args: string[]): Promise<number> {
   const name = basename(program);
   const maps = (values.map ?? []).map(parseMap);
   const forward = NOT_NODE.test(name);
+  // A Node app whose user already set a proxy keeps it: the preload alone sees its calls, and
+  // no proxy, CA or trust files are made for it (the run's proxy does not chain to the user's).
+  const ownProxy = !forward && USER_PROXY.some((variable) => process.env[variable]);
+  // With the proxy in play, calls may go to many hosts (any program under the command): each
+  // line names its host.
+  const withHost = !ownProxy;
 
   // Read before the command starts (a few small files): a refused key is traced to its variable.
   const envFindings =
@@ -136,7 +142,7 @@ export async function run(args: string[]): Promise<number> {
       ? undefined
       : await import('../../engine/env/call-env.js').then((m) => m.callEnvTracer('.'));
   const tally = new CallTally();
-  const repeats = new RepeatFolder(forward);
+  const repeats = new RepeatFolder(withHost);
   const processes = new Set<number>();
   const threads = new Set<string>();
   let seen = 0;
@@ -152,7 +158,7 @@ export async function run(args: string[]): Promise<number> {
     if (!report.refused) return;
     const json = callJson(report);
     if (values.json) writeErr(scrubJson(json));
-    else if (repeats.fold(report)) writeErr(`why401: ${callLine(report, style, forward)}`);
+    else if (repeats.fold(report)) writeErr(`why401: ${callLine(report, style, withHost)}`);
     log?.write(`${scrubJson(json)}\n`);
   };
   const repeatTimer = values.json ? undefined : setInterval(printRepeats, REPEAT_LINE_MS);
@@ -209,9 +215,6 @@ export async function run(args: string[]): Promise<number> {
       claimed.delete(port);
     },
   };
-  // A Node app whose user already set a proxy keeps it: the preload alone sees its calls, and
-  // no proxy, CA or trust files are made for it (the run's proxy does not chain to the user's).
-  const ownProxy = USER_PROXY.some((variable) => process.env[variable]);
   const result = forward
     ? await runThroughProxy(program, rest, { ...proxyOptions, onCall: onProxyCall })
     : ownProxy
@@ -231,16 +234,23 @@ export async function run(args: string[]): Promise<number> {
   const shown = maskSecretLike([name, ...rest].join(' ').slice(0, 80));
   const ended = `\`${shown}\` ${result.signal ? `was ended by ${result.signal}` : `exited with ${result.code}`}`;
   const refused = `${tally.refused} refused${tally.causes.size ? `: ${[...tally.causes].map(([c, n]) => `${c} ×${n}`).join(', ')}` : ''}`;
+  const proxyWatch = `the forward proxy (HTTPS ${values['no-intercept-tls'] ? 'tunnelled, not seen' : 'intercepted'})`;
   if (forward) {
-    const tls = values['no-intercept-tls'] ? 'tunnelled, not seen' : 'intercepted';
     writeErr(
-      `why401 run: ${ended} · watched through the forward proxy (HTTPS ${tls}) · ${plural(tally.calls, 'call')}, ${refused}`,
+      `why401 run: ${ended} · watched through ${proxyWatch} · ${plural(tally.calls, 'call')}, ${refused}`,
+    );
+  } else if (processes.size === 0 && proxied === 0 && !ownProxy) {
+    // Not a Node command (a shell script, a binary): the proxy was there, nothing came through.
+    writeErr(
+      `why401 run: ${ended} · watched through ${proxyWatch} and a Node.js preload · no call seen.\n` +
+        `  Seen: calls of any program that honours HTTP(S)_PROXY and trusts the run's CA (from the variables run sets), and Node.js's http, https and fetch.\n` +
+        `  Not seen: a program that ignores the proxy variables, or one that refuses the CA (said above, by host).`,
     );
   } else if (processes.size === 0 && proxied === 0) {
     writeErr(
       `why401 run: ${ended}; no Node.js process started under it, so no call could be seen.\n` +
         `  What run sees: http, https and fetch calls of Node.js processes (node, npm, npx, tsx…).\n` +
-        `  Python, Go, Java, Ruby, curl… are watched through a proxy when run is given them by name (why401 run -- python3 app.py).\n` +
+        `  Your own proxy (HTTP(S)_PROXY) was kept, so run's was not started; Python, Go, Java, Ruby, curl… are watched through it when run is given them by name (why401 run -- python3 app.py).\n` +
         `  For anything else: why401 capture --forward, then HTTPS_PROXY=http://127.0.0.1:8401 and its CA for the app.`,
     );
   } else {
