@@ -2,7 +2,8 @@
  * `why401 run` with real programs found on a developer's machine: Debian's wget (GnuTLS: it reads
  * no SSL_CERT_FILE, only its wgetrc) given by name and started by a shell, and git (libcurl:
  * https_proxy and GIT_SSL_CAINFO) asking a Git server for its refs. Each calls a host by name,
- * mapped with --map to a loopback server. Skipped when the program is missing.
+ * mapped with --map to a loopback server. And gcloud, reading the bundle's path from its variable.
+ * Skipped when the program is missing.
  */
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -17,6 +18,7 @@ import { runCli as runOpenAiCli } from './openai-401.js';
 const KEY = `sk-proj-${makeKey('', 48)}T3BlbkFJ${makeKey('', 48)}`;
 const WGET = '/usr/bin/wget';
 const GIT = '/usr/bin/git';
+const GCLOUD = '/usr/bin/gcloud';
 
 interface Seen {
   readonly host: string | undefined;
@@ -148,6 +150,16 @@ describe('why401 run with wget and git', () => {
         /GET git\.example\.test\/repo\.git\/info\/refs\?service=git-upload-pack {2}401 /,
       );
       expect(r.stderr).not.toContain('refused the TLS handshake');
+    },
+  );
+
+  it.skipIf(!existsSync(GCLOUD))(
+    'gcloud reads the bundle from CLOUDSDK_CORE_CUSTOM_CA_CERTS_FILE (offline: its config only)',
+    async () => {
+      const r = await runCli([GCLOUD, 'config', 'get', 'core/custom_ca_certs_file']);
+      expect(r.code).toBe(0);
+      expect(r.stdout.trim()).toMatch(/\/why401-ca-[^/]+\/bundle\.pem$/);
+      expect(r.stderr).not.toContain('Invalid value'); // gcloud checks that the file exists
     },
   );
 });

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { CertificateAuthority } from './certs.js';
-import { forwardEnv, writeTrustFiles } from './trust.js';
+import { CA_VARIABLES, forwardEnv, PROXY_VARIABLES, writeTrustFiles } from './trust.js';
 
 describe('writeTrustFiles: the Java trust store', () => {
   const root = mkdtempSync(join(tmpdir(), 'why401-trust-test-'));
@@ -91,4 +91,25 @@ describe('writeTrustFiles: the Java trust store', () => {
       files.remove();
     }
   });
+
+  it.each(CA_VARIABLES)(
+    '%s: given the bundle, which keeps the certificates of the file the user had named there',
+    (name) => {
+      process.env['TMPDIR'] = root;
+      const theirs = new CertificateAuthority().certPem;
+      const file = join(root, `${name}.pem`);
+      writeFileSync(file, theirs);
+      const files = writeTrustFiles(ca.certPem, { [name]: file });
+      try {
+        const env = forwardEnv('http://127.0.0.1:4000', files, { [name]: file });
+        const given = env[name] ?? '';
+        expect(given.startsWith(files.dir)).toBe(true);
+        expect(readFileSync(given, 'utf8')).toContain(theirs.trim());
+        expect(readFileSync(given, 'utf8')).toContain(ca.certPem.trim());
+        for (const proxy of PROXY_VARIABLES) expect(env[proxy]).toBe('http://127.0.0.1:4000');
+      } finally {
+        files.remove();
+      }
+    },
+  );
 });

@@ -10,16 +10,38 @@ import { usersWgetrc, wgetrcCaFiles, writeWgetrc } from './wget.js';
 /** Where the system keeps its roots as one PEM file (Debian, Ubuntu, Alpine; Fedora, RHEL). */
 const SYSTEM_BUNDLES = ['/etc/ssl/certs/ca-certificates.crt', '/etc/pki/tls/certs/ca-bundle.crt'];
 
-/** The variables each runtime reads for a CA file (the bundle: system roots + the run's CA). */
+/**
+ * The variables programs read for a CA file, each given the bundle (system roots + the run's
+ * CA + the user's own files); who reads which: docs/ARCHITECTURE.md, the forward proxy.
+ */
 export const CA_VARIABLES = [
-  'SSL_CERT_FILE',
-  'REQUESTS_CA_BUNDLE',
-  'CURL_CA_BUNDLE',
-  'NODE_EXTRA_CA_CERTS',
+  'SSL_CERT_FILE', // OpenSSL's default (Python, Ruby, PHP, Rust's native-tls, .NET), Go, uv
+  'REQUESTS_CA_BUNDLE', // Python's requests (the Azure CLI too)
+  'CURL_CA_BUNDLE', // the curl program
+  'NODE_EXTRA_CA_CERTS', // Node, Bun (given the run's CA and the user's files only)
   'GIT_SSL_CAINFO',
-  'AWS_CA_BUNDLE',
+  'AWS_CA_BUNDLE', // the AWS CLI and SDKs
   'CARGO_HTTP_CAINFO',
   'PIP_CERT',
+  'DENO_CERT', // added to Deno's roots
+  'PERL_LWP_SSL_CA_FILE', // Perl's LWP::UserAgent (instead of Mozilla::CA)
+  'CLOUDSDK_CORE_CUSTOM_CA_CERTS_FILE', // gcloud
+  'HTTPLIB2_CA_CERTS', // Python's httplib2 (older Google client libraries)
+  'HEX_CACERTS_PATH', // Elixir's Hex (instead of its bundled roots)
+  'NIX_SSL_CERT_FILE', // Nix-built programs
+] as const;
+
+/**
+ * The variables programs read for an HTTP proxy, each given the run's: libcurl, Python, Go, Ruby,
+ * Rust's reqwest, .NET, Deno, Bun, wget, git read these (lower case is libcurl's and wget's
+ * reading for http); global-agent's, in a Node app that bootstraps it, for HTTPS too.
+ */
+export const PROXY_VARIABLES = [
+  'HTTP_PROXY',
+  'HTTPS_PROXY',
+  'http_proxy',
+  'https_proxy',
+  'GLOBAL_AGENT_HTTP_PROXY',
 ] as const;
 
 export interface TrustFiles {
@@ -135,13 +157,10 @@ export function forwardEnv(
   parent: NodeJS.ProcessEnv = process.env,
 ): Record<string, string> {
   const env: Record<string, string> = {
-    HTTP_PROXY: proxyOrigin,
-    HTTPS_PROXY: proxyOrigin,
-    http_proxy: proxyOrigin,
-    https_proxy: proxyOrigin,
     PYTHONPATH: pythonPathWith(files.pythonPath, parent['PYTHONPATH']),
     JAVA_TOOL_OPTIONS: javaToolOptions(proxyOrigin, files, parent),
   };
+  for (const name of PROXY_VARIABLES) env[name] = proxyOrigin;
   if (files.bundleFile !== undefined) for (const name of CA_VARIABLES) env[name] = files.bundleFile;
   if (files.extraFile !== undefined) env['NODE_EXTRA_CA_CERTS'] = files.extraFile;
   if (files.wgetrc !== undefined) env['WGETRC'] = files.wgetrc;

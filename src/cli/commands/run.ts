@@ -26,19 +26,21 @@ export const RUN_HELP = `Usage: why401 run [options] -- <command…>
 
 Runs an app unchanged and diagnoses each call it makes that is refused.
 
-Python (requests, httpx, aiohttp), curl, Go, Ruby, Java, any program: watched through a forward
-proxy on 127.0.0.1, HTTPS included: run makes a
-certificate authority for this run (its private key only in memory) and gives the command
-HTTP_PROXY and HTTPS_PROXY (lower case too; NO_PROXY stays as you had it) and a CA bundle (the
-system's roots plus the run's CA, in a private temp folder deleted at exit) in SSL_CERT_FILE,
-REQUESTS_CA_BUNDLE, CURL_CA_BUNDLE, NODE_EXTRA_CA_CERTS, GIT_SSL_CAINFO, AWS_CA_BUNDLE,
-CARGO_HTTP_CAINFO and PIP_CERT, a sitecustomize.py first on PYTHONPATH that has aiohttp
-honour those variables (yours still runs), and for Java the proxy and a JKS trust store of the
-same roots in JAVA_TOOL_OPTIONS (after yours; a trust store you named there is kept, and HTTPS
-then goes straight). Each call is passed on to the host it was for, its
-certificate verified. A client that ignores those variables or pins its certificates is not seen
-(a client that refuses the CA is said by host, and its next connections tunnelled untouched); Go
-and Ruby never proxy localhost.
+Python (requests, httpx, aiohttp), curl, wget, git, Go, Ruby, Java, any program: watched through
+a forward proxy on 127.0.0.1, HTTPS included: run makes a certificate authority for this run
+(its private key only in memory) and gives the command HTTP_PROXY and HTTPS_PROXY (lower case
+too, and GLOBAL_AGENT_HTTP_PROXY; NO_PROXY stays as you had it) and a CA bundle (the system's
+roots, the run's CA and the CA files you had named there, in a private temp folder deleted at
+exit) in SSL_CERT_FILE, REQUESTS_CA_BUNDLE, CURL_CA_BUNDLE, NODE_EXTRA_CA_CERTS, GIT_SSL_CAINFO,
+AWS_CA_BUNDLE, CARGO_HTTP_CAINFO, PIP_CERT, DENO_CERT, PERL_LWP_SSL_CA_FILE,
+CLOUDSDK_CORE_CUSTOM_CA_CERTS_FILE, HTTPLIB2_CA_CERTS, HEX_CACERTS_PATH and NIX_SSL_CERT_FILE;
+a WGETRC (your wgetrc, then the bundle as ca_certificate); a sitecustomize.py first on
+PYTHONPATH that has aiohttp honour those variables (yours still runs); and for Java the proxy
+and a JKS trust store of the same roots in JAVA_TOOL_OPTIONS (after yours; a trust store you
+named there is kept, and HTTPS then goes straight). Each call is passed on to the host it was
+for, its certificate verified. A client that ignores those variables or pins its certificates
+is not seen (a client that refuses the CA is said by host, and its next connections tunnelled
+untouched); Go and Ruby never proxy localhost.
 
 Node.js apps (node, npm, npx, tsx and anything not known by name) are also watched from inside: a preload
 (NODE_OPTIONS=--import) watches the app's outgoing http, https and fetch calls from inside each
@@ -101,6 +103,8 @@ const USER_PROXY = [
   'http_proxy',
   'https_proxy',
   'all_proxy',
+  'GLOBAL_AGENT_HTTP_PROXY',
+  'GLOBAL_AGENT_HTTPS_PROXY',
 ];
 
 const NOT_NODE =
