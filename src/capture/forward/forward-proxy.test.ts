@@ -38,6 +38,10 @@ function curl(args: string[]): Promise<{ code: number; stdout: string; stderr: s
   });
 }
 
+/** Plain http inside a CONNECT tunnel: what a tunnelled connection carries here. */
+const curlThroughTunnel = (proxy: string, url: string) =>
+  curl(['--proxytunnel', '--proxy', proxy, url]);
+
 describe('the intercepting forward proxy, with curl', () => {
   let api: Server;
   let apiOrigin: string;
@@ -114,12 +118,7 @@ describe('the intercepting forward proxy, with curl', () => {
 
   it('tunnels a CONNECT untouched with --no-intercept-tls (seen by nobody)', async () => {
     calls.length = 0;
-    const r = await curl([
-      '--proxytunnel',
-      '--proxy',
-      tunnelling.origin,
-      'http://api.openai.test:443/v1/models',
-    ]);
+    const r = await curlThroughTunnel(tunnelling.origin, 'http://api.openai.test:443/v1/models');
     expect(r.stdout).toContain('invalid_api_key');
     expect(calls).toHaveLength(0);
   });
@@ -134,12 +133,7 @@ describe('the intercepting forward proxy, with curl', () => {
     expect(refused.code).not.toBe(0);
     await expect.poll(() => notices.join('\n')).toContain('refused the TLS handshake');
     // the next connection is tunnelled: the loopback API speaks plain http
-    const next = await curl([
-      '--proxytunnel',
-      '--proxy',
-      intercepting.origin,
-      'http://api.openai.test:443/x',
-    ]);
+    const next = await curlThroughTunnel(intercepting.origin, 'http://api.openai.test:443/x');
     expect(next.stdout).toContain('invalid_api_key');
   });
 
@@ -160,12 +154,7 @@ describe('the intercepting forward proxy, with curl', () => {
           'gnutls.test:443: the client closed the connection right after the TLS handshake',
         );
       expect(calls).toHaveLength(0);
-      const next = await curl([
-        '--proxytunnel',
-        '--proxy',
-        intercepting.origin,
-        'http://gnutls.test:443/x',
-      ]);
+      const next = await curlThroughTunnel(intercepting.origin, 'http://gnutls.test:443/x');
       expect(next.stdout).toContain('invalid_api_key');
     },
   );
