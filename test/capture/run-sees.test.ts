@@ -145,6 +145,7 @@ console.log('app: via proxy', status);
       expect(result.code).toBe(0);
       const lines = why401Lines(result.stderr);
       expect(lines).toHaveLength(1);
+      // The user's own proxy: no forward proxy of run's, so calls are shown by path.
       expect(lines[0]).toMatch(/GET \/v1\/models {2}401 .*[Aa]uthorization: Bearer …\w{4}/);
       const [record] = jsonLines(readFileSync(log, 'utf8'));
       expect(record?.['url']).toBe(`${api.origin}/v1/models`);
@@ -183,8 +184,10 @@ console.log('app: worker done');
     expect(result.stdout).toBe('app: worker done\n');
     const lines = why401Lines(result.stderr);
     expect(lines).toHaveLength(2);
-    expect(lines.join('\n')).toMatch(/GET \/v1\/models {2}401 .*[Aa]uthorization: Bearer …\w{4}/);
-    expect(lines.join('\n')).toMatch(/GET \/v1\/models {2}401 .*no credential/);
+    expect(lines.join('\n')).toMatch(
+      /GET 127\.0\.0\.1:\d+\/v1\/models {2}401 .*[Aa]uthorization: Bearer …\w{4}/,
+    );
+    expect(lines.join('\n')).toMatch(/GET 127\.0\.0\.1:\d+\/v1\/models {2}401 .*no credential/);
     expect(result.stderr).toMatch(
       /1 Node process \(and 1 worker thread\) watched · 2 calls, 2 refused/,
     );
@@ -222,9 +225,15 @@ console.log('app: good', good.status, await good.text());
     );
     const lines = why401Lines(result.stderr);
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toMatch(/GET \/sso\/v1\/items {2}200 .*✖ status\.login-redirect/);
-    expect(lines[1]).toMatch(/GET \/sso\/v2\/items {2}302 .*✖ status\.login-redirect/);
-    expect(lines[2]).toMatch(/GET \/sso\/v3\/items {2}302 .*✖ status\.login-redirect/);
+    expect(lines[0]).toMatch(
+      /GET 127\.0\.0\.1:\d+\/sso\/v1\/items {2}200 .*✖ status\.login-redirect/,
+    );
+    expect(lines[1]).toMatch(
+      /GET 127\.0\.0\.1:\d+\/sso\/v2\/items {2}302 .*✖ status\.login-redirect/,
+    );
+    expect(lines[2]).toMatch(
+      /GET 127\.0\.0\.1:\d+\/sso\/v3\/items {2}302 .*✖ status\.login-redirect/,
+    );
     const records = jsonLines(readFileSync(log, 'utf8'));
     expect(records.map((r) => r['url'])).toEqual([
       `${api.origin}/sso/v1/items`,
@@ -262,8 +271,8 @@ console.log('app: good', await good.text());
     );
     const lines = why401Lines(result.stderr);
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/GET \/api\/conversations\.list {2}200 .*✖ /);
-    expect(lines[1]).toMatch(/GET \/api\/users\.list {2}200 .*✖ /);
+    expect(lines[0]).toMatch(/GET 127\.0\.0\.1:\d+\/api\/conversations\.list {2}200 .*✖ /);
+    expect(lines[1]).toMatch(/GET 127\.0\.0\.1:\d+\/api\/users\.list {2}200 .*✖ /);
     expect(result.stderr).toMatch(/3 calls, 2 refused/);
     expectNoCredential(result.stderr, [KEY, WRONG], 'output');
   });
@@ -290,7 +299,7 @@ console.log('app: good', await get(process.env.GOOD_KEY));
     expect(result.stdout).toBe('app: bad false\napp: good true\n');
     const lines = why401Lines(result.stderr);
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/GET \/gz\/users\.list {2}200 .*✖ /);
+    expect(lines[0]).toMatch(/GET 127\.0\.0\.1:\d+\/gz\/users\.list {2}200 .*✖ /);
     expect(result.stderr).toMatch(/2 calls, 1 refused/);
     expectNoCredential(result.stderr, [KEY, WRONG], 'output');
   });
@@ -318,12 +327,12 @@ console.log('app: gave up');
     const lines = why401Lines(result.stderr);
     const full = lines.filter((l) => l.includes('✖'));
     expect(full).toHaveLength(2); // the retried call once, the other call once
-    expect(full[0]).toMatch(/GET \/v1\/models {2}401 /);
-    expect(full[1]).toMatch(/GET \/v1\/other {2}401 /);
+    expect(full[0]).toMatch(/GET 127\.0\.0\.1:\d+\/v1\/models {2}401 /);
+    expect(full[1]).toMatch(/GET 127\.0\.0\.1:\d+\/v1\/other {2}401 /);
     const counts = lines.filter((l) => / ×\d+ since \d\d:\d\d:\d\d, same cause: /.test(l));
     expect(counts.length).toBeGreaterThanOrEqual(1);
     expect(counts.at(-1)).toMatch(
-      /GET \/v1\/models {2}401 {2}×60 since \d\d:\d\d:\d\d, same cause: credential\.invalid/,
+      /GET 127\.0\.0\.1:\d+\/v1\/models {2}401 {2}×60 since \d\d:\d\d:\d\d, same cause: credential\.invalid/,
     );
     expect(lines.length).toBeLessThan(20);
     expect(jsonLines(readFileSync(log, 'utf8'))).toHaveLength(61);

@@ -87,9 +87,11 @@ describe('why401 run -- <command>', () => {
     const lines = result.stderr.split('\n').filter((l) => l.startsWith('why401: '));
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(
-      /GET \/v1\/models {2}401 .*Authorization: Bearer …\w{4} .*✖ credential\.invalid/,
+      /GET 127\.0\.0\.1:\d+\/v1\/models {2}401 .*Authorization: Bearer …\w{4} .*✖ credential\.invalid/,
     );
-    expect(lines[1]).toMatch(/GET \/v1\/models {2}401 .*no credential .*✖ header\.missing/);
+    expect(lines[1]).toMatch(
+      /GET 127\.0\.0\.1:\d+\/v1\/models {2}401 .*no credential .*✖ header\.missing/,
+    );
     expect(result.stderr).toMatch(/exited with 7 · 1 Node process watched · 3 calls, 2 refused/);
     const records = jsonLines((await import('node:fs')).readFileSync(log, 'utf8'));
     expect(records.map((r) => (r['verdict'] as { cause: string }).cause)).toEqual([
@@ -101,8 +103,19 @@ describe('why401 run -- <command>', () => {
     expectNoCredential(result.stderr + result.stdout, [KEY, WRONG], 'output');
   });
 
-  it('says what it cannot see when no Node process starts, and keeps the exit code', async () => {
+  it('says what was watched when a command not known by name makes no call, and keeps the exit code', async () => {
     const result = await runCli(['run', '--', 'sh', '-c', 'exit 4'], {});
+    expect(result.code).toBe(4);
+    expect(result.stderr).toContain(
+      '`sh -c exit 4` exited with 4 · watched through the forward proxy (HTTPS intercepted) and a Node.js preload · no call seen.',
+    );
+    expect(result.stderr).not.toContain('no Node.js process started');
+  });
+
+  it('with the user’s own proxy (no forward proxy), says what it cannot see when no Node process starts', async () => {
+    const result = await runCli(['run', '--', 'sh', '-c', 'exit 4'], {
+      HTTPS_PROXY: 'http://127.0.0.1:9',
+    });
     expect(result.code).toBe(4);
     expect(result.stderr).toContain('no Node.js process started under it');
     expect(result.stderr).toContain('why401 capture --forward');

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -12,6 +12,20 @@ import { parseMap } from './map.js';
 
 const KEY = `sk-proj-${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
 
+const WGET = '/usr/bin/wget';
+
+/** Debian's wget (GnuTLS), told to trust the system's roots only: not the run's CA. */
+function wgetTrustingSystemRootsOnly(proxy: string, url: string, wgetrc: string): Promise<number> {
+  return new Promise((resolve) => {
+    execFile(
+      WGET,
+      ['-q', '-O-', '--tries=1', '--ca-certificate=/etc/ssl/certs/ca-certificates.crt', url],
+      { env: { PATH: process.env['PATH'] ?? '', https_proxy: proxy, WGETRC: wgetrc } },
+      (e) => resolve(e ? Number((e as { code?: number }).code ?? 1) : 0),
+    );
+  });
+}
+
 function curl(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(
@@ -23,6 +37,10 @@ function curl(args: string[]): Promise<{ code: number; stdout: string; stderr: s
     );
   });
 }
+
+/** Plain http inside a CONNECT tunnel: what a tunnelled connection carries here. */
+const curlThroughTunnel = (proxy: string, url: string) =>
+  curl(['--proxytunnel', '--proxy', proxy, url]);
 
 describe('the intercepting forward proxy, with curl', () => {
   let api: Server;
@@ -51,7 +69,12 @@ describe('the intercepting forward proxy, with curl', () => {
     dir = mkdtempSync(join(tmpdir(), 'why401-fwd-test-'));
     caFile = join(dir, 'ca.pem');
     writeFileSync(caFile, ca.certPem);
-    const maps = [parseMap(`api.openai.test=${apiOrigin}`), parseMap(`plain.test:80=${apiOrigin}`)];
+    writeFileSync(join(dir, 'empty-wgetrc'), ''); // not the user's (wget refuses /dev/null)
+    const maps = [
+      parseMap(`api.openai.test=${apiOrigin}`),
+      parseMap(`plain.test:80=${apiOrigin}`),
+      parseMap(`gnutls.test=${apiOrigin}`),
+    ];
     const common = { port: 0, maps, onCall: (c: ObservedCall) => calls.push(c) };
     intercepting = await startForwardProxy({ ...common, ca, onNotice: (t) => notices.push(t) });
     tunnelling = await startForwardProxy({ ...common, ca: undefined });
@@ -95,12 +118,7 @@ describe('the intercepting forward proxy, with curl', () => {
 
   it('tunnels a CONNECT untouched with --no-intercept-tls (seen by nobody)', async () => {
     calls.length = 0;
-    const r = await curl([
-      '--proxytunnel',
-      '--proxy',
-      tunnelling.origin,
-      'http://api.openai.test:443/v1/models',
-    ]);
+    const r = await curlThroughTunnel(tunnelling.origin, 'http://api.openai.test:443/v1/models');
     expect(r.stdout).toContain('invalid_api_key');
     expect(calls).toHaveLength(0);
   });
@@ -115,12 +133,37 @@ describe('the intercepting forward proxy, with curl', () => {
     expect(refused.code).not.toBe(0);
     await expect.poll(() => notices.join('\n')).toContain('refused the TLS handshake');
     // the next connection is tunnelled: the loopback API speaks plain http
-    const next = await curl([
-      '--proxytunnel',
-      '--proxy',
-      intercepting.origin,
-      'http://api.openai.test:443/x',
-    ]);
+    const next = await curlThroughTunnel(intercepting.origin, 'http://api.openai.test:443/x');
     expect(next.stdout).toContain('invalid_api_key');
+  });
+
+  it.skipIf(!existsSync(WGET))(
+    'says when a client drops the connection right after the handshake, before any request (wget with GnuTLS), and tunnels the next one',
+    async () => {
+      notices.length = 0;
+      calls.length = 0;
+      const code = await wgetTrustingSystemRootsOnly(
+        intercepting.origin,
+        'https://gnutls.test/v1/models',
+        join(dir, 'empty-wgetrc'),
+      );
+      expect(code).toBe(5); // wget's "SSL verification failure"
+      await expect
+        .poll(() => notices.join('\n'))
+        .toContain(
+          'gnutls.test:443: the client closed the connection right after the TLS handshake',
+        );
+      expect(calls).toHaveLength(0);
+      const next = await curlThroughTunnel(intercepting.origin, 'http://gnutls.test:443/x');
+      expect(next.stdout).toContain('invalid_api_key');
+    },
+  );
+
+  it('a client that sends its request after the handshake is no refusal', async () => {
+    notices.length = 0;
+    calls.length = 0;
+    await curl(['--proxy', intercepting.origin, '--cacert', caFile, 'https://plain.test:443/']);
+    await expect.poll(() => calls.length).toBe(1);
+    expect(notices).toEqual([]);
   });
 });

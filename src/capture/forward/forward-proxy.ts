@@ -11,6 +11,7 @@ import { ConnectTunnel, ProxyRefusal, shownProxy, type UserProxy } from '../rela
 import { proxyFromEnv, unsupportedProxy } from '../../collect/proxy-env.js';
 import type { CertificateAuthority } from './certs.js';
 import { mappedOrigin, type HostMap } from './map.js';
+import { refusalShape, refusedAfterHandshake } from './refusal.js';
 
 export interface ForwardOptions {
   readonly port: number;
@@ -218,10 +219,11 @@ export async function startForwardProxy(options: ForwardOptions): Promise<Forwar
       relay(secure, host, port, 'https', true);
     });
     secure.on('error', (e: NodeJS.ErrnoException) => {
-      if (ok) return; // the relay's own 'close' reports what was in flight
+      const late = ok && refusedAfterHandshake(secure, e);
+      if (ok && !late) return; // the relay's own 'close' reports what was in flight
       refused.add(`${host}:${port}`);
       notice(
-        `${host}:${port}: the client refused the TLS handshake (${e.code ?? e.message}): it does not trust this run's CA (a pinned certificate or its own trust store), or it speaks only HTTP/2. Its next connections to ${host} are tunnelled untouched (not seen). Point its CA setting at the bundle why401 made, or use why401 capture --target.`,
+        `${host}:${port}: the client ${refusalShape(late, e)}: it does not trust this run's CA (a pinned certificate or its own trust store), or it speaks only HTTP/2. Its next connections to ${host} are tunnelled untouched (not seen). Point its CA setting at the bundle why401 made, or use why401 capture --target.`,
         `refused ${host}:${port}`,
       );
       secure.destroy();

@@ -1,10 +1,18 @@
 import { X509Certificate } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { CertificateAuthority } from './certs.js';
-import { forwardEnv, writeTrustFiles } from './trust.js';
+import { CA_VARIABLES, forwardEnv, PROXY_VARIABLES, writeTrustFiles } from './trust.js';
 
 describe('writeTrustFiles: the Java trust store', () => {
   const root = mkdtempSync(join(tmpdir(), 'why401-trust-test-'));
@@ -64,4 +72,44 @@ describe('writeTrustFiles: the Java trust store', () => {
       files.remove();
     }
   });
+
+  it('wget: WGETRC names the user’s wgetrc plus the bundle; the CA their wgetrc named stays trusted', () => {
+    process.env['TMPDIR'] = root;
+    const home = mkdtempSync(join(root, 'home-'));
+    const theirs = new CertificateAuthority().certPem;
+    writeFileSync(join(home, 'corp.pem'), theirs);
+    writeFileSync(join(home, '.wgetrc'), 'tries = 2\nca_certificate = ~/corp.pem\n');
+    const files = writeTrustFiles(ca.certPem, { HOME: home });
+    try {
+      const env = forwardEnv('http://127.0.0.1:4000', files, { HOME: home });
+      expect(env['WGETRC']).toBe(join(files.dir, 'wgetrc'));
+      const wgetrc = readFileSync(env['WGETRC'] ?? '', 'utf8');
+      expect(wgetrc).toMatch(/^tries = 2\n/);
+      expect(wgetrc).toMatch(new RegExp(`ca_certificate = ${files.bundleFile}\n$`));
+      expect(readFileSync(files.bundleFile ?? '', 'utf8')).toContain(theirs.trim());
+    } finally {
+      files.remove();
+    }
+  });
+
+  it.each(CA_VARIABLES)(
+    '%s: given the bundle, which keeps the certificates of the file the user had named there',
+    (name) => {
+      process.env['TMPDIR'] = root;
+      const theirs = new CertificateAuthority().certPem;
+      const file = join(root, `${name}.pem`);
+      writeFileSync(file, theirs);
+      const files = writeTrustFiles(ca.certPem, { [name]: file });
+      try {
+        const env = forwardEnv('http://127.0.0.1:4000', files, { [name]: file });
+        const given = env[name] ?? '';
+        expect(given.startsWith(files.dir)).toBe(true);
+        expect(readFileSync(given, 'utf8')).toContain(theirs.trim());
+        expect(readFileSync(given, 'utf8')).toContain(ca.certPem.trim());
+        for (const proxy of PROXY_VARIABLES) expect(env[proxy]).toBe('http://127.0.0.1:4000');
+      } finally {
+        files.remove();
+      }
+    },
+  );
 });

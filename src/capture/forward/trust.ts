@@ -5,20 +5,43 @@ import { rootCertificates } from 'node:tls';
 import { javaToolOptions, JAVA_TRUST_STORE_PASSWORD } from './java.js';
 import { jksTrustStore, pemCertificates } from './jks.js';
 import { pythonPathWith, writeRuntimeHelpers } from './helpers.js';
+import { usersWgetrc, wgetrcCaFiles, writeWgetrc } from './wget.js';
 
 /** Where the system keeps its roots as one PEM file (Debian, Ubuntu, Alpine; Fedora, RHEL). */
 const SYSTEM_BUNDLES = ['/etc/ssl/certs/ca-certificates.crt', '/etc/pki/tls/certs/ca-bundle.crt'];
 
-/** The variables each runtime reads for a CA file (the bundle: system roots + the run's CA). */
+/**
+ * The variables programs read for a CA file, each given the bundle (system roots + the run's
+ * CA + the user's own files); who reads which: docs/ARCHITECTURE.md, the forward proxy.
+ */
 export const CA_VARIABLES = [
-  'SSL_CERT_FILE',
-  'REQUESTS_CA_BUNDLE',
-  'CURL_CA_BUNDLE',
-  'NODE_EXTRA_CA_CERTS',
+  'SSL_CERT_FILE', // OpenSSL's default (Python, Ruby, PHP, Rust's native-tls, .NET), Go, uv
+  'REQUESTS_CA_BUNDLE', // Python's requests (the Azure CLI too)
+  'CURL_CA_BUNDLE', // the curl program
+  'NODE_EXTRA_CA_CERTS', // Node, Bun (given the run's CA and the user's files only)
   'GIT_SSL_CAINFO',
-  'AWS_CA_BUNDLE',
+  'AWS_CA_BUNDLE', // the AWS CLI and SDKs
   'CARGO_HTTP_CAINFO',
   'PIP_CERT',
+  'DENO_CERT', // added to Deno's roots
+  'PERL_LWP_SSL_CA_FILE', // Perl's LWP::UserAgent (instead of Mozilla::CA)
+  'CLOUDSDK_CORE_CUSTOM_CA_CERTS_FILE', // gcloud
+  'HTTPLIB2_CA_CERTS', // Python's httplib2 (older Google client libraries)
+  'HEX_CACERTS_PATH', // Elixir's Hex (instead of its bundled roots)
+  'NIX_SSL_CERT_FILE', // Nix-built programs
+] as const;
+
+/**
+ * The variables programs read for an HTTP proxy, each given the run's: libcurl, Python, Go, Ruby,
+ * Rust's reqwest, .NET, Deno, Bun, wget, git read these (lower case is libcurl's and wget's
+ * reading for http); global-agent's, in a Node app that bootstraps it, for HTTPS too.
+ */
+export const PROXY_VARIABLES = [
+  'HTTP_PROXY',
+  'HTTPS_PROXY',
+  'http_proxy',
+  'https_proxy',
+  'GLOBAL_AGENT_HTTP_PROXY',
 ] as const;
 
 export interface TrustFiles {
@@ -39,6 +62,8 @@ export interface TrustFiles {
    * quote (JAVA_TOOL_OPTIONS is split on spaces; older JVMs read no quotes there).
    */
   readonly javaTrustStore: string | undefined;
+  /** The user's wgetrc and `ca_certificate` naming the bundle, for WGETRC (wget.ts). */
+  readonly wgetrc: string | undefined;
   /** The folder put first on PYTHONPATH (its sitecustomize.py: helpers.ts). */
   readonly pythonPath: string;
   /** Deletes the folder (also done at exit, whatever ends the process). */
@@ -58,12 +83,14 @@ export function writeTrustFiles(
   let bundleFile: string | undefined;
   let extraFile: string | undefined;
   let javaTrustStore: string | undefined;
+  let wgetrc: string | undefined;
   if (caPem !== undefined) {
     caFile = join(dir, 'ca.pem');
     bundleFile = join(dir, 'bundle.pem');
     writeFileSync(caFile, caPem, { mode: 0o600 });
     const system = SYSTEM_BUNDLES.find((file) => existsSync(file));
-    const extras = [...usersCaFiles(parent), caPem];
+    const usersWget = usersWgetrc(parent);
+    const extras = [...usersCaFiles(parent, wgetrcCaFiles(usersWget.text, usersWget.home)), caPem];
     const pem = (parts: string[]) => parts.map((p) => (p.endsWith('\n') ? p : `${p}\n`)).join('');
     const bundle = pem([
       system ? readFileSync(system, 'utf8') : '',
@@ -73,6 +100,7 @@ export function writeTrustFiles(
     writeFileSync(bundleFile, bundle, { mode: 0o600 });
     extraFile = join(dir, 'extra.pem');
     writeFileSync(extraFile, pem(extras), { mode: 0o600 });
+    wgetrc = writeWgetrc(dir, usersWget.text, bundleFile);
     // Written for every run, whatever the command: a JVM may be started by a script, a Gradle
     // wrapper or the app itself. About 170 certificates, 185 KB: 1.7 ms on a quiet CI core.
     if (!/[\s"']/.test(dir)) {
@@ -90,18 +118,18 @@ export function writeTrustFiles(
     rmSync(dir, { recursive: true, force: true });
   };
   process.on('exit', remove);
-  return { dir, caFile, bundleFile, extraFile, javaTrustStore, pythonPath, remove };
+  return { dir, caFile, bundleFile, extraFile, javaTrustStore, wgetrc, pythonPath, remove };
 }
 
 const MAX_CA_FILE = 4 * 1024 * 1024;
 
 /**
  * The CA files the user already named in those variables (a company's CA in
- * NODE_EXTRA_CA_CERTS, a bundle in SSL_CERT_FILE…): the run's variables replace theirs, so the
- * bundle carries what they trusted too. Only PEM certificates are kept from them.
+ * NODE_EXTRA_CA_CERTS, a bundle in SSL_CERT_FILE…) and `more` (their wgetrc's): the run's
+ * replace theirs, so the bundle carries what they trusted too. Only PEM certificates are kept.
  */
-function usersCaFiles(parent: NodeJS.ProcessEnv): string[] {
-  const files = new Set(CA_VARIABLES.map((name) => parent[name]).filter((v) => v));
+function usersCaFiles(parent: NodeJS.ProcessEnv, more: readonly string[]): string[] {
+  const files = new Set([...CA_VARIABLES.map((name) => parent[name]), ...more].filter((v) => v));
   const out: string[] = [];
   for (const file of files) {
     try {
@@ -125,18 +153,16 @@ function usersCaFiles(parent: NodeJS.ProcessEnv): string[] {
  */
 export function forwardEnv(
   proxyOrigin: string,
-  files: Pick<TrustFiles, 'bundleFile' | 'extraFile' | 'javaTrustStore' | 'pythonPath'>,
+  files: Pick<TrustFiles, 'bundleFile' | 'extraFile' | 'javaTrustStore' | 'wgetrc' | 'pythonPath'>,
   parent: NodeJS.ProcessEnv = process.env,
 ): Record<string, string> {
   const env: Record<string, string> = {
-    HTTP_PROXY: proxyOrigin,
-    HTTPS_PROXY: proxyOrigin,
-    http_proxy: proxyOrigin,
-    https_proxy: proxyOrigin,
     PYTHONPATH: pythonPathWith(files.pythonPath, parent['PYTHONPATH']),
     JAVA_TOOL_OPTIONS: javaToolOptions(proxyOrigin, files, parent),
   };
+  for (const name of PROXY_VARIABLES) env[name] = proxyOrigin;
   if (files.bundleFile !== undefined) for (const name of CA_VARIABLES) env[name] = files.bundleFile;
   if (files.extraFile !== undefined) env['NODE_EXTRA_CA_CERTS'] = files.extraFile;
+  if (files.wgetrc !== undefined) env['WGETRC'] = files.wgetrc;
   return env;
 }

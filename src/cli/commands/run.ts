@@ -31,20 +31,22 @@ export const RUN_HELP = `Usage: why401 run [options] -- <command…>
 
 Runs an app unchanged and diagnoses each call it makes that is refused.
 
-Python (requests, httpx, aiohttp), curl, Go, Ruby, Java, any program: watched through a forward
-proxy on 127.0.0.1, HTTPS included: run makes a
-certificate authority for this run (its private key only in memory) and gives the command
-HTTP_PROXY and HTTPS_PROXY (lower case too; NO_PROXY stays as you had it) and a CA bundle (the
-system's roots plus the run's CA, in a private temp folder deleted at exit) in SSL_CERT_FILE,
-REQUESTS_CA_BUNDLE, CURL_CA_BUNDLE, NODE_EXTRA_CA_CERTS, GIT_SSL_CAINFO, AWS_CA_BUNDLE,
-CARGO_HTTP_CAINFO and PIP_CERT, a sitecustomize.py first on PYTHONPATH that has aiohttp
-honour those variables (yours still runs), and for Java the proxy and a JKS trust store of the
-same roots in JAVA_TOOL_OPTIONS (after yours; a trust store you named there is kept, and HTTPS
-then goes straight). Each call is passed on to the host it was for, its
-certificate verified. A client that ignores those variables or pins its certificates is not seen
-(a client that refuses the CA is said by host, and its next connections tunnelled untouched); Go
-and Ruby never proxy localhost. A proxy you set (HTTPS_PROXY, HTTP_PROXY, NO_PROXY) stays in the
-path: the run's proxy passes calls on through it.
+Python (requests, httpx, aiohttp), curl, wget, git, Go, Ruby, Java, any program: watched through
+a forward proxy on 127.0.0.1, HTTPS included: run makes a certificate authority for this run
+(its private key only in memory) and gives the command HTTP_PROXY and HTTPS_PROXY (lower case
+too, and GLOBAL_AGENT_HTTP_PROXY; NO_PROXY stays as you had it) and a CA bundle (the system's
+roots, the run's CA and the CA files you had named there, in a private temp folder deleted at
+exit) in SSL_CERT_FILE, REQUESTS_CA_BUNDLE, CURL_CA_BUNDLE, NODE_EXTRA_CA_CERTS, GIT_SSL_CAINFO,
+AWS_CA_BUNDLE, CARGO_HTTP_CAINFO, PIP_CERT, DENO_CERT, PERL_LWP_SSL_CA_FILE,
+CLOUDSDK_CORE_CUSTOM_CA_CERTS_FILE, HTTPLIB2_CA_CERTS, HEX_CACERTS_PATH and NIX_SSL_CERT_FILE;
+a WGETRC (your wgetrc, then the bundle as ca_certificate); a sitecustomize.py first on
+PYTHONPATH that has aiohttp honour those variables (yours still runs); and for Java the proxy
+and a JKS trust store of the same roots in JAVA_TOOL_OPTIONS (after yours; a trust store you
+named there is kept, and HTTPS then goes straight). Each call is passed on to the host it was
+for, its certificate verified. A client that ignores those variables or pins its certificates
+is not seen (a client that refuses the CA is said by host, and its next connections tunnelled
+untouched); Go and Ruby never proxy localhost. A proxy you set (HTTPS_PROXY, HTTP_PROXY,
+NO_PROXY) stays in the path: the run's proxy passes calls on through it.
 
 Node.js apps (node, npm, npx, tsx and anything not known by name) are also watched from inside: a preload
 (NODE_OPTIONS=--import) watches the app's outgoing http, https and fetch calls from inside each
@@ -107,6 +109,8 @@ const USER_PROXY = [
   'http_proxy',
   'https_proxy',
   'all_proxy',
+  'GLOBAL_AGENT_HTTP_PROXY',
+  'GLOBAL_AGENT_HTTPS_PROXY',
 ];
 
 const NOT_NODE =
@@ -135,6 +139,12 @@ export async function run(args: string[]): Promise<number> {
   const name = basename(program);
   const maps = (values.map ?? []).map(parseMap);
   const forward = NOT_NODE.test(name);
+  // A Node app whose user already set a proxy keeps it: the preload alone sees its calls, and
+  // no proxy, CA or trust files are made for it (the run's proxy does not chain to the user's).
+  const ownProxy = !forward && USER_PROXY.some((variable) => process.env[variable]);
+  // With the proxy in play, calls may go to many hosts (any program under the command): each
+  // line names its host.
+  const withHost = !ownProxy;
 
   // Read before the command starts (a few small files): a refused key is traced to its variable.
   const envFindings =
@@ -142,7 +152,7 @@ export async function run(args: string[]): Promise<number> {
       ? undefined
       : await import('../../engine/env/call-env.js').then((m) => m.callEnvTracer('.'));
   const tally = new CallTally();
-  const repeats = new RepeatFolder(forward);
+  const repeats = new RepeatFolder(withHost);
   const processes = new Set<number>();
   const threads = new Set<string>();
   let seen = 0;
@@ -158,7 +168,7 @@ export async function run(args: string[]): Promise<number> {
     if (!report.refused) return;
     const json = callJson(report);
     if (values.json) writeErr(scrubJson(json));
-    else if (repeats.fold(report)) writeErr(`why401: ${callLine(report, style, forward)}`);
+    else if (repeats.fold(report)) writeErr(`why401: ${callLine(report, style, withHost)}`);
     log?.write(`${scrubJson(json)}\n`);
   };
   const repeatTimer = values.json ? undefined : setInterval(printRepeats, REPEAT_LINE_MS);
@@ -220,9 +230,6 @@ export async function run(args: string[]): Promise<number> {
       claimed.delete(port);
     },
   };
-  // A Node app whose user already set a proxy keeps it: the preload alone sees its calls, and
-  // no proxy, CA or trust files are made for it (the preload needs none of them).
-  const ownProxy = USER_PROXY.some((variable) => process.env[variable]);
   const result = forward
     ? await runThroughProxy(program, rest, { ...proxyOptions, onCall: onProxyCall })
     : ownProxy
@@ -242,16 +249,23 @@ export async function run(args: string[]): Promise<number> {
   const shown = maskSecretLike([name, ...rest].join(' ').slice(0, 80));
   const ended = `\`${shown}\` ${result.signal ? `was ended by ${result.signal}` : `exited with ${result.code}`}`;
   const refused = `${tally.refused} refused${tally.causes.size ? `: ${[...tally.causes].map(([c, n]) => `${c} ×${n}`).join(', ')}` : ''}`;
+  const proxyWatch = `the forward proxy (HTTPS ${values['no-intercept-tls'] ? 'tunnelled, not seen' : 'intercepted'})`;
   if (forward) {
-    const tls = values['no-intercept-tls'] ? 'tunnelled, not seen' : 'intercepted';
     writeErr(
-      `why401 run: ${ended} · watched through the forward proxy (HTTPS ${tls}) · ${plural(tally.calls, 'call')}, ${refused}`,
+      `why401 run: ${ended} · watched through ${proxyWatch} · ${plural(tally.calls, 'call')}, ${refused}`,
+    );
+  } else if (processes.size === 0 && proxied === 0 && !ownProxy) {
+    // Not a Node command (a shell script, a binary): the proxy was there, nothing came through.
+    writeErr(
+      `why401 run: ${ended} · watched through ${proxyWatch} and a Node.js preload · no call seen.\n` +
+        `  Seen: calls of any program that honours HTTP(S)_PROXY and trusts the run's CA (from the variables run sets), and Node.js's http, https and fetch.\n` +
+        `  Not seen: a program that ignores the proxy variables, or one that refuses the CA (said above, by host).`,
     );
   } else if (processes.size === 0 && proxied === 0) {
     writeErr(
       `why401 run: ${ended}; no Node.js process started under it, so no call could be seen.\n` +
         `  What run sees: http, https and fetch calls of Node.js processes (node, npm, npx, tsx…).\n` +
-        `  Python, Go, Java, Ruby, curl… are watched through a proxy when run is given them by name (why401 run -- python3 app.py).\n` +
+        `  Your own proxy (HTTP(S)_PROXY) was kept, so run's was not started; Python, Go, Java, Ruby, curl… are watched through it when run is given them by name (why401 run -- python3 app.py).\n` +
         `  For anything else: why401 capture --forward, then HTTPS_PROXY=http://127.0.0.1:8401 and its CA for the app.`,
     );
   } else {
