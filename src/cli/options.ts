@@ -211,13 +211,13 @@ export function openLogFile(path: string, command: string): WriteStream {
  * A local port capture or echo could not listen on is the user's to change (exit 2), not an
  * internal error: taken, or below 1024 for a user without the privilege.
  */
-export function listenError(e: unknown, port: number): unknown {
+export function listenError(e: unknown, port: number, option = '--port'): unknown {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'EADDRINUSE')
-    return usageError(`port ${port} is in use: pick another with --port (0: any free port)`);
+    return usageError(`port ${port} is in use: pick another with ${option} (0: any free port)`);
   if (code === 'EACCES')
     return usageError(
-      `port ${port} needs privileges this user lacks: pick one from 1024 with --port (0: any free port)`,
+      `port ${port} needs privileges this user lacks: pick one from 1024 with ${option} (0: any free port)`,
     );
   return e;
 }

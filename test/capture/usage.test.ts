@@ -20,6 +20,15 @@ describe('capture, run, echo: help and usage errors', () => {
     [['capture'], /needs --target/],
     [['capture', '--target', 'ftp://x'], /must be http/],
     [['capture', '--target', 'http://127.0.0.1:1', '--port', '70000'], /--port takes/],
+    [
+      ['capture', '--target', 'http://127.0.0.1:1', '--ui', '--ui-port', '9000'],
+      /--ui-port goes with --forward --ui/,
+    ],
+    [['capture', '--forward', '--ui-port', '9000'], /--ui-port goes with --forward --ui/],
+    [
+      ['capture', '--forward', '--ui', '--port', '9000', '--ui-port', '9000'],
+      /--ui-port and --port are both 9000/,
+    ],
     [['echo', '--port', 'x'], /--port takes/],
     [['run', 'node', 'app.js'], /put -- before the command/],
   ])('%j is a usage error', (args, message) => {

@@ -5,13 +5,14 @@ import { scrubJson } from '../../secret/scrub.js';
 import { callJson } from '../call/call-lines.js';
 import type { CallReport } from '../call/judge-call.js';
 import { distFile } from '../dist-file.js';
-import { livePage } from './page.js';
+import { livePage, type LiveScope } from './page.js';
 
 export const LIVE_PATH = '/__why401/';
 const KEEP = 1000;
 
 /**
- * The live view: a page served by capture itself under /__why401/, fed by server-sent events.
+ * The live view: a page under /__why401/, fed by server-sent events, served by capture itself
+ * (--target) or by a server of its own beside the forward proxy (server.ts).
  * Only redacted, scrubbed, printable JSON leaves here; only loopback Host names are answered (a
  * web page elsewhere cannot read it through DNS rebinding).
  */
@@ -20,7 +21,8 @@ export class LiveHub {
   readonly #clients = new Set<http.ServerResponse>();
   #script: string | undefined;
 
-  constructor(readonly target: string) {}
+  /** Set again by the forward proxy once it listens: the page names its address. */
+  constructor(public scope: LiveScope) {}
 
   publish(report: CallReport): void {
     // scrubbed first, then every string printable: a browser reorders text at U+202E and hides
@@ -40,7 +42,7 @@ export class LiveHub {
       return true;
     }
     const path = url.slice(LIVE_PATH.length).split('?')[0] ?? '';
-    if (path === '' || path === 'index.html') send(res, 200, 'text/html', livePage(this.target));
+    if (path === '' || path === 'index.html') send(res, 200, 'text/html', livePage(this.scope));
     else if (path === 'app.js') send(res, 200, 'text/javascript', this.#clientScript());
     else if (path === 'calls') send(res, 200, 'application/json', `[${this.#recent.join(',')}]`);
     else if (path === 'events') this.#subscribe(res);

@@ -20,7 +20,9 @@ main { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); heig
 table { border-collapse: collapse; width: 100%; font-family: ui-monospace, monospace; font-size: 13px; }
 th, td { text-align: left; padding: 5px 8px; border-bottom: 1px solid var(--line); white-space: nowrap; }
 th { position: sticky; top: 0; background: var(--bg); color: var(--dim); font-weight: 600; }
-td.path { max-width: 320px; overflow: hidden; text-overflow: ellipsis; }
+td.path, td.host { max-width: 320px; overflow: hidden; text-overflow: ellipsis; }
+td.host { max-width: 240px; color: var(--dim); }
+select#host { max-width: 240px; }
 tr.call { cursor: pointer; }
 tr.call:hover, tr.call.selected { background: var(--sel); }
 tr.refused .status, tr.refused .cause { color: var(--bad); font-weight: 600; }
@@ -45,22 +47,39 @@ function escapeHtml(text: string): string {
   );
 }
 
+/** What the page is a view of. */
+export interface LiveScope {
+  /** What the header names: the target's origin, or the forward proxy's address. */
+  readonly label: string;
+  /** Calls go to many hosts (`capture --forward`): a host column and a host filter. */
+  readonly manyHosts: boolean;
+}
+
 /** The live view's page: the list, the filters, the detail pane; app.js fills them. */
-export function livePage(target: string): string {
+export function livePage(scope: LiveScope): string {
+  const label = escapeHtml(scope.label);
+  const many = scope.manyHosts;
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>why401 capture · ${escapeHtml(target)}</title>
+<title>why401 capture · ${label}</title>
 <style>${STYLE}</style>
 </head>
-<body>
+<body data-hosts="${many ? 'many' : 'one'}">
 <header>
   <h1>why401 capture</h1>
-  <span class="target">→ ${escapeHtml(target)}</span>
+  <span class="target">${many ? `forward proxy ${label}` : `→ ${label}`}</span>
   <div class="filters">
-    <input id="filter" type="search" placeholder="filter: path, status, finding…" aria-label="filter">
+    <input id="filter" type="search" placeholder="filter: ${many ? 'host, ' : ''}path, status, finding…" aria-label="filter">${
+      many
+        ? `
+    <select id="host" aria-label="host">
+      <option value="">all hosts</option>
+    </select>`
+        : ''
+    }
     <select id="show" aria-label="show">
       <option value="all">all calls</option>
       <option value="refused">refused only</option>
@@ -72,10 +91,14 @@ export function livePage(target: string): string {
 <main>
   <section class="list">
     <table>
-      <thead><tr><th>time</th><th>method</th><th>path</th><th>status</th><th>ms</th><th>credential</th><th>cause</th></tr></thead>
+      <thead><tr><th>time</th><th>method</th>${many ? '<th>host</th>' : ''}<th>path</th><th>status</th><th>ms</th><th>credential</th><th>cause</th></tr></thead>
       <tbody id="calls"></tbody>
     </table>
-    <p class="empty" id="empty">No calls yet: point your app's base URL at this address.</p>
+    <p class="empty" id="empty">No calls yet: ${
+      many
+        ? `point your app's HTTPS_PROXY and HTTP_PROXY at ${label} (and have it trust the run's CA).`
+        : "point your app's base URL at this address."
+    }</p>
   </section>
   <section class="detail" id="detail"><p class="empty">Click a call to see its detail.</p></section>
 </main>

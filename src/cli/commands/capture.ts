@@ -11,6 +11,7 @@ import {
 } from '../../capture/call/call-lines.js';
 import { judgeCall, quickReport, type CallReport } from '../../capture/call/judge-call.js';
 import { LIVE_PATH, LiveHub } from '../../capture/live/hub.js';
+import { startLiveServer, type LiveServer } from '../../capture/live/server.js';
 import type { ObservedCall } from '../../capture/call/observed-call.js';
 import { startProxy } from '../../capture/relay/proxy.js';
 import { writeFileSync } from 'node:fs';
@@ -46,7 +47,9 @@ certificate (else it sits in a private temp folder, named on start and deleted a
 is not offered (ALPN http/1.1); a client that refuses the CA is said by host, and its next
 connections to that host are tunnelled untouched. WebSockets stream through (the handshake is
 the call). A proxy in capture's own environment (HTTPS_PROXY, HTTP_PROXY, NO_PROXY) stays in
-the path: calls go on through it, as the app's would.
+the path: calls go on through it, as the app's would. With --ui, the live view lists each call's
+host and filters by host; it listens on a port of its own (every request to the proxy is an app's
+call): --ui-port, else the proxy's port + 1 when free, else any free port; both are said on start.
 
 Options
   --target ORIGIN      the API to pass calls on to (http:// or https://; a path is put in front)
@@ -59,6 +62,9 @@ Options
   --json               one why401/call@1 JSON object per line on stdout
   --log FILE           also append those JSON lines to FILE (redacted)
   --ui                 a live view of the calls in the browser, at http://127.0.0.1:PORT${LIVE_PATH}
+                       (with --forward, on a port of its own)
+  --ui-port N          with --forward --ui: the live view's port (default: --port + 1 when free,
+                       else any free port; 0: any free port)
   --probe              for a refused call, send the few read-only probes check would send
   --provider ID        the provider behind the target (local or self-hosted targets)
   --no-env             do not look where a refused key comes from (by default the working
@@ -76,7 +82,7 @@ Examples
   why401 capture --target http://127.0.0.1:3000 --provider github --probe
   why401 capture --forward --ca-out /tmp/why401-ca.pem
       then: HTTPS_PROXY=http://127.0.0.1:8401 SSL_CERT_FILE=/tmp/why401-ca.pem python3 app.py
-  why401 capture --forward --map api.openai.com=http://127.0.0.1:3000
+  why401 capture --forward --map api.openai.com=http://127.0.0.1:3000 --ui
 
 Stop with Ctrl-C. Exit codes: 0 no refused call · 1 a refused call was seen · 2 usage`;
 
@@ -86,6 +92,7 @@ const OPTIONS = {
   port: { type: 'string' },
   log: { type: 'string' },
   ui: { type: 'boolean' },
+  'ui-port': { type: 'string' },
   probe: { type: 'boolean' },
   provider: { type: 'string' },
   insecure: { type: 'boolean', short: 'k' },
@@ -134,8 +141,10 @@ export async function run(args: string[]): Promise<number> {
   const headTimeoutMs = intOption('timeout', values.timeout, 60_000, 1, 3_600_000);
   const style = styleFor(1, values['no-color'] === true);
   const log = values.log === undefined ? undefined : openLogFile(values.log, 'capture');
-  if (forward && values.ui) throw usageError('--ui does not go with --forward yet');
-  const hub = values.ui && target ? new LiveHub(target.origin) : undefined;
+  const uiPort = liveViewPort(values, port);
+  const hub = values.ui
+    ? new LiveHub({ label: target?.origin ?? `127.0.0.1:${port}`, manyHosts: forward })
+    : undefined;
   const probeAgents = values.probe ? new AgentPool() : undefined;
   // Read once at start (a few small files): a refused key is traced to the variable holding it.
   const envFindings =
@@ -204,7 +213,16 @@ export async function run(args: string[]): Promise<number> {
     writeErr(`why401 capture: ${text}`);
   };
   if (!target)
-    return captureForward({ values, port, headTimeoutMs, maps, onCall, onNotice, finish });
+    return captureForward({
+      values,
+      port,
+      headTimeoutMs,
+      maps,
+      live: hub && { hub, port: uiPort },
+      onCall,
+      onNotice,
+      finish,
+    });
 
   let proxy;
   try {
@@ -244,6 +262,28 @@ export async function run(args: string[]): Promise<number> {
   }
 }
 
+/**
+ * Where `--forward --ui` puts the live view (a port other than the proxy's): --ui-port if given,
+ * else `undefined` (the proxy's port + 1 when free, else any). Usage errors for a --ui-port that
+ * goes with nothing or names the proxy's own port.
+ */
+function liveViewPort(
+  values: { forward?: boolean; ui?: boolean; 'ui-port'?: string },
+  proxyPort: number,
+): number | undefined {
+  if (values['ui-port'] === undefined) return undefined;
+  if (values.forward !== true || values.ui !== true)
+    throw usageError(
+      "--ui-port goes with --forward --ui (with --target, the live view is on capture's own port)",
+    );
+  const uiPort = intOption('ui-port', values['ui-port'], 0, 0, 65535);
+  if (uiPort !== 0 && uiPort === proxyPort)
+    throw usageError(
+      `--ui-port and --port are both ${uiPort}: the live view needs a port of its own`,
+    );
+  return uiPort;
+}
+
 function untilStopped(): Promise<void> {
   return new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
@@ -257,6 +297,8 @@ async function captureForward(run: {
   port: number;
   headTimeoutMs: number;
   maps: HostMap[];
+  /** --ui: the hub, and --ui-port if given. */
+  live: { hub: LiveHub; port: number | undefined } | undefined;
   onCall: (call: ObservedCall) => void;
   onNotice: (text: string, kind?: string) => void;
   finish: () => Promise<number>;
@@ -284,6 +326,7 @@ async function captureForward(run: {
           );
         }
       }
+      const live = run.live && (await startForwardLiveView(run.live, proxy.origin));
       writeErr(`why401 capture: listening on ${proxy.origin} (forward proxy, HTTPS intercepted)`);
       for (const map of run.maps)
         writeErr(`  ${map.host}${map.port ? `:${map.port}` : ''} → ${map.origin.origin}`);
@@ -292,10 +335,39 @@ async function captureForward(run: {
           `${caOut ? '' : ' (deleted at exit)'}; system roots + the CA: ${trust.bundleFile} (for SSL_CERT_FILE, REQUESTS_CA_BUNDLE…)` +
           `${trust.javaTrustStore ? `; for Java: -Djavax.net.ssl.trustStore=${trust.javaTrustStore} -Djavax.net.ssl.trustStorePassword=${JAVA_TRUST_STORE_PASSWORD}` : ''}. Ctrl-C to stop.`,
       );
-      await untilStopped();
+      if (live)
+        writeErr(
+          `Live view: ${live.origin}${LIVE_PATH} (a port of its own; the proxy is ${proxy.origin})`,
+        );
+      try {
+        await untilStopped();
+      } finally {
+        await live?.close();
+      }
     });
   } catch (e) {
     throw listenError(e, run.port);
   }
   return run.finish();
+}
+
+/**
+ * The forward proxy's live view, on a port beside the proxy's: --ui-port, else the proxy's port
+ * + 1 (a stable address to keep open in a tab), else any free port when that one is taken.
+ */
+async function startForwardLiveView(
+  live: { hub: LiveHub; port: number | undefined },
+  proxyOrigin: string,
+): Promise<LiveServer> {
+  live.hub.scope = { label: proxyOrigin, manyHosts: true };
+  const proxyPort = Number(new URL(proxyOrigin).port);
+  const next = proxyPort < 65535 ? proxyPort + 1 : 0;
+  try {
+    return await startLiveServer(live.hub, live.port ?? next);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (live.port === undefined && (code === 'EADDRINUSE' || code === 'EACCES'))
+      return startLiveServer(live.hub, 0);
+    throw listenError(e, live.port ?? next, '--ui-port');
+  }
 }

@@ -19,6 +19,10 @@ const show = byId<HTMLSelectElement>('show');
 const counts = byId<HTMLElement>('counts');
 const empty = byId<HTMLElement>('empty');
 const detail = byId<HTMLElement>('detail');
+// Calls to many hosts (capture --forward): a host column and a host filter.
+const manyHosts = document.body.dataset['hosts'] === 'many';
+const hostFilter = manyHosts ? byId<HTMLSelectElement>('host') : undefined;
+const hostsSeen = new Set<string>();
 
 function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -37,6 +41,15 @@ function credentialText(c: Call['credential']): string {
   return `${where} ${c.scheme ? `${c.scheme} ` : ''}${c.visible}`;
 }
 
+/** The origin the app addressed (`https://api.example.com`), as the call's URL says. */
+function originOf(c: Call): string {
+  try {
+    return new URL(c.url).origin;
+  } catch {
+    return c.url.slice(0, Math.max(0, c.url.length - c.path.length));
+  }
+}
+
 function clock(iso: string): string {
   return new Date(iso).toLocaleTimeString([], { hour12: false });
 }
@@ -44,6 +57,7 @@ function clock(iso: string): string {
 function haystack(c: Call): string {
   return [
     c.method,
+    ...(manyHosts ? [originOf(c)] : []),
     c.path,
     String(c.status ?? 'no answer'),
     c.verdict?.cause ?? '',
@@ -58,6 +72,7 @@ function haystack(c: Call): string {
 function visible(c: Call): boolean {
   if (show.value === 'refused' && !c.refused) return false;
   if (show.value === 'accepted' && c.refused) return false;
+  if (hostFilter && hostFilter.value !== '' && originOf(c) !== hostFilter.value) return false;
   const words = filter.value.trim().toLowerCase().split(/\s+/).filter(Boolean);
   const text = haystack(c);
   return words.every((w) => text.includes(w));
@@ -69,6 +84,7 @@ function row(c: Call): HTMLTableRowElement {
   tr.append(
     el('td', clock(c.time)),
     el('td', c.method),
+    ...(manyHosts ? [el('td', originOf(c), 'host')] : []),
     el('td', c.path, 'path'),
     el('td', c.status === null ? 'no answer' : String(c.status), 'status'),
     el('td', String(c.elapsedMs)),
@@ -109,7 +125,8 @@ function select(id: number): void {
   selected = id;
   rows.get(id)?.classList.add('selected');
   detail.replaceChildren();
-  detail.append(el('h2', `${c.method} ${c.path} → ${c.status ?? 'no answer'}`));
+  const where = manyHosts ? `${originOf(c)}${c.path}` : c.path;
+  detail.append(el('h2', `${c.method} ${where} → ${c.status ?? 'no answer'}`));
   if (c.verdict) detail.append(el('p', c.verdict.summary));
   if (c.interrupted) detail.append(el('p', `Cut short: ${c.interrupted}`));
   if (c.credential) {
@@ -146,9 +163,22 @@ function select(id: number): void {
   }
 }
 
+/** A host seen for the first time joins the host filter, in order. */
+function noteHost(c: Call): void {
+  if (!hostFilter) return;
+  const origin = originOf(c);
+  if (hostsSeen.has(origin)) return;
+  hostsSeen.add(origin);
+  const option = el('option', origin);
+  option.value = origin;
+  const after = [...hostFilter.options].slice(1).find((o) => o.value > origin);
+  hostFilter.insertBefore(option, after ?? null);
+}
+
 function add(c: Call): void {
   if (rows.has(c.id)) return;
   calls.push(c);
+  noteHost(c);
   const tr = row(c);
   rows.set(c.id, tr);
   tr.hidden = !visible(c);
@@ -158,6 +188,7 @@ function add(c: Call): void {
 
 filter.addEventListener('input', refresh);
 show.addEventListener('change', refresh);
+hostFilter?.addEventListener('change', refresh);
 
 const events = new EventSource('/__why401/events');
 events.addEventListener('message', (e: MessageEvent<string>) => {
