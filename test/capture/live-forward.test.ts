@@ -168,8 +168,8 @@ describe.skipIf(!existsSync(CHROMIUM))('capture --forward --ui in headless Chrom
     await page.fill('#filter', '');
     await page.screenshot({ path: join(tmpdir(), 'why401-live-forward.png') });
 
-    const dom = await page.evaluate(() => document.documentElement.outerHTML);
-    const text = await page.evaluate(() => document.body.innerText);
+    const dom = await page.content(); // the DOM as it is now, serialized
+    const text = await page.innerText('body');
     expect(events.length).toBeGreaterThanOrEqual(2);
     const payloads = await Promise.all(bodies);
     const feed = await (await fetch(`${live}/__why401/calls`)).text();

@@ -49,7 +49,8 @@ connections to that host are tunnelled untouched. WebSockets stream through (the
 the call). A proxy in capture's own environment (HTTPS_PROXY, HTTP_PROXY, NO_PROXY) stays in
 the path: calls go on through it, as the app's would. With --ui, the live view lists each call's
 host and filters by host; it listens on a port of its own (every request to the proxy is an app's
-call): --ui-port, else the proxy's port + 1 when free, else any free port; both are said on start.
+call): --ui-port, else the proxy's port - 1 when free (8400: echo keeps 8402), else any free
+port; both are said on start.
 
 Options
   --target ORIGIN      the API to pass calls on to (http:// or https://; a path is put in front)
@@ -63,7 +64,7 @@ Options
   --log FILE           also append those JSON lines to FILE (redacted)
   --ui                 a live view of the calls in the browser, at http://127.0.0.1:PORT${LIVE_PATH}
                        (with --forward, on a port of its own)
-  --ui-port N          with --forward --ui: the live view's port (default: --port + 1 when free,
+  --ui-port N          with --forward --ui: the live view's port (default: --port - 1 when free,
                        else any free port; 0: any free port)
   --probe              for a refused call, send the few read-only probes check would send
   --provider ID        the provider behind the target (local or self-hosted targets)
@@ -264,7 +265,7 @@ export async function run(args: string[]): Promise<number> {
 
 /**
  * Where `--forward --ui` puts the live view (a port other than the proxy's): --ui-port if given,
- * else `undefined` (the proxy's port + 1 when free, else any). Usage errors for a --ui-port that
+ * else `undefined` (the proxy's port - 1 when free, else any). Usage errors for a --ui-port that
  * goes with nothing or names the proxy's own port.
  */
 function liveViewPort(
@@ -353,7 +354,8 @@ async function captureForward(run: {
 
 /**
  * The forward proxy's live view, on a port beside the proxy's: --ui-port, else the proxy's port
- * + 1 (a stable address to keep open in a tab), else any free port when that one is taken.
+ * - 1 (a stable address to keep open in a tab; 8400 by default, as `echo` takes 8402), else any
+ * free port when that one is taken.
  */
 async function startForwardLiveView(
   live: { hub: LiveHub; port: number | undefined },
@@ -361,13 +363,13 @@ async function startForwardLiveView(
 ): Promise<LiveServer> {
   live.hub.scope = { label: proxyOrigin, manyHosts: true };
   const proxyPort = Number(new URL(proxyOrigin).port);
-  const next = proxyPort < 65535 ? proxyPort + 1 : 0;
+  const beside = proxyPort > 1 ? proxyPort - 1 : 0;
   try {
-    return await startLiveServer(live.hub, live.port ?? next);
+    return await startLiveServer(live.hub, live.port ?? beside);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (live.port === undefined && (code === 'EADDRINUSE' || code === 'EACCES'))
       return startLiveServer(live.hub, 0);
-    throw listenError(e, live.port ?? next, '--ui-port');
+    throw listenError(e, live.port ?? beside, '--ui-port');
   }
 }
