@@ -1,12 +1,13 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Response } from 'playwright-core';
+import type { BrowserContext, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeKey } from '../e2e/servers.js';
+import { hasChromium, launchChromium } from './chromium.js';
 import {
   expectNoCredential,
   send,
@@ -16,7 +17,6 @@ import {
   type Running,
 } from './support.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const KEY = `sk-proj-${makeKey('', 48)}T3BlbkFJ${makeKey('', 48)}`;
 const OTHER_KEY = makeKey('t0k-', 40);
 
@@ -29,7 +29,7 @@ function curl(args: string[]): Promise<string> {
   });
 }
 
-describe.skipIf(!existsSync(CHROMIUM))('capture --forward --ui in headless Chromium', () => {
+describe.skipIf(!hasChromium)('capture --forward --ui in headless Chromium', () => {
   let refuser: Origin;
   let accepter: Origin;
   let cap: Running;
@@ -75,21 +75,7 @@ describe.skipIf(!existsSync(CHROMIUM))('capture --forward --ui in headless Chrom
     while (liveOf() === undefined && cap.child.exitCode === null)
       await new Promise((r) => setTimeout(r, 20));
     live = liveOf() ?? '';
-    browser = await chromium.launchPersistentContext(join(dir, 'profile'), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-      viewport: { width: 1280, height: 720 },
-    });
+    browser = await launchChromium(join(dir, 'profile'));
   });
 
   afterAll(async () => {

@@ -1,9 +1,10 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeKey } from '../e2e/servers.js';
+import { hasChromium, launchChromium } from './chromium.js';
 import {
   expectNoCredential,
   send,
@@ -13,11 +14,10 @@ import {
   type Running,
 } from './support.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const KEY = makeKey('t0k-', 40);
 const WRONG = makeKey('t0k-', 40);
 
-describe.skipIf(!existsSync(CHROMIUM))('capture --ui: the live view in headless Chromium', () => {
+describe.skipIf(!hasChromium)('capture --ui: the live view in headless Chromium', () => {
   let api: Origin;
   let cap: Running;
   let browser: BrowserContext;
@@ -37,21 +37,7 @@ describe.skipIf(!existsSync(CHROMIUM))('capture --ui: the live view in headless 
     });
     cap = await startCli(['capture', '--target', api.origin, '--port', '0', '--ui', '--json']);
     profile = mkdtempSync(join(tmpdir(), 'why401-chromium-'));
-    browser = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-      viewport: { width: 1280, height: 720 },
-    });
+    browser = await launchChromium(profile);
   });
 
   afterAll(async () => {
