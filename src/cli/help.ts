@@ -13,7 +13,8 @@ Commands
   explain <id | status>  the long form of a finding id, or what 401/403/404/407/429 mean
   providers [id]         the provider catalog: auth format, key shapes, validation request
   capture --target URL   a local reverse proxy: shows and checks what an app sends (--ui: live view)
-  run -- <command…>      run a Node.js app and diagnose its refused calls, no code change
+                         --forward: the same as a forward proxy for any host, HTTPS included
+  run -- <command…>      run any app (Node, Python, Go, Java, Ruby, curl…), diagnose its refused calls
   echo [--port N]        a local server that shows exactly what arrives (hidden characters shown)
   demo                   a built-in sandbox API with real failure modes, diagnosed one by one
 
