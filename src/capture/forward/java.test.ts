@@ -35,6 +35,12 @@ describe('javaToolOptions', () => {
       `"-Dhttp.nonProxyHosts=localhost|*.dev" ${PROXY_HTTP} ${HTTPS} ${STORE}`,
     ],
     [
+      'a proxy of the user’s would get loopback calls (no NO_PROXY for them): Java’s default kept',
+      intercepting,
+      { HTTPS_PROXY: 'http://proxy.corp:3128' },
+      `${PROXY_HTTP} ${HTTPS} ${STORE}`,
+    ],
+    [
       'another property that only ends like it is not the user’s nonProxyHosts',
       intercepting,
       { JAVA_TOOL_OPTIONS: '-Dapp.http.nonProxyHosts=x' },

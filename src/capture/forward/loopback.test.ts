@@ -1,40 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { proxyFromEnv } from '../../collect/proxy-env.js';
-import { withLoopbackDirect } from './loopback.js';
+import { loopbackGoesStraight } from './loopback.js';
 
 const PROXY = 'http://proxy.corp:3128';
 
-describe('withLoopbackDirect', () => {
+describe('loopbackGoesStraight', () => {
   it.each([
-    ['no NO_PROXY', {}, 'localhost,127.0.0.0/8,::1'],
-    ['the user’s NO_PROXY first', { NO_PROXY: '.corp' }, '.corp,localhost,127.0.0.0/8,::1'],
+    ['no proxy of the user’s', {}, true],
+    ['a proxy, no NO_PROXY: loopback calls would go on through it', { HTTPS_PROXY: PROXY }, false],
+    ['http_proxy alone', { http_proxy: PROXY }, false],
+    ['ALL_PROXY', { ALL_PROXY: PROXY }, false],
     [
-      'lower case is read first, so it is the one kept',
-      { no_proxy: 'a.test', NO_PROXY: 'b.test' },
-      'a.test,localhost,127.0.0.0/8,::1',
+      'a socks proxy (not followed, but the user’s)',
+      { ALL_PROXY: 'socks5://127.0.0.1:1080' },
+      false,
     ],
     [
-      'an empty lower case falls back to upper',
-      { no_proxy: ' ', NO_PROXY: 'b.test' },
-      'b.test,localhost,127.0.0.0/8,::1',
+      'a proxy with NO_PROXY naming the whole loopback',
+      { HTTPS_PROXY: PROXY, HTTP_PROXY: PROXY, NO_PROXY: 'localhost,127.0.0.0/8,::1' },
+      true,
     ],
-  ])('%s', (_name, env, expected) => {
-    const out = withLoopbackDirect({ HTTPS_PROXY: PROXY, ...env });
-    expect(out['no_proxy']).toBe(expected);
-    expect(out['NO_PROXY']).toBe(expected);
-    expect(out['HTTPS_PROXY']).toBe(PROXY);
-  });
-
-  it.each([
-    ['http://127.0.0.1:8080/v1', false],
-    ['http://127.1.2.3/', false],
-    ['http://localhost:3000/', false],
-    ['http://app.localhost:3000/', false],
-    ['http://[::1]:8080/', false],
-    ['https://api.openai.com/v1/models', true],
-    ['http://128.0.0.1/', true],
-  ])('%s through the user’s proxy: %s', (url, proxied) => {
-    const env = withLoopbackDirect({ HTTPS_PROXY: PROXY, HTTP_PROXY: PROXY });
-    expect(proxyFromEnv(new URL(url), env) !== undefined).toBe(proxied);
+    [
+      'NO_PROXY naming 127.0.0.1 but not localhost',
+      { HTTPS_PROXY: PROXY, NO_PROXY: '127.0.0.1' },
+      false,
+    ],
+    ['NO_PROXY=*', { HTTPS_PROXY: PROXY, NO_PROXY: '*' }, true],
+  ])('%s: %s', (_name, env, expected) => {
+    expect(loopbackGoesStraight(env)).toBe(expected);
   });
 });

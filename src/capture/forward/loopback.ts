@@ -1,17 +1,20 @@
-/** NO_PROXY entries for the loopback, as collect/proxy-env.ts reads them (name, block, address). */
-const LOOPBACK = ['localhost', '127.0.0.0/8', '::1'];
+import { proxyFromEnv, unsupportedProxy } from '../../collect/proxy-env.js';
+
+const LOOPBACK_URLS = ['127.0.0.1', 'localhost', '[::1]'].flatMap((host) =>
+  ['http', 'https'].map((scheme) => new URL(`${scheme}://${host}/`)),
+);
 
 /**
- * The user's environment as the forward proxy reads it to go on through a proxy of theirs, with
- * the loopback added to NO_PROXY: Java's and Ruby's loopback calls now reach the run's proxy,
- * and a proxy elsewhere cannot reach this machine's 127.0.0.1 (Java, Ruby and Go would never
- * have sent them there). The variable read first (lower case when set) carries the entries.
+ * Would the run's proxy pass a loopback call straight on (no proxy of the user's for it, or
+ * their NO_PROXY names the loopback)? Only then are Java's and Ruby's loopback calls, which they
+ * send straight by default, sent to the run's proxy: the call then ends where it would have. With
+ * a proxy of the user's in the path, the proxy would pass them on through it (as curl's), and a
+ * proxy elsewhere cannot reach this machine's 127.0.0.1: they are left as the app sends them.
  */
-export function withLoopbackDirect(
-  env: Readonly<Record<string, string | undefined>>,
-): Record<string, string | undefined> {
-  const lower = env['no_proxy']?.trim();
-  const users = lower ? lower : (env['NO_PROXY']?.trim() ?? '');
-  const value = [users, ...LOOPBACK].filter((entry) => entry !== '').join(',');
-  return { ...env, no_proxy: value, NO_PROXY: value };
+export function loopbackGoesStraight(
+  parent: Readonly<Record<string, string | undefined>>,
+): boolean {
+  return LOOPBACK_URLS.every(
+    (url) => proxyFromEnv(url, parent) === undefined && unsupportedProxy(url, parent) === undefined,
+  );
 }

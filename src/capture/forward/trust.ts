@@ -5,6 +5,7 @@ import { rootCertificates } from 'node:tls';
 import { javaToolOptions, JAVA_TRUST_STORE_PASSWORD } from './java.js';
 import { jksTrustStore, pemCertificates } from './jks.js';
 import { pythonPathWith, writeRuntimeHelpers } from './helpers.js';
+import { loopbackGoesStraight } from './loopback.js';
 import { rubyOptWith, writeRubyHelper } from './ruby.js';
 import { usersWgetrc, wgetrcCaFiles, writeWgetrc } from './wget.js';
 
@@ -181,7 +182,8 @@ export function forwardEnv(
   if (files.bundleFile !== undefined) for (const name of CA_VARIABLES) env[name] = files.bundleFile;
   if (files.extraFile !== undefined) env['NODE_EXTRA_CA_CERTS'] = files.extraFile;
   if (files.wgetrc !== undefined) env['WGETRC'] = files.wgetrc;
-  if (files.rubyHelper !== undefined)
+  // Ruby's loopback calls to the run's proxy only where it passes them straight on (loopback.ts).
+  if (files.rubyHelper !== undefined && loopbackGoesStraight(parent))
     env['RUBYOPT'] = rubyOptWith(files.rubyHelper, parent['RUBYOPT']);
   return env;
 }

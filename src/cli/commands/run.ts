@@ -16,7 +16,6 @@ import {
 import { runWithPreload, type ChildResult } from '../../capture/run/child.js';
 import { parseMap, type HostMap } from '../../capture/forward/map.js';
 import { GO_LOOPBACK_HINT, isGoCommand } from '../../capture/forward/go.js';
-import { withLoopbackDirect } from '../../capture/forward/loopback.js';
 import { forwardEnv } from '../../capture/forward/trust.js';
 import { withForwardProxy } from '../../capture/forward/with-proxy.js';
 import type { ObservedCall } from '../../capture/call/observed-call.js';
@@ -48,12 +47,13 @@ named there is kept, and HTTPS then goes straight). Each call is passed on to th
 for, its certificate verified. A client that ignores those variables or pins its certificates
 is not seen (a client that refuses the CA is said by host, and its next connections tunnelled
 untouched). A proxy you set (HTTPS_PROXY, HTTP_PROXY, NO_PROXY) stays in the path: the run's
-proxy passes calls on through it (never calls to the loopback).
+proxy passes calls on through it.
 
 Calls to a local API (http://127.0.0.1:8080, http://localhost:3000) are seen too: Java gets an
 empty http.nonProxyHosts unless you set one in JAVA_TOOL_OPTIONS (its default skips localhost
 and 127.*), and Ruby a helper in RUBYOPT (after yours) so net/http keeps the proxy for them
-unless NO_PROXY names them. Go never proxies localhost or a loopback address, whatever the
+unless NO_PROXY names them; not while a proxy of yours would get them (set NO_PROXY=localhost,
+127.0.0.0/8,::1 then). Go never proxies localhost or a loopback address, whatever the
 variables say: call the API by a name and map it (--map api.local=http://127.0.0.1:8080, the app
 calling http://api.local), or use why401 capture --target http://127.0.0.1:8080.
 
@@ -320,9 +320,8 @@ async function runThroughProxy(
   const session = {
     ...proxyOptions,
     port: 0,
-    // The child's HTTPS_PROXY names this proxy; the user's own goes on behind it (not for the
-    // loopback, which Java and Ruby now send here: a proxy elsewhere cannot reach it).
-    userEnv: withLoopbackDirect(process.env),
+    // The child's HTTPS_PROXY names this proxy; the user's own goes on behind it.
+    userEnv: process.env,
     onNotice: (text: string, kind: string) => {
       if (said.has(kind)) return;
       said.add(kind);
