@@ -37,10 +37,16 @@ describe('writeTrustFiles: the Java trust store', () => {
       // the 20-byte digest.
       const der = new X509Certificate(ca.certPem).raw;
       expect(bytes.subarray(-20 - der.length, -20)).toEqual(der);
-      const env = forwardEnv('http://127.0.0.1:4000', files, { JAVA_TOOL_OPTIONS: '-Xss2m' });
+      const env = forwardEnv('http://127.0.0.1:4000', files, {
+        JAVA_TOOL_OPTIONS: '-Xss2m',
+        RUBYOPT: ' -rbundler/setup ',
+      });
       expect(env['JAVA_TOOL_OPTIONS']).toMatch(
         new RegExp(`^-Xss2m .*-Djavax\\.net\\.ssl\\.trustStore=${store} `),
       );
+      // Ruby's loopback helper, required after the user's own switches.
+      expect(files.rubyHelper).toBe(join(files.dir, 'why401_loopback.rb'));
+      expect(env['RUBYOPT']).toBe(`-rbundler/setup -r${files.rubyHelper}`);
     } finally {
       files.remove();
     }
@@ -55,9 +61,13 @@ describe('writeTrustFiles: the Java trust store', () => {
     try {
       expect(files.bundleFile).toBeDefined();
       expect(files.javaTrustStore).toBeUndefined();
-      expect(forwardEnv('http://127.0.0.1:4000', files, {})['JAVA_TOOL_OPTIONS']).toBe(
-        '-Dhttp.proxyHost=127.0.0.1 -Dhttp.proxyPort=4000',
+      expect(files.rubyHelper).toBeUndefined();
+      const env = forwardEnv('http://127.0.0.1:4000', files, { RUBYOPT: '-W0' });
+      expect(env['JAVA_TOOL_OPTIONS']).toBe(
+        '-Dhttp.proxyHost=127.0.0.1 -Dhttp.proxyPort=4000 -Dhttp.nonProxyHosts=',
       );
+      // RUBYOPT is split on spaces too: the user's is left as it was.
+      expect(env['RUBYOPT']).toBeUndefined();
     } finally {
       files.remove();
     }

@@ -5,6 +5,8 @@ import { rootCertificates } from 'node:tls';
 import { javaToolOptions, JAVA_TRUST_STORE_PASSWORD } from './java.js';
 import { jksTrustStore, pemCertificates } from './jks.js';
 import { pythonPathWith, writeRuntimeHelpers } from './helpers.js';
+import { loopbackGoesStraight } from './loopback.js';
+import { rubyOptWith, writeRubyHelper } from './ruby.js';
 import { usersWgetrc, wgetrcCaFiles, writeWgetrc } from './wget.js';
 
 /** Where the system keeps its roots as one PEM file (Debian, Ubuntu, Alpine; Fedora, RHEL). */
@@ -66,6 +68,8 @@ export interface TrustFiles {
   readonly wgetrc: string | undefined;
   /** The folder put first on PYTHONPATH (its sitecustomize.py: helpers.ts). */
   readonly pythonPath: string;
+  /** Ruby's loopback helper, for RUBYOPT (ruby.ts); absent when the folder's path has a space. */
+  readonly rubyHelper: string | undefined;
   /** Deletes the folder (also done at exit, whatever ends the process). */
   remove(): void;
 }
@@ -110,6 +114,7 @@ export function writeTrustFiles(
     }
   }
   const { pythonPath } = writeRuntimeHelpers(dir);
+  const rubyHelper = writeRubyHelper(dir);
   let removed = false;
   const remove = () => {
     if (removed) return;
@@ -118,7 +123,17 @@ export function writeTrustFiles(
     rmSync(dir, { recursive: true, force: true });
   };
   process.on('exit', remove);
-  return { dir, caFile, bundleFile, extraFile, javaTrustStore, wgetrc, pythonPath, remove };
+  return {
+    dir,
+    caFile,
+    bundleFile,
+    extraFile,
+    javaTrustStore,
+    wgetrc,
+    pythonPath,
+    rubyHelper,
+    remove,
+  };
 }
 
 const MAX_CA_FILE = 4 * 1024 * 1024;
@@ -147,13 +162,16 @@ function usersCaFiles(parent: NodeJS.ProcessEnv, more: readonly string[]): strin
 }
 
 /**
- * The child's proxy and trust variables, and the runtime helpers (PYTHONPATH first); NO_PROXY
- * stays as the user had it. Java's proxy and trust store are added to JAVA_TOOL_OPTIONS
- * (java.ts).
+ * The child's proxy and trust variables, and the runtime helpers (PYTHONPATH first, Ruby's
+ * after the user's RUBYOPT); NO_PROXY stays as the user had it. Java's proxy and trust store are
+ * added to JAVA_TOOL_OPTIONS (java.ts).
  */
 export function forwardEnv(
   proxyOrigin: string,
-  files: Pick<TrustFiles, 'bundleFile' | 'extraFile' | 'javaTrustStore' | 'wgetrc' | 'pythonPath'>,
+  files: Pick<
+    TrustFiles,
+    'bundleFile' | 'extraFile' | 'javaTrustStore' | 'wgetrc' | 'pythonPath' | 'rubyHelper'
+  >,
   parent: NodeJS.ProcessEnv = process.env,
 ): Record<string, string> {
   const env: Record<string, string> = {
@@ -164,5 +182,8 @@ export function forwardEnv(
   if (files.bundleFile !== undefined) for (const name of CA_VARIABLES) env[name] = files.bundleFile;
   if (files.extraFile !== undefined) env['NODE_EXTRA_CA_CERTS'] = files.extraFile;
   if (files.wgetrc !== undefined) env['WGETRC'] = files.wgetrc;
+  // Ruby's loopback calls to the run's proxy only where it passes them straight on (loopback.ts).
+  if (files.rubyHelper !== undefined && loopbackGoesStraight(parent))
+    env['RUBYOPT'] = rubyOptWith(files.rubyHelper, parent['RUBYOPT']);
   return env;
 }

@@ -15,6 +15,7 @@ import {
 } from '../../capture/call/judge-call.js';
 import { runWithPreload, type ChildResult } from '../../capture/run/child.js';
 import { parseMap, type HostMap } from '../../capture/forward/map.js';
+import { GO_LOOPBACK_HINT, isGoCommand } from '../../capture/forward/go.js';
 import { forwardEnv } from '../../capture/forward/trust.js';
 import { withForwardProxy } from '../../capture/forward/with-proxy.js';
 import type { ObservedCall } from '../../capture/call/observed-call.js';
@@ -45,8 +46,16 @@ and a JKS trust store of the same roots in JAVA_TOOL_OPTIONS (after yours; a tru
 named there is kept, and HTTPS then goes straight). Each call is passed on to the host it was
 for, its certificate verified. A client that ignores those variables or pins its certificates
 is not seen (a client that refuses the CA is said by host, and its next connections tunnelled
-untouched); Go and Ruby never proxy localhost. A proxy you set (HTTPS_PROXY, HTTP_PROXY,
-NO_PROXY) stays in the path: the run's proxy passes calls on through it.
+untouched). A proxy you set (HTTPS_PROXY, HTTP_PROXY, NO_PROXY) stays in the path: the run's
+proxy passes calls on through it.
+
+Calls to a local API (http://127.0.0.1:8080, http://localhost:3000) are seen too: Java gets an
+empty http.nonProxyHosts unless you set one in JAVA_TOOL_OPTIONS (its default skips localhost
+and 127.*), and Ruby a helper in RUBYOPT (after yours) so net/http keeps the proxy for them
+unless NO_PROXY names them; not while a proxy of yours would get them (set NO_PROXY=localhost,
+127.0.0.0/8,::1 then). Go never proxies localhost or a loopback address, whatever the
+variables say: call the API by a name and map it (--map api.local=http://127.0.0.1:8080, the app
+calling http://api.local), or use why401 capture --target http://127.0.0.1:8080.
 
 Node.js apps (node, npm, npx, tsx and anything not known by name) are also watched from inside: a preload
 (NODE_OPTIONS=--import) watches the app's outgoing http, https and fetch calls from inside each
@@ -114,7 +123,7 @@ const USER_PROXY = [
 ];
 
 const NOT_NODE =
-  /^(python[\d.]*|pip[\d.]*|uv|poetry|curl|wget|http|go|java|mvn|mvnw|gradle|gradlew|sbt|kotlin|scala|jbang|lein|clojure|ruby|bundle|rails|php|dotnet|cargo|rustc|deno|bun|perl|Rscript|swift)$/;
+  /^(python[\d.]*|pip[\d.]*|uv|poetry|curl|wget|git|http|go|java|mvn|mvnw|gradle|gradlew|sbt|kotlin|scala|jbang|lein|clojure|ruby|bundle|rails|php|dotnet|cargo|rustc|deno|bun|perl|Rscript|swift)$/;
 
 function split(args: string[]): { own: string[]; command: string[] } {
   const dash = args.indexOf('--');
@@ -250,16 +259,18 @@ export async function run(args: string[]): Promise<number> {
   const ended = `\`${shown}\` ${result.signal ? `was ended by ${result.signal}` : `exited with ${result.code}`}`;
   const refused = `${tally.refused} refused${tally.causes.size ? `: ${[...tally.causes].map(([c, n]) => `${c} ×${n}`).join(', ')}` : ''}`;
   const proxyWatch = `the forward proxy (HTTPS ${values['no-intercept-tls'] ? 'tunnelled, not seen' : 'intercepted'})`;
+  // Go never proxies the loopback: a Go command that made no call may have called a local API.
+  const goHint = () => (isGoCommand(program) ? `\n${GO_LOOPBACK_HINT}` : '');
   if (forward) {
     writeErr(
-      `why401 run: ${ended} · watched through ${proxyWatch} · ${plural(tally.calls, 'call')}, ${refused}`,
+      `why401 run: ${ended} · watched through ${proxyWatch} · ${plural(tally.calls, 'call')}, ${refused}${tally.calls === 0 ? goHint() : ''}`,
     );
   } else if (processes.size === 0 && proxied === 0 && !ownProxy) {
     // Not a Node command (a shell script, a binary): the proxy was there, nothing came through.
     writeErr(
       `why401 run: ${ended} · watched through ${proxyWatch} and a Node.js preload · no call seen.\n` +
         `  Seen: calls of any program that honours HTTP(S)_PROXY and trusts the run's CA (from the variables run sets), and Node.js's http, https and fetch.\n` +
-        `  Not seen: a program that ignores the proxy variables, or one that refuses the CA (said above, by host).`,
+        `  Not seen: a program that ignores the proxy variables, or one that refuses the CA (said above, by host).${goHint()}`,
     );
   } else if (processes.size === 0 && proxied === 0) {
     writeErr(
