@@ -20,6 +20,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { isDeepStrictEqual } from 'node:util';
 import ts from 'typescript';
 
@@ -86,20 +87,35 @@ const sharedFromRuntime = (runtime) => ({
 });
 
 /**
- * dotenv requires node:crypto at load for .env.vault decryption, which why401 never calls (it uses
- * dotenv's `parse`): loading crypto costs milliseconds at each start, so dotenv gets it on use.
+ * node:crypto costs ~1.5 million instructions to load (17 internal modules), and most runs never
+ * call it: dotenv requires it at load for .env.vault decryption, which why401 never uses (it calls
+ * dotenv's `parse`); checks/token/signature.ts verifies a JWT's signature, only for a refused
+ * token with a published key; capture and demo make certificates. So every import of it, in every
+ * command bundle, gets a stand-in that requires the module on first use. An ES module's import
+ * goes through esbuild's `__toESM`, which lists the module's own names and wraps each in a getter:
+ * the stand-in answers with the names node:crypto has at build time, without loading it.
  */
-const dotenvLazyCrypto = {
-  name: 'dotenv-lazy-crypto',
+const CRYPTO_NAMES = Object.keys(createRequire(import.meta.url)('node:crypto'));
+const lazyCrypto = {
+  name: 'lazy-crypto',
   setup(b) {
-    b.onResolve({ filter: /^crypto$/ }, (a) =>
-      /[\\/]node_modules[\\/]dotenv[\\/]/.test(a.importer)
-        ? { path: 'crypto', namespace: 'why401-lazy-crypto' }
-        : undefined,
+    // (the stand-in's own require is the real module)
+    b.onResolve({ filter: /^(node:)?crypto$/ }, (a) =>
+      a.namespace === 'why401-lazy-crypto'
+        ? undefined
+        : { path: 'crypto', namespace: 'why401-lazy-crypto' },
     );
     b.onLoad({ filter: /.*/, namespace: 'why401-lazy-crypto' }, () => ({
-      contents:
-        "module.exports = new Proxy({}, { get: (_, name) => require('node:crypto')[name] });",
+      contents: `let crypto;
+const load = () => (crypto ??= require('node:crypto'));
+const names = ${JSON.stringify(CRYPTO_NAMES)};
+module.exports = new Proxy({}, {
+  get: (_, name) => load()[name],
+  has: (_, name) => names.includes(name) || name in load(),
+  ownKeys: () => [...names],
+  getOwnPropertyDescriptor: (_, name) =>
+    names.includes(name) ? { configurable: true, enumerable: true, get: () => load()[name] } : undefined,
+});`,
       loader: 'js',
     }));
   },
@@ -227,7 +243,7 @@ await Promise.all([
     entryPoints: Object.fromEntries(COMMANDS.map((n) => [n, `src/cli/commands/${n}.ts`])),
     outdir: 'dist/cli/commands',
     ...fileUrl,
-    plugins: [sharedFromRuntime('../runtime.cjs'), dotenvLazyCrypto, providersAsJson, yamlApart],
+    plugins: [sharedFromRuntime('../runtime.cjs'), lazyCrypto, providersAsJson, yamlApart],
   }),
 ]);
 

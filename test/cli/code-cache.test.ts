@@ -35,6 +35,13 @@ describe('code cache', () => {
     expect(script.cachedDataRejected).toBe(false);
   });
 
+  // One non-ASCII character makes V8 decode the whole bundle into a two-byte string at each start
+  // (scripts/bundle.mjs escapes what esbuild leaves as written: comments, regex literals).
+  it.each(bundles)('%s is ASCII only', (bundle) => {
+    const nonAscii = readFileSync(join(CLI, bundle), 'latin1').search(/[^\x00-\x7f]/);
+    expect(nonAscii).toBe(-1);
+  });
+
   describe('a cache that does not fit its bundle', () => {
     const copy = mkdtempSync(join(tmpdir(), 'why401-code-cache-'));
     afterAll(() => rmSync(copy, { recursive: true, force: true }));
