@@ -7,6 +7,7 @@
 //   dist/cli/runtime.cjs           what main.ts itself imports (scrubber, output, errors, help)
 //   dist/cli/commands/<name>.cjs   one self-contained bundle per command of main.ts's table
 //   dist/cli/vendor/yaml.cjs       the YAML parser, required by a command only when it reads YAML
+//   dist/cli/wording/token.cjs     the token family's wording, required when a token.* id is worded
 //
 // A command reads and compiles one file; code shared by several commands is repeated in each
 // bundle (only one is loaded per process). What main.ts imports is the exception: it lives once,
@@ -182,6 +183,30 @@ const yamlApart = {
   },
 };
 
+/**
+ * The token family's wording (src/findings/catalog/token.ts, a fifth of all wording) is its own
+ * file, dist/cli/wording/token.cjs, required when a token.* id is first worded: `specOf` reads it
+ * only then, and the catalog imports it through a stand-in whose getter requires the file (esbuild's
+ * `__toESM` copies the getter, not the value). Most runs (an API key, an accepted call, `explain
+ * 401`) word no token finding and no longer load those bytes.
+ */
+const wordingApart = {
+  name: 'wording-apart',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/token\.js$/ }, (a) =>
+      /[\\/]src[\\/]findings[\\/]catalog[\\/]index\.ts$/.test(a.importer)
+        ? { path: 'token', namespace: 'why401-wording' }
+        : undefined,
+    );
+    b.onResolve({ filter: /^\.\.\/wording\// }, (a) => ({ path: a.path, external: true }));
+    b.onLoad({ filter: /.*/, namespace: 'why401-wording' }, () => ({
+      contents:
+        "let wording;\nmodule.exports = { get tokenFindings() { return (wording ??= require('../wording/token.cjs')).tokenFindings; } };",
+      loader: 'js',
+    }));
+  },
+};
+
 /** import.meta.url (createRequire in collect/http.ts, cli/io.ts): the bundle's own file URL. */
 const fileUrl = {
   define: { 'import.meta.url': '__why401_url' },
@@ -243,7 +268,13 @@ await Promise.all([
     entryPoints: Object.fromEntries(COMMANDS.map((n) => [n, `src/cli/commands/${n}.ts`])),
     outdir: 'dist/cli/commands',
     ...fileUrl,
-    plugins: [sharedFromRuntime('../runtime.cjs'), lazyCrypto, providersAsJson, yamlApart],
+    plugins: [
+      sharedFromRuntime('../runtime.cjs'),
+      lazyCrypto,
+      providersAsJson,
+      yamlApart,
+      wordingApart,
+    ],
   }),
 ]);
 
@@ -251,6 +282,11 @@ if (providersAsJsonLoads === 0)
   throw new Error('providers-as-json: no bundle loaded src/providers/catalog/index.ts');
 
 await build({ ...cjs, entryPoints: { yaml: 'yaml' }, outdir: 'dist/cli/vendor' });
+await build({
+  ...cjs,
+  entryPoints: { token: 'src/findings/catalog/token.ts' },
+  outdir: 'dist/cli/wording',
+});
 
 /**
  * One non-ASCII character makes V8 hold a whole bundle as a two-byte string, decoded from UTF-8
@@ -294,6 +330,7 @@ const bundles = [
   'dist/cli/main.cjs',
   'dist/cli/runtime.cjs',
   'dist/cli/vendor/yaml.cjs',
+  'dist/cli/wording/token.cjs',
   ...COMMANDS.map((name) => `dist/cli/commands/${name}.cjs`),
 ];
 for (const bundle of bundles) {

@@ -52,6 +52,8 @@ const runs = [
   ['env', 'OPENAI_API_KEY', '--dir', project, '--json'],
   ['explain', '401'],
   ['explain', 'credential.invalid'],
+  // dist/cli/wording/token.cjs, loaded only when a token.* id is worded
+  ['explain', 'token.wrong-issuer'],
   ['providers'],
   ['providers', 'openai'],
   // The loopback API answers the token request 401: the refused path, probes included.

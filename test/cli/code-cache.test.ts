@@ -15,9 +15,11 @@ const bundles = [
   'main.cjs',
   'runtime.cjs',
   'vendor/yaml.cjs',
-  ...readdirSync(join(CLI, 'commands'))
-    .filter((f) => f.endsWith('.cjs'))
-    .map((f) => `commands/${f}`),
+  ...['commands', 'wording'].flatMap((dir) =>
+    readdirSync(join(CLI, dir))
+      .filter((f) => f.endsWith('.cjs'))
+      .map((f) => `${dir}/${f}`),
+  ),
 ];
 
 describe('code cache', () => {
