@@ -7,7 +7,7 @@
 //   dist/cli/runtime.cjs           what main.ts itself imports (scrubber, output, errors, help)
 //   dist/cli/commands/<name>.cjs   one self-contained bundle per command of main.ts's table
 //   dist/cli/vendor/yaml.cjs       the YAML parser, required by a command only when it reads YAML
-//   dist/cli/wording/token.cjs     the token family's wording, required when a token.* id is worded
+//   dist/cli/wording/<family>.cjs  a family's wording, required when one of its ids is worded
 //
 // A command reads and compiles one file; code shared by several commands is repeated in each
 // bundle (only one is loaded per process). What main.ts imports is the exception: it lives once,
@@ -184,24 +184,36 @@ const yamlApart = {
 };
 
 /**
- * The token family's wording (src/findings/catalog/token.ts, a fifth of all wording) is its own
- * file, dist/cli/wording/token.cjs, required when a token.* id is first worded: `specOf` reads it
- * only then, and the catalog imports it through a stand-in whose getter requires the file (esbuild's
- * `__toESM` copies the getter, not the value). Most runs (an API key, an accepted call, `explain
- * 401`) word no token finding and no longer load those bytes.
+ * Each family's wording (src/findings/catalog/<family>.ts) is its own file,
+ * dist/cli/wording/<family>.cjs, required when one of its ids is first worded: `specOf` reads a
+ * family only then, and the catalog imports each through a stand-in whose getter requires the file
+ * (esbuild's `__toESM` copies the getter, not the value). An API key without findings, an accepted
+ * call or `explain 401` word no finding and load none of the 150 KB; a key with a finding loads
+ * the key family's alone.
  */
+const CATALOG_INDEX = 'src/findings/catalog/index.ts';
+const WORDING = [
+  ...readFileSync(join(ROOT, CATALOG_INDEX), 'utf8').matchAll(
+    /import \{ (\w+)Findings \} from '\.\/(\w+)\.js'/g,
+  ),
+].map(([, name, file]) => {
+  if (name !== file) throw new Error(`wording-apart: ${file}.ts should export ${file}Findings`);
+  return file;
+});
+if (WORDING.length === 0) throw new Error(`wording-apart: no family imported by ${CATALOG_INDEX}`);
 const wordingApart = {
   name: 'wording-apart',
   setup(b) {
-    b.onResolve({ filter: /^\.\/token\.js$/ }, (a) =>
-      /[\\/]src[\\/]findings[\\/]catalog[\\/]index\.ts$/.test(a.importer)
-        ? { path: 'token', namespace: 'why401-wording' }
-        : undefined,
-    );
+    b.onResolve({ filter: /^\.\/\w+\.js$/ }, (a) => {
+      const family = a.path.slice(2, -3);
+      return /[\\/]src[\\/]findings[\\/]catalog[\\/]index\.ts$/.test(a.importer) &&
+        WORDING.includes(family)
+        ? { path: family, namespace: 'why401-wording' }
+        : undefined;
+    });
     b.onResolve({ filter: /^\.\.\/wording\// }, (a) => ({ path: a.path, external: true }));
-    b.onLoad({ filter: /.*/, namespace: 'why401-wording' }, () => ({
-      contents:
-        "let wording;\nmodule.exports = { get tokenFindings() { return (wording ??= require('../wording/token.cjs')).tokenFindings; } };",
+    b.onLoad({ filter: /.*/, namespace: 'why401-wording' }, (a) => ({
+      contents: `let wording;\nmodule.exports = { get ${a.path}Findings() { return (wording ??= require('../wording/${a.path}.cjs')).${a.path}Findings; } };`,
       loader: 'js',
     }));
   },
@@ -284,7 +296,7 @@ if (providersAsJsonLoads === 0)
 await build({ ...cjs, entryPoints: { yaml: 'yaml' }, outdir: 'dist/cli/vendor' });
 await build({
   ...cjs,
-  entryPoints: { token: 'src/findings/catalog/token.ts' },
+  entryPoints: Object.fromEntries(WORDING.map((f) => [f, `src/findings/catalog/${f}.ts`])),
   outdir: 'dist/cli/wording',
 });
 
@@ -330,7 +342,7 @@ const bundles = [
   'dist/cli/main.cjs',
   'dist/cli/runtime.cjs',
   'dist/cli/vendor/yaml.cjs',
-  'dist/cli/wording/token.cjs',
+  ...WORDING.map((family) => `dist/cli/wording/${family}.cjs`),
   ...COMMANDS.map((name) => `dist/cli/commands/${name}.cjs`),
 ];
 for (const bundle of bundles) {

@@ -1,7 +1,7 @@
 /**
  * What a run does not need, it does not load (scripts/bundle.mjs): node:crypto (17 internal
- * modules) only when something calls it, the token family's wording (dist/cli/wording/token.cjs)
- * only when a token.* id is worded. Each run records, at exit, the Node modules loaded and the CLI
+ * modules) only when something calls it, a family's wording (dist/cli/wording/<family>.cjs) only
+ * when one of its ids is worded. Each run records, at exit, the Node modules loaded and the CLI
  * files read; the positive cases show the record would see them.
  */
 import { spawn } from 'node:child_process';
@@ -29,7 +29,8 @@ process.on('exit', () => {
 
 interface Loads {
   readonly crypto: boolean;
-  readonly tokenWording: boolean;
+  /** The families whose wording was read, in order. */
+  readonly wording: string[];
 }
 
 let runs = 0;
@@ -50,7 +51,7 @@ function record(argv: readonly string[], env: Record<string, string> = {}): Prom
       };
       resolve({
         crypto: modules.includes('NativeModule crypto'),
-        tokenWording: files.some((f) => f.endsWith('/wording/token.cjs')),
+        wording: files.flatMap((f) => /\/wording\/(\w+)\.cjs$/.exec(f)?.[1] ?? []),
       });
     });
   });
@@ -88,27 +89,28 @@ afterAll(() => {
 });
 
 describe('lazy loads', () => {
-  it('key with an API key: no node:crypto, no token wording', async () => {
+  it('key with an API key: no node:crypto, no wording', async () => {
     expect(await loadsOf(['key', '--key-env', 'K', '--json'], { K: API_KEY })).toEqual({
       crypto: false,
-      tokenWording: false,
+      wording: [],
     });
   });
 
-  it('check, accepted: no node:crypto, no token wording', async () => {
+  it('check, accepted: no node:crypto, no wording', async () => {
     expect(await loadsOf(['check', url, '--key-env', 'K'], { K: API_KEY })).toEqual({
       crypto: false,
-      tokenWording: false,
+      wording: [],
     });
   });
 
-  it('explain 401: no token wording', async () => {
-    expect((await loadsOf(['explain', '401'])).tokenWording).toBe(false);
+  it('explain 401: no wording (a status code is not a finding)', async () => {
+    expect((await loadsOf(['explain', '401'])).wording).toEqual([]);
   });
 
-  it('a token finding to word (key with an ID token, explain token.*): the token wording', async () => {
-    expect((await loadsOf(['key', '--key-env', 'K'], { K: ID_TOKEN })).tokenWording).toBe(true);
-    expect((await loadsOf(['explain', 'token.wrong-issuer'])).tokenWording).toBe(true);
+  it("a finding to word: its family's wording alone", async () => {
+    expect((await loadsOf(['key', '--key-env', 'K'], { K: ID_TOKEN })).wording).toEqual(['token']);
+    expect((await loadsOf(['key', '--key', `"${API_KEY}"`])).wording).toEqual(['key']);
+    expect((await loadsOf(['explain', 'token.wrong-issuer'])).wording).toEqual(['token']);
   });
 
   it('the record sees node:crypto once something loads it', async () => {

@@ -1,5 +1,6 @@
-import type { FindingId } from '../ids.js';
+import type { FindingFamily, FindingId } from '../ids.js';
 import type { FindingSpec } from '../types.js';
+import type { FamilyCatalog } from './family.js';
 import { keyFindings } from './key.js';
 import { headerFindings } from './header.js';
 import { statusFindings } from './status.js';
@@ -9,26 +10,26 @@ import { netFindings } from './net.js';
 import { envFindings } from './env.js';
 import { tokenFindings } from './token.js';
 
-type TokenId = Extract<FindingId, `token.${string}`>;
-
 /**
- * Every id has exactly one entry: a missing one fails the build (`satisfies` here, `FamilyCatalog`
- * for the token family). The token family is read only when a token.* id is worded, never spread
- * into this object: the CLI bundles load its wording on demand (scripts/bundle.mjs), since most
- * runs word no token finding.
+ * Every id has exactly one entry: each family's catalog is exhaustive for its ids
+ * (`FamilyCatalog`), and this table for the families (a family missing here does not compile).
+ * A family is read only when one of its ids is worded, never gathered into one object at load: the
+ * CLI bundles load each family's wording on demand (scripts/bundle.mjs), since a run words one or
+ * two families, most often none.
  */
-const CATALOG = {
-  ...keyFindings,
-  ...headerFindings,
-  ...statusFindings,
-  ...credentialFindings,
-  ...layerFindings,
-  ...netFindings,
-  ...envFindings,
-} satisfies Record<Exclude<FindingId, TokenId>, FindingSpec>;
-
-const isTokenId = (id: FindingId): id is TokenId => id.startsWith('token.');
+const FAMILIES: { readonly [F in FindingFamily]: () => FamilyCatalog<F> } = {
+  key: () => keyFindings,
+  header: () => headerFindings,
+  status: () => statusFindings,
+  credential: () => credentialFindings,
+  layer: () => layerFindings,
+  net: () => netFindings,
+  env: () => envFindings,
+  token: () => tokenFindings,
+};
 
 export function specOf(id: FindingId): FindingSpec {
-  return isTokenId(id) ? tokenFindings[id] : CATALOG[id];
+  const family = id.slice(0, id.indexOf('.')) as FindingFamily;
+  // (`id` is of `family`: its catalog has it)
+  return (FAMILIES[family]() as Readonly<Record<FindingId, FindingSpec>>)[id];
 }
