@@ -88,7 +88,7 @@ const sharedFromRuntime = (runtime) => ({
 });
 
 /**
- * node:crypto costs ~1.5 million instructions to load (17 internal modules), and most runs never
+ * node:crypto costs ~6 million instructions to load (17 internal modules), and most runs never
  * call it: dotenv requires it at load for .env.vault decryption, which why401 never uses (it calls
  * dotenv's `parse`); checks/token/signature.ts verifies a JWT's signature, only for a refused
  * token with a published key; capture and demo make certificates. So every import of it, in every
@@ -188,7 +188,7 @@ const yamlApart = {
  * dist/cli/wording/<family>.cjs, required when one of its ids is first worded: `specOf` reads a
  * family only then, and the catalog imports each through a stand-in whose getter requires the file
  * (esbuild's `__toESM` copies the getter, not the value). An API key without findings, an accepted
- * call or `explain 401` word no finding and load none of the 150 KB; a key with a finding loads
+ * call or `explain 401` word no finding and load none of its 130 KB; a key with a finding loads
  * the key family's alone.
  */
 const CATALOG_INDEX = 'src/findings/catalog/index.ts';
@@ -302,14 +302,15 @@ await build({
 
 /**
  * One non-ASCII character makes V8 hold a whole bundle as a two-byte string, decoded from UTF-8
- * character by character at each start (key --json: 8 of its 70 million instructions beyond bare Node, callgrind). esbuild's
- * default charset escapes strings, untagged templates and names, but leaves comments and regex
- * literals as written (`/…/`, `/[•●■]{2,}/`, a `/** … *\/` kept inside a class): those become
- * `\uXXXX`, which means the very same code unit in a regex (with or without the u flag: an astral
- * character becomes its two surrogates, as the literal was) and nothing in a comment. After an odd
- * run of backslashes the character was an identity escape in a regex (`\…` means `…`): the
- * backslash goes. A tagged template (String.raw`…`) reads its raw text, so what is inside one stays
- * as it is (found by TypeScript's parser, only in a bundle that has a non-ASCII character at all).
+ * character by character at each start (key --json: 8 of the 70 million instructions it ran
+ * beyond bare Node's, callgrind). esbuild's default charset escapes strings, untagged templates
+ * and names, but leaves comments and regex literals as written (`/…/`, `/[•●■]{2,}/`, a
+ * `/** … *\/` kept inside a class): those become `\uXXXX`, which means the very same code unit
+ * in a regex (with or without the u flag: an astral character becomes its two surrogates, as the
+ * literal was) and nothing in a comment. After an odd run of backslashes the character was an
+ * identity escape in a regex (`\…` means `…`): the backslash goes. A tagged template
+ * (String.raw`…`) reads its raw text, so what is inside one stays as it is (found by
+ * TypeScript's parser, only in a bundle that has a non-ASCII character at all).
  */
 function asciiOnly(source, bundle) {
   if (!/[^\x00-\x7f]/.test(source)) return source;
