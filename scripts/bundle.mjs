@@ -7,6 +7,7 @@
 //   dist/cli/runtime.cjs           what main.ts itself imports (scrubber, output, errors, help)
 //   dist/cli/commands/<name>.cjs   one self-contained bundle per command of main.ts's table
 //   dist/cli/vendor/yaml.cjs       the YAML parser, required by a command only when it reads YAML
+//   dist/cli/wording/<family>.cjs  a family's wording, required when one of its ids is worded
 //
 // A command reads and compiles one file; code shared by several commands is repeated in each
 // bundle (only one is loaded per process). What main.ts imports is the exception: it lives once,
@@ -20,7 +21,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { isDeepStrictEqual } from 'node:util';
+import ts from 'typescript';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const MAIN = 'src/cli/main.ts';
@@ -85,20 +88,35 @@ const sharedFromRuntime = (runtime) => ({
 });
 
 /**
- * dotenv requires node:crypto at load for .env.vault decryption, which why401 never calls (it uses
- * dotenv's `parse`): loading crypto costs milliseconds at each start, so dotenv gets it on use.
+ * node:crypto costs ~6 million instructions to load (17 internal modules), and most runs never
+ * call it: dotenv requires it at load for .env.vault decryption, which why401 never uses (it calls
+ * dotenv's `parse`); checks/token/signature.ts verifies a JWT's signature, only for a refused
+ * token with a published key; capture and demo make certificates. So every import of it, in every
+ * command bundle, gets a stand-in that requires the module on first use. An ES module's import
+ * goes through esbuild's `__toESM`, which lists the module's own names and wraps each in a getter:
+ * the stand-in answers with the names node:crypto has at build time, without loading it.
  */
-const dotenvLazyCrypto = {
-  name: 'dotenv-lazy-crypto',
+const CRYPTO_NAMES = Object.keys(createRequire(import.meta.url)('node:crypto'));
+const lazyCrypto = {
+  name: 'lazy-crypto',
   setup(b) {
-    b.onResolve({ filter: /^crypto$/ }, (a) =>
-      /[\\/]node_modules[\\/]dotenv[\\/]/.test(a.importer)
-        ? { path: 'crypto', namespace: 'why401-lazy-crypto' }
-        : undefined,
+    // (the stand-in's own require is the real module)
+    b.onResolve({ filter: /^(node:)?crypto$/ }, (a) =>
+      a.namespace === 'why401-lazy-crypto'
+        ? undefined
+        : { path: 'crypto', namespace: 'why401-lazy-crypto' },
     );
     b.onLoad({ filter: /.*/, namespace: 'why401-lazy-crypto' }, () => ({
-      contents:
-        "module.exports = new Proxy({}, { get: (_, name) => require('node:crypto')[name] });",
+      contents: `let crypto;
+const load = () => (crypto ??= require('node:crypto'));
+const names = ${JSON.stringify(CRYPTO_NAMES)};
+module.exports = new Proxy({}, {
+  get: (_, name) => load()[name],
+  has: (_, name) => names.includes(name) || name in load(),
+  ownKeys: () => [...names],
+  getOwnPropertyDescriptor: (_, name) =>
+    names.includes(name) ? { configurable: true, enumerable: true, get: () => load()[name] } : undefined,
+});`,
       loader: 'js',
     }));
   },
@@ -165,6 +183,42 @@ const yamlApart = {
   },
 };
 
+/**
+ * Each family's wording (src/findings/catalog/<family>.ts) is its own file,
+ * dist/cli/wording/<family>.cjs, required when one of its ids is first worded: `specOf` reads a
+ * family only then, and the catalog imports each through a stand-in whose getter requires the file
+ * (esbuild's `__toESM` copies the getter, not the value). An API key without findings, an accepted
+ * call or `explain 401` word no finding and load none of its 130 KB; a key with a finding loads
+ * the key family's alone.
+ */
+const CATALOG_INDEX = 'src/findings/catalog/index.ts';
+const WORDING = [
+  ...readFileSync(join(ROOT, CATALOG_INDEX), 'utf8').matchAll(
+    /import \{ (\w+)Findings \} from '\.\/(\w+)\.js'/g,
+  ),
+].map(([, name, file]) => {
+  if (name !== file) throw new Error(`wording-apart: ${file}.ts should export ${file}Findings`);
+  return file;
+});
+if (WORDING.length === 0) throw new Error(`wording-apart: no family imported by ${CATALOG_INDEX}`);
+const wordingApart = {
+  name: 'wording-apart',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/\w+\.js$/ }, (a) => {
+      const family = a.path.slice(2, -3);
+      return /[\\/]src[\\/]findings[\\/]catalog[\\/]index\.ts$/.test(a.importer) &&
+        WORDING.includes(family)
+        ? { path: family, namespace: 'why401-wording' }
+        : undefined;
+    });
+    b.onResolve({ filter: /^\.\.\/wording\// }, (a) => ({ path: a.path, external: true }));
+    b.onLoad({ filter: /.*/, namespace: 'why401-wording' }, (a) => ({
+      contents: `let wording;\nmodule.exports = { get ${a.path}Findings() { return (wording ??= require('../wording/${a.path}.cjs')).${a.path}Findings; } };`,
+      loader: 'js',
+    }));
+  },
+};
+
 /** import.meta.url (createRequire in collect/http.ts, cli/io.ts): the bundle's own file URL. */
 const fileUrl = {
   define: { 'import.meta.url': '__why401_url' },
@@ -226,7 +280,13 @@ await Promise.all([
     entryPoints: Object.fromEntries(COMMANDS.map((n) => [n, `src/cli/commands/${n}.ts`])),
     outdir: 'dist/cli/commands',
     ...fileUrl,
-    plugins: [sharedFromRuntime('../runtime.cjs'), dotenvLazyCrypto, providersAsJson, yamlApart],
+    plugins: [
+      sharedFromRuntime('../runtime.cjs'),
+      lazyCrypto,
+      providersAsJson,
+      yamlApart,
+      wordingApart,
+    ],
   }),
 ]);
 
@@ -234,16 +294,61 @@ if (providersAsJsonLoads === 0)
   throw new Error('providers-as-json: no bundle loaded src/providers/catalog/index.ts');
 
 await build({ ...cjs, entryPoints: { yaml: 'yaml' }, outdir: 'dist/cli/vendor' });
+await build({
+  ...cjs,
+  entryPoints: Object.fromEntries(WORDING.map((f) => [f, `src/findings/catalog/${f}.ts`])),
+  outdir: 'dist/cli/wording',
+});
+
+/**
+ * One non-ASCII character makes V8 hold a whole bundle as a two-byte string, decoded from UTF-8
+ * character by character at each start (key --json: 8 of the 70 million instructions it ran
+ * beyond bare Node's, callgrind). esbuild's default charset escapes strings, untagged templates
+ * and names, but leaves comments and regex literals as written (`/…/`, `/[•●■]{2,}/`, a
+ * `/** … *\/` kept inside a class): those become `\uXXXX`, which means the very same code unit
+ * in a regex (with or without the u flag: an astral character becomes its two surrogates, as the
+ * literal was) and nothing in a comment. After an odd run of backslashes the character was an
+ * identity escape in a regex (`\…` means `…`): the backslash goes. A tagged template
+ * (String.raw`…`) reads its raw text, so what is inside one stays as it is (found by
+ * TypeScript's parser, only in a bundle that has a non-ASCII character at all).
+ */
+function asciiOnly(source, bundle) {
+  if (!/[^\x00-\x7f]/.test(source)) return source;
+  const file = ts.createSourceFile(bundle, source, ts.ScriptTarget.Latest, false, ts.ScriptKind.JS);
+  const rawTexts = [];
+  const visit = (node) => {
+    if (ts.isTaggedTemplateExpression(node))
+      rawTexts.push([node.template.getStart(file), node.template.end]);
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  const isRaw = (offset) => rawTexts.some(([from, to]) => offset >= from && offset < to);
+  let kept = 0;
+  const escaped = source.replace(/(\\*)([^\x00-\x7f])/g, (all, slashes, char, offset) => {
+    if (isRaw(offset + slashes.length)) {
+      kept++;
+      return all;
+    }
+    const code = char.charCodeAt(0).toString(16).padStart(4, '0');
+    return `${slashes.length % 2 === 1 ? slashes.slice(1) : slashes}\\u${code}`;
+  });
+  if (kept > 0)
+    console.warn(
+      `bundle: ${bundle} keeps ${kept} non-ASCII characters (tagged templates): V8 holds it as a two-byte string`,
+    );
+  return escaped;
+}
 
 const bundles = [
   'dist/cli/main.cjs',
   'dist/cli/runtime.cjs',
   'dist/cli/vendor/yaml.cjs',
+  ...WORDING.map((family) => `dist/cli/wording/${family}.cjs`),
   ...COMMANDS.map((name) => `dist/cli/commands/${name}.cjs`),
 ];
 for (const bundle of bundles) {
   const file = join(ROOT, bundle);
-  const source = readFileSync(file, 'utf8');
+  const source = asciiOnly(readFileSync(file, 'utf8'), bundle);
   const hash = createHash('sha256').update(source).digest('hex').slice(0, 16);
   writeFileSync(file, `// why401 build ${hash}\n${source}`);
 }

@@ -52,6 +52,8 @@ const runs = [
   ['env', 'OPENAI_API_KEY', '--dir', project, '--json'],
   ['explain', '401'],
   ['explain', 'credential.invalid'],
+  // every dist/cli/wording/<family>.cjs, each loaded only when one of its ids is worded
+  ['explain', '--list'],
   ['providers'],
   ['providers', 'openai'],
   // The loopback API answers the token request 401: the refused path, probes included.

@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 /**
  * The bin (dist/cli/why401.cjs): loads the CLI's bundles (main.cjs, runtime.cjs, one command,
- * vendor/yaml.cjs) the way Node's `require` would, but hands V8 the code cache the build made for
- * each of them (`<bundle>.v8c`, written by scripts/code-cache.mjs). Compiling the bundles is most
- * of why401's start-up cost beyond Node's own; V8 deserializes the cached bytecode several times
- * faster. Node 20 has no compile cache of its own (module.enableCompileCache is Node 22), and
- * why401 writes nothing to the user's disk, so the cache ships in the package, made at build time.
+ * vendor/yaml.cjs, wording/<family>.cjs) the way Node's `require` would, but hands V8 the code
+ * cache the build made for each of them (`<bundle>.v8c`, written by scripts/code-cache.mjs).
+ * Compiling the bundles is most of why401's start-up cost beyond Node's own; V8 deserializes the
+ * cached bytecode several times faster. Node 20 has no compile cache of its own
+ * (module.enableCompileCache is Node 22), and why401 writes nothing to the user's disk, so the
+ * cache ships in the package, made at build time.
  *
  * A cache is used only when its first line is the bundle's first line, a stamp of the bundle's
  * content (scripts/bundle.mjs writes it). V8 itself rejects a cache made by another V8 version or

@@ -162,13 +162,15 @@ export function readAnswer(response: WireResponse, receivedAt: number): AnswerFa
     `${codes.join(' ')} ${text}`,
     challenges.flatMap((c) => [c.params['error'] ?? '', c.params['error_description'] ?? '']),
   ).slice(0, 4000);
+  // No text, no topic, no blame, no header named: and each pattern's first run compiles it, which
+  // a 200 need not pay (BLAMES, a case-insensitive alternation of many phrases, takes milliseconds).
+  const hasText = errorText !== '';
   const says = new Set<Topic>();
-  // (No text, no topic: and each pattern's first run compiles it, which a 200 need not pay.)
-  if (errorText !== '')
+  if (hasText)
     for (const [topic, pattern] of Object.entries(TOPICS) as [Topic, RegExp][])
       if (pattern.test(errorText)) says.add(topic);
   const serverDate = h['date'] ? Date.parse(h['date']) : NaN;
-  const blamesCredential = BLAMES.test(errorText);
+  const blamesCredential = hasText && BLAMES.test(errorText);
   const loginForm = isHtml && isLoginForm(response.body, visible);
   // A short page (not JSON) whose words are an auth error: a 200 "Invalid subscription key".
   const pageFailure =
@@ -195,15 +197,15 @@ export function readAnswer(response: WireResponse, receivedAt: number): AnswerFa
     says,
     bodySaysFailure: json !== undefined ? saysFailure(json) : pageFailure || loginForm,
     blamesCredential,
-    aboutCredential: CREDENTIAL_WORDS.test(errorText),
-    namedHeaders: namedHeaders(errorText),
+    aboutCredential: hasText && CREDENTIAL_WORDS.test(errorText),
+    namedHeaders: hasText ? namedHeaders(errorText) : [],
     linkedHosts: linkedHosts(response.body),
     loginForm,
     stockPage,
-    protection: errorText !== '' ? protectionPage(errorText) : undefined,
+    protection: hasText ? protectionPage(errorText) : undefined,
     rateLimit: rateLimitOf(h),
     location: h['location'],
-    maskedEcho: findMaskedEcho(errorText),
+    maskedEcho: hasText ? findMaskedEcho(errorText) : undefined,
   };
 }
 

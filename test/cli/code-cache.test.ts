@@ -15,9 +15,11 @@ const bundles = [
   'main.cjs',
   'runtime.cjs',
   'vendor/yaml.cjs',
-  ...readdirSync(join(CLI, 'commands'))
-    .filter((f) => f.endsWith('.cjs'))
-    .map((f) => `commands/${f}`),
+  ...['commands', 'wording'].flatMap((dir) =>
+    readdirSync(join(CLI, dir))
+      .filter((f) => f.endsWith('.cjs'))
+      .map((f) => `${dir}/${f}`),
+  ),
 ];
 
 describe('code cache', () => {
@@ -33,6 +35,13 @@ describe('code cache', () => {
       cachedData: data.subarray(header.length),
     });
     expect(script.cachedDataRejected).toBe(false);
+  });
+
+  // One non-ASCII character makes V8 decode the whole bundle into a two-byte string at each start
+  // (scripts/bundle.mjs escapes what esbuild leaves as written: comments, regex literals).
+  it.each(bundles)('%s is ASCII only', (bundle) => {
+    const nonAscii = readFileSync(join(CLI, bundle), 'latin1').search(/[^\x00-\x7f]/);
+    expect(nonAscii).toBe(-1);
   });
 
   describe('a cache that does not fit its bundle', () => {

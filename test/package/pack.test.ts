@@ -82,6 +82,8 @@ describe('the packed package, installed', () => {
     expect(files).toContain('dist/cli/main.cjs');
     expect(files).toContain('dist/cli/runtime.cjs');
     expect(files).toContain('dist/cli/vendor/yaml.cjs');
+    expect(files).toContain('dist/cli/wording/token.cjs');
+    expect(files).toContain('dist/cli/wording/token.cjs.v8c');
     // The bundles' V8 code caches (src/cli/bin.ts) ship beside them.
     expect(files).toContain('dist/cli/main.cjs.v8c');
     expect(files).toContain('dist/cli/commands/key.cjs.v8c');
