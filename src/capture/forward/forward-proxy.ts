@@ -10,6 +10,7 @@ import { UpstreamPool } from '../relay/upstream-pool.js';
 import { ConnectTunnel, ProxyRefusal, shownProxy, type UserProxy } from '../relay/proxy-tunnel.js';
 import { proxyFromEnv, unsupportedProxy } from '../../collect/proxy-env.js';
 import type { CertificateAuthority } from './certs.js';
+import { connectTarget } from './connect-target.js';
 import { mappedOrigin, type HostMap } from './map.js';
 
 export interface ForwardOptions {
@@ -46,14 +47,6 @@ function answer(socket: net.Socket, status: string, text: string): void {
   socket.end(
     `HTTP/1.1 ${status}\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,
   );
-}
-
-/** `host:port` of a CONNECT target (`[::1]:443` too). */
-function authority(target: string): { host: string; port: number } | undefined {
-  const m = /^(\[[0-9a-fA-F:.]+\]|[^:[\]/\s]+):(\d{1,5})$/.exec(target);
-  const port = Number(m?.[2]);
-  if (!m || !(port > 0 && port < 65536)) return undefined;
-  return { host: (m[1] ?? '').replace(/^\[|\]$/g, ''), port };
 }
 
 function originOf(scheme: 'http' | 'https', host: string, port: number): URL {
@@ -255,9 +248,13 @@ export async function startForwardProxy(options: ForwardOptions): Promise<Forwar
     rest: Buffer,
   ) => {
     if (head?.method === 'CONNECT') {
-      const to = authority(head.target);
+      const to = connectTarget(head.target);
       if (!to) {
-        answer(socket, '400 Bad Request', 'why401: CONNECT needs host:port\n');
+        answer(
+          socket,
+          '400 Bad Request',
+          'why401: CONNECT needs host:port, the host a DNS name or an IP address\n',
+        );
         return;
       }
       socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
