@@ -21,6 +21,8 @@ export interface ForwardOptions {
   readonly maps: readonly HostMap[];
   readonly insecure?: boolean | undefined;
   readonly headTimeoutMs?: number | undefined;
+  /** How long a client has for a request head, its TLS handshake included (60 s). */
+  readonly requestHeadTimeoutMs?: number | undefined;
   /** Each call, with the client's port on the loopback (which connection of the app it came on). */
   readonly onCall: (call: ObservedCall, from: { readonly clientPort: number }) => void;
   /** A client's connection ended (its port may now be reused by another). */
@@ -65,7 +67,7 @@ export async function startForwardProxy(options: ForwardOptions): Promise<Forwar
   let seq = 0;
   const nextId = () => ++seq;
   const answerDeadlines = new Deadlines(options.headTimeoutMs ?? 60_000);
-  const headDeadlines = new Deadlines(HEAD_MS);
+  const headDeadlines = new Deadlines(options.requestHeadTimeoutMs ?? HEAD_MS);
   const pools = new Map<string, UpstreamPool>();
   const contexts = new Map<string, tls.SecureContext>();
   /** Hosts whose client refused the run's CA: their next connections are tunnelled untouched. */
@@ -208,6 +210,7 @@ export async function startForwardProxy(options: ForwardOptions): Promise<Forwar
     let ok = false;
     secure.once('secure', () => {
       ok = true;
+      headDeadlines.delete(client);
       relay(secure, host, port, 'https', true);
     });
     secure.on('error', (e: NodeJS.ErrnoException) => {
@@ -224,6 +227,9 @@ export async function startForwardProxy(options: ForwardOptions): Promise<Forwar
   /** The first head of a connection (or of one a relay handed back) says what to do with it. */
   const dispatch = (socket: net.Socket, held: Buffer) => {
     const reader = new HeadReader();
+    // A client that sends no head, trickles one (slowloris), stalls its TLS handshake or does
+    // not close after a refusal is let go at the head deadline; route() lifts it for what lives.
+    headDeadlines.add(socket, () => socket.destroy());
     const onData = (chunk: Buffer) => {
       const step = reader.push(chunk, 0);
       if (step.kind === 'more') return;
@@ -261,6 +267,7 @@ export async function startForwardProxy(options: ForwardOptions): Promise<Forwar
       // Clients wait for the 200 before their first byte; one that did not is tunnelled.
       if (!options.ca || refused.has(`${to.host}:${to.port}`) || rest.length > 0) {
         if (rest.length > 0) socket.unshift(rest);
+        headDeadlines.delete(socket);
         tunnel(socket, to.host, to.port);
         socket.resume();
       } else intercept(socket, to.host, to.port, options.ca);
@@ -284,6 +291,7 @@ export async function startForwardProxy(options: ForwardOptions): Promise<Forwar
       return;
     }
     socket.unshift(Buffer.concat([bytes, rest]));
+    headDeadlines.delete(socket); // the relay times its heads itself
     const https = url.protocol === 'https:';
     const host = url.hostname.replace(/^\[|\]$/g, '');
     relay(socket, host, Number(url.port) || (https ? 443 : 80), https ? 'https' : 'http', false);
@@ -292,7 +300,10 @@ export async function startForwardProxy(options: ForwardOptions): Promise<Forwar
 
   const server = net.createServer({ allowHalfOpen: true, noDelay: true }, (socket) => {
     sockets.add(socket);
-    socket.once('close', () => sockets.delete(socket));
+    socket.once('close', () => {
+      sockets.delete(socket);
+      headDeadlines.delete(socket);
+    });
     socket.on('error', () => socket.destroy());
     dispatch(socket, Buffer.alloc(0));
   });
