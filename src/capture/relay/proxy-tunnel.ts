@@ -3,7 +3,13 @@ import { Duplex } from 'node:stream';
 import * as tls from 'node:tls';
 import { proxyAuthorization, proxyPort } from '../../collect/http.js';
 import type { ProxyChoice } from '../../collect/proxy-env.js';
-import { HeadReader, parseResponseHead, valuesOf, type HeaderLine } from '../http1/heads.js';
+import {
+  HeadReader,
+  MAX_HEAD,
+  parseResponseHead,
+  valuesOf,
+  type HeaderLine,
+} from '../http1/heads.js';
 
 /**
  * A proxy of the user's in front (HTTPS_PROXY…): where the forward proxy's upstream connections
@@ -101,9 +107,12 @@ export class ConnectTunnel extends Duplex {
     this.#raw.removeListener('data', this.#onHead);
     const head = step.kind === 'head' ? parseResponseHead(step.text) : undefined;
     if (!head) {
-      this.destroy(
-        Object.assign(new Error('the proxy did not answer HTTP'), { code: 'HPE_INVALID_RESPONSE' }),
-      );
+      const overflow = step.kind === 'too-large';
+      const message = overflow
+        ? `the proxy's answer head is over ${MAX_HEAD / 1024} KiB, more than the forward proxy reads`
+        : 'the proxy did not answer HTTP';
+      const code = overflow ? 'HPE_HEADER_OVERFLOW' : 'HPE_INVALID_RESPONSE';
+      this.destroy(Object.assign(new Error(message), { code }));
       return;
     }
     const rest = step.kind === 'head' ? chunk.subarray(step.used) : Buffer.alloc(0);
