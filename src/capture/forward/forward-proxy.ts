@@ -208,6 +208,10 @@ export async function startForwardProxy(options: ForwardOptions): Promise<Forwar
     sockets.add(secure);
     secure.once('close', () => sockets.delete(secure));
     let ok = false;
+    // The client hung up before its handshake ended (no 'secure', no 'error' follows): done.
+    secure.once('end', () => {
+      if (!ok) secure.destroy();
+    });
     secure.once('secure', () => {
       ok = true;
       headDeadlines.delete(client);

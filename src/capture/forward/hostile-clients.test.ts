@@ -119,6 +119,23 @@ describe('the forward proxy against hostile clients', () => {
     expect(hostile.got()).toMatch(/^HTTP\/1\.1 400 /);
   });
 
+  it('closes at once a CONNECT whose client hangs up before its TLS handshake ends', async () => {
+    // No head deadline here: were the proxy waiting for one, this would hang (the test fails).
+    const patient = await startForwardProxy({
+      port: 0,
+      ca,
+      maps: [],
+      requestHeadTimeoutMs: 3_600_000,
+      onCall: () => undefined,
+    });
+    const client = rawClient(patient, 'CONNECT api.test:443 HTTP/1.1\r\n\r\n');
+    await expect.poll(() => client.got()).toContain('200');
+    client.socket.end(); // a FIN before any TLS byte (a client gone between CONNECT and handshake)
+    await client.closed;
+    client.socket.destroy();
+    await patient.close();
+  });
+
   it('does not cut a connection whose requests arrived, idle past the head deadline', async () => {
     const { hostname, port } = new URL(proxy.origin);
     const raw = net.connect(Number(port), hostname);
