@@ -43,6 +43,7 @@ export interface ForwardProxy {
 }
 
 const HEAD_MS = 60_000;
+const MAX_CONTEXTS = 512;
 const EMPTY = Buffer.alloc(0);
 
 function answer(socket: net.Socket, status: string, text: string): void {
@@ -198,6 +199,9 @@ export async function startForwardProxy(options: ForwardOptions): Promise<Forwar
     if (!secureContext) {
       const leaf = ca.leafFor(host);
       secureContext = tls.createSecureContext({ key: leaf.key, cert: leaf.cert });
+      // About 27 KB of OpenSSL memory each: an app (or a client) calling thousands of hosts
+      // keeps the newest; an evicted one is made again from its leaf (a fraction of a ms).
+      if (contexts.size >= MAX_CONTEXTS) contexts.delete(contexts.keys().next().value as string);
       contexts.set(host, secureContext);
     }
     const secure = new tls.TLSSocket(client, {
