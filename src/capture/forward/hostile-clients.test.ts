@@ -1,12 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import * as net from 'node:net';
-import type { AddressInfo } from 'node:net';
-import * as tls from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ObservedCall } from '../call/observed-call.js';
 import { CertificateAuthority } from './certs.js';
 import { startForwardProxy, type ForwardProxy } from './forward-proxy.js';
-import { parseMap } from './map.js';
+import { forwardInFront, settle, tlsThrough } from '../../../test/support/forward-in-front.js';
 
 /** A raw connection to the proxy: what it was sent back, and a promise of its close. */
 function rawClient(proxy: ForwardProxy, first?: string) {
@@ -43,27 +40,15 @@ function exchange(socket: net.Socket, request: string): Promise<string> {
   });
 }
 
-const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 describe('the forward proxy against hostile clients', () => {
   const HEAD_MS = 300;
   let api: Server;
   let ca: CertificateAuthority;
   let proxy: ForwardProxy;
-  const calls: ObservedCall[] = [];
 
   beforeAll(async () => {
     api = createServer((_req, res) => res.end('fine\n'));
-    await new Promise<void>((resolve) => api.listen(0, '127.0.0.1', resolve));
-    const apiOrigin = `http://127.0.0.1:${(api.address() as AddressInfo).port}`;
-    ca = new CertificateAuthority();
-    proxy = await startForwardProxy({
-      port: 0,
-      ca,
-      maps: [parseMap(`api.test=${apiOrigin}`)],
-      requestHeadTimeoutMs: HEAD_MS,
-      onCall: (c) => calls.push(c),
-    });
+    ({ proxy, ca } = await forwardInFront(api, { requestHeadTimeoutMs: HEAD_MS }));
   });
 
   afterAll(async () => {
@@ -137,12 +122,7 @@ describe('the forward proxy against hostile clients', () => {
   });
 
   it('does not cut a connection whose requests arrived, idle past the head deadline', async () => {
-    const { hostname, port } = new URL(proxy.origin);
-    const raw = net.connect(Number(port), hostname);
-    raw.write('CONNECT api.test:443 HTTP/1.1\r\nHost: api.test:443\r\n\r\n');
-    await new Promise((resolve) => raw.once('data', resolve));
-    const secure = tls.connect({ socket: raw, servername: 'api.test', ca: ca.certPem });
-    await new Promise((resolve) => secure.once('secureConnect', resolve));
+    const secure = await tlsThrough(proxy, 'api.test', ca.certPem);
     const request = 'GET /v1/x HTTP/1.1\r\nHost: api.test\r\n\r\n';
     expect(await exchange(secure, request)).toContain('fine');
     await settle(HEAD_MS * 3);

@@ -1,11 +1,10 @@
 import * as net from 'node:net';
 import type { AddressInfo } from 'node:net';
-import * as tls from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ObservedCall } from '../call/observed-call.js';
 import { CertificateAuthority } from './certs.js';
 import { startForwardProxy, type ForwardProxy } from './forward-proxy.js';
-import { parseMap } from './map.js';
+import { forwardInFront, settle, tlsThrough } from '../../../test/support/forward-in-front.js';
 
 const MiB = 1024 * 1024;
 const TOTAL = 256 * MiB;
@@ -37,25 +36,12 @@ function flood(socket: net.Socket, head: string): Flood {
   return state;
 }
 
-/** A TLS connection to `host` through the proxy's CONNECT, trusting the run's CA. */
-async function through(proxy: ForwardProxy, host: string, ca: string): Promise<tls.TLSSocket> {
-  const { hostname, port } = new URL(proxy.origin);
-  const raw = net.connect(Number(port), hostname);
-  raw.write(`CONNECT ${host}:443 HTTP/1.1\r\nHost: ${host}:443\r\n\r\n`);
-  await new Promise((resolve) => raw.once('data', resolve));
-  const secure = tls.connect({ socket: raw, servername: host, ca });
-  await new Promise((resolve) => secure.once('secureConnect', resolve));
-  return secure;
-}
-
-const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 describe('the forward proxy in front of hostile servers', () => {
   let api: net.Server;
   let ca: CertificateAuthority;
   let proxy: ForwardProxy;
   const floods: Flood[] = [];
-  const calls: ObservedCall[] = [];
+  let calls: ObservedCall[];
 
   beforeAll(async () => {
     api = net.createServer((socket) => {
@@ -74,15 +60,7 @@ describe('the forward proxy in front of hostile servers', () => {
         }
       });
     });
-    await new Promise<void>((resolve) => api.listen(0, '127.0.0.1', resolve));
-    const apiOrigin = `http://127.0.0.1:${(api.address() as AddressInfo).port}`;
-    ca = new CertificateAuthority();
-    proxy = await startForwardProxy({
-      port: 0,
-      ca,
-      maps: [parseMap(`api.test=${apiOrigin}`)],
-      onCall: (c) => calls.push(c),
-    });
+    ({ proxy, ca, calls } = await forwardInFront(api));
   });
 
   afterAll(async () => {
@@ -91,7 +69,7 @@ describe('the forward proxy in front of hostile servers', () => {
   });
 
   it('says an answer head over 64 KiB is too large, not that it is not HTTP', async () => {
-    const secure = await through(proxy, 'api.test', ca.certPem);
+    const secure = await tlsThrough(proxy, 'api.test', ca.certPem);
     let got = '';
     secure.on('data', (c: Buffer) => (got += c.toString('latin1')));
     secure.write('GET /huge-head HTTP/1.1\r\nHost: api.test\r\n\r\n');
@@ -117,7 +95,7 @@ describe('the forward proxy in front of hostile servers', () => {
       userEnv: { HTTPS_PROXY: `http://user:pw@127.0.0.1:${userPort}` },
       onCall: (c) => calls.push(c),
     });
-    const secure = await through(chained, 'api.example.com', ca.certPem);
+    const secure = await tlsThrough(chained, 'api.example.com', ca.certPem);
     let got = '';
     secure.on('data', (c: Buffer) => (got += c.toString('latin1')));
     secure.write('GET /v1/models HTTP/1.1\r\nHost: api.example.com\r\n\r\n');
@@ -140,7 +118,7 @@ describe('the forward proxy in front of hostile servers', () => {
     'holds %s of 256 MiB back from an app that reads nothing (the API sees backpressure)',
     async (_what, request) => {
       floods.length = 0;
-      const secure = await through(proxy, 'api.test', ca.certPem);
+      const secure = await tlsThrough(proxy, 'api.test', ca.certPem);
       secure.pause();
       secure.write(request);
       await expect.poll(() => floods.length).toBe(1);
