@@ -8,6 +8,7 @@ import { Deadlines } from '../relay/deadlines.js';
 import { Relay, type RelayContext } from '../relay/relay.js';
 import { UpstreamPool } from '../relay/upstream-pool.js';
 import { ConnectTunnel, ProxyRefusal, shownProxy, type UserProxy } from '../relay/proxy-tunnel.js';
+import { countedLookup } from '../../collect/http.js';
 import { proxyFromEnv, unsupportedProxy } from '../../collect/proxy-env.js';
 import type { CertificateAuthority } from './certs.js';
 import { connectTarget } from './connect-target.js';
@@ -177,7 +178,7 @@ export async function startForwardProxy(options: ForwardOptions): Promise<Forwar
       : { host, port };
     const via = viaFor(originOf('https', to.host, to.port), mapped !== undefined);
     if (!via) {
-      join(client, net.connect(to), EMPTY);
+      join(client, net.connect({ ...to, lookup: countedLookup() }), EMPTY);
       return;
     }
     const up = new ConnectTunnel(

@@ -1,7 +1,7 @@
 import * as net from 'node:net';
 import { Duplex } from 'node:stream';
 import * as tls from 'node:tls';
-import { proxyAuthorization, proxyPort } from '../../collect/http.js';
+import { countedLookup, proxyAuthorization, proxyPort } from '../../collect/http.js';
 import type { ProxyChoice } from '../../collect/proxy-env.js';
 import {
   HeadReader,
@@ -80,10 +80,11 @@ export class ConnectTunnel extends Duplex {
     super();
     const host = proxy.url.hostname.replace(/^\[|\]$/g, '');
     const port = proxyPort(proxy.url);
+    const lookup = countedLookup();
     this.#raw =
       proxy.url.protocol === 'https:'
-        ? tls.connect({ host, port, servername: net.isIP(host) ? undefined : host })
-        : net.connect({ host, port, noDelay: true });
+        ? tls.connect({ host, port, servername: net.isIP(host) ? undefined : host, lookup })
+        : net.connect({ host, port, noDelay: true, lookup });
     const auth = proxyAuthorization(proxy.url);
     this.#raw.write(
       `CONNECT ${authority} HTTP/1.1\r\nHost: ${authority}\r\n` +
