@@ -144,6 +144,14 @@ export function boundedLookup(lookup: LookupFunction, remainingMs: () => number)
   };
 }
 
+/**
+ * The system's lookup, counted as pending and given up after a minute (ETIMEDOUT): for
+ * connections opened outside `send` (capture's and the forward proxy's), so a command that is
+ * done does not wait on the resolver.
+ */
+export const countedLookup = (): LookupFunction =>
+  boundedLookup(dnsLookup as LookupFunction, () => 60_000);
+
 const STAGE_TEXT: Record<NetStage, (host: string, where: string) => string> = {
   dns: (host) => `the DNS lookup of ${host} did not finish`,
   connect: (_, where) => `connecting to ${where} did not finish`,

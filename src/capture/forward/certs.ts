@@ -17,6 +17,7 @@ export interface Leaf {
 
 const ECDSA_SHA256 = sequence(oid('1.2.840.10045.4.3.2'));
 const HOUR = 3_600_000;
+const MAX_LEAVES = 1024;
 
 function name(commonName: string): Buffer {
   const rdn = (type: string, value: string) => set(sequence(oid(type), utf8(value)));
@@ -107,6 +108,9 @@ export class CertificateAuthority {
       ];
       const der = this.#sign(name(key), this.#leafSpki, extensions, now);
       leaf = { cert: pem(der), key: this.#leafKeyPem };
+      // Bounded: a run calling thousands of hosts keeps the newest (one signature to mint again).
+      if (this.#leaves.size >= MAX_LEAVES)
+        this.#leaves.delete(this.#leaves.keys().next().value as string);
       this.#leaves.set(key, leaf);
     }
     return leaf;

@@ -8,8 +8,10 @@ import { Deadlines } from '../relay/deadlines.js';
 import { Relay, type RelayContext } from '../relay/relay.js';
 import { UpstreamPool } from '../relay/upstream-pool.js';
 import { ConnectTunnel, ProxyRefusal, shownProxy, type UserProxy } from '../relay/proxy-tunnel.js';
+import { countedLookup } from '../../collect/http.js';
 import { proxyFromEnv, unsupportedProxy } from '../../collect/proxy-env.js';
 import type { CertificateAuthority } from './certs.js';
+import { connectTarget } from './connect-target.js';
 import { mappedOrigin, type HostMap } from './map.js';
 import { refusalShape, refusedAfterHandshake } from './refusal.js';
 
@@ -21,6 +23,8 @@ export interface ForwardOptions {
   readonly maps: readonly HostMap[];
   readonly insecure?: boolean | undefined;
   readonly headTimeoutMs?: number | undefined;
+  /** How long a client has for a request head, its TLS handshake included (60 s). */
+  readonly requestHeadTimeoutMs?: number | undefined;
   /** Each call, with the client's port on the loopback (which connection of the app it came on). */
   readonly onCall: (call: ObservedCall, from: { readonly clientPort: number }) => void;
   /** A client's connection ended (its port may now be reused by another). */
@@ -41,20 +45,13 @@ export interface ForwardProxy {
 }
 
 const HEAD_MS = 60_000;
+const MAX_CONTEXTS = 512;
 const EMPTY = Buffer.alloc(0);
 
 function answer(socket: net.Socket, status: string, text: string): void {
   socket.end(
     `HTTP/1.1 ${status}\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,
   );
-}
-
-/** `host:port` of a CONNECT target (`[::1]:443` too). */
-function authority(target: string): { host: string; port: number } | undefined {
-  const m = /^(\[[0-9a-fA-F:.]+\]|[^:[\]/\s]+):(\d{1,5})$/.exec(target);
-  const port = Number(m?.[2]);
-  if (!m || !(port > 0 && port < 65536)) return undefined;
-  return { host: (m[1] ?? '').replace(/^\[|\]$/g, ''), port };
 }
 
 function originOf(scheme: 'http' | 'https', host: string, port: number): URL {
@@ -73,7 +70,7 @@ export async function startForwardProxy(options: ForwardOptions): Promise<Forwar
   let seq = 0;
   const nextId = () => ++seq;
   const answerDeadlines = new Deadlines(options.headTimeoutMs ?? 60_000);
-  const headDeadlines = new Deadlines(HEAD_MS);
+  const headDeadlines = new Deadlines(options.requestHeadTimeoutMs ?? HEAD_MS);
   const pools = new Map<string, UpstreamPool>();
   const contexts = new Map<string, tls.SecureContext>();
   /** Hosts whose client refused the run's CA: their next connections are tunnelled untouched. */
@@ -182,7 +179,7 @@ export async function startForwardProxy(options: ForwardOptions): Promise<Forwar
       : { host, port };
     const via = viaFor(originOf('https', to.host, to.port), mapped !== undefined);
     if (!via) {
-      join(client, net.connect(to), EMPTY);
+      join(client, net.connect({ ...to, lookup: countedLookup() }), EMPTY);
       return;
     }
     const up = new ConnectTunnel(
@@ -204,6 +201,9 @@ export async function startForwardProxy(options: ForwardOptions): Promise<Forwar
     if (!secureContext) {
       const leaf = ca.leafFor(host);
       secureContext = tls.createSecureContext({ key: leaf.key, cert: leaf.cert });
+      // About 27 KB of OpenSSL memory each: an app (or a client) calling thousands of hosts
+      // keeps the newest; an evicted one is made again from its leaf (a fraction of a ms).
+      if (contexts.size >= MAX_CONTEXTS) contexts.delete(contexts.keys().next().value as string);
       contexts.set(host, secureContext);
     }
     const secure = new tls.TLSSocket(client, {
@@ -214,8 +214,13 @@ export async function startForwardProxy(options: ForwardOptions): Promise<Forwar
     sockets.add(secure);
     secure.once('close', () => sockets.delete(secure));
     let ok = false;
+    // The client hung up before its handshake ended (no 'secure', no 'error' follows): done.
+    secure.once('end', () => {
+      if (!ok) secure.destroy();
+    });
     secure.once('secure', () => {
       ok = true;
+      headDeadlines.delete(client);
       relay(secure, host, port, 'https', true);
     });
     secure.on('error', (e: NodeJS.ErrnoException) => {
@@ -233,6 +238,9 @@ export async function startForwardProxy(options: ForwardOptions): Promise<Forwar
   /** The first head of a connection (or of one a relay handed back) says what to do with it. */
   const dispatch = (socket: net.Socket, held: Buffer) => {
     const reader = new HeadReader();
+    // A client that sends no head, trickles one (slowloris), stalls its TLS handshake or does
+    // not close after a refusal is let go at the head deadline; route() lifts it for what lives.
+    headDeadlines.add(socket, () => socket.destroy());
     const onData = (chunk: Buffer) => {
       const step = reader.push(chunk, 0);
       if (step.kind === 'more') return;
@@ -257,15 +265,20 @@ export async function startForwardProxy(options: ForwardOptions): Promise<Forwar
     rest: Buffer,
   ) => {
     if (head?.method === 'CONNECT') {
-      const to = authority(head.target);
+      const to = connectTarget(head.target);
       if (!to) {
-        answer(socket, '400 Bad Request', 'why401: CONNECT needs host:port\n');
+        answer(
+          socket,
+          '400 Bad Request',
+          'why401: CONNECT needs host:port, the host a DNS name or an IP address\n',
+        );
         return;
       }
       socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
       // Clients wait for the 200 before their first byte; one that did not is tunnelled.
       if (!options.ca || refused.has(`${to.host}:${to.port}`) || rest.length > 0) {
         if (rest.length > 0) socket.unshift(rest);
+        headDeadlines.delete(socket);
         tunnel(socket, to.host, to.port);
         socket.resume();
       } else intercept(socket, to.host, to.port, options.ca);
@@ -289,6 +302,7 @@ export async function startForwardProxy(options: ForwardOptions): Promise<Forwar
       return;
     }
     socket.unshift(Buffer.concat([bytes, rest]));
+    headDeadlines.delete(socket); // the relay times its heads itself
     const https = url.protocol === 'https:';
     const host = url.hostname.replace(/^\[|\]$/g, '');
     relay(socket, host, Number(url.port) || (https ? 443 : 80), https ? 'https' : 'http', false);
@@ -297,7 +311,10 @@ export async function startForwardProxy(options: ForwardOptions): Promise<Forwar
 
   const server = net.createServer({ allowHalfOpen: true, noDelay: true }, (socket) => {
     sockets.add(socket);
-    socket.once('close', () => sockets.delete(socket));
+    socket.once('close', () => {
+      sockets.delete(socket);
+      headDeadlines.delete(socket);
+    });
     socket.on('error', () => socket.destroy());
     dispatch(socket, Buffer.alloc(0));
   });

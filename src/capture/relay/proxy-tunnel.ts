@@ -1,9 +1,15 @@
 import * as net from 'node:net';
 import { Duplex } from 'node:stream';
 import * as tls from 'node:tls';
-import { proxyAuthorization, proxyPort } from '../../collect/http.js';
+import { countedLookup, proxyAuthorization, proxyPort } from '../../collect/http.js';
 import type { ProxyChoice } from '../../collect/proxy-env.js';
-import { HeadReader, parseResponseHead, valuesOf, type HeaderLine } from '../http1/heads.js';
+import {
+  HeadReader,
+  MAX_HEAD,
+  parseResponseHead,
+  valuesOf,
+  type HeaderLine,
+} from '../http1/heads.js';
 
 /**
  * A proxy of the user's in front (HTTPS_PROXY…): where the forward proxy's upstream connections
@@ -74,10 +80,11 @@ export class ConnectTunnel extends Duplex {
     super();
     const host = proxy.url.hostname.replace(/^\[|\]$/g, '');
     const port = proxyPort(proxy.url);
+    const lookup = countedLookup();
     this.#raw =
       proxy.url.protocol === 'https:'
-        ? tls.connect({ host, port, servername: net.isIP(host) ? undefined : host })
-        : net.connect({ host, port, noDelay: true });
+        ? tls.connect({ host, port, servername: net.isIP(host) ? undefined : host, lookup })
+        : net.connect({ host, port, noDelay: true, lookup });
     const auth = proxyAuthorization(proxy.url);
     this.#raw.write(
       `CONNECT ${authority} HTTP/1.1\r\nHost: ${authority}\r\n` +
@@ -101,9 +108,12 @@ export class ConnectTunnel extends Duplex {
     this.#raw.removeListener('data', this.#onHead);
     const head = step.kind === 'head' ? parseResponseHead(step.text) : undefined;
     if (!head) {
-      this.destroy(
-        Object.assign(new Error('the proxy did not answer HTTP'), { code: 'HPE_INVALID_RESPONSE' }),
-      );
+      const overflow = step.kind === 'too-large';
+      const message = overflow
+        ? `the proxy's answer head is over ${MAX_HEAD / 1024} KiB, more than the forward proxy reads`
+        : 'the proxy did not answer HTTP';
+      const code = overflow ? 'HPE_HEADER_OVERFLOW' : 'HPE_INVALID_RESPONSE';
+      this.destroy(Object.assign(new Error(message), { code }));
       return;
     }
     const rest = step.kind === 'head' ? chunk.subarray(step.used) : Buffer.alloc(0);

@@ -6,6 +6,7 @@ import { BodyCursor, requestFraming, responseFraming, type Framing } from '../ht
 import {
   closesAfter,
   HeadReader,
+  MAX_HEAD,
   parseRequestHead,
   parseResponseHead,
   staysHttp,
@@ -442,7 +443,11 @@ export class Relay {
       const head = step.kind === 'head' ? parseResponseHead(step.text) : undefined;
       if (step.kind !== 'head' || !head) {
         flush();
-        this.#upstreamFailed(protocolError('the answer is not HTTP/1.x'));
+        this.#upstreamFailed(
+          step.kind === 'too-large'
+            ? headOverflow('the answer')
+            : protocolError('the answer is not HTTP/1.x'),
+        );
         return;
       }
       const rewrite = head.status >= 300 && head.status < 400 && !this.#ctx.appOrigin;
@@ -696,4 +701,10 @@ function upstreamHead(
 
 function protocolError(message: string): NetError {
   return { kind: 'protocol', code: 'HPE_INVALID_RESPONSE', message };
+}
+
+/** A head past MAX_HEAD: said as such (node:http's code for it), not as "not HTTP". */
+export function headOverflow(whose: string): NetError {
+  const message = `${whose}'s head is over ${MAX_HEAD / 1024} KiB, more than the proxy reads`;
+  return { kind: 'protocol', code: 'HPE_HEADER_OVERFLOW', message };
 }

@@ -1,7 +1,7 @@
 import * as net from 'node:net';
 import type * as tls from 'node:tls';
 import { createRequire } from 'node:module';
-import { proxyAuthorization } from '../../collect/http.js';
+import { countedLookup, proxyAuthorization } from '../../collect/http.js';
 import { ConnectTunnel, type UserProxy } from './proxy-tunnel.js';
 
 /** A connection to the API, and whether it served a call before (a kept-alive one may be stale). */
@@ -84,10 +84,14 @@ export class UpstreamPool {
     if (via && !this.#tls) {
       const host = via.url.hostname.replace(/^\[|\]$/g, '');
       const port = Number(via.url.port) || (via.url.protocol === 'https:' ? 443 : 80);
-      if (via.url.protocol !== 'https:') return net.connect({ host, port, noDelay: true });
-      return this.#tlsConnect({ host, port, servername: net.isIP(host) ? undefined : host });
+      const lookup = countedLookup();
+      if (via.url.protocol !== 'https:') return net.connect({ host, port, noDelay: true, lookup });
+      const servername = net.isIP(host) ? undefined : host;
+      return this.#tlsConnect({ host, port, servername, lookup });
     }
-    const options = { host: this.#host, port: this.#port, noDelay: true };
+    // Counted: a lookup still in the resolver when the run ends does not hold its exit.
+    const lookup = countedLookup();
+    const options = { host: this.#host, port: this.#port, noDelay: true, lookup };
     if (!this.#tls) return net.connect(options);
     const servername = net.isIP(this.#host) ? undefined : this.#host;
     if (!via)
