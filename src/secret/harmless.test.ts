@@ -23,12 +23,14 @@ describe('headers: a possible credential unless known harmless', () => {
     ['Cookie', 'session=abcdefgh'],
     ['Authorization', `Bearer ${mixed}`],
     ['X-Signature', awsSecret],
+    ['Sec-WebSocket-Protocol', `base64url.bearer.authorization.k8s.io.${mixed}`], // tokens ride here
   ];
   const harmless: [string, string][] = [
     ['Content-Type', 'application/json'],
     ['User-Agent', `my-app/1.0 (${mixed})`], // allow-listed whatever its value
     ['anthropic-version', '2023-06-01'],
     ['X-Stainless-OS', 'Linux'],
+    ['Sec-WebSocket-Key', 'dGhlIHNhbXBsZSBub25jZQ=='], // RFC 6455's random nonce
     ['X-Client-Name', 'production-dashboard'], // words
     ['X-Page', '12345678901'], // a number
     ['X-Api-Key', 'undefined'], // a placeholder is not a secret

@@ -41,6 +41,11 @@ const HARMLESS_HEADERS = new Set([
   'upgrade-insecure-requests',
   'user-agent',
   'x-requested-with',
+  // WebSocket's handshake (RFC 6455): a random nonce, a version, extension names.
+  // Sec-WebSocket-Protocol is not here: APIs put tokens in it (Kubernetes, OpenAI Realtime).
+  'sec-websocket-key',
+  'sec-websocket-version',
+  'sec-websocket-extensions',
   // API versions and feature flags
   'anthropic-version',
   'anthropic-beta',
