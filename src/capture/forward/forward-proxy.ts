@@ -12,6 +12,7 @@ import { proxyFromEnv, unsupportedProxy } from '../../collect/proxy-env.js';
 import type { CertificateAuthority } from './certs.js';
 import { mappedOrigin, type HostMap } from './map.js';
 import { refusalShape, refusedAfterHandshake } from './refusal.js';
+import { UpstreamTrust } from './upstream-trust.js';
 
 export interface ForwardOptions {
   readonly port: number;
@@ -20,6 +21,11 @@ export interface ForwardOptions {
   readonly ca: CertificateAuthority | undefined;
   readonly maps: readonly HostMap[];
   readonly insecure?: boolean | undefined;
+  /**
+   * What the API's certificate is verified against (PEM texts): what the app was told to trust,
+   * minus the run's CA (trust.ts). Absent: Node's roots.
+   */
+  readonly upstreamRoots?: readonly string[] | undefined;
   readonly headTimeoutMs?: number | undefined;
   /** Each call, with the client's port on the loopback (which connection of the app it came on). */
   readonly onCall: (call: ObservedCall, from: { readonly clientPort: number }) => void;
@@ -80,6 +86,7 @@ export async function startForwardProxy(options: ForwardOptions): Promise<Forwar
   const refused = new Set<string>();
   const sockets = new Set<Duplex>();
   const notice = (text: string, kind: string) => options.onNotice?.(text, kind);
+  const upstreamTrust = new UpstreamTrust(options.upstreamRoots);
 
   /** The user's proxy for a target (none for a --map to the loopback), said once by proxy. */
   const viaFor = (target: URL, mapped: boolean): UserProxy | undefined => {
@@ -101,7 +108,9 @@ export async function startForwardProxy(options: ForwardOptions): Promise<Forwar
     const key = via ? `${target.origin} ${via.url.href}` : target.origin;
     let pool = pools.get(key);
     if (!pool) {
-      pool = new UpstreamPool(target, options.insecure === true, via);
+      pool = new UpstreamPool(target, options.insecure === true, via, () =>
+        upstreamTrust.context(),
+      );
       pools.set(key, pool);
       if (via) notice(`calls go on through the proxy you set (${shownProxy(via)})`, `via ${key}`);
     }
@@ -196,10 +205,35 @@ export async function startForwardProxy(options: ForwardOptions): Promise<Forwar
     join(client, up, EMPTY);
   };
 
-  const intercept = (client: net.Socket, host: string, port: number, ca: CertificateAuthority) => {
+  const intercept = (
+    client: net.Socket,
+    host: string,
+    port: number,
+    ca: CertificateAuthority,
+    decided = false,
+  ) => {
     // The API's TLS handshake starts now, alongside the app's with us (the first call waits less).
     const mapped = mappedOrigin(options.maps, host, port);
-    poolFor(mapped ?? originOf('https', host, port), mapped !== undefined).warm();
+    const pool = poolFor(mapped ?? originOf('https', host, port), mapped !== undefined);
+    // Until the API's certificate has verified once, the app's handshake (its ClientHello unread)
+    // waits for the API's: a certificate that does not verify is the app's to judge, untouched.
+    const passage = decided ? 'intercept' : upstreamTrust.passage(pool, options.insecure === true);
+    if (passage !== 'intercept') {
+      void Promise.resolve(passage).then((then) => {
+        if (client.destroyed) return;
+        if (then === 'intercept') intercept(client, host, port, ca, true);
+        else {
+          const why = upstreamTrust.problem(pool);
+          if (why)
+            notice(
+              `${host}:${port}: its certificate ${why}: tunnelled so your app decides, not seen. Add its CA to SSL_CERT_FILE or NODE_EXTRA_CA_CERTS, or use --insecure, to see its calls.`,
+              `untrusted ${host}:${port}`,
+            );
+          tunnel(client, host, port);
+        }
+      });
+      return;
+    }
     let secureContext = contexts.get(host);
     if (!secureContext) {
       const leaf = ca.leafFor(host);
@@ -305,6 +339,8 @@ export async function startForwardProxy(options: ForwardOptions): Promise<Forwar
     server.once('error', reject);
     server.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
   });
+  // The roots are parsed while the app starts, not on its first HTTPS call.
+  if (options.ca && !options.insecure) setImmediate(() => upstreamTrust.context());
   const { port } = server.address() as AddressInfo;
   return {
     origin: `http://${options.host ?? '127.0.0.1'}:${port}`,
