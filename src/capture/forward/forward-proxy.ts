@@ -339,8 +339,6 @@ export async function startForwardProxy(options: ForwardOptions): Promise<Forwar
     server.once('error', reject);
     server.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
   });
-  // The roots are parsed while the app starts, not on its first HTTPS call.
-  if (options.ca && !options.insecure) setImmediate(() => upstreamTrust.context());
   const { port } = server.address() as AddressInfo;
   return {
     origin: `http://${options.host ?? '127.0.0.1'}:${port}`,
