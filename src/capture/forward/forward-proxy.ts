@@ -216,8 +216,10 @@ export async function startForwardProxy(options: ForwardOptions): Promise<Forwar
     const mapped = mappedOrigin(options.maps, host, port);
     const pool = poolFor(mapped ?? originOf('https', host, port), mapped !== undefined);
     // Until the API's certificate has verified once, the app's handshake (its ClientHello unread)
-    // waits for the API's: a certificate that does not verify is the app's to judge, untouched.
-    const passage = decided ? 'intercept' : upstreamTrust.passage(pool, options.insecure === true);
+    // waits for the API's: a certificate that does not verify is the app's to judge, untouched
+    // (not a --map's: the app would meet a certificate for another name; the relay says why).
+    const waits = options.insecure !== true && mapped === undefined;
+    const passage = decided ? 'intercept' : upstreamTrust.passage(pool, waits);
     if (passage !== 'intercept') {
       void Promise.resolve(passage).then((then) => {
         if (client.destroyed) return;

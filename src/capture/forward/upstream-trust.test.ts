@@ -16,6 +16,7 @@ import { selfSigned } from '../../../test/support/self-signed.js';
 import type { ObservedCall } from '../call/observed-call.js';
 import { CertificateAuthority } from './certs.js';
 import { startForwardProxy, type ForwardProxy } from './forward-proxy.js';
+import { parseMap, type HostMap } from './map.js';
 import { certificateProblem } from './upstream-trust.js';
 
 function curl(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -62,13 +63,13 @@ describe('the forward proxy and an API whose certificate does not verify', () =>
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const start = async (options: { roots?: string[]; insecure?: boolean }) => {
+  const start = async (options: { roots?: string[]; insecure?: boolean; maps?: HostMap[] }) => {
     const calls: ObservedCall[] = [];
     const notices: string[] = [];
     const proxy = await startForwardProxy({
       port: 0,
       ca,
-      maps: [],
+      maps: options.maps ?? [],
       upstreamRoots: options.roots,
       insecure: options.insecure,
       onCall: (call) => calls.push(call),
@@ -113,6 +114,26 @@ describe('the forward proxy and an API whose certificate does not verify', () =>
     await expect.poll(() => calls.length).toBe(2);
     expect(calls[0]?.response?.status).toBe(401);
     expect(notices).toEqual([]);
+  });
+
+  it('a --map to a target whose certificate does not verify is intercepted as before: the app gets the proxy’s 502, not a stranger’s certificate', async () => {
+    const { proxy, notices } = await start({
+      roots: [...rootCertificates],
+      maps: [parseMap(`api.openai.test=${new URL(url).origin}`)],
+    });
+    const r = await curl([
+      '--proxy',
+      proxy.origin,
+      '--cacert',
+      runCa,
+      '-o',
+      '/dev/null',
+      '-w',
+      '%{http_code}',
+      'https://api.openai.test/v1/models',
+    ]);
+    expect(r.stdout).toBe('502');
+    expect(notices.join('\n')).not.toContain('its certificate');
   });
 
   it('an API that does not answer at all is intercepted as before: the app gets the proxy’s 502', async () => {

@@ -62,13 +62,14 @@ export class UpstreamTrust {
 
   /**
    * The passage for a CONNECT to `pool`'s upstream; the API's handshake starts now (warm) when
-   * the passage is not `tunnel`. `insecure`: any certificate is accepted, always intercepted.
+   * the passage is not `tunnel`. `waits` false: intercepted at once, whatever the certificate
+   * (--insecure accepts any; a --map's target is where the user sent the calls to be seen).
    */
-  passage(pool: UpstreamPool, insecure: boolean): Passage | Promise<Passage> {
+  passage(pool: UpstreamPool, waits: boolean): Passage | Promise<Passage> {
     const known = this.#known.get(pool);
     if (known === 'tunnel') return known;
     const socket = pool.warm();
-    if (insecure || known === 'intercept') return 'intercept';
+    if (!waits || known === 'intercept') return 'intercept';
     const pending = this.#pending.get(pool);
     if (pending) return pending;
     // No new connection: an idle one is there, which served a call (so it verified), or plain
