@@ -116,35 +116,31 @@ describe('the forward proxy and an API whose certificate does not verify', () =>
     expect(notices).toEqual([]);
   });
 
-  it('a --map to a target whose certificate does not verify is intercepted as before: the app gets the proxy’s 502, not a stranger’s certificate', async () => {
-    const { proxy, notices } = await start({
-      roots: [...rootCertificates],
-      maps: [parseMap(`api.openai.test=${new URL(url).origin}`)],
-    });
-    const r = await curl([
-      '--proxy',
-      proxy.origin,
-      '--cacert',
-      runCa,
-      '-o',
-      '/dev/null',
-      '-w',
-      '%{http_code}',
-      'https://api.openai.test/v1/models',
-    ]);
-    expect(r.stdout).toBe('502');
-    expect(notices.join('\n')).not.toContain('its certificate');
-  });
-
-  it('an API that does not answer at all is intercepted as before: the app gets the proxy’s 502', async () => {
-    const { proxy, notices } = await start({ roots: [...rootCertificates] });
-    const closed = await new Promise<number>((resolve) => {
+  /** A port nothing listens on. */
+  const closedPort = () =>
+    new Promise<number>((resolve) => {
       const s = createServer();
       s.listen(0, '127.0.0.1', () => {
         const { port } = s.address() as AddressInfo;
         s.close(() => resolve(port));
       });
     });
+
+  it.each([
+    [
+      'a --map to a target whose certificate does not verify (tunnelled, the app would meet a certificate for another name)',
+      async () => ({
+        maps: [parseMap(`api.openai.test=${new URL(url).origin}`)],
+        target: 'https://api.openai.test/v1/models',
+      }),
+    ],
+    [
+      'an API that does not answer at all',
+      async () => ({ maps: [], target: `https://127.0.0.1:${await closedPort()}/` }),
+    ],
+  ])('%s: intercepted as before, the app gets the proxy’s 502', async (_name, setup) => {
+    const { maps, target } = await setup();
+    const { proxy, notices } = await start({ roots: [...rootCertificates], maps });
     const r = await curl([
       '--proxy',
       proxy.origin,
@@ -154,7 +150,7 @@ describe('the forward proxy and an API whose certificate does not verify', () =>
       '/dev/null',
       '-w',
       '%{http_code}',
-      `https://127.0.0.1:${closed}/`,
+      target,
     ]);
     expect(r.stdout).toBe('502');
     expect(notices.join('\n')).not.toContain('its certificate');
