@@ -15,6 +15,8 @@
  *   --client lean|https, --server lean|https: prepared bytes on raw TLS sockets (the default: the
  *       proxy is what is measured) or node:https (whose own cost per request bounds the result).
  *   --no-direct skips the straight-to-the-server reference; --profile DIR: a CPU profile of ours.
+ *   --verify: ours verifies the server's certificate (its CA as the roots) instead of --insecure,
+ *       so the first call to a new host waits for the server's handshake before answering the app's.
  *
  * The proxy passes calls on with --insecure (the server's certificate is not the point here):
  * do the same for another proxy (mitmdump --ssl-insecure). Nothing leaves the loopback.
@@ -44,6 +46,8 @@ const { values } = parseArgs({
     client: { type: 'string', default: 'lean' },
     'proxy-pid': { type: 'string' },
     'no-direct': { type: 'boolean' },
+    verify: { type: 'boolean' },
+    roots: { type: 'string' },
     server: { type: 'string', default: 'lean' },
   },
 });
@@ -263,7 +267,8 @@ async function drive() {
   } else {
     // --profile DIR: a V8 CPU profile of the proxy process (node --cpu-prof), written at its exit.
     const flags = values.profile ? ['--cpu-prof', '--cpu-prof-dir', values.profile] : [];
-    proxyRole = await startRole('proxy', [], flags);
+    const roots = values.verify ? ['--roots', upstream.info.caFile] : [];
+    proxyRole = await startRole('proxy', roots, flags);
     proxy = new URL(proxyRole.info.origin);
     ca = readFileSync(proxyRole.info.caFile);
     name = 'why401 forward proxy';
@@ -325,12 +330,19 @@ async function main() {
     // The same TLS server on 127.0.0.1 … 127.0.0.(HOSTS+1): each address is a new host to the proxy.
     const { CertificateAuthority } = await import(dist('capture/forward/certs.js'));
     const ca = new CertificateAuthority();
-    const leaf = ca.leafFor('127.0.0.1');
     const addresses = [];
+    const dir = mkdtempSync(join(tmpdir(), 'why401-bench-upstream-'));
+    const caFile = join(dir, 'ca.pem');
+    writeFileSync(caFile, ca.certPem);
+    process.on('SIGTERM', () => {
+      rmSync(dir, { recursive: true, force: true });
+      process.exit(0);
+    });
     const answer = Buffer.from(
       `HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: ${BODY.length}\r\n\r\n${BODY}`,
     );
     for (let i = 1; i <= HOSTS + 1; i++) {
+      const leaf = ca.leafFor(`127.0.0.${i}`); // each address its own name (for --verify)
       if (values.server === 'lean') {
         // The lean server: each request head (GET, no body) answered with prepared bytes.
         const server = tls.createServer({ key: leaf.key, cert: leaf.cert }, (socket) => {
@@ -364,7 +376,7 @@ async function main() {
       await new Promise((resolve) => server.listen(0, `127.0.0.${i}`, resolve));
       addresses.push({ host: `127.0.0.${i}`, port: server.address().port });
     }
-    process.stdout.write(`${JSON.stringify({ addresses })}\n`);
+    process.stdout.write(`${JSON.stringify({ addresses, caFile })}\n`);
   } else if (values.role === 'proxy') {
     const { CertificateAuthority } = await import(dist('capture/forward/certs.js'));
     const { startForwardProxy } = await import(dist('capture/forward/forward-proxy.js'));
@@ -378,7 +390,8 @@ async function main() {
       port: 0,
       ca,
       maps: [],
-      insecure: true,
+      insecure: values.roots === undefined,
+      upstreamRoots: values.roots === undefined ? undefined : [readFileSync(values.roots, 'utf8')],
       // As `run` does with each call: an accepted one has a quick report, the rest are judged.
       onCall: (call) => {
         calls++;

@@ -1,11 +1,13 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { makeKey } from '../e2e/servers.js';
+import { selfSigned } from '../support/self-signed.js';
 import { expectNoCredential, startCli } from './support.js';
 
 const KEY = `sk-proj-${makeKey('', 48)}T3BlbkFJ${makeKey('', 48)}`;
@@ -79,6 +81,35 @@ describe('why401 capture --forward', () => {
     expect(existsSync(bundle)).toBe(false); // the temp folder went with the run
     expect(existsSync(caOut)).toBe(true); // --ca-out is the user's file
     expectNoCredential(end.stdout + end.stderr, [KEY], 'capture --forward');
+  });
+
+  it('passes a connection to an API whose certificate does not verify on untouched: curl trusting that certificate gets the real server, and is told why it was not seen', async () => {
+    const tls = selfSigned();
+    const own = createHttpsServer(tls, (_req, res) => res.end('the real server'));
+    await new Promise<void>((resolve) => own.listen(0, '127.0.0.1', resolve));
+    const serverCert = join(dir, 'server.pem');
+    writeFileSync(serverCert, tls.cert);
+    const cli = await startCli(['capture', '--forward', '--port', '0', '--no-env']);
+    onTestFinished(() => {
+      own.close();
+      if (cli.child.exitCode === null) cli.child.kill('SIGTERM');
+    });
+    const port = (own.address() as AddressInfo).port;
+    const r = await curl([
+      '--proxy',
+      cli.origin,
+      '--cacert',
+      serverCert,
+      `https://127.0.0.1:${port}/`,
+    ]);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('the real server');
+    await expect
+      .poll(() => cli.stderr())
+      .toContain(
+        `why401 capture: 127.0.0.1:${port}: its certificate does not verify against the system's roots or your CA files (self-signed? DEPTH_ZERO_SELF_SIGNED_CERT): tunnelled so your app decides, not seen.`,
+      );
+    await cli.stop();
   });
 
   it('refuses --map without --forward, and --forward with --target', async () => {

@@ -1,10 +1,7 @@
 /** The path between client and API: no answer, TLS, clocks (net.*, ck-*). */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, hasBinary } from '../support/layers.js';
+import { selfSigned } from '../support/self-signed.js';
 import { check, describeRun, expectAccepted, expectDiagnosis } from './run-cli.js';
 import {
   makeJwt,
@@ -62,40 +59,17 @@ describe('net: no HTTP answer', () => {
 
 describe.skipIf(!hasBinary('openssl'))('net: a self-signed TLS certificate', () => {
   const key = makeKey();
-  let dir: string;
   let api: TestServer;
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'why401-e2e-tls-'));
-    const keyPath = join(dir, 'key.pem');
-    const certPath = join(dir, 'cert.pem');
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-subj',
-        '/CN=127.0.0.1',
-        '-days',
-        '1',
-      ].concat(['-keyout', keyPath, '-out', certPath]),
-      { stdio: 'ignore' },
-    );
     // The Bearer API of the other scenarios, over TLS with a certificate nobody signed.
-    api = await serveTls(
-      (req, res) => {
-        const ok = req.headers.authorization === `Bearer ${key}`;
-        res.writeHead(ok ? 200 : 401, { 'content-type': 'application/json' });
-        res.end(JSON.stringify(ok ? { items: [] } : { detail: 'Not authenticated' }));
-      },
-      { key: readFileSync(keyPath), cert: readFileSync(certPath) },
-    );
+    api = await serveTls((req, res) => {
+      const ok = req.headers.authorization === `Bearer ${key}`;
+      res.writeHead(ok ? 200 : 401, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(ok ? { items: [] } : { detail: 'Not authenticated' }));
+    }, selfSigned());
   });
   afterAll(async () => {
     await api?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('the handshake fails → net.tls-error, exit 3', async () => {

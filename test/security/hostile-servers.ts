@@ -6,8 +6,6 @@
  * Shared by test/security/hostile.test.ts and scripts/hostile-report.mjs (which bundles this file
  * with esbuild), so the figures in the report come from the very servers the tests use.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import {
   createServer as createHttpServer,
   request as httpRequest,
@@ -22,10 +20,9 @@ import {
   type Server,
   type Socket,
 } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { createGzip } from 'node:zlib';
+import { selfSigned as selfSignedWithOpenssl } from '../support/self-signed.js';
 
 const HOST = '127.0.0.1';
 
@@ -396,30 +393,10 @@ export function forwardProxy(): Promise<ForwardProxy> {
 
 /** A self-signed certificate for 127.0.0.1, made with openssl at test time (null without it). */
 export function selfSigned(): { key: Buffer; cert: Buffer } | null {
-  const dir = mkdtempSync(join(tmpdir(), 'why401-hostile-tls-'));
   try {
-    const keyPath = join(dir, 'key.pem');
-    const certPath = join(dir, 'cert.pem');
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-subj',
-        '/CN=127.0.0.1',
-        '-days',
-        '1',
-      ].concat(['-keyout', keyPath, '-out', certPath]),
-      { stdio: 'ignore' },
-    );
-    return { key: readFileSync(keyPath), cert: readFileSync(certPath) };
+    return selfSignedWithOpenssl();
   } catch {
     return null;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
   }
 }
 

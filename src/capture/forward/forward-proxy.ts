@@ -14,6 +14,7 @@ import type { CertificateAuthority } from './certs.js';
 import { connectTarget } from './connect-target.js';
 import { mappedOrigin, type HostMap } from './map.js';
 import { refusalShape, refusedAfterHandshake } from './refusal.js';
+import { UpstreamTrust } from './upstream-trust.js';
 
 export interface ForwardOptions {
   readonly port: number;
@@ -22,6 +23,11 @@ export interface ForwardOptions {
   readonly ca: CertificateAuthority | undefined;
   readonly maps: readonly HostMap[];
   readonly insecure?: boolean | undefined;
+  /**
+   * What the API's certificate is verified against (PEM texts): what the app was told to trust,
+   * minus the run's CA (trust.ts). Absent: Node's roots.
+   */
+  readonly upstreamRoots?: readonly string[] | undefined;
   readonly headTimeoutMs?: number | undefined;
   /** How long a client has for a request head, its TLS handshake included (60 s). */
   readonly requestHeadTimeoutMs?: number | undefined;
@@ -77,6 +83,7 @@ export async function startForwardProxy(options: ForwardOptions): Promise<Forwar
   const refused = new Set<string>();
   const sockets = new Set<Duplex>();
   const notice = (text: string, kind: string) => options.onNotice?.(text, kind);
+  const upstreamTrust = new UpstreamTrust(options.upstreamRoots);
 
   /** The user's proxy for a target (none for a --map to the loopback), said once by proxy. */
   const viaFor = (target: URL, mapped: boolean): UserProxy | undefined => {
@@ -98,7 +105,9 @@ export async function startForwardProxy(options: ForwardOptions): Promise<Forwar
     const key = via ? `${target.origin} ${via.url.href}` : target.origin;
     let pool = pools.get(key);
     if (!pool) {
-      pool = new UpstreamPool(target, options.insecure === true, via);
+      pool = new UpstreamPool(target, options.insecure === true, via, () =>
+        upstreamTrust.context(),
+      );
       pools.set(key, pool);
       if (via) notice(`calls go on through the proxy you set (${shownProxy(via)})`, `via ${key}`);
     }
@@ -193,10 +202,37 @@ export async function startForwardProxy(options: ForwardOptions): Promise<Forwar
     join(client, up, EMPTY);
   };
 
-  const intercept = (client: net.Socket, host: string, port: number, ca: CertificateAuthority) => {
+  const intercept = (
+    client: net.Socket,
+    host: string,
+    port: number,
+    ca: CertificateAuthority,
+    decided = false,
+  ) => {
     // The API's TLS handshake starts now, alongside the app's with us (the first call waits less).
     const mapped = mappedOrigin(options.maps, host, port);
-    poolFor(mapped ?? originOf('https', host, port), mapped !== undefined).warm();
+    const pool = poolFor(mapped ?? originOf('https', host, port), mapped !== undefined);
+    // Until the API's certificate has verified once, the app's handshake (its ClientHello unread)
+    // waits for the API's: a certificate that does not verify is the app's to judge, untouched
+    // (not a --map's: the app would meet a certificate for another name; the relay says why).
+    const waits = options.insecure !== true && mapped === undefined;
+    const passage = decided ? 'intercept' : upstreamTrust.passage(pool, waits);
+    if (passage !== 'intercept') {
+      void Promise.resolve(passage).then((then) => {
+        if (client.destroyed) return;
+        if (then === 'intercept') intercept(client, host, port, ca, true);
+        else {
+          const why = upstreamTrust.problem(pool);
+          if (why)
+            notice(
+              `${host}:${port}: its certificate ${why}: tunnelled so your app decides, not seen. Add its CA to SSL_CERT_FILE or NODE_EXTRA_CA_CERTS, or use --insecure, to see its calls.`,
+              `untrusted ${host}:${port}`,
+            );
+          tunnel(client, host, port);
+        }
+      });
+      return;
+    }
     let secureContext = contexts.get(host);
     if (!secureContext) {
       const leaf = ca.leafFor(host);

@@ -70,6 +70,11 @@ export interface TrustFiles {
   readonly pythonPath: string;
   /** Ruby's loopback helper, for RUBYOPT (ruby.ts); absent when the folder's path has a space. */
   readonly rubyHelper: string | undefined;
+  /**
+   * What the API's certificate is verified against by the proxy (PEM texts): the bundle minus the
+   * run's CA, which is never trusted upstream. Absent without a CA (HTTPS is tunnelled).
+   */
+  readonly upstreamRoots: readonly string[] | undefined;
   /** Deletes the folder (also done at exit, whatever ends the process). */
   remove(): void;
 }
@@ -88,19 +93,18 @@ export function writeTrustFiles(
   let extraFile: string | undefined;
   let javaTrustStore: string | undefined;
   let wgetrc: string | undefined;
+  let upstreamRoots: string[] | undefined;
   if (caPem !== undefined) {
     caFile = join(dir, 'ca.pem');
     bundleFile = join(dir, 'bundle.pem');
     writeFileSync(caFile, caPem, { mode: 0o600 });
     const system = SYSTEM_BUNDLES.find((file) => existsSync(file));
     const usersWget = usersWgetrc(parent);
-    const extras = [...usersCaFiles(parent, wgetrcCaFiles(usersWget.text, usersWget.home)), caPem];
+    const users = usersCaFiles(parent, wgetrcCaFiles(usersWget.text, usersWget.home));
+    const extras = [...users, caPem];
     const pem = (parts: string[]) => parts.map((p) => (p.endsWith('\n') ? p : `${p}\n`)).join('');
-    const bundle = pem([
-      system ? readFileSync(system, 'utf8') : '',
-      ...rootCertificates,
-      ...extras,
-    ]);
+    upstreamRoots = [system ? readFileSync(system, 'utf8') : '', ...rootCertificates, ...users];
+    const bundle = pem([...upstreamRoots, caPem]);
     writeFileSync(bundleFile, bundle, { mode: 0o600 });
     extraFile = join(dir, 'extra.pem');
     writeFileSync(extraFile, pem(extras), { mode: 0o600 });
@@ -132,6 +136,7 @@ export function writeTrustFiles(
     wgetrc,
     pythonPath,
     rubyHelper,
+    upstreamRoots,
     remove,
   };
 }

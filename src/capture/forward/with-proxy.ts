@@ -24,7 +24,11 @@ export async function withForwardProxy<T>(
   const ca = intercept ? new CertificateAuthority() : undefined;
   const trust = writeTrustFiles(ca?.certPem);
   try {
-    const proxy = await startForwardProxy({ ...proxyOptions, ca });
+    const proxy = await startForwardProxy({
+      ...proxyOptions,
+      ca,
+      upstreamRoots: trust.upstreamRoots,
+    });
     try {
       return await use({ proxy, trust, caPem: ca?.certPem });
     } finally {

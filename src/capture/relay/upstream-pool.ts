@@ -42,6 +42,8 @@ export class UpstreamPool {
     private readonly insecure: boolean,
     /** The user's proxy for this target (HTTPS_PROXY…): https goes by CONNECT, http in absolute form. */
     via?: UserProxy,
+    /** What the API's certificate is verified with (made once, shared); absent: Node's roots. */
+    private readonly trust?: () => tls.SecureContext | undefined,
   ) {
     this.#host = target.hostname.replace(/^\[|\]$/g, '');
     this.#tls = target.protocol === 'https:';
@@ -69,13 +71,15 @@ export class UpstreamPool {
 
   /**
    * A connection opened ahead of the first call, when none is idle: the forward proxy asks at a
-   * CONNECT, so the TLS handshake with the API runs while the app's with the proxy does.
+   * CONNECT, so the TLS handshake with the API runs while the app's with the proxy does. The
+   * new connection, if one was opened (its handshake's outcome is upstream-trust.ts's to read).
    */
-  warm(): void {
-    if (this.#closed || this.#idle.length > 0) return;
+  warm(): net.Socket | undefined {
+    if (this.#closed || this.#idle.length > 0) return undefined;
     const socket = this.connect();
     this.#fresh.add(socket);
     this.release(socket);
+    return socket;
   }
 
   /** A new connection (writes made before it is up are queued by the socket). */
@@ -94,8 +98,14 @@ export class UpstreamPool {
     const options = { host: this.#host, port: this.#port, noDelay: true, lookup };
     if (!this.#tls) return net.connect(options);
     const servername = net.isIP(this.#host) ? undefined : this.#host;
+    const secureContext = this.insecure ? undefined : this.trust?.();
     if (!via)
-      return this.#tlsConnect({ ...options, servername, rejectUnauthorized: !this.insecure });
+      return this.#tlsConnect({
+        ...options,
+        servername,
+        rejectUnauthorized: !this.insecure,
+        secureContext,
+      });
     // TLS with the host inside a CONNECT tunnel through the user's proxy; the proxy refusing
     // (a 407) ends the TLS socket with its answer (a ProxyRefusal), which the relay passes on.
     const tunnel = new ConnectTunnel(
@@ -106,6 +116,7 @@ export class UpstreamPool {
       socket: tunnel,
       servername,
       rejectUnauthorized: !this.insecure,
+      secureContext,
     });
     tunnel.on('error', (e) => socket.destroy(e));
     return socket;

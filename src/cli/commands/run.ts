@@ -82,7 +82,9 @@ Options
                        what the app addresses to HOST goes to ORIGIN instead (a local emulator,
                        staging), Host kept, like curl's --connect-to; repeatable (the proxy's calls)
   --no-intercept-tls   pass HTTPS through as a tunnel (seen by nobody); plain http still seen
-  --insecure           accept any TLS certificate from the hosts the app calls (proxy only)
+  --insecure           accept any TLS certificate from the hosts the app calls (proxy only);
+                       without it, a host whose certificate does not verify is passed through
+                       unseen, so the app decides
   --no-env             do not look where a refused key comes from (by default the working
                        directory's .env files and ~/.bashrc, ~/.zshrc, ~/.profile exports are
                        read, offline, for a variable that holds it)
