@@ -71,7 +71,8 @@ Options
   --no-env             do not look where a refused key comes from (by default the working
                        directory's .env files and ~/.bashrc, ~/.zshrc, ~/.profile exports are
                        read, offline, for a variable that holds it)
-  --insecure           accept any TLS certificate from the target
+  --insecure           accept any TLS certificate from the target (with --forward: from any host;
+                       an API whose certificate does not verify is otherwise tunnelled, unseen)
   --timeout MS         how long to wait for an answer's head (default 60000; bodies may idle)
   --no-color           no colours (NO_COLOR is honoured too)
   --reveal             show secrets unredacted (never the default)
