@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { pemBlocks } from './pem.js';
 
 /**
  * A Java KeyStore (JKS, version 2) holding trusted-certificate entries only: what a JVM reads
@@ -29,24 +30,9 @@ export function jksTrustStore(
   return Buffer.concat([body, digest]);
 }
 
-const BEGIN = '-----BEGIN CERTIFICATE-----';
-const END = '-----END CERTIFICATE-----';
-
 /** The DER of each PEM certificate in `text`, each once, in order (bundles repeat roots). */
 export function pemCertificates(text: string): Buffer[] {
-  const seen = new Set<string>();
-  const out: Buffer[] = [];
-  // indexOf rather than one lazy regular expression: a few hundred KB of roots, parsed at start.
-  for (let at = text.indexOf(BEGIN); at >= 0; at = text.indexOf(BEGIN, at)) {
-    const end = text.indexOf(END, at);
-    if (end < 0) break;
-    const base64 = text.slice(at + BEGIN.length, end).trim();
-    at = end + END.length;
-    if (base64 === '' || seen.has(base64)) continue;
-    seen.add(base64);
-    out.push(Buffer.from(base64, 'base64')); // line breaks are skipped by the decoder
-  }
-  return out;
+  return pemBlocks(text).map((block) => Buffer.from(block.body, 'base64'));
 }
 
 const u32 = (n: number) => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { rootCertificates } from 'node:tls';
 import { javaToolOptions, JAVA_TRUST_STORE_PASSWORD } from './java.js';
 import { jksTrustStore, pemCertificates } from './jks.js';
+import { pemBlocks } from './pem.js';
 import { pythonPathWith, writeRuntimeHelpers } from './helpers.js';
 import { loopbackGoesStraight } from './loopback.js';
 import { rubyOptWith, writeRubyHelper } from './ruby.js';
@@ -155,10 +156,7 @@ function usersCaFiles(parent: NodeJS.ProcessEnv, more: readonly string[]): strin
     try {
       if (file === undefined || !statSync(file).isFile() || statSync(file).size > MAX_CA_FILE)
         continue;
-      const certs = readFileSync(file, 'utf8').match(
-        /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g,
-      );
-      if (certs) out.push(...certs);
+      out.push(...pemBlocks(readFileSync(file, 'utf8')).map((block) => block.pem));
     } catch {
       // unreadable: the user's own setting, not ours to fix
     }

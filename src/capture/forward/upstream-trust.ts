@@ -1,5 +1,6 @@
 import * as tls from 'node:tls';
 import type { UpstreamPool } from '../relay/upstream-pool.js';
+import { pemBlocks } from './pem.js';
 
 /** What to do with an app's CONNECT: end its TLS here (and see it), or pass it on untouched. */
 export type Passage = 'intercept' | 'tunnel';
@@ -118,13 +119,10 @@ export class UpstreamTrust {
  * Node's parsed store (what NODE_EXTRA_CA_CERTS does) about 5 ms (Debian: 22 of 144).
  */
 function withRoots(roots: readonly string[]): tls.SecureContext | undefined {
-  const body = (pem: string) => pem.replace(/-----[A-Z ]+-----|\s/g, '');
-  const known = new Set(tls.rootCertificates.map(body));
+  const known = new Set(tls.rootCertificates.flatMap((pem) => pemBlocks(pem).map((b) => b.body)));
   const more = new Map<string, string>();
   for (const text of roots)
-    for (const pem of text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ??
-      [])
-      if (!known.has(body(pem))) more.set(body(pem), pem);
+    for (const { body, pem } of pemBlocks(text)) if (!known.has(body)) more.set(body, pem);
   if (more.size === 0) return undefined;
   const context = tls.createSecureContext();
   // The native context's addCACert copies Node's root store before adding (node's crypto_context.cc).
