@@ -85,8 +85,19 @@ export async function startForwardProxy(options: ForwardOptions): Promise<Forwar
   const notice = (text: string, kind: string) => options.onNotice?.(text, kind);
   const upstreamTrust = new UpstreamTrust(options.upstreamRoots);
 
-  /** The user's proxy for a target (none for a --map to the loopback), said once by proxy. */
+  /**
+   * The user's proxy for a target (none for a --map to the loopback), said once by proxy; read
+   * once per target (the environment does not change during a run, and each connection asks).
+   */
+  const vias = new Map<string, UserProxy | undefined>();
   const viaFor = (target: URL, mapped: boolean): UserProxy | undefined => {
+    const key = `${mapped ? 'map' : 'app'} ${target.origin}`;
+    if (vias.has(key)) return vias.get(key);
+    const via = readVia(target, mapped);
+    vias.set(key, via);
+    return via;
+  };
+  const readVia = (target: URL, mapped: boolean): UserProxy | undefined => {
     const env = options.userEnv;
     if (!env || (mapped && isLoopback(target.hostname))) return undefined;
     const choice = proxyFromEnv(target, env);
