@@ -16,7 +16,7 @@ import {
 import { runWithPreload, type ChildResult } from '../../capture/run/child.js';
 import { parseMap, type HostMap } from '../../capture/forward/map.js';
 import { GO_LOOPBACK_HINT, isGoCommand } from '../../capture/forward/go.js';
-import { forwardEnv } from '../../capture/forward/trust.js';
+import { forwardEnv, PROXY_VARIABLES } from '../../capture/forward/trust.js';
 import { withForwardProxy } from '../../capture/forward/with-proxy.js';
 import type { ObservedCall } from '../../capture/call/observed-call.js';
 import { PROXY_ENV, type RunMessage } from '../../capture/run/frames.js';
@@ -112,17 +112,8 @@ const OPTIONS = {
   insecure: { type: 'boolean', short: 'k' },
 } as const;
 
-/** Proxy variables the user may have set (HTTP_PROXY and the others, any case). */
-const USER_PROXY = [
-  'HTTP_PROXY',
-  'HTTPS_PROXY',
-  'ALL_PROXY',
-  'http_proxy',
-  'https_proxy',
-  'all_proxy',
-  'GLOBAL_AGENT_HTTP_PROXY',
-  'GLOBAL_AGENT_HTTPS_PROXY',
-];
+/** Proxy variables the user may have set: those run sets for a child, and the others clients read. */
+const USER_PROXY = [...PROXY_VARIABLES, 'ALL_PROXY', 'all_proxy', 'GLOBAL_AGENT_HTTPS_PROXY'];
 
 const NOT_NODE =
   /^(python[\d.]*|pip[\d.]*|uv|poetry|curl|wget|git|http|go|java|mvn|mvnw|gradle|gradlew|sbt|kotlin|scala|jbang|lein|clojure|ruby|bundle|rails|php|dotnet|cargo|rustc|deno|bun|perl|Rscript|swift)$/;
